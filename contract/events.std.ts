@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import { settingsSchema } from './schemas/settings.std';
+import { studioStatusSchema } from './schemas/status.std';
+import { noticeSchema } from './schemas/notice.std';
+
+/** Every event the core pushes to its renderers, by channel name. */
+export const eventChannels = {
+  status: studioStatusSchema,
+  settings: settingsSchema,
+  notice: noticeSchema,
+} as const;
+
+export type EventChannel = keyof typeof eventChannels;
+export type EventPayload<E extends EventChannel> = z.output<(typeof eventChannels)[E]>;
+
+export function isEventChannel(name: string): name is EventChannel {
+  return Object.hasOwn(eventChannels, name);
+}

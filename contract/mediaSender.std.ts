@@ -1,0 +1,51 @@
+import { allocateMediaFrame, type MediaFrameHeader } from './media.std';
+
+export interface MediaSenderStats {
+  sent: number;
+  /** Frames dropped here because the receiver had granted no credit: the consumer is behind. */
+  dropped: number;
+  credits: number;
+}
+
+export interface MediaSender {
+  /**
+   * Offers one frame. `fill` writes the payload into the message buffer only when the frame will
+   * be sent, so a dropped frame costs no copy. Returns whether it was sent.
+   */
+  offer(header: Omit<MediaFrameHeader, 'sequence'>, fill: (payload: Uint8Array) => void): boolean;
+  /** The receiver granted credits (a control message arrived). */
+  grant(credits: number): void;
+  stats(): MediaSenderStats;
+}
+
+/**
+ * The sending half of the media channel, for any transport that can send an ArrayBuffer (a
+ * WebSocket in the browser studio, a MessagePort in Electron). Every offered frame takes a
+ * sequence number, sent or not, so the receiver counts drops from the gaps.
+ */
+export function createMediaSender(send: (message: ArrayBuffer) => void): MediaSender {
+  let credits = 0;
+  let sequence = 0;
+  let sent = 0;
+  let dropped = 0;
+  return {
+    offer(header, fill) {
+      const current = sequence;
+      sequence = (sequence + 1) >>> 0;
+      if (credits <= 0) {
+        dropped += 1;
+        return false;
+      }
+      const { message, payload } = allocateMediaFrame({ ...header, sequence: current });
+      fill(payload);
+      credits -= 1;
+      sent += 1;
+      send(message);
+      return true;
+    },
+    grant(more) {
+      credits += more;
+    },
+    stats: () => ({ sent, dropped, credits }),
+  };
+}

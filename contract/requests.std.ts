@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { settingsPatchSchema, settingsSchema } from './schemas/settings.std';
+import { studioStatusSchema } from './schemas/status.std';
+import { preflightReportSchema } from './schemas/preflight.std';
+import { noticeSchema } from './schemas/notice.std';
+
+const none = z.object({}).strict();
+
+/**
+ * Every request that crosses a process boundary (renderer → core), by channel name.
+ * Preload, the WebSocket bridge and the renderer all derive their functions from this table.
+ */
+export const requestChannels = {
+  getSettings: { input: none, output: settingsSchema },
+  updateSettings: { input: settingsPatchSchema, output: settingsSchema },
+  getStatus: { input: none, output: studioStatusSchema },
+  getNotices: { input: none, output: z.array(noticeSchema) },
+  runPreflight: { input: none, output: preflightReportSchema },
+  openExternal: {
+    input: z.object({ url: z.string().max(2000) }).strict(),
+    output: z.object({ opened: z.boolean() }),
+  },
+} as const;
+
+export type RequestChannel = keyof typeof requestChannels;
+export type RequestInput<C extends RequestChannel> = z.input<(typeof requestChannels)[C]['input']>;
+export type RequestOutput<C extends RequestChannel> = z.output<(typeof requestChannels)[C]['output']>;
+
+export function isRequestChannel(name: string): name is RequestChannel {
+  return Object.hasOwn(requestChannels, name);
+}

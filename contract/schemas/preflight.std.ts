@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+export const preflightCheckSchema = z.object({
+  id: z.string(),
+  ok: z.boolean(),
+  /** Plain words for the merchant: what was found, or what is wrong and how to fix it. */
+  message: z.string(),
+});
+export type PreflightCheck = z.infer<typeof preflightCheckSchema>;
+
+export const preflightReportSchema = z.object({
+  ready: z.boolean(),
+  checks: z.array(preflightCheckSchema),
+});
+export type PreflightReport = z.infer<typeof preflightReportSchema>;

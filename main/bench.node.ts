@@ -1,0 +1,33 @@
+import { benchMediaChannel } from './bench/mediaChannel.bench.node';
+
+// `npm run bench -- <name> [--seconds N]`: one benchmark, one JSON object per figure set on stdout.
+const benchmarks: Record<string, { about: string; run: (seconds: number) => Promise<void> }> = {
+  'media-channel': {
+    about: 'I420 720p30 frames through the studio media socket, against a plain pipe in the same run',
+    run: (seconds) => benchMediaChannel({ seconds, width: 1280, height: 720, fps: 30 }, print),
+  },
+};
+
+function print(figures: object): void {
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+async function main(): Promise<void> {
+  const [name, ...rest] = process.argv.slice(2);
+  const secondsFlag = rest.indexOf('--seconds');
+  const seconds = secondsFlag >= 0 ? Number(rest[secondsFlag + 1]) : 20;
+  const benchmark = name ? benchmarks[name] : undefined;
+  if (!benchmark || !(seconds > 0)) {
+    console.error(`Usage: npm run bench -- <name> [--seconds N]\nBenchmarks:\n${Object.entries(benchmarks)
+      .map(([key, { about }]) => `  ${key}: ${about}`)
+      .join('\n')}`);
+    process.exitCode = 2;
+    return;
+  }
+  await benchmark.run(seconds);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,103 @@
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs/promises';
+import path from 'node:path';
+import { RefusedError } from '../../contract/envelope.std';
+import { ffmpegStaticPathFrom, isExecutableFile, locateFfmpeg } from '../encoder/ffmpegLocator.node';
+import { probeFfmpeg } from '../encoder/ffmpegProbe.node';
+import { runPreflight } from '../live/preflight.std';
+import type { Logger } from '../log/logger.std';
+import { createMediaIngest, type MediaIngest } from '../media/mediaIngest.std';
+import { createNoticeBoard } from '../notices/noticeBoard.std';
+import { openSettingsStore } from '../settings/settingsStore.node';
+import { createCpuSampler } from '../status/cpuSampler.std';
+import { startStatusService } from '../status/statusService.std';
+import { createDispatcher, type Dispatch } from './dispatcher.std';
+import { createEventHub, type EventHub } from './eventHub.std';
+import { isAllowedExternalUrl } from './externalLinks.std';
+
+export interface CoreDeps {
+  dataDir: string;
+  log: Logger;
+  env: NodeJS.ProcessEnv;
+  requireModule: (id: string) => unknown;
+  /** Opens an allow-listed https URL in the system browser; absent where the core can't (plain Node). */
+  openExternal?: (url: string) => Promise<void>;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  events: EventHub;
+  media: MediaIngest;
+  close(): void;
+}
+
+/** The composition root of the Node core: the same for the Electron app and the browser studio. */
+export async function createCore(deps: CoreDeps): Promise<Core> {
+  const { log } = deps;
+  const events = createEventHub((error) => log.error('event listener failed', { error }));
+  const notices = createNoticeBoard(events, Date.now);
+  const settings = await openSettingsStore({
+    fs,
+    filePath: path.join(deps.dataDir, 'settings.json'),
+    log: log.child('settings'),
+    now: () => new Date(),
+    warn: (message) => notices.post('warning', message),
+  });
+  const media = createMediaIngest({ log: log.child('media'), nowMs: () => performance.now() });
+  const status = startStatusService({
+    events,
+    sampleCpuPercent: createCpuSampler(() => process.cpuUsage(), () => performance.now()),
+    mediaStats: () => media.stats(),
+    every: (intervalMs, tick) => {
+      const timer = setInterval(tick, intervalMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  });
+  const findFfmpeg = () =>
+    locateFfmpeg({
+      env: deps.env,
+      ffmpegStaticPath: ffmpegStaticPathFrom(deps.requireModule),
+      isExecutable: isExecutableFile,
+      platform: process.platform,
+    });
+
+  const dispatch = createDispatcher(
+    {
+      getSettings: () => settings.get(),
+      updateSettings: async (patch) => {
+        const next = await settings.update(patch);
+        events.emit('settings', next);
+        return next;
+      },
+      getStatus: () => status.current(),
+      getNotices: () => notices.recent(),
+      runPreflight: () =>
+        runPreflight({
+          locateFfmpeg: findFfmpeg,
+          probeFfmpeg: (binary) => probeFfmpeg(binary, execFile),
+          mediaStats: () => media.stats(),
+          destinationCount: () => 0,
+          platform: process.platform,
+        }),
+      openExternal: async ({ url }) => {
+        if (!isAllowedExternalUrl(url)) throw new RefusedError(`Shopcast only opens its own help pages, not ${url}.`);
+        if (!deps.openExternal) return { opened: false };
+        await deps.openExternal(url);
+        return { opened: true };
+      },
+    },
+    log.child('dispatch'),
+  );
+
+  const ffmpeg = await findFfmpeg();
+  if (ffmpeg) log.info('ffmpeg found', { ...ffmpeg });
+  else notices.post('warning', 'FFmpeg was not found, so going live is not possible yet. Run "npm run setup" or set FFMPEG_PATH.');
+
+  return {
+    dispatch,
+    events,
+    media,
+    close: () => status.stop(),
+  };
+}

@@ -1,0 +1,54 @@
+import { app, BrowserWindow, session, shell } from 'electron';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createCore } from '../core/createCore.node';
+import { isAllowedExternalUrl } from '../core/externalLinks.std';
+import { createLogger, jsonLineSink } from '../log/logger.std';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol.main';
+import { bindIpc } from './ipcBridge.main';
+import { installPermissionPolicy } from './permissions';
+import { createSecureWindow } from './secureWindow';
+
+// The Electron app: the Electron edge wires the same core as `npm run studio`, over IPC.
+const log = createLogger(jsonLineSink((line) => process.stderr.write(line)), 'app');
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const openExternal = async (url: string) => {
+    if (isAllowedExternalUrl(url)) await shell.openExternal(url);
+  };
+  const core = await createCore({
+    dataDir: process.env['SHOPCAST_DATA_DIR'] ?? app.getPath('userData'),
+    log,
+    env: process.env,
+    requireModule: createRequire(__filename),
+    openExternal,
+  });
+  serveRenderer(path.join(__dirname, '..', 'renderer'));
+  installPermissionPolicy(session.defaultSession, APP_ORIGIN, (permission, origin) =>
+    log.warn('permission denied', { permission, origin }),
+  );
+  const window = createSecureWindow(
+    {
+      BrowserWindow,
+      preloadPath: path.join(__dirname, '..', 'preload', 'index.preload.js'),
+      appOrigin: APP_ORIGIN,
+      openExternal,
+      onRefused: (what, url) => log.warn('refused', { what, url }),
+    },
+    `${APP_ORIGIN}/index.html`,
+  );
+  const unbind = bindIpc(core, window as BrowserWindow, APP_ORIGIN, log.child('ipc'));
+  app.on('window-all-closed', () => {
+    unbind();
+    core.close();
+    app.quit();
+  });
+}
+
+start().catch((error: unknown) => {
+  log.error('the app failed to start', { error });
+  app.exit(1);
+});

@@ -1,0 +1,126 @@
+import { decodeMediaFrame, type MediaFrameHeader } from '../../contract/media.std';
+import type { Logger } from '../log/logger.std';
+
+export interface MediaFrame {
+  header: MediaFrameHeader;
+  payload: Uint8Array;
+}
+
+/** Where composed frames go: the encoder's stdin (issue 5). It resolves when it can take more. */
+export interface FrameSink {
+  write(frame: MediaFrame): Promise<void> | void;
+}
+
+export interface MediaIngestStats {
+  framesReceived: number;
+  /** Frames the sender composed but did not send (no credit), seen as sequence gaps. */
+  framesDropped: number;
+  framesMalformed: number;
+  bytesReceived: number;
+  /** Video frames per second over the last second; null when none arrive. */
+  framesPerSecond: number | null;
+  lastFrameAt: number | null;
+}
+
+export interface MediaSession {
+  receive(message: Uint8Array): void;
+  close(): void;
+}
+
+export interface MediaIngest {
+  /** A sender connected; `grant` gives it credits (frames it may send). */
+  openSession(grant: (credits: number) => void, senderId: string): MediaSession;
+  setSink(sink: FrameSink): void;
+  stats(): MediaIngestStats;
+}
+
+export interface MediaIngestDeps {
+  log: Logger;
+  nowMs: () => number;
+  /** Frames a sender may have in flight: enough to hide one round trip, few enough to bound memory. */
+  credits?: number;
+}
+
+const discardingSink: FrameSink = { write: () => undefined };
+
+/**
+ * The core's end of the media channel. Each frame is handed to the sink and its credit returned
+ * only when the sink has taken it, so a slow encoder slows the sender, which drops frames instead
+ * of queueing them.
+ */
+export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
+  const credits = deps.credits ?? 3;
+  let sink = discardingSink;
+  const stats: MediaIngestStats = {
+    framesReceived: 0,
+    framesDropped: 0,
+    framesMalformed: 0,
+    bytesReceived: 0,
+    framesPerSecond: null,
+    lastFrameAt: null,
+  };
+  const recentVideoFrames: number[] = [];
+  let sessions = 0;
+
+  function countVideoFrame(at: number): void {
+    recentVideoFrames.push(at);
+    while (recentVideoFrames.length > 0 && (recentVideoFrames[0] ?? 0) <= at - 1000) recentVideoFrames.shift();
+  }
+
+  return {
+    openSession(grant, senderId) {
+      sessions += 1;
+      const session = sessions;
+      const log = deps.log.child(`media#${session}`);
+      let lastVideoSequence: number | null = null;
+      let open = true;
+      let malformedLogged = 0;
+      log.info('media sender connected', { senderId });
+      grant(credits);
+      return {
+        receive(message) {
+          if (!open) return;
+          const decoded = decodeMediaFrame(message);
+          if (!decoded.ok) {
+            stats.framesMalformed += 1;
+            // A broken sender would flood the log at 30 lines a second; the count keeps the rest.
+            if (malformedLogged < 5) log.warn('malformed media frame', { reason: decoded.reason, senderId });
+            malformedLogged += 1;
+            grant(1);
+            return;
+          }
+          const { header, payload } = decoded;
+          const at = deps.nowMs();
+          stats.framesReceived += 1;
+          stats.bytesReceived += message.byteLength;
+          stats.lastFrameAt = at;
+          if (header.kind === 'video-i420') {
+            if (lastVideoSequence !== null && header.sequence > lastVideoSequence + 1) {
+              stats.framesDropped += header.sequence - lastVideoSequence - 1;
+            }
+            lastVideoSequence = header.sequence;
+            countVideoFrame(at);
+          }
+          Promise.resolve()
+            .then(() => sink.write({ header, payload }))
+            .catch((error: unknown) => log.error('frame sink failed', { error }))
+            .finally(() => {
+              if (open) grant(1);
+            });
+        },
+        close() {
+          open = false;
+          log.info('media sender disconnected', { senderId, ...stats });
+        },
+      };
+    },
+    setSink(next) {
+      sink = next;
+    },
+    stats() {
+      const now = deps.nowMs();
+      const fresh = recentVideoFrames.filter((at) => at > now - 1000).length;
+      return { ...stats, framesPerSecond: stats.lastFrameAt !== null && now - stats.lastFrameAt < 2000 ? fresh : null };
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createCore } from './core/createCore.node';
+import { createLogger, jsonLineSink } from './log/logger.std';
+import { defaultDataDir } from './paths/dataDir.node';
+import { parseStudioArgs } from './studio/studioArgs.std';
+import { startStudioServer } from './studio/studioServer.node';
+
+// `npm run studio`: the core in plain Node, serving the renderer to a browser.
+async function main(): Promise<void> {
+  const parsed = parseStudioArgs(process.argv.slice(2), process.env);
+  if (!parsed.ok) {
+    console.error(parsed.message);
+    process.exitCode = 2;
+    return;
+  }
+  const { args } = parsed;
+  const log = createLogger(jsonLineSink((line) => process.stderr.write(line), process.env['SHOPCAST_LOG_LEVEL'] === 'debug' ? 'debug' : 'info'));
+  const core = await createCore({
+    dataDir: args.dataDir ? path.resolve(args.dataDir) : defaultDataDir(process.env, process.platform),
+    log,
+    env: process.env,
+    requireModule: createRequire(__filename),
+  });
+  const server = await startStudioServer({
+    host: args.host,
+    port: args.port,
+    rendererDir: path.join(__dirname, '..', 'renderer'),
+    core,
+    log: log.child('studio'),
+  });
+  console.log(`Shopcast studio is running. Open this link in Chrome or Chromium (it works once): ${server.pairingUrl()}`);
+
+  const stop = () => {
+    core.close();
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') console.error('That port is already in use: choose another with --port, or 0 for any free one.');
+  else if (code === 'EACCES') console.error('That port needs privileges: choose one above 1024 with --port.');
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,38 @@
+export interface StudioArgs {
+  host: string;
+  port: number;
+  dataDir: string | null;
+}
+
+export type ParsedArgs = { ok: true; args: StudioArgs } | { ok: false; message: string };
+
+export const studioUsage = 'Usage: npm run studio -- [--port <0-65535>] [--host <address>] [--data-dir <folder>]';
+
+/** Reads `--port`, `--host`, `--data-dir` (and SHOPCAST_PORT / SHOPCAST_HOST); 0 means any free port. */
+export function parseStudioArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedArgs {
+  const args: StudioArgs = {
+    host: env['SHOPCAST_HOST'] ?? '127.0.0.1',
+    port: 0,
+    dataDir: null,
+  };
+  let portText = env['SHOPCAST_PORT'] ?? '0';
+  for (let index = 0; index < argv.length; index += 1) {
+    const flag = argv[index];
+    const value = argv[index + 1];
+    if (flag === '--help' || flag === '-h') return { ok: false, message: studioUsage };
+    if ((flag === '--port' || flag === '--host' || flag === '--data-dir') && value === undefined) {
+      return { ok: false, message: `${flag} needs a value. ${studioUsage}` };
+    }
+    if (flag === '--port') portText = value ?? '';
+    else if (flag === '--host') args.host = value ?? '';
+    else if (flag === '--data-dir') args.dataDir = value ?? null;
+    else return { ok: false, message: `Unknown option ${String(flag)}. ${studioUsage}` };
+    index += 1;
+  }
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) {
+    return { ok: false, message: `The port must be a number from 0 to 65535 (0 picks a free one), not "${portText}".` };
+  }
+  args.port = port;
+  return { ok: true, args };
+}

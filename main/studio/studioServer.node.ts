@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer } from 'ws';
+import type { Core } from '../core/createCore.node';
+import type { Logger } from '../log/logger.std';
+import { serveMediaSocket } from '../media/mediaSocket.node';
+import { serveApiSocket } from './apiSocket.node';
+import { createPairing } from './pairing.std';
+import { securityHeaders } from './securityHeaders.std';
+import { readStaticFile } from './staticFiles.node';
+import { unauthorizedPage, type RefusalReason } from './unauthorizedPage.std';
+
+export const SESSION_COOKIE = 'shopcast_session';
+export const API_PATH = '/api';
+export const MEDIA_PATH = '/media';
+// A 1080p I420 frame is 3.1 MB; nothing legitimate on the media socket is larger than 4K I420.
+const MAX_MEDIA_MESSAGE = 4096 * 4096 * 2;
+const MAX_API_MESSAGE = 1024 * 1024;
+
+export interface StudioServerOptions {
+  host: string;
+  port: number;
+  rendererDir: string;
+  core: Pick<Core, 'dispatch' | 'events' | 'media'>;
+  log: Logger;
+}
+
+export interface StudioServer {
+  origin: string;
+  /** A fresh one-time pairing URL. */
+  pairingUrl(): string;
+  close(): Promise<void>;
+}
+
+function readCookie(request: IncomingMessage, name: string): string | undefined {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+/**
+ * The browser studio: the built renderer and the contract over WebSocket, behind one-time pairing.
+ * Unpaired requests get a 401 page and nothing else: no script, no asset, no socket.
+ */
+export async function startStudioServer(options: StudioServerOptions): Promise<StudioServer> {
+  const { core, log } = options;
+  const pairing = createPairing(() => randomBytes(24).toString('base64url'));
+  const apiSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_API_MESSAGE });
+  const mediaSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MEDIA_MESSAGE, perMessageDeflate: false });
+
+  function refuse(response: ServerResponse, reason: RefusalReason): void {
+    response.writeHead(401, {
+      ...securityHeaders,
+      'Content-Security-Policy': "default-src 'none'",
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+    });
+    response.end(unauthorizedPage(reason));
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://studio.invalid');
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const token = url.searchParams.get('token');
+    if (token !== null) {
+      const redeemed = pairing.redeem(token);
+      if (!redeemed.ok) {
+        log.warn('pairing refused', { reason: redeemed.reason, address: request.socket.remoteAddress });
+        refuse(response, redeemed.reason);
+        return;
+      }
+      log.info('browser paired', { address: request.socket.remoteAddress });
+      url.searchParams.delete('token');
+      // Redirect so the spent token leaves the address bar and the history.
+      response.writeHead(303, {
+        Location: `${url.pathname}${url.search}`,
+        'Set-Cookie': `${SESSION_COOKIE}=${redeemed.sessionId}; HttpOnly; SameSite=Strict; Path=/`,
+        'Cache-Control': 'no-store',
+      });
+      response.end();
+      return;
+    }
+    if (!pairing.isSession(readCookie(request, SESSION_COOKIE))) {
+      refuse(response, 'missing');
+      return;
+    }
+    const file = await readStaticFile(options.rendererDir, url.pathname);
+    if (file.status === 404) {
+      response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': file.contentType,
+      'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
+    });
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  const server = http.createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      log.error('request failed', { error, path: request.url });
+      if (!response.headersSent) response.writeHead(500).end();
+    });
+  });
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(request.url ?? '/', 'http://studio.invalid').pathname;
+    const sessionId = readCookie(request, SESSION_COOKIE);
+    // The Origin check stops another site's page from riding on the cookie (cross-site WebSocket hijacking).
+    const sameOrigin = request.headers.origin === `http://${request.headers.host ?? ''}`;
+    const target = path === API_PATH ? apiSockets : path === MEDIA_PATH ? mediaSockets : null;
+    if (!target || !pairing.isSession(sessionId) || !sameOrigin) {
+      log.warn('socket refused', { path, paired: pairing.isSession(sessionId), sameOrigin });
+      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    target.handleUpgrade(request, socket, head, (ws) => {
+      const senderId = `browser:${sessionId.slice(0, 6)}`;
+      if (target === apiSockets) {
+        serveApiSocket(ws, { transport: 'websocket', id: senderId, role: 'host' }, core.dispatch, core.events, log.child('api'));
+      } else {
+        serveMediaSocket(ws, core.media, senderId);
+      }
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${options.host}:${port}`;
+  log.info('studio server listening', { origin });
+
+  return {
+    origin,
+    pairingUrl: () => `${origin}/?token=${pairing.issueToken()}`,
+    close: async () => {
+      for (const client of [...apiSockets.clients, ...mediaSockets.clients]) client.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { GoLiveButton } from '../features/golive/GoLiveButton.dom';
+import { NoticeList } from '../features/notices/NoticeList.dom';
+import { LivePanel } from '../features/panel/LivePanel.dom';
+import { OutputProfilePicker } from '../features/preview/OutputProfilePicker.dom';
+import { ProgramPreview } from '../features/preview/ProgramPreview.dom';
+import { ScenesPanel } from '../features/scenes/ScenesPanel.dom';
+import { StatusBar } from '../features/status/StatusBar.dom';
+import { useStudio } from './studioContext.dom';
+
+export function StudioShell() {
+  const connection = useStudio((state) => state.connection);
+  return (
+    <div className="studio">
+      <header className="studio-header">
+        <span className="brand">Shopcast</span>
+        <OutputProfilePicker />
+        {connection === 'lost' && (
+          <p role="alert" className="connection-lost">
+            The studio core stopped. Restart it and open its new link.
+          </p>
+        )}
+        <GoLiveButton />
+      </header>
+      <NoticeList />
+      <ScenesPanel />
+      <main className="program" aria-label="Program">
+        <ProgramPreview />
+      </main>
+      <LivePanel />
+      <StatusBar />
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { useRef, useState } from 'react';
+import type { PreflightReport } from '../../../contract/schemas/preflight.std';
+import { useStudioApi } from '../../app/studioContext.dom';
+
+/**
+ * Go Live first runs the pre-flight checks and shows them; with everything ready, issue 5's
+ * go-live controller takes over from here.
+ */
+export function GoLiveButton() {
+  const api = useStudioApi();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [report, setReport] = useState<PreflightReport | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const goLive = async () => {
+    setChecking(true);
+    setFailure(null);
+    try {
+      setReport(await api.runPreflight());
+    } catch (error) {
+      setReport(null);
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setChecking(false);
+      dialog.current?.showModal();
+    }
+  };
+
+  return (
+    <>
+      <button type="button" className="go-live" onClick={() => void goLive()} disabled={checking} aria-busy={checking}>
+        Go Live
+      </button>
+      <dialog ref={dialog} aria-labelledby="preflight-heading" className="preflight">
+        <h2 id="preflight-heading">{report?.ready ? 'Ready to go live' : 'Not ready to go live yet'}</h2>
+        {failure && <p role="alert">{failure}</p>}
+        {report && (
+          <ul aria-label="Pre-flight checks">
+            {report.checks.map((check) => (
+              <li key={check.id} className={check.ok ? 'check-ok' : 'check-failed'}>
+                <span aria-hidden="true">{check.ok ? '✓' : '✗'}</span> {check.message}
+              </li>
+            ))}
+          </ul>
+        )}
+        <button type="button" onClick={() => dialog.current?.close()}>
+          Close
+        </button>
+      </dialog>
+    </>
+  );
+}

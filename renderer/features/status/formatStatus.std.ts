@@ -1,0 +1,17 @@
+import type { StreamState } from '../../../contract/schemas/status.std';
+
+export const stateLabels: Record<StreamState, string> = {
+  offline: 'Offline',
+  starting: 'Starting…',
+  live: 'Live',
+  reconnecting: 'Reconnecting…',
+  ending: 'Ending…',
+};
+
+export function formatDuration(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${pad(Math.floor(seconds / 3600))}:${pad(Math.floor((seconds % 3600) / 60))}:${pad(seconds % 60)}`;
+}
+
+export const orDash = (value: number | null, format: (value: number) => string) => (value === null ? '—' : format(value));

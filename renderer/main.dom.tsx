@@ -1,0 +1,31 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { connectStudio } from './api/connect.dom';
+import { StudioShell } from './app/StudioShell.dom';
+import { StudioContext } from './app/studioContext.dom';
+import { ConnectionFailed } from './app/ConnectionFailed.dom';
+import { createStudioStore } from './store/studioStore.std';
+import { syncWithCore } from './store/syncWithCore.std';
+import './app/studio.css';
+
+async function boot(): Promise<void> {
+  const root = createRoot(document.getElementById('root') as HTMLElement);
+  const store = createStudioStore();
+  try {
+    const connection = await connectStudio();
+    await syncWithCore(connection.api, store);
+    store.getState().connectionChanged('connected');
+    void connection.lost.then(() => store.getState().connectionChanged('lost'));
+    root.render(
+      <StrictMode>
+        <StudioContext value={{ api: connection.api, store }}>
+          <StudioShell />
+        </StudioContext>
+      </StrictMode>,
+    );
+  } catch (error) {
+    root.render(<ConnectionFailed reason={error instanceof Error ? error.message : String(error)} />);
+  }
+}
+
+void boot();

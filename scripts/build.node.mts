@@ -1,0 +1,30 @@
+import { build as esbuild, type BuildOptions } from 'esbuild';
+import { build as viteBuild } from 'vite';
+
+// One build for both ways of running: Node bundles for the core entries (plain Node and
+// Electron), a sandbox-safe preload bundle, and the renderer through Vite.
+const node: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // Native or optional packages stay outside the bundle and resolve at run time.
+  external: ['electron', 'bufferutil', 'utf-8-validate', 'ffmpeg-static'],
+};
+
+await Promise.all([
+  esbuild({
+    ...node,
+    entryPoints: {
+      'main/studio.node': 'main/studio.node.ts',
+      'main/bench.node': 'main/bench.node.ts',
+      'main/app.main': 'main/electron/app.main.ts',
+    },
+    outdir: 'dist',
+  }),
+  // A sandboxed preload can require only 'electron' and a few built-ins: everything else is bundled.
+  esbuild({ ...node, entryPoints: { 'preload/index.preload': 'preload/index.preload.ts' }, outdir: 'dist', external: ['electron'] }),
+  viteBuild({ configFile: 'vite.config.mts', logLevel: 'warn' }),
+]);
