@@ -6,6 +6,8 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'renderer',
   base: './',
+  // assets/ (icons) is copied beside the built renderer.
+  publicDir: '../assets',
   plugins: [react()],
   build: {
     outDir: '../dist/renderer',

@@ -2,7 +2,7 @@ import { allocateMediaFrame, type MediaFrameHeader } from './media.std';
 
 export interface MediaSenderStats {
   sent: number;
-  /** Frames dropped here because the receiver had granted no credit: the consumer is behind. */
+  /** Frames not sent: no credit (the consumer is behind) or skipped (the producer is behind). */
   dropped: number;
   credits: number;
 }
@@ -13,6 +13,8 @@ export interface MediaSender {
    * be sent, so a dropped frame costs no copy. Returns whether it was sent.
    */
   offer(header: Omit<MediaFrameHeader, 'sequence'>, fill: (payload: Uint8Array) => void): boolean;
+  /** A frame was due but not composed in time (render lag): it takes its sequence number, so the receiver counts it too. */
+  skip(): void;
   /** The receiver granted credits (a control message arrived). */
   grant(credits: number): void;
   stats(): MediaSenderStats;
@@ -42,6 +44,10 @@ export function createMediaSender(send: (message: ArrayBuffer) => void): MediaSe
       sent += 1;
       send(message);
       return true;
+    },
+    skip() {
+      sequence = (sequence + 1) >>> 0;
+      dropped += 1;
     },
     grant(more) {
       credits += more;

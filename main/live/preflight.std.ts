@@ -34,7 +34,7 @@ export async function runPreflight(deps: PreflightDeps): Promise<PreflightReport
       checks.push({ id: 'ffmpeg', ok: true, message: `FFmpeg ${probe.version} (${ffmpeg.path}, from ${ffmpeg.source}).` });
       checks.push(
         probe.h264Encoders.length > 0
-          ? { id: 'h264', ok: true, message: `H.264 encoders offered: ${probe.h264Encoders.join(', ')}.` }
+          ? { id: 'h264', ok: true, message: `This FFmpeg can encode H.264 (${probe.h264Encoders.join(', ')}); hardware encoders are tried first when you go live.` }
           : { id: 'h264', ok: false, message: `This FFmpeg has no H.264 encoder. ${ffmpegInstallHint(deps.platform)}` },
       );
     } catch (error) {
