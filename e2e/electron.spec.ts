@@ -1,5 +1,5 @@
 import { _electron as electron, expect, test } from '@playwright/test';
-import { findElectronBinary } from '../scripts/electronBinary.node.mts';
+import { findElectronBinary } from '../scripts/electronBinary.node';
 import { tempDataDir } from './studioProcess';
 
 // The same shell checks against the Electron app, over IPC instead of the WebSocket bridge.

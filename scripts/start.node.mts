@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { findElectronBinary } from './electronBinary.node.mts';
+import { findElectronBinary } from './electronBinary.node.ts';
 
 // `npm start`: the Electron app where its binary can be had; otherwise the same studio in a browser.
 const args = process.argv.slice(2);

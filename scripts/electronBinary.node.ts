@@ -1,9 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-
-const require = createRequire(import.meta.url);
 
 /**
  * The Electron binary's path, or null where it can't be had. Electron ≥ 42 downloads it on first

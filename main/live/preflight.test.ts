@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { FfmpegLocation } from '../encoder/ffmpegLocator.node';
+import type { FfmpegProbe } from '../encoder/ffmpegProbe.node';
+import type { MediaIngestStats } from '../media/mediaIngest.std';
+import { ffmpegInstallHint, runPreflight, type PreflightDeps } from './preflight.std';
+
+const found: FfmpegLocation = { path: '/usr/bin/ffmpeg', source: 'PATH' };
+const probe: FfmpegProbe = { version: '6.1.1', h264Encoders: ['h264_vaapi', 'libx264'] };
+const stats = (framesPerSecond: number | null): MediaIngestStats => ({
+  framesReceived: 0,
+  framesDropped: 0,
+  framesMalformed: 0,
+  bytesReceived: 0,
+  framesPerSecond,
+  lastFrameAt: null,
+});
+
+function deps(overrides: Partial<PreflightDeps> = {}): PreflightDeps {
+  return {
+    locateFfmpeg: () => Promise.resolve(found),
+    probeFfmpeg: () => Promise.resolve(probe),
+    mediaStats: () => stats(30),
+    destinationCount: () => 1,
+    platform: 'linux',
+    ...overrides,
+  };
+}
+
+const byId = (report: { checks: { id: string; ok: boolean; message: string }[] }) =>
+  Object.fromEntries(report.checks.map((check) => [check.id, check]));
+
+describe('runPreflight', () => {
+  it('is ready when FFmpeg runs with H.264, the program arrives and a destination exists', async () => {
+    const probed: string[] = [];
+    const report = await runPreflight(deps({ probeFfmpeg: (binary) => (probed.push(binary), Promise.resolve(probe)) }));
+    expect(report.ready).toBe(true);
+    expect(report.checks.map((check) => [check.id, check.ok])).toEqual([
+      ['ffmpeg', true],
+      ['h264', true],
+      ['program', true],
+      ['destinations', true],
+    ]);
+    expect(probed).toEqual(['/usr/bin/ffmpeg']);
+    expect(byId(report)['ffmpeg']?.message).toBe('FFmpeg 6.1.1 (/usr/bin/ffmpeg, from PATH).');
+    expect(byId(report)['h264']?.message).toContain('h264_vaapi, libx264');
+    expect(byId(report)['program']?.message).toBe('The program is arriving at 30 fps.');
+  });
+
+  it('is not ready without FFmpeg, and says how to install it', async () => {
+    const report = await runPreflight(deps({ locateFfmpeg: () => Promise.resolve(null) }));
+    expect(report.ready).toBe(false);
+    const ffmpeg = byId(report)['ffmpeg'];
+    expect(ffmpeg?.ok).toBe(false);
+    expect(ffmpeg?.message).toContain('FFmpeg was not found.');
+    expect(ffmpeg?.message).toContain(ffmpegInstallHint('linux'));
+    expect(ffmpeg?.message).toContain('npm run setup');
+    expect(byId(report)['h264']).toBeUndefined();
+  });
+
+  it('gives the platform’s own install hint', async () => {
+    const mac = await runPreflight(deps({ locateFfmpeg: () => Promise.resolve(null), platform: 'darwin' }));
+    expect(byId(mac)['ffmpeg']?.message).toContain('brew install ffmpeg');
+    const windows = await runPreflight(deps({ locateFfmpeg: () => Promise.resolve(null), platform: 'win32' }));
+    expect(byId(windows)['ffmpeg']?.message).toContain('winget install Gyan.FFmpeg');
+  });
+
+  it('fails the FFmpeg check with the reason when the probe throws', async () => {
+    const report = await runPreflight(deps({ probeFfmpeg: () => Promise.reject(new Error('spawn EACCES')) }));
+    expect(report.ready).toBe(false);
+    expect(byId(report)['ffmpeg']).toEqual({
+      id: 'ffmpeg',
+      ok: false,
+      message: `FFmpeg at /usr/bin/ffmpeg does not run (spawn EACCES). ${ffmpegInstallHint('linux')}`,
+    });
+    expect(byId(report)['h264']).toBeUndefined();
+  });
+
+  it('fails the H.264 check for an FFmpeg without an H.264 encoder', async () => {
+    const report = await runPreflight(deps({ probeFfmpeg: () => Promise.resolve({ version: '6.1', h264Encoders: [] }) }));
+    expect(report.ready).toBe(false);
+    expect(byId(report)['ffmpeg']?.ok).toBe(true);
+    expect(byId(report)['h264']?.ok).toBe(false);
+  });
+
+  it.each([null, 0])('is not ready while the program has no picture (fps %s)', async (fps) => {
+    const report = await runPreflight(deps({ mediaStats: () => stats(fps) }));
+    expect(report.ready).toBe(false);
+    expect(byId(report)['program']).toMatchObject({ ok: false, message: expect.stringContaining('no picture') });
+  });
+
+  it('is not ready without a destination, even when everything else is', async () => {
+    const report = await runPreflight(deps({ destinationCount: () => 0 }));
+    expect(report.ready).toBe(false);
+    expect(report.checks.filter((check) => !check.ok).map((check) => check.id)).toEqual(['destinations']);
+  });
+});

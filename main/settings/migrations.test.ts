@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, SETTINGS_VERSION } from '../../contract/schemas/settings.std';
+import { migrateSettings, settingsMigrations, type SettingsMigrations } from './migrations.std';
+
+const v1 = { version: 1, lastSceneId: 'scene-1', outputProfile: '1080p30', panelTab: 'orders' };
+
+describe('migrateSettings', () => {
+  it('accepts a current document as it is, without a migration', () => {
+    expect(SETTINGS_VERSION).toBe(1);
+    expect(migrateSettings(v1)).toEqual({ ok: true, settings: v1, migratedFrom: null });
+    expect(migrateSettings(defaultSettings, settingsMigrations)).toEqual({ ok: true, settings: defaultSettings, migratedFrom: null });
+  });
+
+  it('refuses something that is not a settings object', () => {
+    for (const document of [null, [], 'settings', 3]) {
+      expect(migrateSettings(document)).toEqual({ ok: false, reason: 'it is not a settings object' });
+    }
+  });
+
+  it('refuses a document without a valid version number', () => {
+    for (const version of [undefined, 0, 1.5, '1']) {
+      expect(migrateSettings({ ...v1, version })).toEqual({ ok: false, reason: 'it has no valid version number' });
+    }
+  });
+
+  it('refuses a document written by a newer Shopcast', () => {
+    expect(migrateSettings({ ...v1, version: 2 })).toEqual({
+      ok: false,
+      reason: 'it was written by a newer Shopcast (settings version 2)',
+    });
+  });
+
+  it('names the first invalid field of a current document', () => {
+    const result = migrateSettings({ ...v1, outputProfile: '8k' });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.reason).toMatch(/^its outputProfile is invalid \(.+\)$/);
+  });
+
+  it('runs each step in order, bumping the version after each one', () => {
+    const seen: Record<string, unknown>[] = [];
+    const migrations: SettingsMigrations = {
+      1: (document) => {
+        seen.push(document);
+        return { ...document, renamed: document['panelTab'], version: 'the step need not set it' };
+      },
+      2: (document) => {
+        seen.push(document);
+        return document;
+      },
+    };
+    migrateSettings(v1, migrations, 3);
+    expect(seen).toEqual([v1, { ...v1, renamed: 'orders', version: 2 }]);
+  });
+
+  it('reports the version that has no migration step', () => {
+    expect(migrateSettings(v1, {}, 2)).toEqual({ ok: false, reason: 'no migration from settings version 1' });
+    expect(migrateSettings(v1, { 1: (document) => document }, 3)).toEqual({
+      ok: false,
+      reason: 'no migration from settings version 2',
+    });
+  });
+});
