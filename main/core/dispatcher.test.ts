@@ -47,8 +47,8 @@ describe('createDispatcher', () => {
 
   it('does not treat inherited object properties as channels', async () => {
     const { dispatch } = setup();
-    const outcome = await dispatch('toString', {}, sender);
-    expect(outcome.ok || outcome.error.code).toBe('unknown-channel');
+    expect(await dispatch('toString', {}, sender)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(await dispatch('__proto__', {}, sender)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
   });
 
   it('refuses a channel that is not a string, naming its type', async () => {

@@ -1,0 +1,246 @@
+import { once } from 'node:events';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { allocateMediaFrame, i420Bytes } from '../../contract/media.std';
+import { createCore, type Core } from '../core/createCore.node';
+import { createLogger, type LogRecord } from '../log/logger.std';
+import { pairFromNode } from './pairFromNode.node';
+import { rendererCsp } from './securityHeaders.std';
+import { startStudioServer, type StudioServer } from './studioServer.node';
+
+const indexHtml = '<!doctype html><title>Shopcast test renderer</title>';
+
+let dir: string;
+let records: LogRecord[];
+let core: Core;
+let server: StudioServer;
+const sockets: WebSocket[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-studio-'));
+  const rendererDir = path.join(dir, 'renderer');
+  await mkdir(rendererDir);
+  await writeFile(path.join(rendererDir, 'index.html'), indexHtml);
+  records = [];
+  const log = createLogger((record) => records.push(record));
+  core = await createCore({
+    dataDir: path.join(dir, 'data'),
+    log,
+    env: process.env,
+    requireModule: createRequire(import.meta.url),
+  });
+  server = await startStudioServer({ host: '127.0.0.1', port: 0, rendererDir, core, log: log.child('studio') });
+});
+
+afterEach(async () => {
+  for (const socket of sockets.splice(0)) socket.terminate();
+  await server.close();
+  core.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const wsUrl = (pathname: string) => `${server.origin.replace('http:', 'ws:')}${pathname}`;
+
+/** Opens a socket and collects its JSON text messages from the start, so none is missed. */
+function connect(pathname: string, headers: Record<string, string>) {
+  const socket = new WebSocket(wsUrl(pathname), { headers });
+  sockets.push(socket);
+  const received: unknown[] = [];
+  const waiters: { match: (message: unknown) => boolean; resolve: (message: unknown) => void }[] = [];
+  socket.on('message', (data, isBinary) => {
+    if (isBinary || !Buffer.isBuffer(data)) return;
+    const message: unknown = JSON.parse(data.toString('utf8'));
+    received.push(message);
+    const index = waiters.findIndex((waiter) => waiter.match(message));
+    if (index >= 0) waiters.splice(index, 1)[0]?.resolve(message);
+  });
+  /** The first message (already received or still to come) that matches, and was not taken before. */
+  const next = (match: (message: unknown) => boolean) =>
+    new Promise<unknown>((resolve, reject) => {
+      const index = received.findIndex(match);
+      if (index >= 0) {
+        resolve(received.splice(index, 1)[0]);
+        return;
+      }
+      waiters.push({
+        match,
+        resolve: (message) => {
+          received.splice(received.indexOf(message), 1);
+          resolve(message);
+        },
+      });
+      socket.once('close', () => reject(new Error('the socket closed before the message arrived')));
+    });
+  return { socket, next, opened: once(socket, 'open') };
+}
+
+const hasId = (id: number | null) => (message: unknown) =>
+  typeof message === 'object' && message !== null && 'id' in message && message.id === id;
+const isEvent = (event: string) => (message: unknown) =>
+  typeof message === 'object' && message !== null && 'event' in message && message.event === event;
+
+/** Connects and answers the HTTP status the server refused the upgrade with. */
+function refusedStatus(pathname: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(wsUrl(pathname), { headers });
+    sockets.push(socket);
+    socket.on('unexpected-response', (request, response) => {
+      resolve(response.statusCode ?? 0);
+      request.destroy();
+    });
+    socket.on('open', () => reject(new Error('the socket was accepted')));
+    socket.on('error', () => undefined);
+  });
+}
+
+async function paired() {
+  const cookie = await pairFromNode(server.pairingUrl());
+  return { cookie, headers: { Cookie: cookie, Origin: server.origin } };
+}
+
+describe('the studio server over HTTP', () => {
+  it('answers an unpaired browser with the explanatory 401 page under a deny-all CSP', async () => {
+    const response = await fetch(`${server.origin}/`);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'");
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const page = await response.text();
+    expect(page).toContain('401: this browser is not paired with the studio');
+    expect(page).toContain('This studio only opens from its pairing link.');
+    expect(page).not.toContain(indexHtml);
+  });
+
+  it('redeems a pairing link once, then refuses it as already used', async () => {
+    const url = server.pairingUrl();
+    const cookie = await pairFromNode(url);
+    expect(cookie).toMatch(/^shopcast_session=[\w-]+$/);
+
+    const again = await fetch(url, { redirect: 'manual' });
+    expect(again.status).toBe(401);
+    expect(await again.text()).toContain('already been used');
+    expect(records.some((record) => record.message === 'pairing refused' && record.fields?.['reason'] === 'used')).toBe(true);
+  });
+
+  it('redirects a paired link to the page without the token, setting an HttpOnly strict cookie', async () => {
+    const response = await fetch(server.pairingUrl().replace('/?', '/?view=studio&'), { redirect: 'manual' });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/?view=studio');
+    expect(response.headers.get('set-cookie')).toMatch(/^shopcast_session=[\w-]+; HttpOnly; SameSite=Strict; Path=\/$/);
+  });
+
+  it('serves the renderer to a paired browser under the renderer CSP', async () => {
+    const { cookie } = await paired();
+    const response = await fetch(`${server.origin}/`, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(rendererCsp);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await response.text()).toBe(indexHtml);
+
+    const missing = await fetch(`${server.origin}/nothing.js`, { headers: { Cookie: cookie } });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-security-policy')).toBe(rendererCsp);
+  });
+
+  it('refuses methods other than GET and HEAD', async () => {
+    const { cookie } = await paired();
+    const response = await fetch(`${server.origin}/`, { method: 'POST', headers: { Cookie: cookie } });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+});
+
+describe('the API socket', () => {
+  it('refuses a socket without the session cookie', async () => {
+    expect(await refusedStatus('/api', { Origin: server.origin })).toBe(401);
+    expect(records.some((record) => record.message === 'socket refused' && record.fields?.['paired'] === false)).toBe(true);
+  });
+
+  it('refuses a paired socket from another origin', async () => {
+    const { cookie } = await paired();
+    expect(await refusedStatus('/api', { Cookie: cookie, Origin: 'http://evil.example' })).toBe(401);
+    expect(await refusedStatus('/api', { Cookie: cookie })).toBe(401);
+    expect(records.some((record) => record.message === 'socket refused' && record.fields?.['sameOrigin'] === false)).toBe(true);
+  });
+
+  it('refuses a paired socket on an unknown path', async () => {
+    const { headers } = await paired();
+    expect(await refusedStatus('/other', headers)).toBe(401);
+  });
+
+  it('answers malformed frames, unknown channels, invalid payloads and valid calls', async () => {
+    const { headers } = await paired();
+    const api = connect('/api', headers);
+    await api.opened;
+
+    api.socket.send('not json');
+    expect(await api.next(hasId(null))).toMatchObject({ id: null, ok: false, error: { code: 'malformed' } });
+
+    api.socket.send(JSON.stringify({ id: 9, channel: 'getSettings' }));
+    expect(await api.next(hasId(9))).toMatchObject({ ok: false, error: { code: 'malformed' } });
+
+    api.socket.send(JSON.stringify({ id: 1, channel: 'nope', payload: {} }));
+    expect(await api.next(hasId(1))).toMatchObject({ ok: false, error: { code: 'unknown-channel', channel: 'nope' } });
+
+    api.socket.send(JSON.stringify({ id: 2, channel: 'updateSettings', payload: { outputProfile: '8k' } }));
+    expect(await api.next(hasId(2))).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload', channel: 'updateSettings', issues: [{ path: 'outputProfile' }] },
+    });
+
+    api.socket.send(JSON.stringify({ id: 3, channel: 'getSettings', payload: {} }));
+    expect(await api.next(hasId(3))).toEqual({
+      id: 3,
+      ok: true,
+      value: { version: 1, lastSceneId: null, outputProfile: '720p30', panelTab: 'comments' },
+    });
+  });
+
+  it('answers a valid update and pushes the new settings to every connected socket', async () => {
+    const { headers } = await paired();
+    const first = connect('/api', headers);
+    const second = connect('/api', headers);
+    await Promise.all([first.opened, second.opened]);
+    const pushed = second.next(isEvent('settings'));
+
+    first.socket.send(JSON.stringify({ id: 4, channel: 'updateSettings', payload: { outputProfile: '1080p30' } }));
+
+    expect(await first.next(hasId(4))).toMatchObject({ id: 4, ok: true, value: { outputProfile: '1080p30' } });
+    expect(await pushed).toEqual({
+      event: 'settings',
+      payload: { version: 1, lastSceneId: null, outputProfile: '1080p30', panelTab: 'comments' },
+    });
+  });
+});
+
+describe('the media socket', () => {
+  it('refuses a socket without the session cookie', async () => {
+    expect(await refusedStatus('/media', { Origin: server.origin })).toBe(401);
+  });
+
+  it('grants 3 credits on connect and one more for each frame the ingest has taken', async () => {
+    const { headers } = await paired();
+    const media = connect('/media', headers);
+    const isCredit = (message: unknown) => typeof message === 'object' && message !== null && 'type' in message && message.type === 'credit';
+    expect(await media.next(isCredit)).toEqual({ type: 'credit', grant: 3 });
+    await media.opened;
+
+    const { message, payload } = allocateMediaFrame({
+      kind: 'video-i420',
+      width: 64,
+      height: 36,
+      sequence: 0,
+      captureTimeMs: performance.timeOrigin,
+      sampleRate: 0,
+      payloadBytes: i420Bytes(64, 36),
+    });
+    payload.fill(128);
+    media.socket.send(message);
+
+    expect(await media.next(isCredit)).toEqual({ type: 'credit', grant: 1 });
+    expect(core.media.stats()).toMatchObject({ framesReceived: 1, framesMalformed: 0, bytesReceived: message.byteLength });
+  });
+});
