@@ -1,4 +1,4 @@
-import { allocateMediaFrame, type MediaFrameHeader } from './media.std';
+import { allocateMediaFrame, type MediaFrameHeader, type MediaKind } from './media.std';
 
 export interface MediaSenderStats {
   sent: number;
@@ -13,8 +13,8 @@ export interface MediaSender {
    * be sent, so a dropped frame costs no copy. Returns whether it was sent.
    */
   offer(header: Omit<MediaFrameHeader, 'sequence'>, fill: (payload: Uint8Array) => void): boolean;
-  /** A frame was due but not composed in time (render lag): it takes its sequence number, so the receiver counts it too. */
-  skip(): void;
+  /** A frame was due but not produced in time (render lag): it takes its sequence number, so the receiver counts it too. */
+  skip(kind: MediaKind): void;
   /** The receiver granted credits (a control message arrived). */
   grant(credits: number): void;
   stats(): MediaSenderStats;
@@ -22,18 +22,23 @@ export interface MediaSender {
 
 /**
  * The sending half of the media channel, for any transport that can send an ArrayBuffer (a
- * WebSocket in the browser studio, a MessagePort in Electron). Every offered frame takes a
- * sequence number, sent or not, so the receiver counts drops from the gaps.
+ * WebSocket in the browser studio, a MessagePort in Electron). Every offered frame takes the next
+ * sequence number of its kind (video and audio count separately), sent or not, so the receiver
+ * counts drops from the gaps.
  */
 export function createMediaSender(send: (message: ArrayBuffer) => void): MediaSender {
   let credits = 0;
-  let sequence = 0;
+  const sequences: Record<MediaKind, number> = { 'video-i420': 0, 'audio-s16': 0 };
+  const nextSequence = (kind: MediaKind) => {
+    const current = sequences[kind];
+    sequences[kind] = (current + 1) >>> 0;
+    return current;
+  };
   let sent = 0;
   let dropped = 0;
   return {
     offer(header, fill) {
-      const current = sequence;
-      sequence = (sequence + 1) >>> 0;
+      const current = nextSequence(header.kind);
       if (credits <= 0) {
         dropped += 1;
         return false;
@@ -45,8 +50,8 @@ export function createMediaSender(send: (message: ArrayBuffer) => void): MediaSe
       send(message);
       return true;
     },
-    skip() {
-      sequence = (sequence + 1) >>> 0;
+    skip(kind) {
+      nextSequence(kind);
       dropped += 1;
     },
     grant(more) {

@@ -207,7 +207,7 @@ test('frames on the binary media channel reach the core, with drops counted', as
       for (let frame = 0; frame < 180; frame += 1) {
         await new Promise((resolve) => setTimeout(resolve, 1000 / 30));
         // Every 10th frame is late, as when the compositor falls behind.
-        if (frame % 10 === 9) sender.skip();
+        if (frame % 10 === 9) sender.skip('video-i420');
         else sender.offer({ ...header, captureTimeMs: performance.now() }, (payload) => payload.fill(frame));
       }
       socket.close();

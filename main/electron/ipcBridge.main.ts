@@ -4,6 +4,7 @@ import { requestChannels, type RequestChannel } from '../../contract/requests.st
 import type { Core } from '../core/createCore.node';
 import type { Logger } from '../log/logger.std';
 import { serveMediaPort } from '../media/mediaPort.node';
+import { originOf } from './appOrigin.std';
 import { ipcEventChannel, ipcRequestChannel, IPC_MEDIA_OPEN } from '../../contract/ipcChannels.std';
 
 /**
@@ -12,12 +13,7 @@ import { ipcEventChannel, ipcRequestChannel, IPC_MEDIA_OPEN } from '../../contra
  */
 export function bindIpc(core: Core, window: { webContents: WebContents }, appOrigin: string, log: Logger): () => void {
   const isTrusted = (frame: Electron.WebFrameMain | null) => {
-    if (!frame) return false;
-    try {
-      return new URL(frame.url).origin === appOrigin && frame === window.webContents.mainFrame;
-    } catch {
-      return false;
-    }
+    return frame !== null && frame === window.webContents.mainFrame && originOf(frame.url) === appOrigin;
   };
   for (const channel of Object.keys(requestChannels) as RequestChannel[]) {
     ipcMain.handle(ipcRequestChannel(channel), async (event, payload: unknown) => {

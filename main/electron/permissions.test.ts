@@ -57,6 +57,13 @@ function install() {
 }
 
 describe('installPermissionPolicy', () => {
+  it('grants media to the app’s own app:// page (Node reports that origin as "null")', () => {
+    const { request, check, denied } = install();
+    expect(request('media', 'app://studio/index.html')).toBe(true);
+    expect(check('media', 'app://studio')).toBe(true);
+    expect(denied).toEqual([]);
+  });
+
   it('denies a media request from another origin and reports it', () => {
     const { request, denied } = install();
     expect(request('media', 'https://evil.example/page?x=1')).toBe(false);

@@ -1,4 +1,5 @@
 import type { Session } from 'electron';
+import { originOf } from './appOrigin.std';
 
 // Media is the only permission Shopcast asks for, and only its own page gets it: a page that
 // somehow loads elsewhere gets nothing, and nothing else (geolocation, notifications…) is granted.
@@ -24,10 +25,3 @@ export function installPermissionPolicy(
   );
 }
 
-function originOf(url: string): string {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return '';
-  }
-}

@@ -112,6 +112,12 @@ describe('createSecureWindow', () => {
     },
   );
 
+  it('lets its own entry page load', () => {
+    const { fire, refused } = open();
+    expect(fire('will-navigate', entryUrl)).toBe(false);
+    expect(refused).toEqual([]);
+  });
+
   it('refuses every redirect, even within its own origin', () => {
     const { fire, refused } = open();
     expect(fire('will-redirect', 'https://evil.example/')).toBe(true);

@@ -1,5 +1,6 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, HandlerDetails, Event as ElectronEvent } from 'electron';
 import { isAllowedExternalUrl } from '../core/externalLinks.std';
+import { originOf } from './appOrigin.std';
 
 // Type-only imports: this factory is Electron's edge, but it takes BrowserWindow as an argument
 // so a unit test under plain Node can check every option without the Electron binary.
@@ -54,16 +55,9 @@ export function createSecureWindow(deps: SecureWindowDeps, entryUrl: string) {
     webPreferences: secureWebPreferences(deps.preloadPath),
   });
   const contents = window.webContents;
-  const isOwnPage = (url: string) => {
-    try {
-      return new URL(url).origin === deps.appOrigin;
-    } catch {
-      return false;
-    }
-  };
 
   contents.on('will-navigate', (event: ElectronEvent, url: string) => {
-    if (isOwnPage(url) && url === entryUrl) return;
+    if (originOf(url) === deps.appOrigin && url === entryUrl) return;
     event.preventDefault();
     deps.onRefused('navigation', url);
   });

@@ -13,11 +13,11 @@ export interface FrameSink {
 
 export interface MediaIngestStats {
   framesReceived: number;
-  /** Frames the sender composed but did not send (no credit), seen as sequence gaps. */
+  /** Video frames the sender produced but did not send (no credit, or late), seen as sequence gaps. */
   framesDropped: number;
   framesMalformed: number;
   bytesReceived: number;
-  /** Video frames per second over the last second; null when none arrive. */
+  /** Video frames per second over the last second; null when no video arrives. */
   framesPerSecond: number | null;
   lastFrameAt: number | null;
 }
@@ -60,6 +60,7 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
     lastFrameAt: null,
   };
   const recentVideoFrames: number[] = [];
+  let lastVideoFrameAt: number | null = null;
   let sessions = 0;
 
   function countVideoFrame(at: number): void {
@@ -100,6 +101,7 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
             }
             lastVideoSequence = header.sequence;
             countVideoFrame(at);
+            lastVideoFrameAt = at;
           }
           Promise.resolve()
             .then(() => sink.write({ header, payload }))
@@ -120,7 +122,7 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
     stats() {
       const now = deps.nowMs();
       const fresh = recentVideoFrames.filter((at) => at > now - 1000).length;
-      return { ...stats, framesPerSecond: stats.lastFrameAt !== null && now - stats.lastFrameAt < 2000 ? fresh : null };
+      return { ...stats, framesPerSecond: lastVideoFrameAt !== null && now - lastVideoFrameAt < 2000 ? fresh : null };
     },
   };
 }

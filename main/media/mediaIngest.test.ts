@@ -154,6 +154,27 @@ describe('media sender and ingest', () => {
     expect(ingest.stats()).toMatchObject({ framesReceived: 4, framesDropped: 0, framesPerSecond: 2 });
   });
 
+  it('counts video and audio sequences apart when one sender carries both', async () => {
+    const { ingest, sender, clock } = wire();
+    const audioHeader = { kind: 'audio-s16', width: 2, height: 0, captureTimeMs: 0, sampleRate: 48_000, payloadBytes: 4 * 480 } as const;
+    sender.offer(videoHeader, fillGray);
+    await settle();
+    sender.offer(audioHeader, () => undefined);
+    await settle();
+    sender.offer(videoHeader, fillGray);
+    await settle();
+    clock.now = 10;
+    expect(ingest.stats()).toMatchObject({ framesReceived: 3, framesDropped: 0, framesPerSecond: 2 });
+  });
+
+  it('reports no frame rate while only audio arrives', async () => {
+    const { ingest, sender, clock } = wire();
+    sender.offer({ kind: 'audio-s16', width: 2, height: 0, captureTimeMs: 0, sampleRate: 48_000, payloadBytes: 4 * 480 }, () => undefined);
+    await settle();
+    clock.now = 10;
+    expect(ingest.stats()).toMatchObject({ framesReceived: 1, framesPerSecond: null });
+  });
+
   it('counts malformed messages, still grants their credit back, and logs only the first few', async () => {
     const { ingest, session, grants, records } = wire();
     for (let index = 0; index < 8; index += 1) session.receive(new Uint8Array([1, 2, 3]));

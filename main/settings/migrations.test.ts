@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, SETTINGS_VERSION } from '../../contract/schemas/settings.std';
-import { migrateSettings, settingsMigrations, type SettingsMigrations } from './migrations.std';
+import { migrateSettings, settingsMigrations, upgradeDocument, type SettingsMigrations } from './migrations.std';
 
 const v1 = { version: 1, lastSceneId: 'scene-1', outputProfile: '1080p30', panelTab: 'orders' };
 
@@ -36,6 +36,15 @@ describe('migrateSettings', () => {
     expect(result.ok ? '' : result.reason).toMatch(/^its outputProfile is invalid \(.+\)$/);
   });
 
+  it('says plainly when the document has a setting this version does not know', () => {
+    expect(migrateSettings({ ...v1, extra: true })).toEqual({
+      ok: false,
+      reason: 'it does not have the expected settings (Unrecognized key: "extra")',
+    });
+  });
+});
+
+describe('upgradeDocument', () => {
   it('runs each step in order, bumping the version after each one', () => {
     const seen: Record<string, unknown>[] = [];
     const migrations: SettingsMigrations = {
@@ -48,13 +57,17 @@ describe('migrateSettings', () => {
         return document;
       },
     };
-    migrateSettings(v1, migrations, 3);
+    expect(upgradeDocument(v1, migrations, 3)).toEqual({ ok: true, from: 1, document: { ...v1, renamed: 'orders', version: 3 } });
     expect(seen).toEqual([v1, { ...v1, renamed: 'orders', version: 2 }]);
   });
 
+  it('leaves a document already at the target version untouched', () => {
+    expect(upgradeDocument(v1, {}, 1)).toEqual({ ok: true, from: 1, document: v1 });
+  });
+
   it('reports the version that has no migration step', () => {
-    expect(migrateSettings(v1, {}, 2)).toEqual({ ok: false, reason: 'no migration from settings version 1' });
-    expect(migrateSettings(v1, { 1: (document) => document }, 3)).toEqual({
+    expect(upgradeDocument(v1, {}, 2)).toEqual({ ok: false, reason: 'no migration from settings version 1' });
+    expect(upgradeDocument(v1, { 1: (document) => document }, 3)).toEqual({
       ok: false,
       reason: 'no migration from settings version 2',
     });

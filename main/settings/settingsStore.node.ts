@@ -73,15 +73,25 @@ export async function openSettingsStore(deps: SettingsStoreDeps): Promise<Settin
     await fs.rename(temporary, filePath);
   }
 
+  // `latest` includes updates still being written, so concurrent updates build on each other;
+  // `settings` only moves once the file holds it, so get() never claims what the disk doesn't.
+  let latest = settings;
   return {
     get: () => settings,
-    update(patch) {
-      const next = settingsSchema.parse({ ...settings, ...patch });
-      settings = next;
+    async update(patch) {
+      const next = settingsSchema.parse({ ...latest, ...patch });
+      latest = next;
       // Writes go one at a time, in call order, so the file always ends as the last update.
       const written = writing.then(() => write(next));
       writing = written.catch(() => undefined);
-      return written.then(() => next);
+      try {
+        await written;
+      } catch (error) {
+        latest = settings;
+        throw error;
+      }
+      settings = next;
+      return next;
     },
   };
 }

@@ -84,7 +84,17 @@ describe('openSettingsStore', () => {
     const store = await open();
     await store.update({ panelTab: 'orders' });
     const invalid = { panelTab: 'shipping' } as unknown as Settings;
-    await expect(Promise.resolve().then(() => store.update(invalid))).rejects.toThrow();
+    await expect(store.update(invalid)).rejects.toThrow();
+    expect(store.get().panelTab).toBe('orders');
+    expect(await readDisk()).toMatchObject({ panelTab: 'orders' });
+  });
+
+  it('keeps get() equal to the file when a write fails', async () => {
+    const store = await open();
+    await store.update({ panelTab: 'orders' });
+    // A directory where the temporary file must go makes the next write fail.
+    await fs.mkdir(`${filePath}.${process.pid}.tmp`);
+    await expect(store.update({ panelTab: 'products' })).rejects.toThrow();
     expect(store.get().panelTab).toBe('orders');
     expect(await readDisk()).toMatchObject({ panelTab: 'orders' });
   });
