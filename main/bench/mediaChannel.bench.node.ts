@@ -3,11 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import WebSocket from 'ws';
 import { i420Bytes, MEDIA_HEADER_BYTES, type MediaCreditMessage } from '../../contract/media.std';
 import { createMediaSender } from '../../contract/mediaSender.std';
 import { pairFromNode } from '../studio/pairFromNode.node';
+import { spawnStudio } from '../studio/spawnStudio.node';
 import { processCpuSeconds } from './processCpu.node';
 
 export interface MediaChannelOptions {
@@ -19,26 +19,15 @@ export interface MediaChannelOptions {
 
 const frameBytes = (o: MediaChannelOptions) => i420Bytes(o.width, o.height);
 
-/** Starts `npm run studio`'s own entry in a child process and returns its pairing URL. */
-async function startStudio(dataDir: string) {
-  const child = spawn(process.execPath, [path.join(__dirname, 'studio.node.js'), '--port', '0', '--data-dir', dataDir], {
-    stdio: ['ignore', 'pipe', 'ignore'],
-  });
-  const lines = createInterface({ input: child.stdout });
-  for await (const line of lines) {
-    const url = /(http:\/\/\S+token=\S+)/.exec(line)?.[1];
-    if (url) return { child, url };
-  }
-  throw new Error('the studio exited before printing its URL');
-}
-
 /**
  * Sends I420 frames at `fps` for `seconds` through the studio's real media socket, in whichever
  * mode: paced (the compositor's real rate: what does it cost?) or flat out (how much does it carry?).
  */
 async function runChannel(options: MediaChannelOptions, paced: boolean) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-bench-'));
-  const { child, url } = await startStudio(dataDir);
+  const studio = await spawnStudio(path.join(__dirname, 'studio.node.js'), dataDir);
+  const { url } = studio;
+  const child = studio.process;
   try {
     const cookie = await pairFromNode(url);
     const origin = new URL(url).origin;
@@ -88,7 +77,7 @@ async function runChannel(options: MediaChannelOptions, paced: boolean) {
       megabytesPerSecond: (stats.sent * (frameBytes(options) + MEDIA_HEADER_BYTES)) / 1e6 / elapsed,
     };
   } finally {
-    child.kill();
+    await studio.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
