@@ -16,11 +16,18 @@ async function main(): Promise<void> {
   }
   const { args } = parsed;
   const log = createLogger(jsonLineSink((line) => process.stderr.write(line), process.env['SHOPCAST_LOG_LEVEL'] === 'debug' ? 'debug' : 'info'));
+  const requireModule = createRequire(__filename);
+  try {
+    requireModule('bufferutil');
+  } catch {
+    // ws works without it, silently, at 2-3x the CPU per received frame (MEDIA-NOTES.md).
+    log.warn('bufferutil is missing: the media channel will cost several times more CPU; run npm install');
+  }
   const core = await createCore({
     dataDir: args.dataDir ? path.resolve(args.dataDir) : defaultDataDir(process.env, process.platform),
     log,
     env: process.env,
-    requireModule: createRequire(__filename),
+    requireModule,
   });
   const server = await startStudioServer({
     host: args.host,
