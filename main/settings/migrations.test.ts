@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, SETTINGS_VERSION } from '../../contract/schemas/settings.std';
-import { migrateSettings, settingsMigrations, upgradeDocument, type SettingsMigrations } from './migrations.std';
+import { upgradeDocument } from '../persistence/documentVersions.std';
+import { migrateSettings, settingsMigrations, type SettingsMigrations } from './migrations.std';
 
 const v1 = { version: 1, lastSceneId: 'scene-1', outputProfile: '1080p30', panelTab: 'orders' };
 
 describe('migrateSettings', () => {
   it('accepts a current document as it is, without a migration', () => {
     expect(SETTINGS_VERSION).toBe(1);
-    expect(migrateSettings(v1)).toEqual({ ok: true, settings: v1, migratedFrom: null });
-    expect(migrateSettings(defaultSettings, settingsMigrations)).toEqual({ ok: true, settings: defaultSettings, migratedFrom: null });
+    expect(migrateSettings(v1)).toEqual({ ok: true, value: v1, migratedFrom: null });
+    expect(migrateSettings(defaultSettings, settingsMigrations)).toEqual({ ok: true, value: defaultSettings, migratedFrom: null });
   });
 
-  it('refuses something that is not a settings object', () => {
+  it('refuses something that is not a JSON object', () => {
     for (const document of [null, [], 'settings', 3]) {
-      expect(migrateSettings(document)).toEqual({ ok: false, reason: 'it is not a settings object' });
+      expect(migrateSettings(document)).toEqual({ ok: false, reason: 'it is not a JSON object' });
     }
   });
 
@@ -26,7 +27,7 @@ describe('migrateSettings', () => {
   it('refuses a document written by a newer Shopcast', () => {
     expect(migrateSettings({ ...v1, version: 2 })).toEqual({
       ok: false,
-      reason: 'it was written by a newer Shopcast (settings version 2)',
+      reason: 'it was written by a newer Shopcast (version 2)',
     });
   });
 
@@ -66,10 +67,10 @@ describe('upgradeDocument', () => {
   });
 
   it('reports the version that has no migration step', () => {
-    expect(upgradeDocument(v1, {}, 2)).toEqual({ ok: false, reason: 'no migration from settings version 1' });
+    expect(upgradeDocument(v1, {}, 2)).toEqual({ ok: false, reason: 'no migration from version 1' });
     expect(upgradeDocument(v1, { 1: (document) => document }, 3)).toEqual({
       ok: false,
-      reason: 'no migration from settings version 2',
+      reason: 'no migration from version 2',
     });
   });
 });

@@ -107,7 +107,7 @@ describe('openSettingsStore', () => {
         JSON.stringify({ ...defaultSettings, outputProfile: '8k' }),
         /its outputProfile is invalid/,
       ],
-      ['a newer version', JSON.stringify({ ...defaultSettings, version: 2 }), /written by a newer Shopcast \(settings version 2\)/],
+      ['a newer version', JSON.stringify({ ...defaultSettings, version: 2 }), /written by a newer Shopcast \(version 2\)/],
     ];
 
     it.each(cases)('%s', async (_name, content, reason) => {

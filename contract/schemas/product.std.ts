@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+// Prices are integers in the currency's minor unit (fen, cents): no floating-point money.
+export const currencies = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'TWD', 'SGD', 'MYR', 'THB', 'VND', 'IDR', 'PHP', 'KRW'] as const;
+export const currencySchema = z.enum(currencies);
+export type Currency = z.infer<typeof currencySchema>;
+
+/** A picture carried inline: small enough for a card, checked to be an image. */
+export const imageDataUrlSchema = z
+  .string()
+  .max(3_000_000, 'The image is too large (at most about 2 MB).')
+  .regex(/^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/, 'Only PNG, JPEG, WebP or GIF images are accepted.');
+
+export const productSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    name: z.string().min(1).max(120),
+    priceMinor: z.number().int().nonnegative(),
+    /** The struck-out "was" price; null when there is none. */
+    listPriceMinor: z.number().int().nonnegative().nullable(),
+    currency: currencySchema,
+    /** Units left; null when stock is not tracked. */
+    stock: z.number().int().nonnegative().nullable(),
+    photo: imageDataUrlSchema.nullable(),
+  })
+  .strict();
+export type Product = z.infer<typeof productSchema>;
+
+const minorDigits: Partial<Record<Currency, number>> = { JPY: 0, KRW: 0, VND: 0, IDR: 0 };
+
+/** "¥199.00", "$19.99": the card's price text. */
+export function formatPrice(amountMinor: number, currency: Currency, locale = 'en'): string {
+  const digits = minorDigits[currency] ?? 2;
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+    amountMinor / 10 ** digits,
+  );
+}
