@@ -2,12 +2,16 @@ import type { z } from 'zod';
 import { settingsSchema } from './schemas/settings.std';
 import { studioStatusSchema } from './schemas/status.std';
 import { noticeSchema } from './schemas/notice.std';
+import { sceneCollectionSchema } from './schemas/scene.std';
+import { liveLayersSchema } from './schemas/liveLayers.std';
 
 /** Every event the core pushes to its renderers, by channel name. */
 export const eventChannels = {
   status: studioStatusSchema,
   settings: settingsSchema,
   notice: noticeSchema,
+  scenes: sceneCollectionSchema,
+  liveLayers: liveLayersSchema,
 } as const;
 
 export type EventChannel = keyof typeof eventChannels;

@@ -3,6 +3,8 @@ import { settingsPatchSchema, settingsSchema } from './schemas/settings.std';
 import { studioStatusSchema } from './schemas/status.std';
 import { preflightReportSchema } from './schemas/preflight.std';
 import { noticeSchema } from './schemas/notice.std';
+import { sceneCollectionSchema } from './schemas/scene.std';
+import { liveLayersPatchSchema, liveLayersSchema } from './schemas/liveLayers.std';
 
 const none = z.object({}).strict();
 
@@ -16,6 +18,10 @@ export const requestChannels = {
   getStatus: { input: none, output: studioStatusSchema },
   getNotices: { input: none, output: z.array(noticeSchema) },
   runPreflight: { input: none, output: preflightReportSchema },
+  getScenes: { input: none, output: sceneCollectionSchema },
+  saveScenes: { input: sceneCollectionSchema, output: sceneCollectionSchema },
+  getLiveLayers: { input: none, output: liveLayersSchema },
+  updateLiveLayers: { input: liveLayersPatchSchema, output: liveLayersSchema },
   openExternal: {
     input: z.object({ url: z.string().max(2000) }).strict(),
     output: z.object({ opened: z.boolean() }),

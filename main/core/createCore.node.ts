@@ -13,6 +13,9 @@ import { createCpuSampler } from '../status/cpuSampler.std';
 import { startStatusService } from '../status/statusService.std';
 import { createDispatcher, type Dispatch } from './dispatcher.std';
 import { createEventHub, type EventHub } from './eventHub.std';
+import { openSceneStore } from '../scenes/sceneStore.node';
+import { createLiveLayersState } from '../liveLayers/liveLayersState.std';
+import { randomUUID } from 'node:crypto';
 import { isAllowedExternalUrl } from './externalLinks.std';
 
 export interface CoreDeps {
@@ -43,6 +46,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     now: () => new Date(),
     warn: (message) => notices.post('warning', message),
   });
+  const scenes = await openSceneStore({
+    fs,
+    filePath: path.join(deps.dataDir, 'scenes.json'),
+    log: log.child('scenes'),
+    now: () => new Date(),
+    warn: (message) => notices.post('warning', message),
+    newId: randomUUID,
+  });
+  const liveLayers = createLiveLayersState(events, (ms, run) => setTimeout(run, ms).unref());
   const media = createMediaIngest({ log: log.child('media'), nowMs: () => performance.now() });
   const status = startStatusService({
     events,
@@ -80,6 +92,14 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           destinationCount: () => 0,
           platform: process.platform,
         }),
+      getScenes: () => scenes.get(),
+      saveScenes: async (collection) => {
+        const saved = await scenes.save(collection);
+        events.emit('scenes', saved);
+        return saved;
+      },
+      getLiveLayers: () => liveLayers.get(),
+      updateLiveLayers: (patch) => liveLayers.update(patch),
       openExternal: async ({ url }) => {
         if (!isAllowedExternalUrl(url)) throw new RefusedError(`Shopcast only opens its own help pages, not ${url}.`);
         if (!deps.openExternal) return { opened: false };

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { RefusedError } from '../../contract/envelope.std';
 import { defaultSettings, type Settings } from '../../contract/schemas/settings.std';
 import type { StudioStatus } from '../../contract/schemas/status.std';
+import { noLiveLayers } from '../../contract/schemas/liveLayers.std';
+import { defaultSceneCollection } from '../../contract/scenePresets.std';
 import { createLogger, type LogRecord } from '../log/logger.std';
 import { createDispatcher, type RequestHandlers, type Sender } from './dispatcher.std';
 
 const sender: Sender = { transport: 'websocket', id: 'browser:abc123', role: 'host' };
+let counter = 0;
+const scenes = defaultSceneCollection(() => `id-${counter++}`);
 const offline: StudioStatus = { state: 'offline', liveSince: null, bitrateKbps: null, fps: null, droppedFrames: 0, cpuPercent: 0 };
 
 function setup(overrides: Partial<RequestHandlers> = {}) {
@@ -20,6 +24,10 @@ function setup(overrides: Partial<RequestHandlers> = {}) {
     getStatus: () => offline,
     getNotices: () => [],
     runPreflight: () => ({ ready: false, checks: [] }),
+    getScenes: () => scenes,
+    saveScenes: (collection) => collection,
+    getLiveLayers: () => noLiveLayers,
+    updateLiveLayers: (patch) => ({ ...noLiveLayers, ...patch }),
     openExternal: () => ({ opened: false }),
     ...overrides,
   };
