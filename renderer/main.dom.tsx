@@ -13,7 +13,9 @@ async function boot(): Promise<void> {
   const store = createStudioStore();
   try {
     const connection = await connectStudio();
-    await syncWithCore(connection.api, store);
+    await syncWithCore(connection.api, store, (error) =>
+      store.getState().noticeReceived({ level: 'error', message: `Your scenes could not be saved: ${error instanceof Error ? error.message : String(error)}`, at: Date.now() }),
+    );
     store.getState().connectionChanged('connected');
     void connection.lost.then(() => store.getState().connectionChanged('lost'));
     root.render(

@@ -3,8 +3,10 @@ import { createConnectionSlice, type ConnectionSlice } from './connectionSlice.s
 import { createNoticesSlice, type NoticesSlice } from './noticesSlice.std';
 import { createSettingsSlice, type SettingsSlice } from './settingsSlice.std';
 import { createStatusSlice, type StatusSlice } from './statusSlice.std';
+import { createScenesSlice, type ScenesSlice } from './scenesSlice.std';
+import { createLiveLayersSlice, type LiveLayersSlice } from './liveLayersSlice.std';
 
-export type StudioState = ConnectionSlice & StatusSlice & SettingsSlice & NoticesSlice;
+export type StudioState = ConnectionSlice & StatusSlice & SettingsSlice & NoticesSlice & ScenesSlice & LiveLayersSlice;
 
 export function createStudioStore() {
   return createStore<StudioState>()((...a) => ({
@@ -12,6 +14,8 @@ export function createStudioStore() {
     ...createStatusSlice(...a),
     ...createSettingsSlice(...a),
     ...createNoticesSlice(...a),
+    ...createScenesSlice(...a),
+    ...createLiveLayersSlice(...a),
   }));
 }
 export type StudioStore = ReturnType<typeof createStudioStore>;

@@ -1,0 +1,39 @@
+import type { StateCreator } from 'zustand';
+import type { SceneCollection } from '../../contract/schemas/scene.std';
+import type { StudioState } from './studioStore.std';
+
+/** Where a capture source stands, keyed by source id: shown in the sources list and on its slate. */
+export interface SourceStatus {
+  state: 'starting' | 'live' | 'error';
+  message?: string;
+}
+
+export interface ScenesSlice {
+  /** null until the core has answered. */
+  sceneCollection: SceneCollection | null;
+  selectedSourceId: string | null;
+  sourceStatuses: Record<string, SourceStatus>;
+  /** From the core: replaces the collection without saving it back. */
+  scenesReceived(collection: SceneCollection): void;
+  /** A local edit (see sceneEdits): applied now, saved to the core by syncWithCore. */
+  editScenes(edit: (collection: SceneCollection) => SceneCollection): void;
+  selectSource(sourceId: string | null): void;
+  sourceStatusChanged(sourceId: string, status: SourceStatus | null): void;
+}
+
+export const createScenesSlice: StateCreator<StudioState, [], [], ScenesSlice> = (set) => ({
+  sceneCollection: null,
+  selectedSourceId: null,
+  sourceStatuses: {},
+  scenesReceived: (sceneCollection) => set({ sceneCollection }),
+  editScenes: (edit) =>
+    set((state) => (state.sceneCollection ? { sceneCollection: edit(state.sceneCollection) } : {})),
+  selectSource: (selectedSourceId) => set({ selectedSourceId }),
+  sourceStatusChanged: (sourceId, status) =>
+    set((state) => {
+      const sourceStatuses = { ...state.sourceStatuses };
+      if (status) sourceStatuses[sourceId] = status;
+      else delete sourceStatuses[sourceId];
+      return { sourceStatuses };
+    }),
+});
