@@ -22,6 +22,18 @@ export const requestChannels = {
   saveScenes: { input: sceneCollectionSchema, output: sceneCollectionSchema },
   getLiveLayers: { input: none, output: liveLayersSchema },
   updateLiveLayers: { input: liveLayersPatchSchema, output: liveLayersSchema },
+  getMediaStats: {
+    input: none,
+    output: z.object({
+      framesReceived: z.number(),
+      framesDropped: z.number(),
+      framesMalformed: z.number(),
+      framesOutOfOrder: z.number(),
+      bytesReceived: z.number(),
+      framesPerSecond: z.number().nullable(),
+      lastFrameAt: z.number().nullable(),
+    }),
+  },
   openExternal: {
     input: z.object({ url: z.string().max(2000) }).strict(),
     output: z.object({ opened: z.boolean() }),

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectStudio } from './api/connect.dom';
 import { StudioShell } from './app/StudioShell.dom';
+import { CompositorProvider } from './features/compositor/CompositorProvider.dom';
 import { StudioContext } from './app/studioContext.dom';
 import { ConnectionFailed } from './app/ConnectionFailed.dom';
 import { createStudioStore } from './store/studioStore.std';
@@ -21,7 +22,9 @@ async function boot(): Promise<void> {
     root.render(
       <StrictMode>
         <StudioContext value={{ api: connection.api, store }}>
-          <StudioShell />
+          <CompositorProvider>
+            <StudioShell />
+          </CompositorProvider>
         </StudioContext>
       </StrictMode>,
     );

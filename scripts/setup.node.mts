@@ -31,6 +31,16 @@ const needs: Need[] = [
     debianPackages: ['ffmpeg'],
     elsewhere: ffmpegInstallHint(process.platform),
   },
+  {
+    // Merchants write Chinese product names and viewers send emoji; overlays draw them with
+    // system fonts (Windows and macOS ship them; bare Linux does not).
+    what: 'CJK and emoji fonts',
+    present: async () =>
+      process.platform !== 'linux' ||
+      /Noto Sans CJK/.test(spawnSync('fc-list', [':', 'family'], { encoding: 'utf8' }).stdout ?? ''),
+    debianPackages: ['fonts-noto-cjk', 'fonts-noto-color-emoji', 'fontconfig'],
+    elsewhere: 'Install a CJK font (Noto Sans CJK) and an emoji font.',
+  },
 ];
 if (forTests) {
   needs.push({

@@ -31,7 +31,8 @@ const minorDigits: Partial<Record<Currency, number>> = { JPY: 0, KRW: 0, VND: 0,
 /** "¥199.00", "$19.99": the card's price text. */
 export function formatPrice(amountMinor: number, currency: Currency, locale = 'en'): string {
   const digits = minorDigits[currency] ?? 2;
-  return new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
+  // narrowSymbol: "¥59.00", not "CN¥59.00" as the 'en' locale writes it.
+  return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
     amountMinor / 10 ** digits,
   );
 }

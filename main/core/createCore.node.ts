@@ -98,6 +98,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         events.emit('scenes', saved);
         return saved;
       },
+      getMediaStats: () => media.stats(),
       getLiveLayers: () => liveLayers.get(),
       updateLiveLayers: (patch) => liveLayers.update(patch),
       openExternal: async ({ url }) => {

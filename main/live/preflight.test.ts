@@ -10,6 +10,7 @@ const stats = (framesPerSecond: number | null): MediaIngestStats => ({
   framesReceived: 0,
   framesDropped: 0,
   framesMalformed: 0,
+  framesOutOfOrder: 0,
   bytesReceived: 0,
   framesPerSecond,
   lastFrameAt: null,

@@ -16,6 +16,8 @@ export interface MediaIngestStats {
   /** Video frames the sender produced but did not send (no credit, or late), seen as sequence gaps. */
   framesDropped: number;
   framesMalformed: number;
+  /** Video frames whose sequence number did not move forward (a sender bug, or a restart). */
+  framesOutOfOrder: number;
   bytesReceived: number;
   /** Video frames per second over the last second; null when no video arrives. */
   framesPerSecond: number | null;
@@ -32,6 +34,8 @@ export interface MediaIngest {
   openSession(grant: (credits: number) => void, senderId: string): MediaSession;
   setSink(sink: FrameSink): void;
   stats(): MediaIngestStats;
+  /** The newest video frame (kept by reference, not copied): for snapshots and pixel checks. */
+  latestVideoFrame(): MediaFrame | null;
 }
 
 export interface MediaIngestDeps {
@@ -55,12 +59,14 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
     framesReceived: 0,
     framesDropped: 0,
     framesMalformed: 0,
+    framesOutOfOrder: 0,
     bytesReceived: 0,
     framesPerSecond: null,
     lastFrameAt: null,
   };
   const recentVideoFrames: number[] = [];
   let lastVideoFrameAt: number | null = null;
+  let latestVideo: MediaFrame | null = null;
   let sessions = 0;
 
   function countVideoFrame(at: number): void {
@@ -98,7 +104,10 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
           if (header.kind === 'video-i420') {
             if (lastVideoSequence !== null && header.sequence > lastVideoSequence + 1) {
               stats.framesDropped += header.sequence - lastVideoSequence - 1;
+            } else if (lastVideoSequence !== null && header.sequence <= lastVideoSequence) {
+              stats.framesOutOfOrder += 1;
             }
+            latestVideo = { header, payload };
             lastVideoSequence = header.sequence;
             countVideoFrame(at);
             lastVideoFrameAt = at;
@@ -119,6 +128,7 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
     setSink(next) {
       sink = next;
     },
+    latestVideoFrame: () => latestVideo,
     stats() {
       const now = deps.nowMs();
       const fresh = recentVideoFrames.filter((at) => at > now - 1000).length;

@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Core } from '../core/createCore.node';
 import type { Logger } from '../log/logger.std';
+import type { MediaFrame } from '../media/mediaIngest.std';
 import { serveMediaSocket } from '../media/mediaSocket.node';
 import { serveApiSocket } from './apiSocket.node';
 import { createPairing } from './pairing.std';
@@ -15,6 +16,8 @@ import { unauthorizedPage, type RefusalReason } from './unauthorizedPage.std';
 export const SESSION_COOKIE = 'shopcast_session';
 export const API_PATH = '/api';
 export const MEDIA_PATH = '/media';
+/** The newest program frame as raw I420, for paired clients (pixel checks, thumbnails). */
+export const PROGRAM_FRAME_PATH = '/program/frame.i420';
 // A 1080p I420 frame is 3.1 MB; nothing legitimate on the media socket is larger than 4K I420.
 const MAX_MEDIA_MESSAGE = 4096 * 4096 * 2;
 const MAX_API_MESSAGE = 1024 * 1024;
@@ -32,6 +35,23 @@ export interface StudioServer {
   /** A fresh one-time pairing URL. */
   pairingUrl(): string;
   close(): Promise<void>;
+}
+
+function serveProgramFrame(response: ServerResponse, frame: MediaFrame | null): void {
+  if (!frame) {
+    response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('No program frame has arrived yet.');
+    return;
+  }
+  const { header, payload } = frame;
+  response.writeHead(200, {
+    'Content-Type': 'application/octet-stream',
+    'Cache-Control': 'no-store',
+    'X-Frame-Width': String(header.width),
+    'X-Frame-Height': String(header.height),
+    'X-Frame-Sequence': String(header.sequence),
+    'X-Frame-Capture-Time': String(header.captureTimeMs),
+  });
+  response.end(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
 }
 
 function readCookie(request: IncomingMessage, name: string): string | undefined {
@@ -89,6 +109,10 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     }
     if (!pairing.isSession(readCookie(request, SESSION_COOKIE))) {
       refuse(response, 'missing');
+      return;
+    }
+    if (url.pathname === PROGRAM_FRAME_PATH) {
+      serveProgramFrame(response, core.media.latestVideoFrame());
       return;
     }
     const file = await readStaticFile(options.rendererDir, url.pathname);

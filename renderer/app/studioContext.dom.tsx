@@ -20,6 +20,11 @@ export function useStudioApi(): StudioApi {
   return useStudioContext().api;
 }
 
+/** The store itself, for services that subscribe outside React (the compositor). */
+export function useStudioStore(): StudioStore {
+  return useStudioContext().store;
+}
+
 /** Select narrowly: a component re-renders only when its selection changes. */
 export function useStudio<T>(selector: (state: StudioState) => T): T {
   return useStore(useStudioContext().store, selector);

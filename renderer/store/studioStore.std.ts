@@ -5,8 +5,9 @@ import { createSettingsSlice, type SettingsSlice } from './settingsSlice.std';
 import { createStatusSlice, type StatusSlice } from './statusSlice.std';
 import { createScenesSlice, type ScenesSlice } from './scenesSlice.std';
 import { createLiveLayersSlice, type LiveLayersSlice } from './liveLayersSlice.std';
+import { createProgramSlice, type ProgramSlice } from './programSlice.std';
 
-export type StudioState = ConnectionSlice & StatusSlice & SettingsSlice & NoticesSlice & ScenesSlice & LiveLayersSlice;
+export type StudioState = ConnectionSlice & StatusSlice & SettingsSlice & NoticesSlice & ScenesSlice & LiveLayersSlice & ProgramSlice;
 
 export function createStudioStore() {
   return createStore<StudioState>()((...a) => ({
@@ -16,6 +17,7 @@ export function createStudioStore() {
     ...createNoticesSlice(...a),
     ...createScenesSlice(...a),
     ...createLiveLayersSlice(...a),
+    ...createProgramSlice(...a),
   }));
 }
 export type StudioStore = ReturnType<typeof createStudioStore>;

@@ -1,37 +1,34 @@
 import { useEffect, useRef } from 'react';
-import { useStudio } from '../../app/studioContext.dom';
+import { useStudio, useStudioStore } from '../../app/studioContext.dom';
+import { startCompositor } from '../compositor/compositorClient.dom';
+import { useCompositor } from '../compositor/compositorContext.dom';
 import { outputSizes } from './outputSize.std';
 
 /**
- * The program as viewers will get it, at the output's own size (CSS scales it to fit). Until the
- * compositor draws scenes here, it shows the empty program.
+ * The program as viewers get it: the compositor worker draws its output frames here, scaled to
+ * fit; CSS only sizes the box.
  */
 export function ProgramPreview() {
+  const store = useStudioStore();
+  const { captures } = useCompositor();
   const profile = useStudio((state) => state.settings.outputProfile);
+  const error = useStudio((state) => state.compositorError);
   const { width, height } = outputSizes[profile];
   const canvas = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
-    const context = canvas.current?.getContext('2d');
-    if (!context) return;
-    context.fillStyle = '#05070a';
-    context.fillRect(0, 0, width, height);
-    context.fillStyle = '#8a93a6';
-    context.textAlign = 'center';
-    context.font = `${Math.round(height / 24)}px system-ui, sans-serif`;
-    context.fillText('Empty program: add a camera, screen or product to a scene', width / 2, height / 2);
-  }, [width, height]);
+    if (!canvas.current) return;
+    return startCompositor(store, captures, canvas.current);
+  }, [store, captures]);
 
   return (
     <div className={`preview-frame ${height > width ? 'vertical' : 'landscape'}`}>
-      <canvas
-        ref={canvas}
-        width={width}
-        height={height}
-        role="img"
-        aria-label={`Program preview, ${width}×${height}`}
-        className="preview-canvas"
-      />
+      <canvas ref={canvas} role="img" aria-label={`Program preview, ${width}×${height}`} className="preview-canvas" />
+      {error && (
+        <p role="alert" className="preview-error">
+          The program stopped: {error}
+        </p>
+      )}
     </div>
   );
 }

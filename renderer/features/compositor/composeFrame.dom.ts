@@ -1,0 +1,96 @@
+import { writeStamp } from '../../../contract/testStamp.std';
+import { blendI420A, deinterleaveChroma, i420Planes, rgbaToI420, type I420Planes } from './i420.std';
+import { coversWholeOutput, fitInto } from './layout.std';
+import type { OverlayRasters } from './overlayRasters.dom';
+import type { PlannedLayer } from './framePlan.dom';
+
+export interface Composer {
+  /** Composes one frame into `target` (I420, packed planes). */
+  compose(layers: PlannedLayer[], target: Uint8Array, stamp: { sequence: number; sendTimeMs: number } | null): Promise<'i420' | 'canvas'>;
+}
+
+/**
+ * Two ways to make a frame, chosen per frame:
+ * - i420: the bottom layer is a full-frame video already at the output size (the camera scene):
+ *   copy the camera's own I420 planes and blend only the overlays' regions. No full-frame
+ *   readback and no full-frame colour conversion (MEDIA-NOTES.md's untried path).
+ * - canvas: anything else (picture-in-picture, scaled or cropped videos, slates): Canvas 2D
+ *   composition, one readback, one RGBA→I420 conversion.
+ */
+export function createComposer(width: number, height: number, rasters: OverlayRasters): Composer {
+  const canvas = new OffscreenCanvas(width, height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true, alpha: false });
+  if (!ctx) throw new Error('no 2D context for the compositor');
+  const chromaScratch = new Uint8Array((width >> 1) * (height >> 1) * 2);
+
+  function fastPathBase(layers: PlannedLayer[]): VideoFrame | null {
+    const [bottom, ...rest] = layers;
+    if (bottom?.kind !== 'video' || !coversWholeOutput(bottom.source.rect)) return null;
+    const frame = bottom.frame;
+    if (frame.displayWidth !== width || frame.displayHeight !== height || frame.codedWidth !== width || frame.codedHeight !== height) return null;
+    if (frame.format !== 'I420' && frame.format !== 'NV12') return null;
+    return rest.every((layer) => layer.kind === 'overlay') ? frame : null;
+  }
+
+  async function copyBase(frame: VideoFrame, planes: I420Planes, target: Uint8Array): Promise<void> {
+    const lumaBytes = width * height;
+    const chromaStride = width >> 1;
+    if (frame.format === 'I420') {
+      await frame.copyTo(target, {
+        layout: [
+          { offset: 0, stride: width },
+          { offset: lumaBytes, stride: chromaStride },
+          { offset: lumaBytes + chromaStride * (height >> 1), stride: chromaStride },
+        ],
+      });
+      return;
+    }
+    // NV12 (many webcams): Y straight in place, interleaved UV through a scratch buffer.
+    const scratch = new Uint8Array(lumaBytes + chromaScratch.length);
+    await frame.copyTo(scratch, { layout: [{ offset: 0, stride: width }, { offset: lumaBytes, stride: width }] });
+    planes.y.set(scratch.subarray(0, lumaBytes));
+    deinterleaveChroma(scratch.subarray(lumaBytes), planes.u, planes.v);
+  }
+
+  return {
+    async compose(layers, target, stamp) {
+      const planes = i420Planes(target, width, height);
+      const base = fastPathBase(layers);
+      let path: 'i420' | 'canvas';
+      if (base) {
+        await copyBase(base, planes, target);
+        for (const layer of layers) {
+          if (layer.kind !== 'overlay') continue;
+          const { item } = layer;
+          blendI420A(planes, rasters.i420a(item), item.rect.x, item.rect.y + item.offsetY, item.opacity);
+        }
+        path = 'i420';
+      } else {
+        ctx.globalAlpha = 1;
+        ctx.fillStyle = '#000000';
+        ctx.fillRect(0, 0, width, height);
+        for (const layer of layers) {
+          if (layer.kind === 'video') {
+            const { frame, rect, source } = layer;
+            const plan = fitInto(frame.displayWidth, frame.displayHeight, rect, source.fit);
+            ctx.save();
+            ctx.beginPath();
+            ctx.rect(rect.x, rect.y, rect.width, rect.height);
+            ctx.clip();
+            ctx.drawImage(frame, plan.source.x, plan.source.y, plan.source.width, plan.source.height, plan.destination.x, plan.destination.y, plan.destination.width, plan.destination.height);
+            ctx.restore();
+          } else {
+            const { item } = layer;
+            ctx.globalAlpha = item.opacity;
+            ctx.drawImage(rasters.canvas(item), item.rect.x, item.rect.y + item.offsetY);
+            ctx.globalAlpha = 1;
+          }
+        }
+        rgbaToI420(ctx.getImageData(0, 0, width, height).data, planes);
+        path = 'canvas';
+      }
+      if (stamp) writeStamp(planes, stamp.sequence, stamp.sendTimeMs);
+      return path;
+    },
+  };
+}

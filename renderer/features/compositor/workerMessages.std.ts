@@ -1,0 +1,41 @@
+import type { LiveLayers } from '../../../contract/schemas/liveLayers.std';
+import type { Scene } from '../../../contract/schemas/scene.std';
+import type { SourceStatus } from '../../store/scenesSlice.std';
+import type { MediaTransportSpec } from '../../media/mediaTransport.dom';
+
+// The page ↔ compositor worker protocol. Same origin, same build: typed, not re-validated.
+
+export interface OutputFormat {
+  width: number;
+  height: number;
+  fps: number;
+}
+
+export type ToCompositor =
+  | { type: 'start'; preview: OffscreenCanvas; transport: MediaTransportSpec }
+  | {
+      type: 'program';
+      output: OutputFormat;
+      scene: Scene;
+      testPattern: boolean;
+      liveLayers: LiveLayers;
+      /** Capture status per source id, for the slate of a source without a picture. */
+      sourceStatuses: Record<string, SourceStatus>;
+    }
+  /** A capture's frames (null: the capture ended). */
+  | { type: 'video'; key: string; frames: ReadableStream<VideoFrame> | null }
+  | { type: 'stop' };
+
+export interface CompositorStats {
+  /** Frames produced in the last second. */
+  fps: number;
+  framesSent: number;
+  /** Not sent: the core was behind (no credit) or the compositor was late. */
+  framesDropped: number;
+  /** Milliseconds spent composing a frame, mean over the last second. */
+  composeMs: number;
+  /** Which way the last frame was composed. */
+  path: 'i420' | 'canvas';
+}
+
+export type FromCompositor = { type: 'stats'; stats: CompositorStats } | { type: 'error'; message: string };
