@@ -7,7 +7,18 @@ export interface MediaSenderStats {
   credits: number;
 }
 
+/** A frame that has its sequence number and its credit: fill `payload`, then `send()` it once. */
+export interface PreparedFrame {
+  payload: Uint8Array;
+  send(): void;
+}
+
 export interface MediaSender {
+  /**
+   * Takes the next sequence number and, when there is credit, a message to fill in place (no
+   * copy from a staging buffer); null when there is none, and the frame counts as dropped.
+   */
+  prepare(header: Omit<MediaFrameHeader, 'sequence'>): PreparedFrame | null;
   /**
    * Offers one frame. `fill` writes the payload into the message buffer only when the frame will
    * be sent, so a dropped frame costs no copy. Returns whether it was sent.
@@ -36,18 +47,29 @@ export function createMediaSender(send: (message: ArrayBuffer) => void): MediaSe
   };
   let sent = 0;
   let dropped = 0;
+  const prepare = (header: Omit<MediaFrameHeader, 'sequence'>): PreparedFrame | null => {
+    const current = nextSequence(header.kind);
+    if (credits <= 0) {
+      dropped += 1;
+      return null;
+    }
+    credits -= 1;
+    const { message, payload } = allocateMediaFrame({ ...header, sequence: current });
+    return {
+      payload,
+      send() {
+        sent += 1;
+        send(message);
+      },
+    };
+  };
   return {
+    prepare,
     offer(header, fill) {
-      const current = nextSequence(header.kind);
-      if (credits <= 0) {
-        dropped += 1;
-        return false;
-      }
-      const { message, payload } = allocateMediaFrame({ ...header, sequence: current });
-      fill(payload);
-      credits -= 1;
-      sent += 1;
-      send(message);
+      const frame = prepare(header);
+      if (!frame) return false;
+      fill(frame.payload);
+      frame.send();
       return true;
     },
     skip(kind) {

@@ -11,7 +11,7 @@ const STAMP_BLOCKS = STAMP_DATA_BITS + 2;
 const WHITE = 235;
 const BLACK = 16;
 
-/** Block size in pixels: the strip spans at most half the picture's width; even, at least 4. */
+/** Block size in pixels: even (chroma-aligned), at least 4, the whole strip within the picture's width. */
 export function stampBlockSize(width: number): number {
   return Math.max(4, Math.floor(width / STAMP_BLOCKS / 2) * 2);
 }
@@ -73,10 +73,12 @@ export function readStamp(luma: (x: number, y: number) => number, width: number,
   return { sequence, sendTimeLow };
 }
 
-/** The full epoch-ms send time of a stamp read at `nowMs` (at most ~24 days later). */
+/**
+ * The full epoch-ms send time of a stamp read at `nowMs`: the candidate nearest to now, so a
+ * reader whose clock is a little behind the sender's is right across a 2^32 wrap too.
+ */
 export function stampSendTime(stamp: Stamp, nowMs: number): number {
   const wrap = 2 ** 32;
-  const base = nowMs - (nowMs % wrap);
-  const candidate = base + stamp.sendTimeLow;
-  return candidate > nowMs + wrap / 2 ? candidate - wrap : candidate;
+  const base = nowMs - (nowMs % wrap) + stamp.sendTimeLow;
+  return [base - wrap, base, base + wrap].reduce((best, candidate) => (Math.abs(candidate - nowMs) < Math.abs(best - nowMs) ? candidate : best));
 }

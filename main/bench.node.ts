@@ -1,7 +1,14 @@
+import path from 'node:path';
+import { benchCompositor, defaultChromium } from './bench/compositor.bench.node';
 import { benchMediaChannel } from './bench/mediaChannel.bench.node';
 
 // `npm run bench -- <name> [--seconds N]`: one benchmark, one JSON object per figure set on stdout.
 const benchmarks: Record<string, { about: string; run: (seconds: number) => Promise<void> }> = {
+  compositor: {
+    about: 'the bench scene composed in Chromium from a fake camera, 720p and 1080p, against plain FFmpeg composing it',
+    run: (seconds) =>
+      benchCompositor({ seconds, warmupSeconds: 10, cacheDir: path.resolve('.cache', 'bench'), chromium: defaultChromium() }, print),
+  },
   'media-channel': {
     about: 'I420 720p30 frames through the studio media socket, against a plain pipe in the same run',
     run: (seconds) => benchMediaChannel({ seconds, width: 1280, height: 720, fps: 30 }, print),
@@ -15,7 +22,7 @@ function print(figures: object): void {
 async function main(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);
   const secondsFlag = rest.indexOf('--seconds');
-  const seconds = secondsFlag >= 0 ? Number(rest[secondsFlag + 1]) : 20;
+  const seconds = secondsFlag >= 0 ? Number(rest[secondsFlag + 1]) : 60;
   const benchmark = name ? benchmarks[name] : undefined;
   if (!benchmark || !(seconds > 0)) {
     console.error(`Usage: npm run bench -- <name> [--seconds N]\nBenchmarks:\n${Object.entries(benchmarks)

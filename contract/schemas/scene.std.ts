@@ -93,6 +93,9 @@ export type SourceKind = Source['kind'];
 export type SourceOf<K extends SourceKind> = Extract<Source, { kind: K }>;
 export type CameraSource = SourceOf<'camera'>;
 
+export const MAX_SCENES = 50;
+export const MAX_SOURCES_PER_SCENE = 32;
+
 export const scenePresets = ['camera', 'productCloseUp', 'screenWithCamera', 'sideBySide', 'custom'] as const;
 export type ScenePreset = (typeof scenePresets)[number];
 
@@ -102,7 +105,7 @@ export const sceneSchema = z
     name: z.string().min(1).max(80),
     preset: z.enum(scenePresets),
     /** Bottom to top: later sources are drawn over earlier ones. */
-    sources: z.array(sourceSchema).max(32),
+    sources: z.array(sourceSchema).max(MAX_SOURCES_PER_SCENE),
   })
   .strict();
 export type Scene = z.infer<typeof sceneSchema>;
@@ -112,7 +115,7 @@ export const SCENES_VERSION = 1;
 export const sceneCollectionSchema = z
   .object({
     version: z.literal(SCENES_VERSION),
-    scenes: z.array(sceneSchema).min(1).max(50),
+    scenes: z.array(sceneSchema).min(1).max(MAX_SCENES),
     activeSceneId: z.string(),
     /** Stamp frame number and send time into the picture (for latency and drop measurements). */
     testPattern: z.boolean(),

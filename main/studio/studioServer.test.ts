@@ -1,3 +1,4 @@
+import { defaultSettings } from '../../contract/schemas/settings.std';
 import { once } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -195,7 +196,7 @@ describe('the API socket', () => {
     expect(await api.next(hasId(3))).toEqual({
       id: 3,
       ok: true,
-      value: { version: 1, lastSceneId: null, outputProfile: '720p30', panelTab: 'comments' },
+      value: defaultSettings,
     });
   });
 
@@ -211,7 +212,7 @@ describe('the API socket', () => {
     expect(await first.next(hasId(4))).toMatchObject({ id: 4, ok: true, value: { outputProfile: '1080p30' } });
     expect(await pushed).toEqual({
       event: 'settings',
-      payload: { version: 1, lastSceneId: null, outputProfile: '1080p30', panelTab: 'comments' },
+      payload: { ...defaultSettings, outputProfile: '1080p30' },
     });
   });
 });

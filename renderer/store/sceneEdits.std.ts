@@ -1,5 +1,6 @@
 import { presetScene } from '../../contract/scenePresets.std';
-import type { Rect, Scene, SceneCollection, ScenePreset, Source } from '../../contract/schemas/scene.std';
+// Edits stop at the schema's limits: past them the core would refuse to save the collection.
+import { MAX_SCENES, MAX_SOURCES_PER_SCENE, type Rect, type Scene, type SceneCollection, type ScenePreset, type Source } from '../../contract/schemas/scene.std';
 
 // Pure edits of a scene collection: every scene change the studio makes is one of these, so the
 // store, the undo of a bad drag and the tests all speak the same language.
@@ -21,6 +22,7 @@ export const sceneEdits = {
     collection.scenes.some((scene) => scene.id === sceneId) ? { ...collection, activeSceneId: sceneId } : collection,
 
   add: (collection: SceneCollection, preset: ScenePreset, newId: () => string): SceneCollection => {
+    if (collection.scenes.length >= MAX_SCENES) return collection;
     const scene = presetScene(preset, newId);
     return { ...collection, scenes: [...collection.scenes, scene], activeSceneId: scene.id };
   },
@@ -42,12 +44,15 @@ export const sceneEdits = {
   },
 
   rename: (collection: SceneCollection, sceneId: string, name: string): SceneCollection => {
-    const trimmed = name.trim().slice(0, 80);
+    // Cut by code points, never inside a surrogate pair, and trim what the cut exposes.
+    const trimmed = Array.from(name.trim()).slice(0, 80).join('').trim();
     return trimmed ? mapScene(collection, sceneId, (scene) => ({ ...scene, name: trimmed })) : collection;
   },
 
   addSource: (collection: SceneCollection, sceneId: string, source: Source): SceneCollection =>
-    mapScene(collection, sceneId, (scene) => ({ ...scene, preset: 'custom', sources: [...scene.sources, source] })),
+    mapScene(collection, sceneId, (scene) =>
+      scene.sources.length >= MAX_SOURCES_PER_SCENE ? scene : { ...scene, preset: 'custom', sources: [...scene.sources, source] },
+    ),
 
   removeSource: (collection: SceneCollection, sceneId: string, sourceId: string): SceneCollection =>
     mapScene(collection, sceneId, (scene) => ({ ...scene, sources: scene.sources.filter((source) => source.id !== sourceId) })),

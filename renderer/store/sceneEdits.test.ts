@@ -337,3 +337,25 @@ describe('every edit', () => {
     expect(collection).toEqual(before);
   });
 });
+
+describe('sceneEdits limits and names', () => {
+  it('stops adding scenes and sources at the schema limits', () => {
+    let id = 0;
+    const next = () => `limit-${id++}`;
+    let collection = defaultSceneCollection(next);
+    for (let index = 0; index < 60; index += 1) collection = sceneEdits.add(collection, 'custom', next);
+    expect(collection.scenes).toHaveLength(50);
+    const sceneId = collection.scenes[0]?.id ?? '';
+    for (let index = 0; index < 40; index += 1) collection = sceneEdits.addSource(collection, sceneId, textSource(next(), 'x', { x: 0, y: 0, width: 0.1, height: 0.1 }));
+    expect(collection.scenes[0]?.sources).toHaveLength(32);
+    expect(sceneCollectionSchema.safeParse(collection).success).toBe(true);
+  });
+
+  it('cuts a long name at 80 code points without splitting an emoji or leaving a trailing space', () => {
+    let id = 0;
+    const collection = defaultSceneCollection(() => `name-${id++}`);
+    const sceneId = collection.scenes[0]?.id ?? '';
+    expect(sceneEdits.rename(collection, sceneId, `${'a'.repeat(79)} b`).scenes[0]?.name).toBe('a'.repeat(79));
+    expect(sceneEdits.rename(collection, sceneId, `${'a'.repeat(79)}😀x`).scenes[0]?.name).toBe(`${'a'.repeat(79)}😀`);
+  });
+});

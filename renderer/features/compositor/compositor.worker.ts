@@ -25,7 +25,8 @@ let program: (ProgramState & { output: OutputFormat; testPattern: boolean }) | n
 let preview: OffscreenCanvasRenderingContext2D | null = null;
 let media: MediaConnection | null = null;
 let composer: Composer | null = null;
-let frameBuffer = new Uint8Array(0);
+let scratch = new Uint8Array(0);
+let previewSize = { width: 0, height: 0 };
 let clock: FrameClock | null = null;
 let clockFormat = '';
 let running = false;
@@ -57,17 +58,24 @@ function configure(output: OutputFormat): void {
   if (format === clockFormat) return;
   clockFormat = format;
   composer = createComposer(output.width, output.height, rasters);
-  frameBuffer = new Uint8Array(i420Bytes(output.width, output.height));
+  scratch = new Uint8Array(i420Bytes(output.width, output.height));
   clock = createFrameClock(output.fps, performance.now());
   sizePreview();
 }
 
-// The preview canvas shows the output frames, at most 960 px wide: the same pixels, scaled.
+// The preview canvas shows the output frames at the size the page displays them (never larger
+// than the output): drawing more pixels than the screen shows is the preview's whole cost.
 function sizePreview(): void {
   if (!preview || !program) return;
-  const scale = Math.min(1, 960 / program.width);
-  preview.canvas.width = Math.round(program.width * scale);
-  preview.canvas.height = Math.round(program.height * scale);
+  const scale = Math.min(1, previewSize.width / program.width, previewSize.height / program.height);
+  const width = Math.round(program.width * scale);
+  const height = Math.round(program.height * scale);
+  if (preview.canvas.width !== width || preview.canvas.height !== height) {
+    preview.canvas.width = width;
+    preview.canvas.height = height;
+  }
+  // Nearest-neighbour scaling: smoothing a 30 fps preview costs more CPU than it is worth.
+  preview.imageSmoothingEnabled = false;
 }
 
 const stats = { produced: 0, sent: 0, dropped: 0, composeMs: 0, path: 'canvas' as CompositorStats['path'] };
@@ -77,6 +85,10 @@ async function produce(frameNumber: number): Promise<void> {
   const { width, height } = program;
   const started = performance.now();
   const sendTimeMs = epochNow();
+  // Composed straight into the outgoing message when the core has room for it; into a scratch
+  // buffer (for the preview alone) when it does not, and then the frame counts as dropped.
+  const slot = media.sender.prepare({ kind: 'video-i420', width, height, sampleRate: 0, payloadBytes: scratch.byteLength, captureTimeMs: sendTimeMs });
+  const target = slot?.payload ?? scratch;
   // Clones: a capture may replace (and close) its latest frame while this one is being composed.
   const clones: VideoFrame[] = [];
   const layers = planFrame(program, sendTimeMs, (key) => {
@@ -87,24 +99,22 @@ async function produce(frameNumber: number): Promise<void> {
     return clone;
   }, images, animator);
   try {
-    stats.path = await composer.compose(layers, frameBuffer, program.testPattern ? { sequence: frameNumber, sendTimeMs } : null);
+    stats.path = await composer.compose(layers, target, program.testPattern ? { sequence: frameNumber, sendTimeMs } : null);
   } finally {
     clones.forEach((clone) => clone.close());
   }
   rasters.retain(new Set(layers.flatMap((layer) => (layer.kind === 'overlay' ? [layer.item.id] : []))));
-  const buffer = frameBuffer;
-  const sent = media.sender.offer(
-    { kind: 'video-i420', width, height, sampleRate: 0, payloadBytes: buffer.byteLength, captureTimeMs: sendTimeMs },
-    (payload) => payload.set(buffer),
-  );
-  if (sent) stats.sent += 1;
-  else stats.dropped += 1;
-  stats.produced += 1;
-  if (preview) {
-    const frame = new VideoFrame(buffer, { format: 'I420', codedWidth: width, codedHeight: height, timestamp: Math.round(sendTimeMs * 1000) });
+  // The preview first: sending may transfer (detach) the buffer.
+  if (preview && preview.canvas.width > 0) {
+    const frame = new VideoFrame(target, { format: 'I420', codedWidth: width, codedHeight: height, timestamp: Math.round(sendTimeMs * 1000) });
     preview.drawImage(frame, 0, 0, preview.canvas.width, preview.canvas.height);
     frame.close();
   }
+  if (slot) {
+    slot.send();
+    stats.sent += 1;
+  } else stats.dropped += 1;
+  stats.produced += 1;
   stats.composeMs += performance.now() - started;
 }
 
@@ -177,6 +187,10 @@ self.onmessage = (event: MessageEvent<ToCompositor>) => {
       for (const url of used) images.get(url);
       break;
     }
+    case 'previewSize':
+      previewSize = { width: message.width, height: message.height };
+      sizePreview();
+      break;
     case 'video':
       void readers.get(message.key)?.cancel();
       if (message.frames) void readFrames(message.key, message.frames);

@@ -67,12 +67,21 @@ export function startCompositor(store: StudioStore, captures: CaptureManager, ca
     send({ type: 'video', key, frames }, [frames]);
   });
 
+  const resizes = new ResizeObserver(([entry]) => {
+    const box = entry?.devicePixelContentBoxSize?.[0];
+    const width = box ? box.inlineSize : Math.round((entry?.contentRect.width ?? 0) * devicePixelRatio);
+    const height = box ? box.blockSize : Math.round((entry?.contentRect.height ?? 0) * devicePixelRatio);
+    send({ type: 'previewSize', width, height });
+  });
+  resizes.observe(canvas);
+
   const initial = store.getState();
   if (initial.sceneCollection) captures.sync(initial.sceneCollection);
   postProgram(initial);
 
   return () => {
     stopped = true;
+    resizes.disconnect();
     unsubscribeStore();
     unsubscribeCaptures();
     send({ type: 'stop' });

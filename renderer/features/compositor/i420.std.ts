@@ -61,12 +61,48 @@ export function rgbaToI420(rgba: Uint8ClampedArray, out: I420Planes): void {
   }
 }
 
+/**
+ * Per row, the runs of a plane's alpha as [start, end, kind] triples (end exclusive), kind 1 for
+ * fully opaque, 2 for partly transparent; fully transparent pixels are in no run. Blending walks
+ * only the runs: a text line is mostly transparent, a card mostly opaque, and both cost little.
+ */
+export type AlphaRuns = Int32Array[];
+
+export function alphaRuns(alpha: Uint8Array, width: number, height: number): AlphaRuns {
+  const rows: AlphaRuns = [];
+  const runs: number[] = [];
+  for (let row = 0; row < height; row += 1) {
+    runs.length = 0;
+    const offset = row * width;
+    let column = 0;
+    while (column < width) {
+      const value = alpha[offset + column] as number;
+      if (value === 0) {
+        column += 1;
+        continue;
+      }
+      const kind = value === 255 ? 1 : 2;
+      const start = column;
+      while (column < width) {
+        const next = alpha[offset + column] as number;
+        if (next === 0 || (next === 255 ? 1 : 2) !== kind) break;
+        column += 1;
+      }
+      runs.push(start, column, kind);
+    }
+    rows.push(Int32Array.from(runs));
+  }
+  return rows;
+}
+
 /** An overlay kept as I420 plus alpha (full-resolution alpha for luma, averaged for chroma). */
 export interface I420A extends I420Planes {
   alpha: Uint8Array;
   chromaAlpha: Uint8Array;
   /** True where no pixel is transparent: blending can copy instead of mixing. */
   opaque: boolean;
+  lumaRuns: AlphaRuns;
+  chromaRuns: AlphaRuns;
 }
 
 /** Converts an overlay's RGBA (straight alpha, as getImageData returns) to I420A. */
@@ -95,7 +131,14 @@ export function rgbaToI420A(rgba: Uint8ClampedArray, width: number, height: numb
         ((alpha[top] as number) + (alpha[top + 1] as number) + (alpha[top + width] as number) + (alpha[top + width + 1] as number) + 2) >> 2;
     }
   }
-  return { ...planes, alpha, chromaAlpha, opaque };
+  return {
+    ...planes,
+    alpha,
+    chromaAlpha,
+    opaque,
+    lumaRuns: alphaRuns(alpha, width, height),
+    chromaRuns: alphaRuns(chromaAlpha, chromaWidth, height >> 1),
+  };
 }
 
 function blendPlane(
@@ -104,31 +147,37 @@ function blendPlane(
   targetHeight: number,
   source: Uint8Array,
   alpha: Uint8Array,
+  runs: AlphaRuns,
   sourceWidth: number,
   sourceHeight: number,
   left: number,
   top: number,
   opacity: number,
-  opaque: boolean,
 ): void {
-  const x0 = Math.max(0, left);
   const y0 = Math.max(0, top);
-  const x1 = Math.min(targetWidth, left + sourceWidth);
   const y1 = Math.min(targetHeight, top + sourceHeight);
-  if (x1 <= x0 || y1 <= y0) return;
   const scale = Math.round(opacity * 256);
   for (let row = y0; row < y1; row += 1) {
-    const targetRow = row * targetWidth;
-    const sourceRow = (row - top) * sourceWidth - left;
-    if (opaque && scale >= 256) {
-      target.set(source.subarray(sourceRow + x0, sourceRow + x1), targetRow + x0);
-      continue;
-    }
-    for (let column = x0; column < x1; column += 1) {
-      const a = ((alpha[sourceRow + column] as number) * scale) >> 8;
-      if (a === 0) continue;
-      const index = targetRow + column;
-      target[index] = ((target[index] as number) * (255 - a) + (source[sourceRow + column] as number) * a + 127) / 255;
+    const sourceRow = row - top;
+    const rowRuns = runs[sourceRow];
+    if (!rowRuns) continue;
+    const targetRow = row * targetWidth + left;
+    const sourceOffset = sourceRow * sourceWidth;
+    for (let index = 0; index < rowRuns.length; index += 3) {
+      // Clip the run to the frame.
+      const start = Math.max(rowRuns[index] as number, -left);
+      const end = Math.min(rowRuns[index + 1] as number, targetWidth - left);
+      if (end <= start) continue;
+      if (rowRuns[index + 2] === 1 && scale >= 256) {
+        target.set(source.subarray(sourceOffset + start, sourceOffset + end), targetRow + start);
+        continue;
+      }
+      for (let column = start; column < end; column += 1) {
+        const a = ((alpha[sourceOffset + column] as number) * scale) >> 8;
+        if (a === 0) continue;
+        const at = targetRow + column;
+        target[at] = ((target[at] as number) * (255 - a) + (source[sourceOffset + column] as number) * a + 127) / 255;
+      }
     }
   }
 }
@@ -136,12 +185,12 @@ function blendPlane(
 /** Draws an I420A overlay over a frame at (left, top) (even numbers), with an extra opacity 0..1. */
 export function blendI420A(frame: I420Planes, overlay: I420A, left: number, top: number, opacity = 1): void {
   if (opacity <= 0) return;
-  blendPlane(frame.y, frame.width, frame.height, overlay.y, overlay.alpha, overlay.width, overlay.height, left, top, opacity, overlay.opaque);
+  blendPlane(frame.y, frame.width, frame.height, overlay.y, overlay.alpha, overlay.lumaRuns, overlay.width, overlay.height, left, top, opacity);
   const chromaLeft = left >> 1;
   const chromaTop = top >> 1;
   const fw = frame.width >> 1, fh = frame.height >> 1, ow = overlay.width >> 1, oh = overlay.height >> 1;
-  blendPlane(frame.u, fw, fh, overlay.u, overlay.chromaAlpha, ow, oh, chromaLeft, chromaTop, opacity, overlay.opaque);
-  blendPlane(frame.v, fw, fh, overlay.v, overlay.chromaAlpha, ow, oh, chromaLeft, chromaTop, opacity, overlay.opaque);
+  blendPlane(frame.u, fw, fh, overlay.u, overlay.chromaAlpha, overlay.chromaRuns, ow, oh, chromaLeft, chromaTop, opacity);
+  blendPlane(frame.v, fw, fh, overlay.v, overlay.chromaAlpha, overlay.chromaRuns, ow, oh, chromaLeft, chromaTop, opacity);
 }
 
 /** Interleaved NV12 chroma (UVUV…) into the separate U and V planes of I420. */
@@ -151,3 +200,4 @@ export function deinterleaveChroma(uv: Uint8Array, u: Uint8Array, v: Uint8Array)
     v[index] = uv[pair + 1] as number;
   }
 }
+

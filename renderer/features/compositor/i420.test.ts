@@ -10,6 +10,7 @@ import {
   rgbaToI420A,
   type I420A,
   type I420Planes,
+  alphaRuns,
 } from './i420.std';
 
 type Rgba = readonly [number, number, number, number];
@@ -202,15 +203,19 @@ function overlayOf(width: number, height: number, luma: (x: number, y: number) =
   const y = new Uint8Array(width * height);
   for (let row = 0; row < height; row += 1) for (let column = 0; column < width; column += 1) y[row * width + column] = luma(column, row);
   const chroma = (width >> 1) * (height >> 1);
+  const lumaAlpha = new Uint8Array(width * height).fill(alpha);
+  const chromaAlpha = new Uint8Array(chroma).fill(alpha);
   return {
     width,
     height,
     y,
     u: new Uint8Array(chroma).fill(u),
     v: new Uint8Array(chroma).fill(v),
-    alpha: new Uint8Array(width * height).fill(alpha),
-    chromaAlpha: new Uint8Array(chroma).fill(alpha),
+    alpha: lumaAlpha,
+    chromaAlpha,
     opaque: alpha === 255,
+    lumaRuns: alphaRuns(lumaAlpha, width, height),
+    chromaRuns: alphaRuns(chromaAlpha, width >> 1, height >> 1),
   };
 }
 
@@ -400,5 +405,14 @@ describe('deinterleaveChroma', () => {
     deinterleaveChroma(nv12.subarray(16), planes.u, planes.v);
     expectAll(planes.u, 90);
     expectAll(planes.v, 240);
+  });
+});
+
+describe('alphaRuns', () => {
+  it('lists the opaque and partly transparent runs of each row, leaving transparent pixels out', () => {
+    const alpha = Uint8Array.from([0, 255, 255, 128, 0, 255, /* row 2 */ 0, 0, 0, 0, 0, 0]);
+    const runs = alphaRuns(alpha, 6, 2);
+    expect(Array.from(runs[0] ?? [])).toEqual([1, 3, 1, 3, 4, 2, 5, 6, 1]);
+    expect(Array.from(runs[1] ?? [])).toEqual([]);
   });
 });

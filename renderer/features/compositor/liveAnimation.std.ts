@@ -10,21 +10,23 @@ export interface LayerAnimationState<T> {
   key: string | null;
   since: number;
   leaving: boolean;
+  /** The opacity the exit starts from: a layer hidden while still coming in fades from there. */
+  exitFrom: number;
 }
 
 export function initialLayerState<T>(): LayerAnimationState<T> {
-  return { content: null, key: null, since: 0, leaving: false };
+  return { content: null, key: null, since: 0, leaving: false, exitFrom: 1 };
 }
 
 /** Feeds the layer's current content (null: hidden); returns the new state. */
 export function updateLayer<T>(state: LayerAnimationState<T>, content: T | null, key: string | null, now: number): LayerAnimationState<T> {
   if (content === null || key === null) {
     if (state.content === null || state.leaving) return state;
-    return { ...state, since: now, leaving: true };
+    return { ...state, since: now, leaving: true, exitFrom: layerPose(state, now)?.opacity ?? 1 };
   }
   if (key === state.key && !state.leaving) return { ...state, content };
   // New content (or the same coming back): enter again.
-  return { content, key, since: now, leaving: false };
+  return { content, key, since: now, leaving: false, exitFrom: 1 };
 }
 
 export interface LayerPose {
@@ -40,7 +42,7 @@ export function layerPose(state: LayerAnimationState<unknown>, now: number): Lay
   if (state.content === null) return null;
   if (state.leaving) {
     const t = Math.min(1, (now - state.since) / EXIT_MS);
-    return t >= 1 ? null : { opacity: 1 - t, offset: 0 };
+    return t >= 1 ? null : { opacity: state.exitFrom * (1 - t), offset: 0 };
   }
   const t = easeOut(Math.min(1, Math.max(0, (now - state.since) / ENTER_MS)));
   return { opacity: t, offset: (1 - t) * 0.3 };

@@ -151,3 +151,14 @@ describe('purity', () => {
     expect(state).toEqual(snapshot);
   });
 });
+
+describe('a layer hidden while still entering', () => {
+  it('fades out from the opacity it had reached, without popping to full', () => {
+    let state = updateLayer(initialLayerState<string>(), 'hello', 'k', 0);
+    const before = layerPose(state, 50)?.opacity ?? 0;
+    state = updateLayer(state, null, null, 50);
+    const after = layerPose(state, 50)?.opacity ?? 0;
+    expect(before).toBeLessThan(0.9);
+    expect(after).toBeCloseTo(before, 5);
+  });
+});

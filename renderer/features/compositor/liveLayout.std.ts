@@ -11,7 +11,7 @@ const landscape: Record<LiveLayerId, Rect> = {
   nowExplaining: { x: 0.66, y: 0.38, width: 0.32, height: 0.28 },
 };
 const portrait: Record<LiveLayerId, Rect> = {
-  pinnedComment: { x: 0.04, y: 0.72, width: 0.92, height: 0.09 },
+  pinnedComment: { x: 0.04, y: 0.72, width: 0.64, height: 0.09 },
   purchaseToast: { x: 0.04, y: 0.1, width: 0.7, height: 0.045 },
   flashSale: { x: 0.04, y: 0.47, width: 0.7, height: 0.04 },
   nowExplaining: { x: 0.04, y: 0.52, width: 0.92, height: 0.17 },

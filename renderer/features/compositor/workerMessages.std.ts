@@ -22,6 +22,8 @@ export type ToCompositor =
       /** Capture status per source id, for the slate of a source without a picture. */
       sourceStatuses: Record<string, SourceStatus>;
     }
+  /** The preview's size on screen, in device pixels. */
+  | { type: 'previewSize'; width: number; height: number }
   /** A capture's frames (null: the capture ended). */
   | { type: 'video'; key: string; frames: ReadableStream<VideoFrame> | null }
   | { type: 'stop' };
