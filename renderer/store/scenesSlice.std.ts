@@ -30,10 +30,9 @@ export const createScenesSlice: StateCreator<StudioState, [], [], ScenesSlice> =
     set((state) => (state.sceneCollection ? { sceneCollection: edit(state.sceneCollection) } : {})),
   selectSource: (selectedSourceId) => set({ selectedSourceId }),
   sourceStatusChanged: (sourceId, status) =>
-    set((state) => {
-      const sourceStatuses = { ...state.sourceStatuses };
-      if (status) sourceStatuses[sourceId] = status;
-      else delete sourceStatuses[sourceId];
-      return { sourceStatuses };
-    }),
+    set((state) => ({
+      sourceStatuses: status
+        ? { ...state.sourceStatuses, [sourceId]: status }
+        : Object.fromEntries(Object.entries(state.sourceStatuses).filter(([id]) => id !== sourceId)),
+    })),
 });

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useSyncExternalStore } from 'react';
 import type { CaptureManager } from './captureManager.dom';
 
 /** The page-side compositor services the UI talks to (capture control; the program runs by itself). */
@@ -17,12 +17,9 @@ export function useCompositor(): CompositorServices {
 /** The live MediaStream of a capture (for a self-view), or null while there is none. */
 export function useCaptureStream(key: string): MediaStream | null {
   const { captures } = useCompositor();
-  const [stream, setStream] = useState(() => captures.stream(key));
-  useEffect(() => {
-    setStream(captures.stream(key));
-    return captures.onStreamChange((changed, next) => {
-      if (changed === key) setStream(next);
-    });
-  }, [captures, key]);
-  return stream;
+  const subscribe = useCallback(
+    (changed: () => void) => captures.onStreamChange((changedKey) => changedKey === key && changed()),
+    [captures, key],
+  );
+  return useSyncExternalStore(subscribe, () => captures.stream(key));
 }
