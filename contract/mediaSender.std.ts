@@ -26,6 +26,8 @@ export interface MediaSender {
   offer(header: Omit<MediaFrameHeader, 'sequence'>, fill: (payload: Uint8Array) => void): boolean;
   /** A frame was due but not produced in time (render lag): it takes its sequence number, so the receiver counts it too. */
   skip(kind: MediaKind): void;
+  /** The sequence number given most recently to a frame of this kind (sent, dropped or skipped). */
+  lastSequence(kind: MediaKind): number;
   /** The receiver granted credits (a control message arrived). */
   grant(credits: number): void;
   stats(): MediaSenderStats;
@@ -76,6 +78,7 @@ export function createMediaSender(send: (message: ArrayBuffer) => void): MediaSe
       nextSequence(kind);
       dropped += 1;
     },
+    lastSequence: (kind) => (sequences[kind] - 1) >>> 0,
     grant(more) {
       credits += more;
     },

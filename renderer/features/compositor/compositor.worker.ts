@@ -80,7 +80,7 @@ function sizePreview(): void {
 
 const stats = { produced: 0, sent: 0, dropped: 0, composeMs: 0, path: 'canvas' as CompositorStats['path'] };
 
-async function produce(frameNumber: number): Promise<void> {
+async function produce(): Promise<void> {
   if (!program || !composer || !media) return;
   const { width, height } = program;
   const started = performance.now();
@@ -99,7 +99,9 @@ async function produce(frameNumber: number): Promise<void> {
     return clone;
   }, images, animator);
   try {
-    stats.path = await composer.compose(layers, target, program.testPattern ? { sequence: frameNumber, sendTimeMs } : null);
+    // The stamp carries the media channel's own sequence number, so a reader can match it to the core's.
+    const sequence = media.sender.lastSequence('video-i420');
+    stats.path = await composer.compose(layers, target, program.testPattern ? { sequence, sendTimeMs } : null);
   } finally {
     clones.forEach((clone) => clone.close());
   }
@@ -128,11 +130,11 @@ async function run(): Promise<void> {
     }
     const wait = clock.waitMs(performance.now());
     if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    const { frame, skipped } = clock.next(performance.now());
+    const { skipped } = clock.next(performance.now());
     for (let index = 0; index < skipped; index += 1) media?.sender.skip('video-i420');
     stats.dropped += skipped;
     try {
-      await produce(frame);
+      await produce();
     } catch (error) {
       post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
     }

@@ -1,0 +1,172 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { cameraSource, productCardSource, sampleProduct, textSource } from '../contract/scenePresets.std';
+import { SCENES_VERSION, type SceneCollection } from '../contract/schemas/scene.std';
+import { readStamp } from '../contract/testStamp.std';
+import { chromiumPath } from '../playwright.config';
+import { callCore } from './coreCall';
+import { programFrame, type ProgramFrame } from './programFrame';
+import { startStudio, tempDataDir, type StudioProcess } from './studioProcess';
+
+// The camera is a solid colour (Chromium's file-backed fake camera), so every pixel of the output
+// is predictable: where the camera shows, where the card and the text cover it.
+const cameraRgb = [30, 100, 200] as const;
+const cameraLuma = 94; // BT.601 limited range of (30, 100, 200)
+const fixtures = path.resolve('.cache', 'e2e');
+const cameraFile = path.join(fixtures, 'camera-solid-1280x720.y4m');
+if (!existsSync(cameraFile)) {
+  mkdirSync(fixtures, { recursive: true });
+  const colour = `0x${cameraRgb.map((value) => value.toString(16).padStart(2, '0')).join('')}`;
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:s=1280x720:r=30`, '-frames:v', '3', '-pix_fmt', 'yuv420p', cameraFile]);
+}
+
+const baseArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+test.use({
+  launchOptions: {
+    executablePath: chromiumPath,
+    args: [...baseArgs, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${cameraFile}`],
+  },
+});
+
+const px = (x: number, y: number, width: number, height: number) => ({ x: x / 1280, y: y / 720, width: width / 1280, height: height / 720 });
+
+function scenes(testPattern = false): SceneCollection {
+  return {
+    version: SCENES_VERSION,
+    activeSceneId: 'main',
+    testPattern,
+    scenes: [
+      {
+        id: 'main',
+        name: 'Camera with card',
+        preset: 'custom',
+        sources: [
+          cameraSource('camera'),
+          productCardSource('card', { ...sampleProduct, name: 'Silk scarf' }, px(20, 500, 400, 200)),
+          textSource('text', 'LIVE - Shopcast', px(20, 20, 900, 50)),
+        ],
+      },
+      { id: 'pip', name: 'Camera right', preset: 'custom', sources: [cameraSource('camera-right', px(640, 0, 640, 720))] },
+    ],
+  };
+}
+
+let studio: StudioProcess;
+test.afterEach(async () => {
+  await studio?.stop();
+});
+
+async function openStudio(page: Page, collection: SceneCollection): Promise<void> {
+  const dataDir = await tempDataDir();
+  await writeFile(path.join(dataDir, 'scenes.json'), JSON.stringify(collection));
+  studio = await startStudio(dataDir);
+  await page.goto(studio.url);
+  await expect(page.getByRole('status', { name: 'State' })).toHaveText('Offline');
+}
+
+/** Waits (polling the core, not sleeping) for a program frame that satisfies `check`. */
+async function frameWhere(page: Page, check: (frame: ProgramFrame) => boolean): Promise<ProgramFrame> {
+  let found: ProgramFrame | null = null;
+  await expect
+    .poll(async () => {
+      const frame = await programFrame(page, studio.origin);
+      if (frame && check(frame)) found = frame;
+      return found !== null;
+    }, { timeout: 15_000 })
+    .toBe(true);
+  return found as unknown as ProgramFrame;
+}
+
+const near = (value: number, target: number, tolerance = 6) => Math.abs(value - target) <= tolerance;
+
+test('the output frames show the camera, the product card and the text where the scene puts them', async ({ page }) => {
+  await openStudio(page, scenes());
+  const frame = await frameWhere(page, (candidate) => near(candidate.luma(1000, 300), cameraLuma));
+  expect(frame.width).toBe(1280);
+  expect(frame.height).toBe(720);
+  // Camera everywhere nothing covers it, in colour as well as brightness.
+  for (const [x, y] of [[1000, 300], [640, 400], [1260, 700]] as const) expect(near(frame.luma(x, y), cameraLuma)).toBe(true);
+  const { u, v } = frame.chroma(1000, 300);
+  expect(near(u, 182) && near(v, 90)).toBe(true);
+  // The card is a light rectangle at (20, 500) 400×200.
+  expect(frame.meanLuma(40, 520, 360, 160)).toBeGreaterThan(170);
+  expect(near(frame.meanLuma(440, 520, 100, 160), cameraLuma)).toBe(true);
+  // White text at the top-left, none below it.
+  expect(frame.brightShare(20, 20, 900, 50, 200)).toBeGreaterThan(0.02);
+  expect(frame.brightShare(20, 90, 900, 50, 200)).toBe(0);
+});
+
+test('switching scenes changes the very next frames', async ({ page }) => {
+  await openStudio(page, scenes());
+  await frameWhere(page, (frame) => near(frame.luma(100, 360), cameraLuma));
+  await callCore(page, studio.origin, 'saveScenes', { ...scenes(), activeSceneId: 'pip' });
+  // Camera in the right half only (cropped to fill it); black on the left.
+  const frame = await frameWhere(page, (candidate) => candidate.luma(100, 360) < 24);
+  expect(near(frame.luma(960, 360), cameraLuma)).toBe(true);
+  expect(frame.meanLuma(0, 0, 620, 720)).toBeLessThan(20);
+});
+
+test('frames keep 30 fps with sequence numbers that only go up', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openStudio(page, scenes());
+  await frameWhere(page, (frame) => near(frame.luma(1000, 300), cameraLuma));
+  type Stats = { framesReceived: number; framesDropped: number; framesOutOfOrder: number };
+  const stats = () => callCore<Stats>(page, studio.origin, 'getMediaStats');
+  const first = await stats();
+  const started = Date.now();
+  // 900 frames are 30 s at 30 fps: wait for them to arrive, then see how long they took.
+  await expect.poll(async () => (await stats()).framesReceived - first.framesReceived, { timeout: 60_000, intervals: [1000] }).toBeGreaterThanOrEqual(900);
+  const last = await stats();
+  const fps = (last.framesReceived - first.framesReceived) / ((Date.now() - started) / 1000);
+  expect(fps).toBeGreaterThanOrEqual(29);
+  expect(fps).toBeLessThanOrEqual(31);
+  // The core checks every frame's sequence number against the one before.
+  expect(last.framesOutOfOrder).toBe(0);
+});
+
+test('the test pattern stamps the sequence number and send time into the picture', async ({ page }) => {
+  await openStudio(page, scenes(true));
+  const frame = await frameWhere(page, (candidate) => readStamp(candidate.luma, candidate.width, candidate.height) !== null);
+  const stamp = readStamp(frame.luma, frame.width, frame.height);
+  expect(stamp?.sequence).toBe(frame.sequence);
+  expect(stamp?.sendTimeLow).toBe(Math.floor(frame.captureTime) % 2 ** 32);
+});
+
+test('a pinned comment appears over the picture, hostile text and all, and goes when unpinned', async ({ page }) => {
+  await openStudio(page, scenes());
+  await frameWhere(page, (frame) => near(frame.luma(1000, 300), cameraLuma));
+  // The pinned comment's place in a 16:9 output (see liveLayout.std.ts): x 3–59 %, y 80–94 %.
+  // The box's left part holds the text; its right part (clear of this scene's card) is checked.
+  const box = [470, 590, 260, 60] as const;
+  expect(near(programFrameMean(await programFrame(page, studio.origin), box), cameraLuma, 3)).toBe(true);
+  await callCore(page, studio.origin, 'updateLiveLayers', {
+    pinnedComment: { id: 'c1', author: '<b>Mallory</b>', text: `<img src=x onerror=alert(1)> ${'\u202E'}Buy now ${'A'.repeat(400)}` },
+  });
+  await frameWhere(page, (frame) => !near(programFrameMean(frame, box), cameraLuma, 10));
+  await callCore(page, studio.origin, 'updateLiveLayers', { pinnedComment: null });
+  await frameWhere(page, (frame) => near(programFrameMean(frame, box), cameraLuma, 3));
+  expect(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
+});
+
+function programFrameMean(frame: ProgramFrame | null, [x, y, width, height]: readonly [number, number, number, number]): number {
+  return frame ? frame.meanLuma(x, y, width, height) : -1;
+}
+
+test('a denied camera becomes a slate with the reason, and the program keeps running', async ({ playwright }) => {
+  // No --use-fake-ui-for-media-stream: the permission prompt is refused.
+  const browser = await playwright.chromium.launch({ executablePath: chromiumPath, args: [...baseArgs, '--use-fake-device-for-media-stream'] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await openStudio(page, scenes());
+    // The slate's dark grey (#1b1f27) where the camera would be; the card is still drawn over it.
+    const frame = await frameWhere(page, (candidate) => near(candidate.luma(1200, 100), 42, 4));
+    expect(frame.meanLuma(40, 520, 360, 160)).toBeGreaterThan(170);
+    const before = frame.sequence;
+    await frameWhere(page, (candidate) => candidate.sequence > before + 30);
+  } finally {
+    await browser.close();
+  }
+});
