@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session, shell } from 'electron';
+import { app, BrowserWindow, desktopCapturer, session, shell } from 'electron';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCore } from '../core/createCore.node';
@@ -29,6 +29,20 @@ async function start(): Promise<void> {
   serveRenderer(path.join(__dirname, '..', 'renderer'));
   installPermissionPolicy(session.defaultSession, APP_ORIGIN, (permission, origin) =>
     log.warn('permission denied', { permission, origin }),
+  );
+  // getDisplayMedia in the renderer: the system's own picker where it has one (macOS), else the
+  // first screen; the studio shows what was chosen and can share again.
+  session.defaultSession.setDisplayMediaRequestHandler(
+    (_request, callback) => {
+      desktopCapturer
+        .getSources({ types: ['screen', 'window'] })
+        .then((sources) => callback(sources[0] ? { video: sources[0] } : {}))
+        .catch((error: unknown) => {
+          log.warn('screen capture failed', { error });
+          callback({});
+        });
+    },
+    { useSystemPicker: true },
   );
   const window = createSecureWindow(
     {
