@@ -147,7 +147,7 @@ test('settings survive a restart of the studio', async ({ page }) => {
   await studio.stop();
 
   const saved = JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
-  expect(saved).toMatchObject({ version: 1, outputProfile: 'vertical720x1280', panelTab: 'products' });
+  expect(saved).toMatchObject({ version: 2, outputProfile: 'vertical720x1280', panelTab: 'products' });
 
   await openPairedStudio(page, dataDir);
   await expect(page.getByRole('combobox', { name: 'Output' })).toHaveValue('vertical720x1280');
@@ -170,12 +170,15 @@ test('a corrupt settings file is set aside with a warning, not a crash', async (
 
 test('Go Live runs the pre-flight checks and says what is missing', async ({ page }) => {
   await openPairedStudio(page);
+  // The compositor's frames reach the core within a second or two of opening.
+  await expect(page.getByRole('status', { name: 'FPS' })).toHaveText(/FPS [1-9]/);
   await page.getByRole('button', { name: 'Go Live' }).click();
   const dialog = page.getByRole('dialog', { name: 'Not ready to go live yet' });
   await expect(dialog).toBeVisible();
   const checks = dialog.getByRole('list', { name: 'Pre-flight checks' });
   await expect(checks).toContainText(/FFmpeg \d/);
-  await expect(checks).toContainText('The program has no picture yet');
+  await expect(checks).toContainText(/The program is arriving at \d+ fps/);
+  await expect(checks).toContainText('No destination is set up yet');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });

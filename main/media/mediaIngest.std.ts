@@ -1,4 +1,4 @@
-import { decodeMediaFrame, type MediaFrameHeader } from '../../contract/media.std';
+import { decodeMediaFrame, type MediaFrameHeader, type MediaKind } from '../../contract/media.std';
 import type { Logger } from '../log/logger.std';
 
 export interface MediaFrame {
@@ -68,6 +68,16 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
   let lastVideoFrameAt: number | null = null;
   let latestVideo: MediaFrame | null = null;
   let sessions = 0;
+  // One program at a time: for each kind, the newest sender that sends it owns it (a studio
+  // window opened later takes over); older senders get no more credit for it, so they stop, and
+  // resume when the owner goes away.
+  interface Sender {
+    id: number;
+    grant: (credits: number) => void;
+    starved: Set<MediaKind>;
+  }
+  const owners = new Map<MediaKind, Sender>();
+  const senders = new Set<Sender>();
 
   function countVideoFrame(at: number): void {
     recentVideoFrames.push(at);
@@ -82,6 +92,8 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
       let lastVideoSequence: number | null = null;
       let open = true;
       let malformedLogged = 0;
+      const sender: Sender = { id: session, grant, starved: new Set() };
+      senders.add(sender);
       log.info('media sender connected', { senderId });
       grant(credits);
       return {
@@ -97,6 +109,18 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
             return;
           }
           const { header, payload } = decoded;
+          const owner = owners.get(header.kind);
+          if (owner !== sender) {
+            if (owner && owner.id > sender.id) {
+              sender.starved.add(header.kind);
+              return;
+            }
+            if (owner) {
+              owner.starved.add(header.kind);
+              log.info('this sender took over the program', { kind: header.kind, senderId });
+            }
+            owners.set(header.kind, sender);
+          }
           const at = deps.nowMs();
           stats.framesReceived += 1;
           stats.bytesReceived += message.byteLength;
@@ -116,11 +140,22 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
             .then(() => sink.write({ header, payload }))
             .catch((error: unknown) => log.error('frame sink failed', { error }))
             .finally(() => {
-              if (open) grant(1);
+              if (open && !sender.starved.has(header.kind)) grant(1);
             });
         },
         close() {
           open = false;
+          senders.delete(sender);
+          for (const [kind, owner] of owners) {
+            if (owner !== sender) continue;
+            owners.delete(kind);
+            const next = [...senders].filter((candidate) => candidate.starved.has(kind)).sort((a, b) => b.id - a.id)[0];
+            if (next) {
+              next.starved.delete(kind);
+              owners.set(kind, next);
+              next.grant(credits);
+            }
+          }
           log.info('media sender disconnected', { senderId, ...stats });
         },
       };

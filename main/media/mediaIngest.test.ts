@@ -215,3 +215,36 @@ describe('media sender and ingest', () => {
     expect(records.find((record) => record.level === 'error')?.message).toBe('frame sink failed');
   });
 });
+
+describe('one program at a time', () => {
+  it('lets the newest video sender take over, starves the older one, and hands back when the newer leaves', async () => {
+    const { ingest, sender: older, session: olderSession, grants: olderGrants } = wire();
+    const newerGrants: number[] = [];
+    let newerSession: MediaSession | null = null;
+    const newer = createMediaSender((message) => newerSession?.receive(new Uint8Array(message)));
+    newerSession = ingest.openSession((credits) => {
+      newerGrants.push(credits);
+      newer.grant(credits);
+    }, 'newer');
+
+    older.offer(videoHeader, fillGray);
+    await settle();
+    expect(olderGrants).toEqual([3, 1]);
+
+    newer.offer(videoHeader, fillGray);
+    await settle();
+    // The older sender's frames are now ignored and not credited: it runs dry.
+    for (let index = 0; index < 5; index += 1) older.offer(videoHeader, fillGray);
+    await settle();
+    expect(olderGrants).toEqual([3, 1]);
+    expect(older.stats().credits).toBe(0);
+    expect(ingest.stats().framesReceived).toBe(2);
+
+    newerSession.close();
+    expect(olderGrants).toEqual([3, 1, 3]);
+    older.offer(videoHeader, fillGray);
+    await settle();
+    expect(ingest.stats().framesReceived).toBe(3);
+    olderSession.close();
+  });
+});

@@ -3,6 +3,7 @@ import { useStudio, useStudioStore } from '../../app/studioContext.dom';
 import { startCompositor } from '../compositor/compositorClient.dom';
 import { useCompositor } from '../compositor/compositorContext.dom';
 import { outputSizes } from './outputSize.std';
+import { SourceTransformOverlay } from './SourceTransformOverlay.dom';
 
 /**
  * The program as viewers get it: the compositor worker draws its output frames here, scaled to
@@ -24,6 +25,7 @@ export function ProgramPreview() {
   return (
     <div className={`preview-frame ${height > width ? 'vertical' : 'landscape'}`}>
       <canvas ref={canvas} role="img" aria-label={`Program preview, ${width}×${height}`} className="preview-canvas" />
+      <SourceTransformOverlay width={width} height={height} />
       {error && (
         <p role="alert" className="preview-error">
           The program stopped: {error}

@@ -1,0 +1,171 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import type { Rect, Source } from '../../../contract/schemas/scene.std';
+import { useStudio } from '../../app/studioContext.dom';
+import { activeScene, sceneEdits } from '../../store/sceneEdits.std';
+import { handles, moveRect, nudgeRect, resizeRect, snapLines, type Guide, type Handle, type SnapLines } from './snap.std';
+import './transform.css';
+
+interface Drag {
+  pointerId: number;
+  sceneId: string;
+  sourceId: string;
+  /** null: moving the whole source. */
+  handle: Handle | null;
+  start: Rect;
+  startX: number;
+  startY: number;
+  /** The overlay's box on screen when the drag began: fractions of the output are fractions of it. */
+  box: DOMRect;
+  lines: SnapLines;
+  moved: boolean;
+  /** Stops listening for Escape. */
+  release: () => void;
+}
+
+/** Pixels the pointer must travel before a press becomes a drag, so a click only selects. */
+const DRAG_SLOP_PX = 3;
+
+const percent = (value: number) => `${value * 100}%`;
+const placeStyle = (rect: Rect) => ({ left: percent(rect.x), top: percent(rect.y), width: percent(rect.width), height: percent(rect.height) });
+
+/**
+ * Frames over the program preview for arranging the active scene: drag to move, handles to
+ * resize (Shift keeps the shape, Alt turns snapping off), arrow keys to nudge. Only the frames
+ * take the pointer; the rest of the preview stays clickable through it.
+ */
+export function SourceTransformOverlay({ width, height }: { width: number; height: number }) {
+  const scene = useStudio((state) => (state.sceneCollection ? activeScene(state.sceneCollection) : undefined));
+  const selectedId = useStudio((state) => state.selectedSourceId);
+  const editScenes = useStudio((state) => state.editScenes);
+  const selectSource = useStudio((state) => state.selectSource);
+  const root = useRef<HTMLDivElement>(null);
+  const drag = useRef<Drag | null>(null);
+  const [guides, setGuides] = useState<Guide[]>([]);
+  const hintId = useId();
+  // A drag cut short by the overlay going away (scene switch, profile change) stops listening.
+  useEffect(() => () => drag.current?.release(), []);
+
+  const visible = scene?.sources.filter((source) => source.visible) ?? [];
+  const selected = visible.find((source) => source.id === selectedId);
+
+  const setRect = (sceneId: string, sourceId: string, rect: Rect) => editScenes((collection) => sceneEdits.setRect(collection, sceneId, sourceId, rect));
+
+  const begin = (event: PointerEvent<HTMLElement>, source: Source, handle: Handle | null) => {
+    if (event.button !== 0 || !scene || !root.current) return;
+    event.stopPropagation();
+    selectSource(source.id);
+    const others = visible.filter((other) => other.id !== source.id).map((other) => other.rect);
+    event.currentTarget.setPointerCapture(event.pointerId);
+    drag.current?.release();
+    // Escape mid-drag puts the source back where it was. Listened for on the window: a handle
+    // takes no focus, so the key would not reach the frame.
+    const onEscape = (key: globalThis.KeyboardEvent) => {
+      const current = drag.current;
+      if (key.key !== 'Escape' || !current) return;
+      key.preventDefault();
+      setRect(current.sceneId, current.sourceId, current.start);
+      finish();
+    };
+    window.addEventListener('keydown', onEscape);
+    drag.current = {
+      pointerId: event.pointerId,
+      sceneId: scene.id,
+      sourceId: source.id,
+      handle,
+      start: source.rect,
+      startX: event.clientX,
+      startY: event.clientY,
+      box: root.current.getBoundingClientRect(),
+      lines: snapLines(others),
+      moved: false,
+      release: () => window.removeEventListener('keydown', onEscape),
+    };
+  };
+
+  const finish = () => {
+    drag.current?.release();
+    drag.current = null;
+    setGuides([]);
+  };
+
+  const onPointerMove = (event: PointerEvent<HTMLDivElement>) => {
+    const current = drag.current;
+    if (!current || current.pointerId !== event.pointerId || current.box.width === 0 || current.box.height === 0) return;
+    const pixelsX = event.clientX - current.startX;
+    const pixelsY = event.clientY - current.startY;
+    if (!current.moved && Math.hypot(pixelsX, pixelsY) < DRAG_SLOP_PX) return;
+    current.moved = true;
+    const dx = pixelsX / current.box.width;
+    const dy = pixelsY / current.box.height;
+    const lines = event.altKey ? null : current.lines;
+    const result = current.handle ? resizeRect(current.start, current.handle, dx, dy, { keepAspect: event.shiftKey, lines }) : moveRect(current.start, dx, dy, lines);
+    // Every move goes to the store (the picture follows the hand); saving is coalesced there.
+    setRect(current.sceneId, current.sourceId, result.rect);
+    setGuides(result.guides);
+  };
+
+  const end = (event: PointerEvent<HTMLDivElement>) => {
+    if (drag.current?.pointerId === event.pointerId) finish();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, source: Source) => {
+    if (drag.current) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      selectSource(source.id);
+      return;
+    }
+    const nudged = nudgeRect(source.rect, event.key, event.shiftKey);
+    if (!nudged || !scene) return;
+    event.preventDefault();
+    selectSource(source.id);
+    setRect(scene.id, source.id, nudged);
+  };
+
+  return (
+    <div ref={root} className="transform-overlay" role="group" aria-label="Arrange sources" onPointerMove={onPointerMove} onPointerUp={end} onPointerCancel={end}>
+      <p id={hintId} className="transform-hint">
+        Drag to move. Arrow keys move by 1 % of the picture, Shift and an arrow by 5 %.
+      </p>
+      {visible.map((source) => {
+        const isSelected = source.id === selectedId;
+        return (
+          <div
+            key={source.id}
+            role="button"
+            tabIndex={0}
+            aria-label={`${source.name}: drag to move`}
+            aria-pressed={isSelected}
+            aria-describedby={hintId}
+            className={isSelected ? 'transform-frame selected' : 'transform-frame'}
+            style={placeStyle(source.rect)}
+            onPointerDown={(event) => begin(event, source, null)}
+            onKeyDown={(event) => onKeyDown(event, source)}
+          >
+            {isSelected && (
+              <span className="transform-label" aria-hidden="true">
+                {source.name} · {Math.round(source.rect.width * width)}×{Math.round(source.rect.height * height)}
+              </span>
+            )}
+          </div>
+        );
+      })}
+      {selected && (
+        // Above every frame, so a covered source can still be resized by its handles.
+        <div className="transform-handles" style={placeStyle(selected.rect)} aria-hidden="true">
+          {handles.map((handle) => (
+            <div key={handle} className={`transform-handle handle-${handle}`} data-handle={handle} onPointerDown={(event) => begin(event, selected, handle)} />
+          ))}
+        </div>
+      )}
+      {guides.map((guide) => (
+        <div
+          key={`${guide.axis}:${guide.at}`}
+          className={`snap-guide snap-guide-${guide.axis}`}
+          style={guide.axis === 'x' ? { left: percent(guide.at) } : { top: percent(guide.at) }}
+          aria-hidden="true"
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useStudio } from '../../app/studioContext.dom';
+import { captureKey, type VideoSource } from '../compositor/captureKeys.std';
+import { useCompositor } from '../compositor/compositorContext.dom';
+
+/** Where a camera or screen capture stands, with the one action that helps. */
+export function CaptureStatus({ source }: { source: VideoSource }) {
+  const status = useStudio((state) => state.sourceStatuses[source.id]);
+  const { captures } = useCompositor();
+  if (!status) return null;
+  return (
+    <div className={`capture-status capture-${status.state}`}>
+      <span aria-live="polite">{status.state === 'starting' ? 'Starting…' : status.state === 'live' ? 'Live' : (status.message ?? 'Not available')}</span>
+      {status.state === 'error' && source.kind === 'camera' && (
+        <button type="button" className="small-button" aria-label={`Retry ${source.name}`} onClick={() => captures.retry(captureKey(source))}>
+          Retry
+        </button>
+      )}
+      {status.state === 'error' && source.kind === 'screen' && <ShareScreenButton />}
+    </div>
+  );
+}
+
+/** Browsers share a screen only from a click, so this calls shareScreen straight from it. */
+export function ShareScreenButton() {
+  const { captures } = useCompositor();
+  return (
+    <button type="button" className="small-button" onClick={() => void captures.shareScreen()}>
+      Share screen
+    </button>
+  );
+}

@@ -1,0 +1,137 @@
+import { useId, useState } from 'react';
+import { currencies, currencySchema, formatPrice, type Currency } from '../../../contract/schemas/product.std';
+import type { SourceOf } from '../../../contract/schemas/scene.std';
+import { DraftField, ImageFileField, SelectField } from './fields.dom';
+import { convertMinor, minorToInput, parseMoney, parseOptionalMoney } from './money.std';
+import { parseNumber, parseOptionalNumber } from './numberInput.std';
+import { useSourceUpdate } from './useScenes.dom';
+
+type ProductCard = SourceOf<'productCard'>;
+
+const currencyOptions = currencies.map((currency) => ({ value: currency, label: currency }));
+
+/** The product on the card: prices typed in the currency's units, stored in minor units. */
+export function ProductCardProperties({ sceneId, source }: { sceneId: string; source: ProductCard }) {
+  const update = useSourceUpdate(sceneId, source.id, 'productCard');
+  const { product } = source;
+  const setProduct = (change: (current: ProductCard['product']) => ProductCard['product']) =>
+    update((current) => ({ ...current, product: change(current.product) }));
+
+  return (
+    <>
+      <DraftField label="Product name" maxLength={120} value={product.name} onCommit={(name) => setProduct((current) => ({ ...current, name }))} />
+      <SelectField
+        label="Currency"
+        value={product.currency}
+        options={currencyOptions}
+        onChange={(value) => {
+          const parsed = currencySchema.safeParse(value);
+          if (!parsed.success) return 'Choose a currency from the list.';
+          const to: Currency = parsed.data;
+          return setProduct((current) => ({
+            ...current,
+            currency: to,
+            priceMinor: convertMinor(current.priceMinor, current.currency, to),
+            listPriceMinor: current.listPriceMinor === null ? null : convertMinor(current.listPriceMinor, current.currency, to),
+          }));
+        }}
+      />
+      <DraftField
+        label={`Price (${product.currency})`}
+        inputMode="decimal"
+        value={minorToInput(product.priceMinor, product.currency)}
+        hint={`Shown as ${formatPrice(product.priceMinor, product.currency)}.`}
+        onCommit={(text) => {
+          const parsed = parseMoney(text, product.currency, 'Price');
+          return parsed.ok ? setProduct((current) => ({ ...current, priceMinor: parsed.value })) : parsed.message;
+        }}
+      />
+      <DraftField
+        label={`List price (${product.currency}, optional)`}
+        inputMode="decimal"
+        value={product.listPriceMinor === null ? '' : minorToInput(product.listPriceMinor, product.currency)}
+        hint="The struck-out “was” price. Leave empty for none."
+        onCommit={(text) => {
+          const parsed = parseOptionalMoney(text, product.currency, 'List price');
+          return parsed.ok ? setProduct((current) => ({ ...current, listPriceMinor: parsed.value })) : parsed.message;
+        }}
+      />
+      <DraftField
+        label="Stock (optional)"
+        inputMode="numeric"
+        value={product.stock === null ? '' : String(product.stock)}
+        hint="Units left. Leave empty to not show stock."
+        onCommit={(text) => {
+          const parsed = parseOptionalNumber(text, { label: 'Stock', min: 0, integer: true });
+          return parsed.ok ? setProduct((current) => ({ ...current, stock: parsed.value })) : parsed.message;
+        }}
+      />
+      {product.photo ? (
+        <div className="photo-row">
+          <img className="thumbnail" src={product.photo} alt={`${product.name}: the product photo`} />
+          <button type="button" className="small-button" onClick={() => setProduct((current) => ({ ...current, photo: null }))}>
+            Remove photo
+          </button>
+        </div>
+      ) : (
+        <p className="field-hint">No photo yet.</p>
+      )}
+      <ImageFileField
+        label={product.photo ? 'Replace photo' : 'Photo'}
+        hint="PNG, JPEG, WebP or GIF, at most 2 MB."
+        onImage={(image) => setProduct((current) => ({ ...current, photo: image.dataUrl }))}
+      />
+      <Countdown endsAt={source.countdownEndsAt} onChange={(countdownEndsAt) => update((current) => ({ ...current, countdownEndsAt }))} />
+    </>
+  );
+}
+
+/** "Ends in N minutes": stored as the moment it ends, so every window and the output agree. */
+function Countdown({ endsAt, onChange }: { endsAt: number | null; onChange: (endsAt: number | null) => string | null }) {
+  const id = useId();
+  const [minutes, setMinutes] = useState('10');
+  const [error, setError] = useState<string | null>(null);
+  const start = () => {
+    const parsed = parseNumber(minutes, { label: 'Countdown minutes', min: 1, max: 1440, integer: true });
+    setError(parsed.ok ? onChange(Date.now() + parsed.value * 60_000) : parsed.message);
+  };
+  return (
+    <fieldset className="countdown">
+      <legend>Countdown</legend>
+      <p className="field-hint" aria-live="polite">
+        {endsAt === null ? 'No countdown on the card.' : `Ends at ${new Date(endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`}
+      </p>
+      <div className="field field-inline">
+        <label htmlFor={id}>Minutes from now</label>
+        <input
+          id={id}
+          type="text"
+          inputMode="numeric"
+          value={minutes}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(event) => {
+            setMinutes(event.target.value);
+            setError(null);
+          }}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter') start();
+          }}
+        />
+        <button type="button" className="small-button" onClick={start}>
+          Start countdown
+        </button>
+      </div>
+      {endsAt !== null && (
+        <button type="button" className="small-button" onClick={() => setError(onChange(null))}>
+          No countdown
+        </button>
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`} role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,201 @@
+import { useRef, useState } from 'react';
+import { MAX_SOURCES_PER_SCENE, type Scene, type Source } from '../../../contract/schemas/scene.std';
+import { useStudio } from '../../app/studioContext.dom';
+import { sceneEdits } from '../../store/sceneEdits.std';
+import { isVideoSource } from '../compositor/captureKeys.std';
+import { CaptureStatus } from './CaptureStatus.dom';
+import { outputSizes } from '../preview/outputSize.std';
+import { ConfirmRemove } from './ConfirmRemove.dom';
+import { MenuButton } from './MenuButton.dom';
+import { readImageFile } from './readImage.dom';
+import { IMAGE_ACCEPT } from './imageFile.std';
+import { imageRect, kindGlyphs, kindLabels, newImageSource, newSource, sourceKinds } from './sourceFactory.std';
+import { useFocusLater } from './useFocusLater.dom';
+
+const kindItems = sourceKinds.map((kind) => ({ key: kind, label: kind === 'image' ? 'Image…' : kindLabels[kind] }));
+
+/** The active scene's sources, top-most first (the scene keeps them bottom to top). */
+export function SourceList({ scene }: { scene: Scene }) {
+  const editScenes = useStudio((state) => state.editScenes);
+  const selectedId = useStudio((state) => state.selectedSourceId);
+  const selectSource = useStudio((state) => state.selectSource);
+  const output = outputSizes[useStudio((state) => state.settings.outputProfile)];
+  const imageInput = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const focusLater = useFocusLater(list);
+  const [addError, setAddError] = useState<string | null>(null);
+
+  /** Makes the source from the scene as it is when added (an image may take a moment to read). */
+  const add = (make: (id: string, existing: readonly Source[]) => Source) => {
+    const id = crypto.randomUUID();
+    editScenes((collection) => {
+      const existing = collection.scenes.find((candidate) => candidate.id === scene.id)?.sources ?? [];
+      return sceneEdits.addSource(collection, scene.id, make(id, existing));
+    });
+    selectSource(id);
+    focusLater(`source:${id}`);
+  };
+
+  const onAdd = (key: string) => {
+    setAddError(null);
+    if (key === 'image') {
+      // A picture is chosen first: an image source without one would be an empty box on air.
+      imageInput.current?.click();
+      return;
+    }
+    const kind = sourceKinds.find((candidate) => candidate === key);
+    if (kind && kind !== 'image') add((id, existing) => newSource(kind, id, existing));
+  };
+
+  const topFirst = scene.sources.map((source, index) => ({ source, index })).reverse();
+  const full = scene.sources.length >= MAX_SOURCES_PER_SCENE;
+
+  return (
+    <>
+      <div className="section-head">
+        <h2 id="sources-heading">Sources</h2>
+        <MenuButton label="Add source" items={kindItems} onSelect={onAdd} disabledReason={full ? `A scene has at most ${MAX_SOURCES_PER_SCENE} sources.` : null} />
+      </div>
+      <input
+        ref={imageInput}
+        type="file"
+        hidden
+        accept={IMAGE_ACCEPT}
+        aria-label="Image file for a new image source"
+        onChange={(event) => {
+          const input = event.currentTarget;
+          const file = input.files?.[0];
+          input.value = '';
+          if (!file) return;
+          void readImageFile(file).then((result) => {
+            if (!result.ok) {
+              setAddError(result.message);
+              return;
+            }
+            add((id, existing) => newImageSource(id, result.value.dataUrl, imageRect(result.value, output, existing), existing));
+          });
+        }}
+      />
+      {addError && (
+        <p className="field-error" role="alert">
+          {addError}
+        </p>
+      )}
+      {scene.sources.length === 0 ? (
+        <p className="empty">This scene is empty. Add a camera, screen, image, text, ticker or product card.</p>
+      ) : (
+        <ul className="source-list" aria-labelledby="sources-heading" ref={list}>
+          {topFirst.map(({ source, index }) => (
+            <SourceRow
+              key={source.id}
+              source={source}
+              selected={source.id === selectedId}
+              isTop={index === scene.sources.length - 1}
+              isBottom={index === 0}
+              onSelect={() => selectSource(source.id)}
+              onToggle={() => {
+                editScenes((collection) => sceneEdits.updateSource(collection, scene.id, source.id, (current) => ({ ...current, visible: !current.visible })));
+                focusLater(`${source.id}:visible`);
+              }}
+              onMove={(direction) => {
+                editScenes((collection) => sceneEdits.moveSource(collection, scene.id, source.id, direction === 'up' ? index + 1 : index - 1));
+                focusLater(`${source.id}:${direction}`, `${source.id}:${direction === 'up' ? 'down' : 'up'}`, `source:${source.id}`);
+              }}
+              onRemove={() => {
+                const neighbour = topFirst[topFirst.findIndex((entry) => entry.source.id === source.id) + 1] ?? topFirst[topFirst.length - 2];
+                editScenes((collection) => sceneEdits.removeSource(collection, scene.id, source.id));
+                if (selectedId === source.id) selectSource(null);
+                if (neighbour && neighbour.source.id !== source.id) focusLater(`source:${neighbour.source.id}`);
+              }}
+              onCancelRemove={() => focusLater(`source:${source.id}`)}
+            />
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+interface SourceRowProps {
+  source: Source;
+  selected: boolean;
+  isTop: boolean;
+  isBottom: boolean;
+  onSelect: () => void;
+  onToggle: () => void;
+  onMove: (direction: 'up' | 'down') => void;
+  onRemove: () => void;
+  onCancelRemove: () => void;
+}
+
+function SourceRow({ source, selected, isTop, isBottom, onSelect, onToggle, onMove, onRemove, onCancelRemove }: SourceRowProps) {
+  const [confirming, setConfirming] = useState(false);
+  const className = ['source-row', selected ? 'selected' : '', source.visible ? '' : 'hidden-source'].filter(Boolean).join(' ');
+  if (confirming) {
+    return (
+      <li className={className}>
+        <ConfirmRemove
+          name={source.name}
+          what="source"
+          onConfirm={onRemove}
+          onCancel={() => {
+            setConfirming(false);
+            onCancelRemove();
+          }}
+        />
+      </li>
+    );
+  }
+  return (
+    // The row is a large click target for the mouse; keyboard users have the name button.
+    <li className={className} onClick={onSelect}>
+      <div className="source-main">
+        <span className="kind-glyph" role="img" aria-label={kindLabels[source.kind]} title={kindLabels[source.kind]}>
+          {kindGlyphs[source.kind]}
+        </span>
+        <button type="button" className="source-name" data-focus={`source:${source.id}`} aria-pressed={selected} onClick={onSelect}>
+          {source.name}
+        </button>
+        <div className="row-actions">
+          <button
+            type="button"
+            className="icon-button"
+            data-focus={`${source.id}:visible`}
+            aria-pressed={source.visible}
+            aria-label={`${source.visible ? 'Hide' : 'Show'} ${source.name}`}
+            title={source.visible ? 'Hide' : 'Show'}
+            onClick={onToggle}
+          >
+            {source.visible ? '◎' : '○'}
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-focus={`${source.id}:up`}
+            aria-label={`Move ${source.name} up`}
+            title="Move up (in front)"
+            disabled={isTop}
+            onClick={() => onMove('up')}
+          >
+            ↑
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            data-focus={`${source.id}:down`}
+            aria-label={`Move ${source.name} down`}
+            title="Move down (behind)"
+            disabled={isBottom}
+            onClick={() => onMove('down')}
+          >
+            ↓
+          </button>
+          <button type="button" className="icon-button" aria-label={`Remove ${source.name}`} title="Remove" onClick={() => setConfirming(true)}>
+            ✕
+          </button>
+        </div>
+      </div>
+      {isVideoSource(source) && <CaptureStatus source={source} />}
+    </li>
+  );
+}

@@ -1,0 +1,63 @@
+import type { SourceOf } from '../../../contract/schemas/scene.std';
+import { CheckboxField, ColourField, DraftField } from './fields.dom';
+import { parseNumber } from './numberInput.std';
+import { useSourceUpdate } from './useScenes.dom';
+
+type TextLike = SourceOf<'text'> | SourceOf<'ticker'>;
+
+/** A text overlay or a ticker: the words, their size and colours, and for a ticker its speed. */
+export function TextProperties({ sceneId, source }: { sceneId: string; source: TextLike }) {
+  // One updater for both kinds: the fields they share are edited the same way.
+  const update = useSourceUpdate(sceneId, source.id, source.kind);
+  const ticker = source.kind === 'ticker';
+  const maxText = ticker ? 1000 : 300;
+  return (
+    <>
+      <DraftField
+        label={ticker ? 'Ticker text' : 'Text'}
+        multiline
+        maxLength={maxText}
+        value={source.text}
+        hint={`At most ${maxText} characters.`}
+        onCommit={(text) => update((current) => ({ ...current, text }))}
+      />
+      {source.kind === 'ticker' && (
+        <TickerSpeed sceneId={sceneId} source={source} />
+      )}
+      <DraftField
+        label="Font size (px at 720p)"
+        inputMode="decimal"
+        value={String(source.fontSize)}
+        onCommit={(text) => {
+          const parsed = parseNumber(text, { label: 'Font size', min: 8, max: 200 });
+          return parsed.ok ? update((current) => ({ ...current, fontSize: parsed.value })) : parsed.message;
+        }}
+      />
+      <ColourField label="Text colour" value={source.color} onChange={(color) => update((current) => ({ ...current, color }))} />
+      <CheckboxField
+        label="Background"
+        checked={source.background !== null}
+        onChange={(on) => update((current) => ({ ...current, background: on ? (current.background ?? '#000000aa') : null }))}
+      />
+      {source.background !== null && (
+        <ColourField label="Background colour" withOpacity value={source.background} onChange={(background) => update((current) => ({ ...current, background }))} />
+      )}
+      <CheckboxField label="Bold" checked={source.bold} onChange={(bold) => update((current) => ({ ...current, bold }))} />
+    </>
+  );
+}
+
+function TickerSpeed({ sceneId, source }: { sceneId: string; source: SourceOf<'ticker'> }) {
+  const update = useSourceUpdate(sceneId, source.id, 'ticker');
+  return (
+    <DraftField
+      label="Speed (px per second)"
+      inputMode="decimal"
+      value={String(source.speed)}
+      onCommit={(text) => {
+        const parsed = parseNumber(text, { label: 'Speed', min: 10, max: 1000 });
+        return parsed.ok ? update((current) => ({ ...current, speed: parsed.value })) : parsed.message;
+      }}
+    />
+  );
+}
