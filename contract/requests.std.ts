@@ -26,6 +26,7 @@ export const requestChannels = {
     input: none,
     output: z.object({
       framesReceived: z.number(),
+      audioChunksReceived: z.number(),
       framesDropped: z.number(),
       framesMalformed: z.number(),
       framesOutOfOrder: z.number(),

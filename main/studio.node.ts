@@ -29,12 +29,12 @@ async function main(): Promise<void> {
     env: process.env,
     requireModule,
   });
-  const server = await startStudioServer({
-    host: args.host,
-    port: args.port,
-    rendererDir: path.join(__dirname, '..', 'renderer'),
-    core,
-    log: log.child('studio'),
+  const serve = (port: number) =>
+    startStudioServer({ host: args.host, port, rendererDir: path.join(__dirname, '..', 'renderer'), core, log: log.child('studio') });
+  const server = await serve(args.port).catch((error: unknown) => {
+    if (args.portChosen || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    console.log(`Port ${args.port} is in use (another studio?), so this one takes a free port.`);
+    return serve(0);
   });
   console.log(`Shopcast studio is running. Open this link in Chrome or Chromium (it works once): ${server.pairingUrl()}`);
 

@@ -27,7 +27,7 @@ function setup(overrides: Partial<RequestHandlers> = {}) {
     getScenes: () => scenes,
     saveScenes: (collection) => collection,
     getLiveLayers: () => noLiveLayers,
-    getMediaStats: () => ({ framesReceived: 0, framesDropped: 0, framesMalformed: 0, framesOutOfOrder: 0, bytesReceived: 0, framesPerSecond: null, lastFrameAt: null }),
+    getMediaStats: () => ({ framesReceived: 0, audioChunksReceived: 0, framesDropped: 0, framesMalformed: 0, framesOutOfOrder: 0, bytesReceived: 0, framesPerSecond: null, lastFrameAt: null }),
     updateLiveLayers: (patch) => ({ ...noLiveLayers, ...patch }),
     openExternal: () => ({ opened: false }),
     ...overrides,

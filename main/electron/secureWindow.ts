@@ -39,6 +39,8 @@ export function secureWebPreferences(preloadPath: string): BrowserWindowConstruc
     spellcheck: false,
     // The compositor keeps its clock while the window is behind another one.
     backgroundThrottling: false,
+    // The show's sound starts with the studio, not at the merchant's first click.
+    autoplayPolicy: 'no-user-gesture-required',
   };
 }
 

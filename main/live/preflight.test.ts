@@ -8,6 +8,7 @@ const found: FfmpegLocation = { path: '/usr/bin/ffmpeg', source: 'PATH' };
 const probe: FfmpegProbe = { version: '6.1.1', h264Encoders: ['h264_vaapi', 'libx264'] };
 const stats = (framesPerSecond: number | null): MediaIngestStats => ({
   framesReceived: 0,
+  audioChunksReceived: 0,
   framesDropped: 0,
   framesMalformed: 0,
   framesOutOfOrder: 0,

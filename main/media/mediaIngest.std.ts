@@ -12,7 +12,10 @@ export interface FrameSink {
 }
 
 export interface MediaIngestStats {
+  /** Video frames taken from the program's sender. */
   framesReceived: number;
+  /** Audio chunks (20 ms of PCM each) taken from the program's sender. */
+  audioChunksReceived: number;
   /** Video frames the sender produced but did not send (no credit, or late), seen as sequence gaps. */
   framesDropped: number;
   framesMalformed: number;
@@ -57,6 +60,7 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
   let sink = discardingSink;
   const stats: MediaIngestStats = {
     framesReceived: 0,
+    audioChunksReceived: 0,
     framesDropped: 0,
     framesMalformed: 0,
     framesOutOfOrder: 0,
@@ -122,7 +126,8 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
             owners.set(header.kind, sender);
           }
           const at = deps.nowMs();
-          stats.framesReceived += 1;
+          if (header.kind === 'video-i420') stats.framesReceived += 1;
+          else stats.audioChunksReceived += 1;
           stats.bytesReceived += message.byteLength;
           stats.lastFrameAt = at;
           if (header.kind === 'video-i420') {

@@ -151,7 +151,7 @@ describe('media sender and ingest', () => {
     sender.offer(videoHeader, fillGray);
     await settle();
     clock.now = 10;
-    expect(ingest.stats()).toMatchObject({ framesReceived: 4, framesDropped: 0, framesPerSecond: 2 });
+    expect(ingest.stats()).toMatchObject({ framesReceived: 2, audioChunksReceived: 2, framesDropped: 0, framesPerSecond: 2 });
   });
 
   it('counts video and audio sequences apart when one sender carries both', async () => {
@@ -164,7 +164,7 @@ describe('media sender and ingest', () => {
     sender.offer(videoHeader, fillGray);
     await settle();
     clock.now = 10;
-    expect(ingest.stats()).toMatchObject({ framesReceived: 3, framesDropped: 0, framesPerSecond: 2 });
+    expect(ingest.stats()).toMatchObject({ framesReceived: 2, audioChunksReceived: 1, framesDropped: 0, framesPerSecond: 2 });
   });
 
   it('reports no frame rate while only audio arrives', async () => {
@@ -172,7 +172,7 @@ describe('media sender and ingest', () => {
     sender.offer({ kind: 'audio-s16', width: 2, height: 0, captureTimeMs: 0, sampleRate: 48_000, payloadBytes: 4 * 480 }, () => undefined);
     await settle();
     clock.now = 10;
-    expect(ingest.stats()).toMatchObject({ framesReceived: 1, framesPerSecond: null });
+    expect(ingest.stats()).toMatchObject({ framesReceived: 0, audioChunksReceived: 1, framesPerSecond: null });
   });
 
   it('counts malformed messages, still grants their credit back, and logs only the first few', async () => {

@@ -1,15 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, SETTINGS_VERSION } from '../../contract/schemas/settings.std';
+import { defaultAudioSettings, defaultSettings, SETTINGS_VERSION, type Settings } from '../../contract/schemas/settings.std';
 import { upgradeDocument } from '../persistence/documentVersions.std';
 import { migrateSettings, settingsMigrations, type SettingsMigrations } from './migrations.std';
 
 const v1 = { version: 1, lastSceneId: 'scene-1', outputProfile: '1080p30', panelTab: 'orders' };
+const v2: Settings = {
+  version: 2,
+  lastSceneId: 'scene-1',
+  outputProfile: '1080p30',
+  panelTab: 'orders',
+  audio: { ...defaultAudioSettings, microphoneId: 'usb-mic', microphoneGain: 1.5, echoCancellation: false },
+};
 
 describe('migrateSettings', () => {
   it('accepts a current document as it is, without a migration', () => {
-    expect(SETTINGS_VERSION).toBe(1);
-    expect(migrateSettings(v1)).toEqual({ ok: true, value: v1, migratedFrom: null });
+    expect(SETTINGS_VERSION).toBe(2);
+    expect(migrateSettings(v2)).toEqual({ ok: true, value: v2, migratedFrom: null });
     expect(migrateSettings(defaultSettings, settingsMigrations)).toEqual({ ok: true, value: defaultSettings, migratedFrom: null });
+  });
+
+  it('brings a version 1 document to version 2 with the default audio settings, keeping the rest', () => {
+    expect(migrateSettings(v1)).toEqual({ ok: true, value: { ...v1, version: 2, audio: defaultAudioSettings }, migratedFrom: 1 });
+    expect(defaultAudioSettings).toMatchObject({ microphoneId: null, microphoneGain: 1, echoCancellation: true, noiseSuppression: true, systemAudio: false });
+  });
+
+  it('still checks the rest of a migrated version 1 document', () => {
+    const result = migrateSettings({ ...v1, panelTab: 'shipping' });
+    expect(result.ok ? '' : result.reason).toMatch(/^its panelTab is invalid/);
+    expect(migrateSettings({ ...v1, extra: true })).toMatchObject({ ok: false, reason: expect.stringContaining('Unrecognized key: "extra"') });
   });
 
   it('refuses something that is not a JSON object', () => {
@@ -20,25 +38,38 @@ describe('migrateSettings', () => {
 
   it('refuses a document without a valid version number', () => {
     for (const version of [undefined, 0, 1.5, '1']) {
-      expect(migrateSettings({ ...v1, version })).toEqual({ ok: false, reason: 'it has no valid version number' });
+      expect(migrateSettings({ ...v2, version })).toEqual({ ok: false, reason: 'it has no valid version number' });
     }
   });
 
   it('refuses a document written by a newer Shopcast', () => {
-    expect(migrateSettings({ ...v1, version: 2 })).toEqual({
+    expect(migrateSettings({ ...v2, version: 3 })).toEqual({
       ok: false,
-      reason: 'it was written by a newer Shopcast (version 2)',
+      reason: 'it was written by a newer Shopcast (version 3)',
     });
   });
 
   it('names the first invalid field of a current document', () => {
-    const result = migrateSettings({ ...v1, outputProfile: '8k' });
+    const result = migrateSettings({ ...v2, outputProfile: '8k' });
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.reason).toMatch(/^its outputProfile is invalid \(.+\)$/);
   });
 
+  it('names an invalid audio setting by its path', () => {
+    for (const [audio, field] of [
+      [{ ...v2.audio, microphoneGain: 3 }, 'microphoneGain'],
+      [{ ...v2.audio, systemAudioGain: -0.1 }, 'systemAudioGain'],
+      [{ ...v2.audio, microphoneMuted: 'yes' }, 'microphoneMuted'],
+    ] as const) {
+      const result = migrateSettings({ ...v2, audio });
+      expect(result.ok ? '' : result.reason).toMatch(new RegExp(`^its audio\\.${field} is invalid`));
+    }
+    const { noiseSuppression: _dropped, ...missing } = v2.audio;
+    expect(migrateSettings({ ...v2, audio: missing })).toMatchObject({ ok: false, reason: expect.stringMatching(/^its audio\.noiseSuppression is invalid/) });
+  });
+
   it('says plainly when the document has a setting this version does not know', () => {
-    expect(migrateSettings({ ...v1, extra: true })).toEqual({
+    expect(migrateSettings({ ...v2, extra: true })).toEqual({
       ok: false,
       reason: 'it does not have the expected settings (Unrecognized key: "extra")',
     });

@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultSettings, type Settings } from '../../contract/schemas/settings.std';
+import { defaultAudioSettings, defaultSettings, type Settings } from '../../contract/schemas/settings.std';
 import { createLogger, type LogRecord } from '../log/logger.std';
 import { openSettingsStore } from './settingsStore.node';
 
@@ -26,9 +26,9 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-function open() {
+function open(fileSystem: typeof fs = fs) {
   return openSettingsStore({
-    fs,
+    fs: fileSystem,
     filePath,
     log: createLogger((record) => records.push(record)),
     now: () => now,
@@ -80,6 +80,59 @@ describe('openSettingsStore', () => {
     expect(await listData()).toEqual(['settings.json']);
   });
 
+  it('replaces the audio settings whole', async () => {
+    const store = await open();
+    const audio = { ...defaultAudioSettings, microphoneId: 'usb-mic', microphoneGain: 0.5, microphoneMuted: true };
+    expect((await store.update({ audio })).audio).toEqual(audio);
+    expect(await readDisk()).toMatchObject({ version: 2, audio });
+    const halfAudio = { audio: { microphoneGain: 1.5 } } as unknown as Settings;
+    await expect(store.update(halfAudio)).rejects.toThrow();
+    expect(store.get().audio).toEqual(audio);
+  });
+
+  it('migrates a version 1 file on open and rewrites it atomically as version 2', async () => {
+    await fs.mkdir(path.dirname(filePath), { recursive: true });
+    const v1 = { version: 1, lastSceneId: 'scene-7', outputProfile: 'vertical720x1280', panelTab: 'products' };
+    await fs.writeFile(filePath, `${JSON.stringify(v1, null, 2)}\n`, { mode: 0o644 });
+    // Records what the store does to the disk, to see the temp file → fsync → rename sequence.
+    const steps: string[] = [];
+    const name = (target: unknown) => path.basename(String(target));
+    const recording = {
+      ...fs,
+      open: async (...args: Parameters<typeof fs.open>) => {
+        steps.push(`open ${name(args[0])}`);
+        const handle = await fs.open(...args);
+        const sync = handle.sync.bind(handle);
+        handle.sync = async () => {
+          steps.push(`sync ${name(args[0])}`);
+          return sync();
+        };
+        return handle;
+      },
+      rename: async (from: Parameters<typeof fs.rename>[0], to: Parameters<typeof fs.rename>[1]) => {
+        steps.push(`rename ${name(from)} → ${name(to)}`);
+        return fs.rename(from, to);
+      },
+    } as typeof fs;
+
+    const store = await open(recording);
+
+    const expected: Settings = { ...defaultSettings, lastSceneId: 'scene-7', outputProfile: 'vertical720x1280', panelTab: 'products', audio: defaultAudioSettings };
+    expect(store.get()).toEqual(expected);
+    const temporary = `settings.json.${process.pid}.tmp`;
+    expect(steps).toEqual([`open ${temporary}`, `sync ${temporary}`, `rename ${temporary} → settings.json`]);
+    expect(await fs.readFile(filePath, 'utf8')).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+    expect((await fs.stat(filePath)).mode & 0o777).toBe(0o600);
+    expect(await listData()).toEqual(['settings.json']);
+    expect(warnings).toEqual([]);
+    expect(records.find((record) => record.message === 'settings migrated')).toMatchObject({ level: 'info', fields: { from: 1 } });
+
+    // Opening the rewritten file needs no migration.
+    steps.length = 0;
+    expect((await open(recording)).get()).toEqual(expected);
+    expect(steps).toEqual([]);
+  });
+
   it('refuses an invalid patch without touching the file', async () => {
     const store = await open();
     await store.update({ panelTab: 'orders' });
@@ -107,7 +160,7 @@ describe('openSettingsStore', () => {
         JSON.stringify({ ...defaultSettings, outputProfile: '8k' }),
         /its outputProfile is invalid/,
       ],
-      ['a newer version', JSON.stringify({ ...defaultSettings, version: 2 }), /written by a newer Shopcast \(version 2\)/],
+      ['a newer version', JSON.stringify({ ...defaultSettings, version: 3 }), /written by a newer Shopcast \(version 3\)/],
     ];
 
     it.each(cases)('%s', async (_name, content, reason) => {

@@ -1,21 +1,28 @@
 export interface StudioArgs {
   host: string;
   port: number;
+  /** False when the port is the default: then a busy port falls back to any free one. */
+  portChosen: boolean;
   dataDir: string | null;
 }
 
+// A fixed default, so the studio's address (and, with it, the browser's remembered camera and
+// microphone choices, which are per origin) stays the same from one show to the next.
+export const DEFAULT_STUDIO_PORT = 4820;
+
 export type ParsedArgs = { ok: true; args: StudioArgs } | { ok: false; message: string };
 
-export const studioUsage = 'Usage: npm run studio -- [--port <0-65535>] [--host <address>] [--data-dir <folder>]';
+export const studioUsage = 'Usage: npm run studio -- [--port <0-65535, default 4820>] [--host <address>] [--data-dir <folder>]';
 
-/** Reads `--port`, `--host`, `--data-dir` (and SHOPCAST_PORT / SHOPCAST_HOST); 0 means any free port. */
+/** Reads `--port`, `--host`, `--data-dir` (and SHOPCAST_PORT / SHOPCAST_HOST); port 0 means any free one. */
 export function parseStudioArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedArgs {
   const args: StudioArgs = {
     host: env['SHOPCAST_HOST'] ?? '127.0.0.1',
-    port: 0,
+    port: DEFAULT_STUDIO_PORT,
+    portChosen: env['SHOPCAST_PORT'] !== undefined,
     dataDir: null,
   };
-  let portText = env['SHOPCAST_PORT'] ?? '0';
+  let portText = env['SHOPCAST_PORT'] ?? String(DEFAULT_STUDIO_PORT);
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index];
     const value = argv[index + 1];
@@ -23,7 +30,10 @@ export function parseStudioArgs(argv: readonly string[], env: NodeJS.ProcessEnv)
     if ((flag === '--port' || flag === '--host' || flag === '--data-dir') && value === undefined) {
       return { ok: false, message: `${flag} needs a value. ${studioUsage}` };
     }
-    if (flag === '--port') portText = value ?? '';
+    if (flag === '--port') {
+      portText = value ?? '';
+      args.portChosen = true;
+    }
     else if (flag === '--host') args.host = value ?? '';
     else if (flag === '--data-dir') args.dataDir = value ?? null;
     else return { ok: false, message: `Unknown option ${String(flag)}. ${studioUsage}` };

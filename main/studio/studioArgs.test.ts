@@ -3,18 +3,18 @@ import { parseStudioArgs, studioUsage } from './studioArgs.std';
 
 describe('parseStudioArgs', () => {
   it('defaults to any free port on the loopback address', () => {
-    expect(parseStudioArgs([], {})).toEqual({ ok: true, args: { host: '127.0.0.1', port: 0, dataDir: null } });
+    expect(parseStudioArgs([], {})).toEqual({ ok: true, args: { host: '127.0.0.1', port: 4820, portChosen: false, dataDir: null } });
   });
 
   it('reads --port, --host and --data-dir', () => {
     expect(parseStudioArgs(['--port', '5190', '--host', '0.0.0.0', '--data-dir', '/tmp/shop'], {})).toEqual({
       ok: true,
-      args: { host: '0.0.0.0', port: 5190, dataDir: '/tmp/shop' },
+      args: { host: '0.0.0.0', port: 5190, portChosen: true, dataDir: '/tmp/shop' },
     });
   });
 
   it('accepts port 0 and port 65535', () => {
-    expect(parseStudioArgs(['--port', '0'], {})).toMatchObject({ ok: true, args: { port: 0 } });
+    expect(parseStudioArgs(['--port', '0'], {})).toMatchObject({ ok: true, args: { port: 0, portChosen: true } });
     expect(parseStudioArgs(['--port', '65535'], {})).toMatchObject({ ok: true, args: { port: 65535 } });
   });
 

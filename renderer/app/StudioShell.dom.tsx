@@ -1,3 +1,4 @@
+import { AudioMixer } from '../features/audio/AudioMixer.dom';
 import { GoLiveButton } from '../features/golive/GoLiveButton.dom';
 import { NoticeList } from '../features/notices/NoticeList.dom';
 import { LivePanel } from '../features/panel/LivePanel.dom';
@@ -22,7 +23,10 @@ export function StudioShell() {
         <GoLiveButton />
       </header>
       <NoticeList />
-      <ScenesPanel />
+      <div className="left-column">
+        <ScenesPanel />
+        <AudioMixer />
+      </div>
       <main className="program" aria-label="Program">
         <ProgramPreview />
       </main>
