@@ -7,6 +7,7 @@ import { cameraSource, productCardSource, sampleProduct, textSource } from '../c
 import { SCENES_VERSION, type SceneCollection } from '../contract/schemas/scene.std';
 import { readStamp } from '../contract/testStamp.std';
 import { chromiumPath } from '../playwright.config';
+import { startStudioInChromium } from '../main/bench/studioInChromium.node';
 import { callCore } from './coreCall';
 import { programFrame, type ProgramFrame } from './programFrame';
 import { startStudio, tempDataDir, type StudioProcess } from './studioProcess';
@@ -109,22 +110,29 @@ test('switching scenes changes the very next frames', async ({ page }) => {
   expect(frame.meanLuma(0, 0, 620, 720)).toBeLessThan(20);
 });
 
-test('frames keep 30 fps with sequence numbers that only go up', async ({ page }) => {
+test('frames keep 30 fps with sequence numbers that only go up', async () => {
   test.setTimeout(120_000);
-  await openStudio(page, scenes());
-  await frameWhere(page, (frame) => near(frame.luma(1000, 300), cameraLuma));
-  type Stats = { framesReceived: number; framesDropped: number; framesOutOfOrder: number };
-  const stats = () => callCore<Stats>(page, studio.origin, 'getMediaStats');
-  const first = await stats();
-  const started = Date.now();
-  // 900 frames are 30 s at 30 fps: wait for them to arrive, then see how long they took.
-  await expect.poll(async () => (await stats()).framesReceived - first.framesReceived, { timeout: 60_000, intervals: [1000] }).toBeGreaterThanOrEqual(900);
-  const last = await stats();
-  const fps = (last.framesReceived - first.framesReceived) / ((Date.now() - started) / 1000);
-  expect(fps).toBeGreaterThanOrEqual(29);
-  expect(fps).toBeLessThanOrEqual(31);
-  // The core checks every frame's sequence number against the one before.
-  expect(last.framesOutOfOrder).toBe(0);
+  // Measured with a Chromium that has no DevTools session: Playwright's records every frame the
+  // page sends over a WebSocket, which would be the cost measured here, not the studio's.
+  const dataDir = await tempDataDir();
+  await writeFile(path.join(dataDir, 'scenes.json'), JSON.stringify(scenes()));
+  const studioInChromium = await startStudioInChromium({ dataDir, rendererDir: path.resolve('dist/renderer'), chromium: chromiumPath, camera: cameraFile });
+  try {
+    const { media } = studioInChromium.core;
+    await expect.poll(() => media.stats().framesPerSecond ?? 0, { timeout: 20_000 }).toBeGreaterThan(25);
+    const first = media.stats();
+    const started = performance.now();
+    // 900 frames are 30 s at 30 fps: wait for them to arrive, then see how long they took.
+    await expect.poll(() => media.stats().framesReceived - first.framesReceived, { timeout: 60_000, intervals: [250] }).toBeGreaterThanOrEqual(900);
+    const last = media.stats();
+    const fps = (last.framesReceived - first.framesReceived) / ((performance.now() - started) / 1000);
+    expect(fps).toBeGreaterThanOrEqual(29);
+    expect(fps).toBeLessThanOrEqual(31);
+    // The core checks every frame's sequence number against the one before.
+    expect(last.framesOutOfOrder).toBe(0);
+  } finally {
+    await studioInChromium.stop();
+  }
 });
 
 test('the test pattern stamps the sequence number and send time into the picture', async ({ page }) => {

@@ -195,6 +195,8 @@ const mediaSenderBundle = buildSync({
 
 test('frames on the binary media channel reach the core, with drops counted', async ({ page }) => {
   await openPairedStudio(page);
+  // The studio's own compositor sends the program first; a newer sender then takes it over.
+  await expect(page.getByRole('status', { name: 'FPS' })).toHaveText(/FPS [1-9]/);
   await page.evaluate(`window.ShopcastMedia = (() => { ${mediaSenderBundle}; return ShopcastMedia; })()`);
   // Sends for 6 s in the background while the status bar is checked, then reports what it sent.
   await page.evaluate((url) => {

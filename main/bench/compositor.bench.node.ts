@@ -5,12 +5,10 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultSettings, type OutputProfile } from '../../contract/schemas/settings.std';
-import { createCore } from '../core/createCore.node';
 import { ffmpegStaticPathFrom, isExecutableFile, locateFfmpeg } from '../encoder/ffmpegLocator.node';
-import { createLogger } from '../log/logger.std';
-import { startStudioServer } from '../studio/studioServer.node';
 import { BENCH_TEXT, benchCameraY4m, benchCardPng, benchSceneCollection } from './benchScene.node';
 import { cpuBetween, treeCpuSeconds } from './processTree.node';
+import { startStudioInChromium } from './studioInChromium.node';
 
 export interface CompositorBenchOptions {
   seconds: number;
@@ -22,14 +20,9 @@ export interface CompositorBenchOptions {
 const FPS = 30;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/**
- * One resolution: the real core (in this process) and a real Chromium studio page composing the
- * bench scene from a fake camera. Chromium is started without DevTools attached, since a CDP
- * session on the sending page doubles its cost (MEDIA-NOTES.md).
- */
+/** One resolution: the bench scene composed by a real studio page from a fake camera. */
 async function measureStudio(options: CompositorBenchOptions, ffmpeg: string, profile: OutputProfile, width: number, height: number) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-bench-'));
-  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-chromium-'));
   const scenes = benchSceneCollection();
   for (const source of scenes.scenes[0]?.sources ?? []) {
     if (source.kind === 'camera') Object.assign(source, { captureWidth: width, captureHeight: height });
@@ -38,33 +31,13 @@ async function measureStudio(options: CompositorBenchOptions, ffmpeg: string, pr
   await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ ...defaultSettings, outputProfile: profile }));
   const camera = await benchCameraY4m(options.cacheDir, ffmpeg, width, height, 4);
 
-  const log = createLogger(() => {});
-  const core = await createCore({ dataDir, log, env: process.env, requireModule: createRequire(__filename) });
-  const server = await startStudioServer({ host: '127.0.0.1', port: 0, rendererDir: path.join(__dirname, '..', 'renderer'), core, log });
-  const browser = spawn(
-    options.chromium,
-    [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${camera}`,
-      `--user-data-dir=${profileDir}`,
-      '--window-size=1280,720',
-      server.pairingUrl(),
-    ],
-    { stdio: 'ignore' },
-  );
+  const studio = await startStudioInChromium({ dataDir, rendererDir: path.join(__dirname, '..', 'renderer'), chromium: options.chromium, camera });
+  const { core } = studio;
   try {
     await sleep(options.warmupSeconds * 1000);
-    const before = { browser: await treeCpuSeconds(browser.pid ?? 0), core: process.cpuUsage(), media: core.media.stats(), at: performance.now() };
+    const before = { browser: await treeCpuSeconds(studio.browserPid), core: process.cpuUsage(), media: core.media.stats(), at: performance.now() };
     await sleep(options.seconds * 1000);
-    const after = { browser: await treeCpuSeconds(browser.pid ?? 0), core: process.cpuUsage(before.core), media: core.media.stats(), at: performance.now() };
+    const after = { browser: await treeCpuSeconds(studio.browserPid), core: process.cpuUsage(before.core), media: core.media.stats(), at: performance.now() };
     const elapsed = (after.at - before.at) / 1000;
     const frames = after.media.framesReceived - before.media.framesReceived;
     const browserCpu = cpuBetween(before.browser, after.browser);
@@ -79,12 +52,8 @@ async function measureStudio(options: CompositorBenchOptions, ffmpeg: string, pr
       megabytesPerSecond: (after.media.bytesReceived - before.media.bytesReceived) / 1e6 / elapsed,
     };
   } finally {
-    browser.kill();
-    await once(browser, 'exit');
-    await server.close();
-    core.close();
+    await studio.stop();
     await rm(dataDir, { recursive: true, force: true });
-    await rm(profileDir, { recursive: true, force: true });
   }
 }
 
