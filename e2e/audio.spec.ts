@@ -1,29 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startStudio, tempDataDir, type StudioProcess } from './studioProcess';
+import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';
 
 // The audio mixer against the real studio process, in Chromium with its fake microphone (a beep
 // every second, allowed without a prompt by --use-fake-ui-for-media-stream).
 
 let studio: StudioProcess;
-let consoleErrors: string[];
-
-test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-});
-
-test.afterEach(async () => {
-  await studio?.stop();
-});
+const { consoleErrors, open } = studioSession();
 
 async function openPairedStudio(page: Page, dataDir?: string): Promise<Locator> {
-  studio = await startStudio(dataDir ?? (await tempDataDir()));
-  await page.goto(studio.url);
+  studio = await open(page, dataDir);
   await expect(page.getByRole('status', { name: 'State' })).toHaveText('Offline');
   const mixer = page.getByRole('region', { name: 'Audio' });
   await expect(mixer).toBeVisible();

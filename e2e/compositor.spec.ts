@@ -10,7 +10,7 @@ import { chromiumPath } from '../playwright.config';
 import { startStudioInChromium } from '../main/bench/studioInChromium.node';
 import { callCore } from './coreCall';
 import { programFrame, type ProgramFrame } from './programFrame';
-import { startStudio, tempDataDir, type StudioProcess } from './studioProcess';
+import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';
 
 // The camera is a solid colour (Chromium's file-backed fake camera), so every pixel of the output
 // is predictable: where the camera shows, where the card and the text cover it.
@@ -56,15 +56,12 @@ function scenes(testPattern = false): SceneCollection {
 }
 
 let studio: StudioProcess;
-test.afterEach(async () => {
-  await studio?.stop();
-});
+const { open } = studioSession();
 
 async function openStudio(page: Page, collection: SceneCollection): Promise<void> {
   const dataDir = await tempDataDir();
   await writeFile(path.join(dataDir, 'scenes.json'), JSON.stringify(collection));
-  studio = await startStudio(dataDir);
-  await page.goto(studio.url);
+  studio = await open(page, dataDir);
   await expect(page.getByRole('status', { name: 'State' })).toHaveText('Offline');
 }
 

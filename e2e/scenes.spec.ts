@@ -1,23 +1,18 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { SceneCollection } from '../contract/schemas/scene.std';
-import { startStudio, tempDataDir, type StudioProcess } from './studioProcess';
+import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';
 
 // The scenes column against the real core: every change is checked to have reached the core (its
 // `scenes` event, sent once the save is on disk) and then read back through the UI after a reload
 // or a restart.
 
 let studio: StudioProcess | undefined;
-let consoleErrors: string[];
+const { consoleErrors, open } = studioSession();
 /** The collection the core last announced (its `scenes` event, sent once a save is on disk). */
 let coreScenes: SceneCollection | undefined;
 
 test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
   coreScenes = undefined;
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
   page.on('websocket', (socket) => {
     if (new URL(socket.url()).pathname !== '/api') return;
     socket.on('framereceived', ({ payload }) => {
@@ -27,15 +22,13 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-test.afterEach(async () => {
+test.afterEach(() => {
   expect(consoleErrors).toEqual([]);
-  await studio?.stop();
   studio = undefined;
 });
 
 async function openStudio(page: Page, dataDir?: string): Promise<void> {
-  studio = await startStudio(dataDir ?? (await tempDataDir()));
-  await page.goto(studio.url);
+  studio = await open(page, dataDir);
   await expect(sceneButton(page, 'Camera')).toBeVisible();
 }
 

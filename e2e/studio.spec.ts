@@ -2,26 +2,13 @@ import { buildSync } from 'esbuild';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startStudio, tempDataDir, type StudioProcess } from './studioProcess';
+import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';
 
 let studio: StudioProcess;
-let consoleErrors: string[];
-
-test.beforeEach(async ({ page }) => {
-  consoleErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => consoleErrors.push(error.message));
-});
-
-test.afterEach(async () => {
-  await studio?.stop();
-});
+const { consoleErrors, open } = studioSession();
 
 async function openPairedStudio(page: Page, dataDir?: string): Promise<void> {
-  studio = await startStudio(dataDir ?? (await tempDataDir()));
-  await page.goto(studio.url);
+  studio = await open(page, dataDir);
   await expect(page.getByRole('status', { name: 'State' })).toHaveText('Offline');
 }
 
