@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { MAX_AUDIO_GAIN } from '../../../contract/schemas/settings.std';
-import type { AudioLevels, MicrophoneState, SendingState, SystemAudioState } from './audioEngine.dom';
+import type { AudioLevels, MicrophoneState, SendingState, SystemAudioState } from './audioSnapshot.std';
 import { microphoneOptions } from './audioDevices.std';
 import { describeGain, describeLevel, METER_FLOOR_DB } from './levels.std';
 import { useAudioEngine, type AudioControls } from './useAudioEngine.dom';

@@ -1,12 +1,13 @@
 import type { AudioSettings } from '../../../contract/schemas/settings.std';
 import type { MediaConnection } from '../../media/mediaTransport.dom';
-import { deviceLabel, type DeviceLike } from './audioDevices.std';
+import { deviceLabel } from './audioDevices.std';
 import { describeMicrophoneProblem, describeSystemAudioProblem, failureOf } from './audioErrors.std';
 import { createCaptureClock, createReadingFilter } from './captureClock.std';
 import { meterStep, METER_FLOOR_DB, peakToDb } from './levels.std';
 import { AUDIO_CHANNELS, AUDIO_SAMPLE_RATE, CHUNK_BYTES, CHUNK_FRAMES } from './pcmChunker.std';
 import { pcmTapInputs, type PcmTapChunk, type ToPcmTap } from './pcmTapMessages.std';
 import { createSendQueue } from './sendQueue.std';
+import { initialAudioSnapshot, type AudioLevels, type AudioSnapshot } from './audioSnapshot.std';
 
 // The audio graph: one AudioContext at 48 kHz.
 //
@@ -18,50 +19,6 @@ import { createSendQueue } from './sendQueue.std';
 // The tap (pcmTap.worklet.ts) has no outputs, so nothing is played back (no echo of the merchant's
 // own voice); Chromium still runs it every quantum. Its chunks go to the core on their own media
 // connection, each stamped with its capture time by the capture clock.
-
-export type EngineState =
-  | { status: 'starting' }
-  | { status: 'running' }
-  /** The browser's autoplay policy holds the context until the merchant clicks. */
-  | { status: 'suspended' }
-  | { status: 'failed'; message: string }
-  | { status: 'stopped' };
-
-export type MicrophoneState =
-  | { status: 'starting' }
-  /** `note`: live, but not quite as chosen (the chosen microphone is missing: the default is used). */
-  | { status: 'live'; label: string; note: string | null }
-  | { status: 'failed'; message: string };
-
-export type SystemAudioState =
-  | { status: 'off' }
-  | { status: 'unsupported'; reason: string }
-  /** On in the settings, but browsers ask for the screen's sound only from a click. */
-  | { status: 'needs-click' }
-  | { status: 'starting' }
-  | { status: 'live'; label: string }
-  | { status: 'failed'; message: string };
-
-export type SendingState =
-  | { status: 'connecting' }
-  | { status: 'sending'; sentSeconds: number; droppedChunks: number }
-  /** Connected, but the core has taken nothing for a second: it takes sound from one window at a time. */
-  | { status: 'held'; sentSeconds: number; droppedChunks: number }
-  | { status: 'not-sending'; message: string };
-
-export interface AudioSnapshot {
-  engine: EngineState;
-  microphone: MicrophoneState;
-  systemAudio: SystemAudioState;
-  sending: SendingState;
-  devices: readonly DeviceLike[];
-}
-
-export interface AudioLevels {
-  /** dBFS after gain and mute, METER_FLOOR_DB..0. */
-  microphoneDb: number;
-  systemAudioDb: number;
-}
 
 export type SystemAudioSupport = { supported: true } | { supported: false; reason: string };
 
@@ -98,13 +55,6 @@ export interface AudioEngine {
   stop(): Promise<void>;
 }
 
-export const initialAudioSnapshot: AudioSnapshot = {
-  engine: { status: 'starting' },
-  microphone: { status: 'starting' },
-  systemAudio: { status: 'off' },
-  sending: { status: 'connecting' },
-  devices: [],
-};
 
 const LEVEL_INTERVAL_MS = 100;
 /** Chunks that may wait for credits: one second, enough to ride out a busy page or core. */

@@ -3,7 +3,8 @@ import { decodeMediaFrame, type MediaFrameHeader } from '../../../contract/media
 import { createMediaSender } from '../../../contract/mediaSender.std';
 import { defaultAudioSettings, type AudioSettings } from '../../../contract/schemas/settings.std';
 import type { MediaConnection } from '../../media/mediaTransport.dom';
-import { startAudioEngine, type AudioEngine, type AudioEngineDeps, type AudioLevels, type AudioSnapshot } from './audioEngine.dom';
+import { startAudioEngine, type AudioEngine, type AudioEngineDeps } from './audioEngine.dom';
+import type { AudioLevels, AudioSnapshot } from './audioSnapshot.std';
 import type { PcmTapChunk } from './pcmTapMessages.std';
 
 // The engine's behaviour with the browser replaced by small fakes: what it asks the browser for,

@@ -1,6 +1,7 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { AudioSettings } from '../../../contract/schemas/settings.std';
-import { initialAudioSnapshot, startAudioEngine, type AudioEngine, type AudioEngineDeps, type AudioLevels, type AudioSnapshot } from './audioEngine.dom';
+import { startAudioEngine, type AudioEngine, type AudioEngineDeps } from './audioEngine.dom';
+import { initialAudioSnapshot, type AudioLevels, type AudioSnapshot } from './audioSnapshot.std';
 import { browserAudioDeps } from './browserAudio.dom';
 
 /**
