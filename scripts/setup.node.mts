@@ -1,21 +1,27 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ffmpegStaticPathFrom, isExecutableFile, locateFfmpeg } from '../main/encoder/ffmpegLocator.node.ts';
 import { ffmpegInstallHint } from '../main/live/preflight.std.ts';
+import { localSfuWorkerPlace, sfuWorkerPath } from '../main/sfu/sfuWorkerPath.node.ts';
 
-// `npm run setup [-- --test]`: installs what this machine lacks to run the studio (FFmpeg) and,
-// with --test, to run `npm test` (Debian's Chromium). CI runs the same step, so the README's
-// first command is what CI proves. It installs with apt on Debian/Ubuntu; elsewhere it says
-// exactly what to install.
+// `npm run setup [-- --test]`: installs what this machine lacks to run the studio (FFmpeg, the
+// SFU worker) and, with --test, to run `npm test` (Debian's Chromium). CI runs the same step, so
+// the README's first command is what CI proves. It installs with apt on Debian/Ubuntu; elsewhere
+// it says exactly what to install.
 const forTests = process.argv.includes('--test');
 const chromiumPath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 interface Need {
   what: string;
   present: () => Promise<boolean>;
   debianPackages: string[];
   elsewhere: string;
+  /** Makes the thing once its packages are installed; true when it succeeded. */
+  build?: () => boolean;
 }
 
 const needs: Need[] = [
@@ -40,6 +46,28 @@ const needs: Need[] = [
       /Noto Sans CJK/.test(spawnSync('fc-list', [':', 'family'], { encoding: 'utf8' }).stdout ?? ''),
     debianPackages: ['fonts-noto-cjk', 'fonts-noto-color-emoji', 'fontconfig'],
     elsewhere: 'Install a CJK font (Noto Sans CJK) and an emoji font.',
+  },
+  {
+    // mediasoup cannot download its prebuilt worker here, so it is built from the npm package's
+    // own C++ source against these libraries (../shared/SFU.md), once per mediasoup version.
+    what: 'mediasoup SFU worker',
+    present: async () => sfuWorkerPath(process.env, existsSync, localSfuWorkerPlace(root)) !== null,
+    debianPackages: [
+      // to build it
+      'build-essential', 'pkg-config', 'meson', 'ninja-build', 'libssl-dev', 'libuv1-dev', 'libabsl-dev',
+      'libusrsctp-dev', 'libsrtp2-dev', 'nlohmann-json3-dev',
+      // to run it (it links these dynamically)
+      'libuv1', 'libssl3', 'libsrtp2-1', 'libusrsctp2', 'libabsl20220623',
+    ],
+    elsewhere:
+      'Set MEDIASOUP_WORKER_BIN to a mediasoup-worker binary, or fetch mediasoup\'s prebuilt one with ' +
+      '`node npm-scripts.mjs postinstall` inside node_modules/mediasoup (it needs internet access).',
+    build: () => {
+      const tsx = path.join(root, 'node_modules', '.bin', 'tsx');
+      const script = path.join(root, 'scripts', 'buildSfuWorker.node.mts');
+      console.log(`$ tsx ${path.relative(root, script)}`);
+      return spawnSync(tsx, [script], { cwd: root, stdio: 'inherit' }).status === 0;
+    },
   },
 ];
 if (forTests) {
@@ -68,6 +96,12 @@ function run(command: string[], asRoot: boolean): boolean {
   return result.status === 0;
 }
 
+/** Already installed packages are left alone: apt-get install would upgrade them. */
+function debianPackageInstalled(name: string): boolean {
+  const query = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
+  return query.status === 0 && query.stdout.trim() === 'install ok installed';
+}
+
 const missing: Need[] = [];
 for (const need of needs) {
   if (await need.present()) console.log(`✓ ${need.what}`);
@@ -75,33 +109,42 @@ for (const need of needs) {
 }
 
 if (missing.length > 0) {
-  const packages = missing.flatMap((need) => need.debianPackages);
-  const canSudo = process.getuid?.() === 0 || spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
-  if (isDebianLike() && canSudo) {
-    const installed =
-      run(['apt-get', 'update', '-qq'], true) &&
-      run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...packages], true);
-    if (!installed) {
-      console.error(`Installing ${packages.join(' ')} with apt-get failed (see above).`);
+  const debian = isDebianLike();
+  // A need can be missing while its packages are all there (the SFU worker is built, not
+  // installed): then there is nothing for apt to do.
+  const packages = [...new Set(missing.flatMap((need) => need.debianPackages))].filter(
+    (name) => !debian || !debianPackageInstalled(name),
+  );
+  if (packages.length > 0) {
+    const canSudo = process.getuid?.() === 0 || spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0;
+    if (debian && canSudo) {
+      const installed =
+        run(['apt-get', 'update', '-qq'], true) &&
+        run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', ...packages], true);
+      if (!installed) {
+        console.error(`Installing ${packages.join(' ')} with apt-get failed (see above).`);
+        process.exit(1);
+      }
+    } else {
+      console.error('Shopcast needs software this machine lacks:');
+      for (const need of missing) {
+        const needed = need.debianPackages.filter((name) => packages.includes(name));
+        if (debian && needed.length === 0) continue;
+        console.error(debian ? `  ${need.what}: sudo apt-get install ${needed.join(' ')}` : `  ${need.what}: ${need.elsewhere}`);
+      }
       process.exit(1);
     }
-  } else {
-    console.error('Shopcast needs software this machine lacks:');
-    for (const need of missing) {
-      console.error(
-        isDebianLike()
-          ? `  ${need.what}: sudo apt-get install ${need.debianPackages.join(' ')}`
-          : `  ${need.what}: ${need.elsewhere}`,
-      );
-    }
-    process.exit(1);
   }
   for (const need of missing) {
+    if (!(await need.present()) && need.build && !need.build()) {
+      console.error(`Building the ${need.what} failed (see above).`);
+      process.exit(1);
+    }
     if (!(await need.present())) {
       console.error(`${need.what} is still missing after installing it. ${need.elsewhere}`);
       process.exit(1);
     }
-    console.log(`✓ ${need.what} (installed)`);
+    console.log(`✓ ${need.what} (${need.build ? 'built' : 'installed'})`);
   }
 }
 console.log('Set-up complete.');
