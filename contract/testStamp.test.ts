@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readStamp, STAMP_DATA_BITS, stampBlockSize, stampSendTime, writeStamp, type StampPlanes } from './testStamp.std';
+import { seededRandom as random } from '../testing/seededRandom';
 
 const WRAP = 2 ** 32;
 
@@ -17,17 +18,6 @@ function greyFrame(width: number, height: number, luma = 128): StampPlanes {
 const sampler = (frame: StampPlanes) => (x: number, y: number) => frame.y[y * frame.width + x] as number;
 const read = (frame: StampPlanes) => readStamp(sampler(frame), frame.width, frame.height);
 
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const sizes = [
   [1280, 720],

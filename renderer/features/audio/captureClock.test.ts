@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createCaptureClock, createReadingFilter, type CaptureClockEvent } from './captureClock.std';
+import { seededRandom as random } from '../../../testing/seededRandom';
 
 const SAMPLE_RATE = 48_000;
 const CHUNK_FRAMES = 960;
 const START_MS = 1_764_000_000_000; // an epoch time, as performance.timeOrigin + now() gives
 
-// A small deterministic PRNG (mulberry32), so a failing run can be replayed.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Run {
   maxErrorMs: number;
