@@ -5,6 +5,7 @@ import type { StudioStatus } from '../../contract/schemas/status.std';
 import { noLiveLayers } from '../../contract/schemas/liveLayers.std';
 import { defaultSceneCollection } from '../../contract/scenePresets.std';
 import { createLogger, type LogRecord } from '../log/logger.std';
+import { noMediaYet } from '../media/mediaIngest.std';
 import { createDispatcher, type RequestHandlers, type Sender } from './dispatcher.std';
 
 const sender: Sender = { transport: 'websocket', id: 'browser:abc123', role: 'host' };
@@ -27,7 +28,7 @@ function setup(overrides: Partial<RequestHandlers> = {}) {
     getScenes: () => scenes,
     saveScenes: (collection) => collection,
     getLiveLayers: () => noLiveLayers,
-    getMediaStats: () => ({ framesReceived: 0, audioChunksReceived: 0, framesDropped: 0, framesMalformed: 0, framesOutOfOrder: 0, bytesReceived: 0, framesPerSecond: null, lastFrameAt: null }),
+    getMediaStats: () => noMediaYet,
     updateLiveLayers: (patch) => ({ ...noLiveLayers, ...patch }),
     openExternal: () => ({ opened: false }),
     ...overrides,

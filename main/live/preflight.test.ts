@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { FfmpegLocation } from '../encoder/ffmpegLocator.node';
 import type { FfmpegProbe } from '../encoder/ffmpegProbe.node';
-import type { MediaIngestStats } from '../media/mediaIngest.std';
+import { noMediaYet, type MediaIngestStats } from '../media/mediaIngest.std';
 import { ffmpegInstallHint, runPreflight, type PreflightDeps } from './preflight.std';
 
 const found: FfmpegLocation = { path: '/usr/bin/ffmpeg', source: 'PATH' };
 const probe: FfmpegProbe = { version: '6.1.1', h264Encoders: ['h264_vaapi', 'libx264'] };
-const stats = (framesPerSecond: number | null): MediaIngestStats => ({
-  framesReceived: 0,
-  audioChunksReceived: 0,
-  framesDropped: 0,
-  framesMalformed: 0,
-  framesOutOfOrder: 0,
-  bytesReceived: 0,
-  framesPerSecond,
-  lastFrameAt: null,
-});
+const stats = (framesPerSecond: number | null): MediaIngestStats => ({ ...noMediaYet, framesPerSecond });
 
 function deps(overrides: Partial<PreflightDeps> = {}): PreflightDeps {
   return {

@@ -27,6 +27,17 @@ export interface MediaIngestStats {
   lastFrameAt: number | null;
 }
 
+export const noMediaYet: Readonly<MediaIngestStats> = {
+  framesReceived: 0,
+  audioChunksReceived: 0,
+  framesDropped: 0,
+  framesMalformed: 0,
+  framesOutOfOrder: 0,
+  bytesReceived: 0,
+  framesPerSecond: null,
+  lastFrameAt: null,
+};
+
 export interface MediaSession {
   receive(message: Uint8Array): void;
   close(): void;
@@ -58,16 +69,7 @@ const discardingSink: FrameSink = { write: () => undefined };
 export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
   const credits = deps.credits ?? 3;
   let sink = discardingSink;
-  const stats: MediaIngestStats = {
-    framesReceived: 0,
-    audioChunksReceived: 0,
-    framesDropped: 0,
-    framesMalformed: 0,
-    framesOutOfOrder: 0,
-    bytesReceived: 0,
-    framesPerSecond: null,
-    lastFrameAt: null,
-  };
+  const stats: MediaIngestStats = { ...noMediaYet };
   const recentVideoFrames: number[] = [];
   let lastVideoFrameAt: number | null = null;
   let latestVideo: MediaFrame | null = null;
