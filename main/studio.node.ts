@@ -40,6 +40,8 @@ async function main(): Promise<void> {
 
   const stop = () => {
     core.close();
+    // Whatever still holds the server open, the process ends within two seconds of being asked.
+    setTimeout(() => process.exit(0), 2000).unref();
     void server.close().then(() => process.exit(0));
   };
   process.once('SIGINT', stop);

@@ -169,7 +169,10 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     pairingUrl: () => `${origin}/?token=${pairing.issueToken()}`,
     close: async () => {
       for (const client of [...apiSockets.clients, ...mediaSockets.clients]) client.terminate();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // close() alone waits for every keep-alive connection a browser still holds open.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
