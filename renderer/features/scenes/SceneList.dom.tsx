@@ -5,6 +5,7 @@ import { useStudio } from '../../app/studioContext.dom';
 import { sceneEdits } from '../../store/sceneEdits.std';
 import { ConfirmRemove } from './ConfirmRemove.dom';
 import { MenuButton } from './MenuButton.dom';
+import { MoveButton } from './MoveButton.dom';
 import { uniqueName } from './sourceFactory.std';
 import { useFocusLater } from './useFocusLater.dom';
 
@@ -146,28 +147,15 @@ function SceneRow({ scene, index, count, active, onActivate, onRename, onMove, o
         <button type="button" className="icon-button" aria-label={`Rename ${scene.name}`} title="Rename" onClick={() => setMode('rename')}>
           ✎
         </button>
-        <button
-          type="button"
-          className="icon-button"
-          data-focus={`${scene.id}:up`}
-          aria-label={`Move ${scene.name} up`}
-          title="Move up"
-          disabled={index === 0}
-          onClick={() => onMove(index - 1, 'up')}
-        >
-          ↑
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          data-focus={`${scene.id}:down`}
-          aria-label={`Move ${scene.name} down`}
+        <MoveButton itemId={scene.id} itemName={scene.name} direction="up" title="Move up" disabled={index === 0} onClick={() => onMove(index - 1, 'up')} />
+        <MoveButton
+          itemId={scene.id}
+          itemName={scene.name}
+          direction="down"
           title="Move down"
           disabled={index === count - 1}
           onClick={() => onMove(index + 1, 'down')}
-        >
-          ↓
-        </button>
+        />
         <button
           type="button"
           className="icon-button"

@@ -7,6 +7,7 @@ import { CaptureStatus } from './CaptureStatus.dom';
 import { outputSizes } from '../preview/outputSize.std';
 import { ConfirmRemove } from './ConfirmRemove.dom';
 import { MenuButton } from './MenuButton.dom';
+import { MoveButton } from './MoveButton.dom';
 import { readImageFile } from './readImage.dom';
 import { IMAGE_ACCEPT } from './imageFile.std';
 import { imageRect, kindGlyphs, kindLabels, newImageSource, newSource, sourceKinds } from './sourceFactory.std';
@@ -168,28 +169,8 @@ function SourceRow({ source, selected, isTop, isBottom, onSelect, onToggle, onMo
           >
             {source.visible ? '◎' : '○'}
           </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-focus={`${source.id}:up`}
-            aria-label={`Move ${source.name} up`}
-            title="Move up (in front)"
-            disabled={isTop}
-            onClick={() => onMove('up')}
-          >
-            ↑
-          </button>
-          <button
-            type="button"
-            className="icon-button"
-            data-focus={`${source.id}:down`}
-            aria-label={`Move ${source.name} down`}
-            title="Move down (behind)"
-            disabled={isBottom}
-            onClick={() => onMove('down')}
-          >
-            ↓
-          </button>
+          <MoveButton itemId={source.id} itemName={source.name} direction="up" title="Move up (in front)" disabled={isTop} onClick={() => onMove('up')} />
+          <MoveButton itemId={source.id} itemName={source.name} direction="down" title="Move down (behind)" disabled={isBottom} onClick={() => onMove('down')} />
           <button type="button" className="icon-button" aria-label={`Remove ${source.name}`} title="Remove" onClick={() => setConfirming(true)}>
             ✕
           </button>
