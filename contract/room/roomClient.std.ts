@@ -115,8 +115,9 @@ export function createRoomClient(options: RoomClientOptions): RoomClient {
         return;
       case 'events': {
         const fresh = (frame.events as RoomEvent[]).filter((event) => lastSeq === undefined || event.seq > lastSeq);
-        if (fresh.length === 0) return;
-        lastSeq = fresh[fresh.length - 1]!.seq;
+        const newest = fresh.at(-1);
+        if (!newest) return;
+        lastSeq = newest.seq;
         options.onEvents?.(fresh);
         return;
       }
