@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ELLIPSIS, MAX_OVERLAY_GRAPHEMES, fitText, graphemes, sanitizeOverlayText, wrapText } from './text.std';
+import { graphemes } from '../../../../contract/text/viewerText.std';
+import { ELLIPSIS, MAX_OVERLAY_GRAPHEMES, fitText, sanitizeOverlayText, wrapText } from './text.std';
 
 /** 10 px per grapheme, like a monospace font; counts its calls. */
 function fakeMeasure() {
