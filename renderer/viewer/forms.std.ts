@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { commentMessageSchema, orderMessageSchema, roomLimits, type CommentMessage, type OrderMessage } from '../../contract/room/roomMessages.std';
+
+// The forms check what they send with the room's own schemas, so a refusal for a bad field is
+// shown beside that field before anything leaves the phone.
+
+/** Stands in for the clientId the room client adds when it sends. */
+const PLACEHOLDER_CLIENT_ID = 'validate-only';
+
+export type FieldErrors<Field extends string> = Partial<Record<Field, string>>;
+
+export type Checked<T, Field extends string> = { ok: true; message: T } | { ok: false; errors: FieldErrors<Field> };
+
+function fieldErrors<Field extends string>(error: z.ZodError, fields: readonly Field[], fallback: Field): FieldErrors<Field> {
+  const errors: FieldErrors<Field> = {};
+  for (const issue of error.issues) {
+    const key = issue.path[0];
+    const field = fields.find((name) => name === key) ?? fallback;
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/** Characters as the room counts them (code points). */
+export function charCount(text: string): number {
+  return [...text].length;
+}
+
+export type CommentField = 'name' | 'text';
+export type CommentDraft = Record<CommentField, string>;
+
+export function checkComment(draft: CommentDraft): Checked<Omit<CommentMessage, 'clientId'>, CommentField> {
+  const candidate = { type: 'comment' as const, clientId: PLACEHOLDER_CLIENT_ID, name: draft.name.trim(), text: draft.text.trim() };
+  const parsed = commentMessageSchema.safeParse(candidate);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error, ['name', 'text'], 'text') };
+  const { clientId: _clientId, ...message } = parsed.data;
+  return { ok: true, message };
+}
+
+export type OrderField = 'quantity' | 'buyerName' | 'contact' | 'note';
+export interface OrderDraft {
+  productId: string;
+  quantity: number;
+  buyerName: string;
+  contact: string;
+  note: string;
+}
+
+export const CONTACT_OR_NOTE = 'Give a phone number or a note so the shop can reach you.';
+
+export function checkOrder(draft: OrderDraft): Checked<Omit<OrderMessage, 'clientId'>, OrderField> {
+  const contact = draft.contact.trim();
+  const note = draft.note.trim();
+  const candidate = {
+    type: 'order' as const,
+    clientId: PLACEHOLDER_CLIENT_ID,
+    productId: draft.productId,
+    quantity: draft.quantity,
+    buyerName: draft.buyerName.trim(),
+    ...(contact ? { contact } : {}),
+    ...(note ? { note } : {}),
+  };
+  const parsed = orderMessageSchema.safeParse(candidate);
+  const errors: FieldErrors<OrderField> = parsed.success ? {} : fieldErrors(parsed.error, ['quantity', 'buyerName', 'contact', 'note'], 'note');
+  if (!contact && !note) errors.contact ??= CONTACT_OR_NOTE;
+  if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  const { clientId: _clientId, ...message } = parsed.data;
+  return { ok: true, message };
+}
+
+/** The stepper's ceiling: the stock left (when tracked) and the room's limit, at least 1. */
+export function maxQuantity(stock: number | null): number {
+  return Math.max(1, Math.min(stock ?? roomLimits.maxQuantity, roomLimits.maxQuantity));
+}
+
+export function clampQuantity(quantity: number, stock: number | null): number {
+  if (!Number.isFinite(quantity)) return 1;
+  return Math.min(maxQuantity(stock), Math.max(1, Math.trunc(quantity)));
+}

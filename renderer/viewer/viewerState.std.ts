@@ -1,0 +1,247 @@
+import type { Promotion, RoomComment, RoomEvent, RoomOrder, RoomSnapshot } from '../../contract/room/roomEvents.std';
+import type { OrderStatus, RoomProduct } from '../../contract/room/roomMessages.std';
+import type { VideoState } from '../../contract/room/sfuSignalling.std';
+
+// The viewer's page as data: every room frame is applied by a pure function here, so the
+// store only wires them and the tests replay frames without a browser.
+
+/** How many feed entries a phone keeps; older ones are dropped (the viewer's own are dropped last). */
+export const FEED_LIMIT = 200;
+
+export type ViewerConnection = 'connecting' | 'open' | 'reconnecting';
+
+export type FeedItem =
+  | { kind: 'comment'; id: string; comment: RoomComment; own: boolean }
+  | { kind: 'reply'; id: string; text: string; at: number; replyTo: { name: string; text: string } | null };
+
+export interface ViewerState {
+  connection: ViewerConnection;
+  /** Whether a welcome ever arrived: before it the banner says "Connecting…", after it "Reconnecting…". */
+  welcomed: boolean;
+  viewerId: string | null;
+  banned: boolean;
+  /** The last protocol error the room sent that the viewer should read (unauthorized, version…). */
+  roomError: string | null;
+  pinned: RoomComment | null;
+  promotion: Promotion | null;
+  viewerCount: number;
+  likes: number;
+  video: VideoState;
+  feed: FeedItem[];
+  /** The viewer's own orders, newest last. */
+  orders: RoomOrder[];
+  /** server clock − local clock, estimated from event times (ms); the flash-sale countdown runs on it. */
+  clockOffsetMs: number | null;
+}
+
+export const initialViewerState: ViewerState = {
+  connection: 'connecting',
+  welcomed: false,
+  viewerId: null,
+  banned: false,
+  roomError: null,
+  pinned: null,
+  promotion: null,
+  viewerCount: 0,
+  likes: 0,
+  video: { available: false, producers: 0, reason: null },
+  feed: [],
+  orders: [],
+  clockOffsetMs: null,
+};
+
+export function applyWelcome(state: ViewerState, viewerId: string | null, snapshot: RoomSnapshot): ViewerState {
+  return {
+    ...state,
+    connection: 'open',
+    welcomed: true,
+    roomError: null,
+    viewerId,
+    pinned: snapshot.pinned,
+    promotion: snapshot.promotion,
+    viewerCount: snapshot.viewerCount,
+    likes: snapshot.likes,
+    video: snapshot.video,
+  };
+}
+
+/** Drops the oldest entries beyond FEED_LIMIT, others' before the viewer's own. */
+export function trimFeed(feed: FeedItem[], limit = FEED_LIMIT): FeedItem[] {
+  let excess = feed.length - limit;
+  if (excess <= 0) return feed;
+  const isOwn = (item: FeedItem) => item.kind === 'comment' && item.own;
+  const others = feed.filter((item) => !isOwn(item)).length;
+  let dropOthers = Math.min(excess, others);
+  excess -= dropOthers;
+  let dropOwn = excess;
+  return feed.filter((item) => {
+    if (isOwn(item)) {
+      if (dropOwn > 0) {
+        dropOwn -= 1;
+        return false;
+      }
+      return true;
+    }
+    if (dropOthers > 0) {
+      dropOthers -= 1;
+      return false;
+    }
+    return true;
+  });
+}
+
+function withComment(feed: FeedItem[], comment: RoomComment, own: boolean): FeedItem[] {
+  const index = feed.findIndex((item) => item.kind === 'comment' && item.id === comment.id);
+  if (index >= 0) {
+    const existing = feed[index];
+    if (existing?.kind !== 'comment') return feed;
+    const next = feed.slice();
+    next[index] = { ...existing, comment, own: existing.own || own };
+    return next;
+  }
+  // Comments arrive in order almost always; one that is older than the newest goes in its place.
+  const entry: FeedItem = { kind: 'comment', id: comment.id, comment, own };
+  let at = feed.length;
+  while (at > 0 && itemTime(feed[at - 1]) > comment.at) at -= 1;
+  const next = feed.slice();
+  next.splice(at, 0, entry);
+  return trimFeed(next);
+}
+
+function itemTime(item: FeedItem | undefined): number {
+  if (!item) return Number.NEGATIVE_INFINITY;
+  return item.kind === 'comment' ? item.comment.at : item.at;
+}
+
+/** The viewer's comment, as the room acknowledged it: shown at once, whatever the broadcast does. */
+export function applyOwnComment(state: ViewerState, comment: RoomComment): ViewerState {
+  return { ...state, feed: withComment(state.feed, comment, true) };
+}
+
+function withOrder(orders: RoomOrder[], order: RoomOrder): RoomOrder[] {
+  const index = orders.findIndex((existing) => existing.id === order.id);
+  if (index < 0) return [...orders, order];
+  const next = orders.slice();
+  next[index] = order;
+  return next;
+}
+
+function withStatus(orders: RoomOrder[], orderId: string, status: OrderStatus): RoomOrder[] {
+  return orders.map((order) => (order.id === orderId ? { ...order, status } : order));
+}
+
+function withProductUpdate(promotion: Promotion | null, update: (product: RoomProduct) => RoomProduct | null): Promotion | null {
+  if (!promotion) return promotion;
+  const product = update(promotion.product);
+  return product ? { ...promotion, product } : promotion;
+}
+
+export function applyEvent(state: ViewerState, event: RoomEvent): ViewerState {
+  switch (event.kind) {
+    case 'comment': {
+      const own = state.viewerId !== null && event.comment.viewerId === state.viewerId;
+      return { ...state, feed: withComment(state.feed, event.comment, own) };
+    }
+    case 'commentHidden': {
+      // The author keeps seeing what they wrote; everyone else's copy goes.
+      const feed = state.feed.filter((item) => !(item.kind === 'comment' && item.id === event.commentId && !item.own));
+      const pinned = state.pinned?.id === event.commentId ? null : state.pinned;
+      return feed.length === state.feed.length && pinned === state.pinned ? state : { ...state, feed, pinned };
+    }
+    case 'reply': {
+      if (state.feed.some((item) => item.kind === 'reply' && item.id === event.replyId)) return state;
+      const original = event.commentId === null ? undefined : state.feed.find((item) => item.kind === 'comment' && item.id === event.commentId);
+      const replyTo = original?.kind === 'comment' ? { name: original.comment.name, text: original.comment.text } : null;
+      const entry: FeedItem = { kind: 'reply', id: event.replyId, text: event.text, at: event.at, replyTo };
+      return { ...state, feed: trimFeed([...state.feed, entry]) };
+    }
+    case 'order':
+      // The room sends a viewer only their own orders; a stray one is not this viewer's business.
+      if (state.viewerId !== null && event.order.viewerId !== state.viewerId) return state;
+      return { ...state, orders: withOrder(state.orders, event.order) };
+    case 'orderStatus':
+      if (state.viewerId !== null && event.viewerId !== state.viewerId) return state;
+      return { ...state, orders: withStatus(state.orders, event.orderId, event.status) };
+    case 'pinned':
+      return { ...state, pinned: event.comment };
+    case 'promotion':
+      return { ...state, promotion: event.promotion };
+    case 'stock':
+      return { ...state, promotion: withProductUpdate(state.promotion, (product) => (product.id === event.productId ? { ...product, stock: event.left } : null)) };
+    case 'viewerCount':
+      return { ...state, viewerCount: event.count };
+    case 'likes':
+      return { ...state, likes: event.total };
+    case 'viewerBanned': {
+      if (event.viewerId === state.viewerId) return { ...state, banned: true };
+      const feed = state.feed.filter((item) => !(item.kind === 'comment' && item.comment.viewerId === event.viewerId));
+      return feed.length === state.feed.length ? state : { ...state, feed };
+    }
+    case 'products':
+      return { ...state, promotion: withProductUpdate(state.promotion, (product) => event.products.find((next) => next.id === product.id) ?? null) };
+    default: {
+      const never: never = event;
+      return never;
+    }
+  }
+}
+
+/**
+ * server − local clock. Every event was stamped before it reached us, so `at − receivedAt`
+ * underestimates the offset by the delivery time (and by much more for a replayed event): the
+ * largest value seen is the closest.
+ */
+export function estimateClockOffset(previous: number | null, events: readonly { at: number }[], receivedAt: number): number | null {
+  let best = previous;
+  for (const event of events) {
+    const offset = event.at - receivedAt;
+    if (best === null || offset > best) best = offset;
+  }
+  return best;
+}
+
+export function applyEvents(state: ViewerState, events: readonly RoomEvent[], receivedAt: number): ViewerState {
+  let next = state;
+  for (const event of events) next = applyEvent(next, event);
+  const clockOffsetMs = estimateClockOffset(state.clockOffsetMs, events, receivedAt);
+  return clockOffsetMs === next.clockOffsetMs ? next : { ...next, clockOffsetMs };
+}
+
+export function applyConnection(state: ViewerState, roomState: 'connecting' | 'open' | 'closed'): ViewerState {
+  const connection: ViewerConnection = roomState === 'open' ? 'open' : state.welcomed ? 'reconnecting' : 'connecting';
+  return connection === state.connection ? state : { ...state, connection };
+}
+
+/** What the card shows of a flash sale at `now` (server time). */
+export type SalePhase = { phase: 'none' } | { phase: 'running'; remainingMs: number } | { phase: 'over' };
+
+export function salePhase(promotion: Promotion | null, serverNow: number): SalePhase {
+  const sale = promotion?.flashSale;
+  if (!sale) return { phase: 'none' };
+  const remainingMs = sale.endsAt - serverNow;
+  return remainingMs > 0 ? { phase: 'running', remainingMs } : { phase: 'over' };
+}
+
+/**
+ * "mm:ss" (rounded up, so it reads 00:01 until the sale ends, never 00:00 while still on);
+ * "h:mm:ss" from an hour, where minutes alone would read 90:00.
+ */
+export function formatCountdown(remainingMs: number): string {
+  const total = Math.max(0, Math.ceil(remainingMs / 1000));
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${two(minutes)}:${two(seconds)}`;
+}
+
+/** "7 left", "Sold out", or nothing when stock is not tracked. */
+export function stockLabel(stock: number | null): string | null {
+  if (stock === null) return null;
+  return stock === 0 ? 'Sold out' : `${stock} left`;
+}
+
+/** A short, readable form of an order id for the confirmation. */
+export function shortOrderId(id: string): string {
+  return id.length <= 10 ? id : id.slice(-8);
+}

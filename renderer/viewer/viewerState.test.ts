@@ -1,0 +1,167 @@
+import { describe, expect, it } from 'vitest';
+import type { Promotion, RoomComment, RoomEvent, RoomEventBody, RoomOrder } from '../../contract/room/roomEvents.std';
+import type { RoomProduct } from '../../contract/room/roomMessages.std';
+import {
+  FEED_LIMIT,
+  applyConnection,
+  applyEvents,
+  applyOwnComment,
+  applyWelcome,
+  estimateClockOffset,
+  formatCountdown,
+  initialViewerState,
+  salePhase,
+  shortOrderId,
+  stockLabel,
+  type ViewerState,
+} from './viewerState.std';
+
+const ME = 'viewer-me';
+let seq = 0;
+const event = (body: RoomEventBody, at = 1000 + seq): RoomEvent => ({ ...body, seq: ++seq, at });
+const comment = (id: string, viewerId = 'other', at = 1000): RoomComment => ({ id, viewerId, name: `name-${id}`, text: `text-${id}`, at });
+const product: RoomProduct = { id: 'p1', name: 'Teapot', priceMinor: 19900, listPriceMinor: 25900, currency: 'CNY', stock: 5, photo: null };
+const promotion: Promotion = { product, flashSale: { priceMinor: 9900, endsAt: 60_000 }, startedAt: 0 };
+const order = (id: string, viewerId = ME): RoomOrder => ({
+  id,
+  viewerId,
+  productId: 'p1',
+  productName: 'Teapot',
+  quantity: 2,
+  unitPriceMinor: 9900,
+  amountMinor: 19800,
+  currency: 'CNY',
+  buyerName: 'Lin',
+  contact: '123',
+  note: null,
+  status: 'new',
+  at: 1000,
+});
+
+function welcomed(): ViewerState {
+  return applyWelcome(initialViewerState, ME, { pinned: null, promotion, viewerCount: 3, likes: 10, video: { available: true, producers: 2, reason: null } });
+}
+
+const commentIds = (state: ViewerState) => state.feed.map((item) => item.id);
+
+describe('viewer state', () => {
+  it('takes the welcome snapshot', () => {
+    const state = welcomed();
+    expect(state).toMatchObject({ connection: 'open', welcomed: true, viewerId: ME, viewerCount: 3, likes: 10, promotion });
+  });
+
+  it('adds comments once, however often they are replayed', () => {
+    const first = event({ kind: 'comment', comment: comment('c1') });
+    let state = applyEvents(welcomed(), [first, event({ kind: 'comment', comment: comment('c2', 'other', 1001) })], 0);
+    state = applyEvents(state, [first], 0);
+    expect(commentIds(state)).toEqual(['c1', 'c2']);
+  });
+
+  it('marks the viewer’s own comments and keeps the acked copy when the broadcast follows', () => {
+    let state = applyOwnComment(welcomed(), comment('mine', ME));
+    state = applyEvents(state, [event({ kind: 'comment', comment: comment('mine', ME) })], 0);
+    expect(state.feed).toHaveLength(1);
+    expect(state.feed[0]).toMatchObject({ kind: 'comment', own: true });
+  });
+
+  it('keeps the last 200, dropping others’ comments before the viewer’s own', () => {
+    let state = applyOwnComment(welcomed(), comment('mine', ME, 0));
+    const many = Array.from({ length: FEED_LIMIT + 50 }, (_, i) => event({ kind: 'comment', comment: comment(`c${i}`, 'other', i + 1) }));
+    state = applyEvents(state, many, 0);
+    expect(state.feed).toHaveLength(FEED_LIMIT);
+    expect(state.feed[0]?.id).toBe('mine');
+    expect(state.feed[1]?.id).toBe('c51');
+    expect(state.feed.at(-1)?.id).toBe(`c${FEED_LIMIT + 49}`);
+  });
+
+  it('places a late comment by its time', () => {
+    const state = applyEvents(welcomed(), [event({ kind: 'comment', comment: comment('b', 'other', 20) }), event({ kind: 'comment', comment: comment('a', 'other', 10) })], 0);
+    expect(commentIds(state)).toEqual(['a', 'b']);
+  });
+
+  it('removes hidden comments, except from their author’s own feed, and unpins them', () => {
+    let state = applyEvents(welcomed(), [event({ kind: 'comment', comment: comment('c1') }), event({ kind: 'pinned', comment: comment('c1') })], 0);
+    state = applyOwnComment(state, comment('mine', ME, 2000));
+    state = applyEvents(state, [event({ kind: 'commentHidden', commentId: 'c1' }), event({ kind: 'commentHidden', commentId: 'mine' })], 0);
+    expect(commentIds(state)).toEqual(['mine']);
+    expect(state.pinned).toBeNull();
+  });
+
+  it('removes a banned viewer’s comments, and a banned viewer knows', () => {
+    let state = applyEvents(welcomed(), [event({ kind: 'comment', comment: comment('c1', 'troll') }), event({ kind: 'comment', comment: comment('c2', 'nice', 1001) })], 0);
+    state = applyEvents(state, [event({ kind: 'viewerBanned', viewerId: 'troll' })], 0);
+    expect(commentIds(state)).toEqual(['c2']);
+    expect(state.banned).toBe(false);
+    state = applyEvents(state, [event({ kind: 'viewerBanned', viewerId: ME })], 0);
+    expect(state.banned).toBe(true);
+  });
+
+  it('shows shop replies with the comment they answer, once', () => {
+    const reply = event({ kind: 'reply', replyId: 'r1', commentId: 'c1', text: 'Yes, in blue' }, 5000);
+    let state = applyEvents(welcomed(), [event({ kind: 'comment', comment: comment('c1') }), reply], 0);
+    state = applyEvents(state, [reply], 0);
+    expect(state.feed.at(-1)).toEqual({ kind: 'reply', id: 'r1', text: 'Yes, in blue', at: 5000, replyTo: { name: 'name-c1', text: 'text-c1' } });
+    expect(state.feed).toHaveLength(2);
+  });
+
+  it('keeps the viewer’s own orders and their status', () => {
+    let state = applyEvents(welcomed(), [event({ kind: 'order', order: order('o1') }), event({ kind: 'order', order: order('o2', 'someone-else') })], 0);
+    state = applyEvents(state, [event({ kind: 'orderStatus', orderId: 'o1', viewerId: ME, status: 'handled' }), event({ kind: 'order', order: order('o1') })], 0);
+    expect(state.orders.map((o) => [o.id, o.status])).toEqual([['o1', 'new']]);
+    state = applyEvents(state, [event({ kind: 'orderStatus', orderId: 'o1', viewerId: ME, status: 'cancelled' }), event({ kind: 'orderStatus', orderId: 'o1', viewerId: 'x', status: 'handled' })], 0);
+    expect(state.orders.map((o) => o.status)).toEqual(['cancelled']);
+  });
+
+  it('updates the promoted product’s stock and details, not another product’s', () => {
+    let state = applyEvents(welcomed(), [event({ kind: 'stock', productId: 'p1', left: 2 }), event({ kind: 'stock', productId: 'p9', left: 0 })], 0);
+    expect(state.promotion?.product.stock).toBe(2);
+    state = applyEvents(state, [event({ kind: 'products', products: [{ ...product, name: 'Blue teapot', stock: 1 }] })], 0);
+    expect(state.promotion?.product).toMatchObject({ name: 'Blue teapot', stock: 1 });
+    state = applyEvents(state, [event({ kind: 'promotion', promotion: null })], 0);
+    expect(state.promotion).toBeNull();
+  });
+
+  it('follows counts, likes and the pinned comment', () => {
+    const state = applyEvents(welcomed(), [event({ kind: 'viewerCount', count: 42 }), event({ kind: 'likes', total: 99 }), event({ kind: 'pinned', comment: comment('c7') })], 0);
+    expect(state).toMatchObject({ viewerCount: 42, likes: 99, pinned: { id: 'c7' } });
+  });
+
+  it('says connecting before the first welcome and reconnecting after it', () => {
+    expect(applyConnection(initialViewerState, 'closed').connection).toBe('connecting');
+    expect(applyConnection(welcomed(), 'closed').connection).toBe('reconnecting');
+    expect(applyConnection(applyConnection(welcomed(), 'connecting'), 'open').connection).toBe('open');
+  });
+});
+
+describe('flash sale clock', () => {
+  it('estimates the server clock from the freshest event', () => {
+    expect(estimateClockOffset(null, [{ at: 900 }, { at: 5000 }], 6000)).toBe(-1000);
+    expect(estimateClockOffset(-1000, [{ at: 100 }], 6000)).toBe(-1000);
+    expect(estimateClockOffset(null, [], 6000)).toBeNull();
+  });
+
+  it('knows whether a sale runs or is over', () => {
+    expect(salePhase(promotion, 59_000)).toEqual({ phase: 'running', remainingMs: 1000 });
+    expect(salePhase(promotion, 60_000)).toEqual({ phase: 'over' });
+    expect(salePhase({ ...promotion, flashSale: null }, 0)).toEqual({ phase: 'none' });
+    expect(salePhase(null, 0)).toEqual({ phase: 'none' });
+  });
+
+  it('formats the countdown as mm:ss, rounding up', () => {
+    expect(formatCountdown(0)).toBe('00:00');
+    expect(formatCountdown(1)).toBe('00:01');
+    expect(formatCountdown(59_001)).toBe('01:00');
+    expect(formatCountdown(125_000)).toBe('02:05');
+    expect(formatCountdown(3_599_000)).toBe('59:59');
+    expect(formatCountdown(3_661_000)).toBe('1:01:01');
+    expect(formatCountdown(-5)).toBe('00:00');
+  });
+
+  it('labels stock and shortens order ids', () => {
+    expect(stockLabel(3)).toBe('3 left');
+    expect(stockLabel(0)).toBe('Sold out');
+    expect(stockLabel(null)).toBeNull();
+    expect(shortOrderId('ord-1')).toBe('ord-1');
+    expect(shortOrderId('0b6f7a52-93c1-4c1e-9d7e-1f2a3b4c5d6e')).toBe('3b4c5d6e');
+  });
+});
