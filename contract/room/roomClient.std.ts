@@ -7,13 +7,16 @@ import type { SfuRequest, SfuResults } from './sfuSignalling.std';
 // every comment, order or action it sent until the room acknowledges it, resending it with the
 // same clientId after a reconnect: the room answers a repeat without counting it twice.
 
-/** The part of the WebSocket API shared by browsers and `ws`. */
+/**
+ * The part of the WebSocket API shared by browsers and `ws`. The handlers' parameters are `never`
+ * so both libraries' sockets are assignable; the client assigns handlers that read only `data`.
+ */
 export interface RoomSocket {
   readonly readyState: number;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { data: unknown }) => void) | null;
-  onclose: ((event: unknown) => void) | null;
-  onerror: ((event: unknown) => void) | null;
+  onopen: ((event: never) => void) | null;
+  onmessage: ((event: never) => void) | null;
+  onclose: ((event: never) => void) | null;
+  onerror: ((event: never) => void) | null;
   send(data: string): void;
   close(code?: number, reason?: string): void;
 }
@@ -157,7 +160,7 @@ export function createRoomClient(options: RoomClientOptions): RoomClient {
     const ws = options.openSocket(options.url);
     socket = ws;
     ws.onopen = () => ws.send(JSON.stringify(options.hello(lastSeq)));
-    ws.onmessage = (event) => handleFrame(event.data);
+    ws.onmessage = (event: { data: unknown }) => handleFrame(event.data);
     ws.onerror = () => {};
     ws.onclose = () => {
       if (socket !== ws) return;
