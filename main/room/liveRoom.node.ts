@@ -1,0 +1,352 @@
+import { createHash } from 'node:crypto';
+import type { AckFrame, Promotion, RoomComment, RoomEvent, RoomEventBody, RoomOrder, RoomSnapshot } from '../../contract/room/roomEvents.std';
+import { roomLimits, type ActionMessage, type CommentMessage, type OrderMessage, type RoomProduct, type StudioAction } from '../../contract/room/roomMessages.std';
+import type { VideoState } from '../../contract/room/sfuSignalling.std';
+import { sanitizeViewerText } from '../../contract/text/viewerText.std';
+import type { Logger } from '../log/logger.std';
+import type { Database } from './roomDatabase.node';
+
+// One live room: the only writer of its rows. Node runs this on one thread and every change is
+// one SQLite transaction, so "check stock, take it, record the order, acknowledge" cannot
+// interleave with another order: a flash sale never oversells, whatever the concurrency.
+
+/** An event as stored and fanned out: its JSON is built once, for the database and every socket. */
+export interface StoredEvent {
+  event: RoomEvent;
+  json: string;
+  /** The viewer the event is about (comment author, buyer), or null. */
+  owner: string | null;
+}
+
+export interface LiveRoomDeps {
+  db: Database;
+  roomId: string;
+  now: () => number;
+  newId: () => string;
+  log: Logger;
+  videoState: () => VideoState;
+  /** Called after each committed event, in seq order. */
+  onEvent: (stored: StoredEvent) => void;
+}
+
+export type Refusal = Extract<AckFrame, { ok: false }>;
+
+const refuse = (clientId: string, code: Refusal['code'], message: string): Refusal => ({ type: 'ack', clientId, ok: false, code, message });
+
+/** Throttled counters (viewers, likes) become events at most this often. */
+export const COUNTER_EVENT_MS = 1000;
+
+export interface LiveRoom {
+  readonly roomId: string;
+  lastSeq(): number;
+  snapshot(): RoomSnapshot;
+  /** Events after `seq` as JSON strings, all of them for the studio, a viewer's share for a viewer. */
+  eventsSince(seq: number, viewerId: string | null, limit: number): string[];
+  /** The newest comments' events, for a viewer who arrives without history. */
+  recentComments(limit: number): string[];
+  comment(viewerId: string, message: CommentMessage): AckFrame;
+  order(viewerId: string, message: OrderMessage): AckFrame;
+  act(actor: string, message: ActionMessage): AckFrame;
+  addLikes(count: number): void;
+  setViewerCount(count: number): void;
+  /** Turns pending throttled counters into events now (called by the room's timer). */
+  flushCounters(): void;
+  isBanned(viewerId: string): boolean;
+  /** The public id of the viewer holding this secret key; the same key is the same viewer. */
+  identifyViewer(viewerKey: string): string;
+}
+
+export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
+  const { db, roomId, now, newId } = deps;
+  db.prepare('INSERT OR IGNORE INTO rooms (id, created_at) VALUES (?, ?)').run(roomId, now());
+
+  const q = {
+    room: db.prepare<[string], { pinned: string | null; promotion: string | null; likes: number }>('SELECT pinned, promotion, likes FROM rooms WHERE id = ?'),
+    maxSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events WHERE room_id = ?'),
+    insertEvent: db.prepare('INSERT INTO events (room_id, seq, at, kind, owner, body) VALUES (?, ?, ?, ?, ?, ?)'),
+    receipt: db.prepare<[string, string, string], { ack: string }>('SELECT ack FROM receipts WHERE room_id = ? AND sender = ? AND client_id = ?'),
+    insertReceipt: db.prepare('INSERT INTO receipts (room_id, sender, client_id, ack) VALUES (?, ?, ?, ?)'),
+    insertComment: db.prepare('INSERT INTO comments (room_id, id, seq, viewer_id, name, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    comment: db.prepare<[string, string], { id: string; viewer_id: string; name: string; text: string; at: number; hidden: number }>(
+      'SELECT id, viewer_id, name, text, at, hidden FROM comments WHERE room_id = ? AND id = ?',
+    ),
+    hideComment: db.prepare('UPDATE comments SET hidden = 1 WHERE room_id = ? AND id = ?'),
+    product: db.prepare<[string, string], { body: string; stock: number | null }>('SELECT body, stock FROM products WHERE room_id = ? AND id = ?'),
+    upsertProduct: db.prepare('INSERT INTO products (room_id, id, body, stock) VALUES (?, ?, ?, ?) ON CONFLICT (room_id, id) DO UPDATE SET body = excluded.body, stock = excluded.stock'),
+    takeStock: db.prepare('UPDATE products SET stock = stock - ? WHERE room_id = ? AND id = ? AND stock IS NOT NULL AND stock >= ?'),
+    returnStock: db.prepare('UPDATE products SET stock = stock + ? WHERE room_id = ? AND id = ? AND stock IS NOT NULL'),
+    insertOrder: db.prepare('INSERT INTO orders (room_id, id, seq, viewer_id, product_id, quantity, amount_minor, status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    order: db.prepare<[string, string], { body: string; status: string }>('SELECT body, status FROM orders WHERE room_id = ? AND id = ?'),
+    setOrderStatus: db.prepare('UPDATE orders SET status = ?, body = ? WHERE room_id = ? AND id = ?'),
+    setPinned: db.prepare('UPDATE rooms SET pinned = ? WHERE id = ?'),
+    setPromotion: db.prepare('UPDATE rooms SET promotion = ? WHERE id = ?'),
+    setLikes: db.prepare('UPDATE rooms SET likes = ? WHERE id = ?'),
+    insertAction: db.prepare('INSERT INTO actions (room_id, seq, at, actor, kind, body) VALUES (?, ?, ?, ?, ?, ?)'),
+    banned: db.prepare<[string, string], { banned: number }>('SELECT banned FROM viewers WHERE room_id = ? AND viewer_id = ?'),
+    ban: db.prepare('UPDATE viewers SET banned = 1 WHERE room_id = ? AND viewer_id = ?'),
+    viewerByKey: db.prepare<[string, string], { viewer_id: string }>('SELECT viewer_id FROM viewers WHERE room_id = ? AND key_hash = ?'),
+    insertViewer: db.prepare('INSERT INTO viewers (room_id, key_hash, viewer_id) VALUES (?, ?, ?)'),
+    studioEventsSince: db.prepare<[string, number, number], { body: string }>('SELECT body FROM events WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
+    viewerEventsSince: db.prepare<[string, number, string, number], { body: string }>(
+      `SELECT body FROM events WHERE room_id = ? AND seq > ?
+         AND (kind NOT IN ('comment', 'order', 'orderStatus') OR owner = ?) ORDER BY seq LIMIT ?`,
+    ),
+    recentComments: db.prepare<[string, number], { body: string }>(
+      `SELECT body FROM (SELECT e.body, e.seq FROM comments c JOIN events e ON e.room_id = c.room_id AND e.seq = c.seq
+         WHERE c.room_id = ? AND c.hidden = 0 ORDER BY c.seq DESC LIMIT ?) ORDER BY seq`,
+    ),
+  };
+
+  const row = q.room.get(roomId);
+  let pinned: RoomComment | null = row?.pinned ? (JSON.parse(row.pinned) as RoomComment) : null;
+  let promotion: Promotion | null = row?.promotion ? (JSON.parse(row.promotion) as Promotion) : null;
+  let likes = row?.likes ?? 0;
+  let likesEmitted = likes;
+  let viewerCount = 0;
+  let viewerCountEmitted = 0;
+  let seq = q.maxSeq.get(roomId)?.seq ?? 0;
+
+  /** Events of the running transaction, handed to listeners only once it commits. */
+  let staged: StoredEvent[] = [];
+
+  const append = (body: RoomEventBody, owner: string | null): RoomEvent => {
+    const event = { seq: seq + 1, at: now(), ...body } as RoomEvent;
+    const json = JSON.stringify(event);
+    q.insertEvent.run(roomId, event.seq, event.at, body.kind, owner, json);
+    seq = event.seq;
+    staged.push({ event, json, owner });
+    return event;
+  };
+
+  /** Runs `change` as one transaction; its events go out after the commit, or vanish with a rollback. */
+  const commit = <T>(change: () => T): T => {
+    const seqBefore = seq;
+    staged = [];
+    let result: T;
+    try {
+      result = db.transaction(change)();
+    } catch (error) {
+      seq = seqBefore;
+      staged = [];
+      throw error;
+    }
+    const done = staged;
+    staged = [];
+    for (const stored of done) deps.onEvent(stored);
+    return result;
+  };
+
+  const receiptFor = (sender: string, clientId: string): AckFrame | null => {
+    const found = q.receipt.get(roomId, sender, clientId);
+    return found ? (JSON.parse(found.ack) as AckFrame) : null;
+  };
+
+  const accept = (sender: string, clientId: string, seqOf: number | null, id: string | null): AckFrame => {
+    const ack: AckFrame = { type: 'ack', clientId, ok: true, seq: seqOf, id };
+    q.insertReceipt.run(roomId, sender, clientId, JSON.stringify(ack));
+    return ack;
+  };
+
+  const productOf = (productId: string): RoomProduct | null => {
+    const found = q.product.get(roomId, productId);
+    if (!found) return null;
+    return { ...(JSON.parse(found.body) as RoomProduct), stock: found.stock };
+  };
+
+  const isBanned = (viewerId: string) => q.banned.get(roomId, viewerId)?.banned === 1;
+
+  const clean = (text: string, max: number) => sanitizeViewerText(text, max);
+
+  const setPinned = (comment: RoomComment | null) => {
+    pinned = comment;
+    q.setPinned.run(comment ? JSON.stringify(comment) : null, roomId);
+    append({ kind: 'pinned', comment }, null);
+  };
+
+  const setPromotion = (next: Promotion | null) => {
+    promotion = next;
+    q.setPromotion.run(next ? JSON.stringify(next) : null, roomId);
+    append({ kind: 'promotion', promotion: next }, null);
+  };
+
+  const applyAction = (action: StudioAction, clientId: string): Refusal | null => {
+    switch (action.kind) {
+      case 'pinComment': {
+        const found = q.comment.get(roomId, action.commentId);
+        if (!found || found.hidden) return refuse(clientId, 'not-found', 'That comment is not in this show (or it was hidden).');
+        setPinned({ id: found.id, viewerId: found.viewer_id, name: found.name, text: found.text, at: found.at });
+        return null;
+      }
+      case 'unpinComment':
+        if (pinned) setPinned(null);
+        return null;
+      case 'promoteProduct': {
+        const product = productOf(action.productId);
+        if (!product) return refuse(clientId, 'not-found', 'That product is not in the room: add it to the show first.');
+        if (action.flashSale && action.flashSale.endsAt <= now()) return refuse(clientId, 'invalid', 'The flash sale must end in the future.');
+        setPromotion({ product, flashSale: action.flashSale ?? null, startedAt: now() });
+        return null;
+      }
+      case 'endPromotion':
+        if (promotion) setPromotion(null);
+        return null;
+      case 'markOrder': {
+        const found = q.order.get(roomId, action.orderId);
+        if (!found) return refuse(clientId, 'not-found', 'There is no such order in this show.');
+        if (found.status === action.status) return null;
+        if (found.status === 'cancelled') return refuse(clientId, 'invalid', 'That order was cancelled; it cannot change any more.');
+        const order = { ...(JSON.parse(found.body) as RoomOrder), status: action.status };
+        q.setOrderStatus.run(action.status, JSON.stringify(order), roomId, order.id);
+        append({ kind: 'orderStatus', orderId: order.id, viewerId: order.viewerId, status: action.status }, order.viewerId);
+        if (action.status === 'cancelled' && q.returnStock.run(order.quantity, roomId, order.productId).changes > 0) {
+          append({ kind: 'stock', productId: order.productId, left: productOf(order.productId)?.stock ?? null }, null);
+        }
+        return null;
+      }
+      case 'reply':
+        append({ kind: 'reply', replyId: newId(), commentId: action.commentId ?? null, text: clean(action.text, roomLimits.replyChars) }, null);
+        return null;
+      case 'hideComment': {
+        const found = q.comment.get(roomId, action.commentId);
+        if (!found) return refuse(clientId, 'not-found', 'That comment is not in this show.');
+        if (found.hidden) return null;
+        q.hideComment.run(roomId, action.commentId);
+        append({ kind: 'commentHidden', commentId: action.commentId }, found.viewer_id);
+        if (pinned?.id === action.commentId) setPinned(null);
+        return null;
+      }
+      case 'banViewer':
+        if (q.ban.run(roomId, action.viewerId).changes === 0) return refuse(clientId, 'not-found', 'No viewer with that id has joined this room.');
+        append({ kind: 'viewerBanned', viewerId: action.viewerId }, action.viewerId);
+        return null;
+      case 'upsertProducts': {
+        for (const product of action.products) q.upsertProduct.run(roomId, product.id, JSON.stringify(product), product.stock);
+        append({ kind: 'products', products: action.products }, null);
+        const promoted = promotion && action.products.find((product) => product.id === promotion?.product.id);
+        if (promotion && promoted) setPromotion({ ...promotion, product: promoted });
+        return null;
+      }
+      default: {
+        const never: never = action;
+        return never;
+      }
+    }
+  };
+
+  return {
+    roomId,
+    lastSeq: () => seq,
+    isBanned,
+    identifyViewer(viewerKey) {
+      // Only a hash is stored: the key is the viewer's secret, the id is public in every comment.
+      const keyHash = createHash('sha256').update(viewerKey).digest('base64url');
+      const known = q.viewerByKey.get(roomId, keyHash);
+      if (known) return known.viewer_id;
+      const viewerId = `v-${newId().slice(0, 12)}`;
+      q.insertViewer.run(roomId, keyHash, viewerId);
+      return viewerId;
+    },
+    snapshot() {
+      const current = promotion ? { ...promotion, product: productOf(promotion.product.id) ?? promotion.product } : null;
+      return { pinned, promotion: current, viewerCount, likes, video: deps.videoState() };
+    },
+    eventsSince(after, viewerId, limit) {
+      const rows = viewerId === null ? q.studioEventsSince.all(roomId, after, limit) : q.viewerEventsSince.all(roomId, after, viewerId, limit);
+      return rows.map((found) => found.body);
+    },
+    recentComments(limit) {
+      return q.recentComments.all(roomId, limit).map((found) => found.body);
+    },
+
+    comment(viewerId, message) {
+      const earlier = receiptFor(viewerId, message.clientId);
+      if (earlier) return earlier;
+      if (isBanned(viewerId)) return refuse(message.clientId, 'banned', 'You can no longer comment in this room.');
+      const name = clean(message.name, roomLimits.nameChars);
+      const text = clean(message.text, roomLimits.commentChars);
+      if (!name || !text) return refuse(message.clientId, 'invalid', 'The name or the comment is empty once invisible characters are removed.');
+      return commit(() => {
+        const comment: RoomComment = { id: newId(), viewerId, name, text, at: now() };
+        const event = append({ kind: 'comment', comment }, viewerId);
+        q.insertComment.run(roomId, comment.id, event.seq, viewerId, name, text, comment.at);
+        return accept(viewerId, message.clientId, event.seq, comment.id);
+      });
+    },
+
+    order(viewerId, message) {
+      const { clientId } = message;
+      const earlier = receiptFor(viewerId, clientId);
+      if (earlier) return earlier;
+      if (isBanned(viewerId)) return refuse(clientId, 'banned', 'You can no longer order in this room.');
+      const contact = message.contact === undefined ? '' : clean(message.contact, roomLimits.contactChars);
+      const note = message.note === undefined ? '' : clean(message.note, roomLimits.noteChars);
+      const buyerName = clean(message.buyerName, roomLimits.nameChars);
+      if (!buyerName) return refuse(clientId, 'invalid', 'A name is needed.');
+      if (!contact && !note) return refuse(clientId, 'invalid', 'Give a phone number or a note so the shop can reach you.');
+      if (!promotion || promotion.product.id !== message.productId) return refuse(clientId, 'not-promoted', 'This product is not on sale right now.');
+      const sale = promotion.flashSale;
+      if (sale && now() >= sale.endsAt) return refuse(clientId, 'sale-over', 'The flash sale is over.');
+      return commit(() => {
+        const product = productOf(message.productId);
+        if (!product) return refuse(clientId, 'not-promoted', 'This product is not on sale right now.');
+        if (product.stock !== null) {
+          if (q.takeStock.run(message.quantity, roomId, product.id, message.quantity).changes === 0) {
+            return product.stock === 0
+              ? refuse(clientId, 'out-of-stock', 'Sold out: there are none left.')
+              : refuse(clientId, 'out-of-stock', `Only ${product.stock} left: lower the quantity.`);
+          }
+        }
+        const unitPriceMinor = sale ? sale.priceMinor : product.priceMinor;
+        const order: RoomOrder = {
+          id: newId(),
+          viewerId,
+          productId: product.id,
+          productName: product.name,
+          quantity: message.quantity,
+          unitPriceMinor,
+          amountMinor: unitPriceMinor * message.quantity,
+          currency: product.currency,
+          buyerName,
+          contact: contact || null,
+          note: note || null,
+          status: 'new',
+          at: now(),
+        };
+        const event = append({ kind: 'order', order }, viewerId);
+        q.insertOrder.run(roomId, order.id, event.seq, viewerId, order.productId, order.quantity, order.amountMinor, order.status, JSON.stringify(order));
+        if (product.stock !== null) append({ kind: 'stock', productId: product.id, left: product.stock - message.quantity }, null);
+        return accept(viewerId, clientId, event.seq, order.id);
+      });
+    },
+
+    act(actor, message) {
+      const earlier = receiptFor('studio', message.clientId);
+      if (earlier) return earlier;
+      return commit(() => {
+        const refusal = applyAction(message.action, message.clientId);
+        if (refusal) return refusal;
+        q.insertAction.run(roomId, seq, now(), actor, message.action.kind, JSON.stringify(message.action));
+        return accept('studio', message.clientId, seq, null);
+      });
+    },
+
+    addLikes(count) {
+      likes += count;
+    },
+    setViewerCount(count) {
+      viewerCount = count;
+    },
+    flushCounters() {
+      if (likes === likesEmitted && viewerCount === viewerCountEmitted) return;
+      commit(() => {
+        if (likes !== likesEmitted) {
+          q.setLikes.run(likes, roomId);
+          append({ kind: 'likes', total: likes }, null);
+        }
+        if (viewerCount !== viewerCountEmitted) append({ kind: 'viewerCount', count: viewerCount }, null);
+      });
+      likesEmitted = likes;
+      viewerCountEmitted = viewerCount;
+    },
+  };
+}

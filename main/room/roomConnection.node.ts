@@ -1,0 +1,225 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { z } from 'zod';
+import type { AckFrame, ErrorFrame, RoomErrorCode, WelcomeFrame } from '../../contract/room/roomEvents.std';
+import { actionMessageSchema, helloSchema, ROOM_PROTOCOL_VERSION, roomLimits, viewerMessageSchema } from '../../contract/room/roomMessages.std';
+import type { Logger } from '../log/logger.std';
+import { eventsFrame, type Fanout } from './fanout.std';
+import type { LiveRoom } from './liveRoom.node';
+import type { RateLimiter } from './rateLimiter.std';
+import type { RoomRateLimits } from './roomLimits.std';
+import type { RoomVideo, ViewerVideo } from './roomVideo.std';
+
+// One socket of a live room, from hello to close. Every frame is checked here, at the edge:
+// size, JSON, protocol version, schema (unknown fields refused), rate limits. A refusal names
+// what was wrong; the socket stays open unless it keeps flooding.
+
+export interface ConnectionSocket {
+  readonly bufferedAmount: number;
+  send(data: string): void;
+  close(code: number, reason: string): void;
+  terminate(): void;
+}
+
+export interface RoomRuntime {
+  room: LiveRoom;
+  fanout: Fanout;
+  video: RoomVideo;
+}
+
+export interface ConnectionContext {
+  roomId: string;
+  address: string;
+  /** The room, or null when no such room exists (a studio hello with the token creates it). */
+  runtime: (create: boolean) => RoomRuntime | null;
+  studioToken: string;
+  limits: RoomRateLimits;
+  limiters: {
+    commentPerViewer: RateLimiter;
+    commentPerAddress: RateLimiter;
+    orderPerViewer: RateLimiter;
+    orderPerAddress: RateLimiter;
+  };
+  socketLimiter: RateLimiter;
+  nowMs: () => number;
+  log: Logger;
+  onJoined: () => void;
+}
+
+/** How many events one resume frame carries; a long absence is sent in several. */
+const REPLAY_CHUNK = 1000;
+/** How many recent comments a viewer arriving without history gets. */
+const RECENT_COMMENTS = 20;
+
+type Peer = { role: 'studio'; actor: string } | { role: 'viewer'; viewerId: string; video: ViewerVideo };
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'The message is not valid.';
+  const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
+  return `${where}${issue.message}`;
+}
+
+function tokenMatches(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export function handleRoomConnection(socket: ConnectionSocket, context: ConnectionContext): { onMessage(data: Buffer | string, isBinary: boolean): void; onClose(): void } {
+  const { limits, log } = context;
+  let peer: Peer | null = null;
+  let runtime: RoomRuntime | null = null;
+  let refusalsInARow = 0;
+  let closed = false;
+
+  const send = (frame: object) => {
+    if (!closed) socket.send(JSON.stringify(frame));
+  };
+  const sendError = (code: RoomErrorCode, message: string) => send({ type: 'error', code, message } satisfies ErrorFrame);
+  const sendAck = (ack: AckFrame) => send(ack);
+
+  const refused = (code: RoomErrorCode, message: string, clientId: string | null) => {
+    refusalsInARow += 1;
+    if (refusalsInARow >= limits.floodCloseAfter) {
+      log.warn('closing a flooding socket', { address: context.address, refusals: refusalsInARow });
+      closed = true;
+      socket.close(1008, 'Too many refused messages.');
+      return;
+    }
+    if (clientId) sendAck({ type: 'ack', clientId, ok: false, code, message });
+    else sendError(code, message);
+  };
+
+  const welcome = (role: 'viewer' | 'studio', viewerId: string | null, room: LiveRoom, video: RoomVideo) => {
+    const frame: WelcomeFrame = { type: 'welcome', v: ROOM_PROTOCOL_VERSION, roomId: context.roomId, role, viewerId, lastSeq: room.lastSeq(), snapshot: { ...room.snapshot(), video: video.videoState() } };
+    send(frame);
+  };
+
+  const replay = (room: LiveRoom, from: number, viewerId: string | null) => {
+    // Synchronous from here to fanout.add: no event can slip between the replay and the live feed.
+    let after = from;
+    for (;;) {
+      const chunk = room.eventsSince(after, viewerId, REPLAY_CHUNK);
+      if (chunk.length === 0) return;
+      socket.send(eventsFrame(chunk));
+      const last = JSON.parse(chunk[chunk.length - 1] as string) as { seq: number };
+      after = last.seq;
+      if (chunk.length < REPLAY_CHUNK) return;
+    }
+  };
+
+  const onHello = (json: unknown) => {
+    const parsed = helloSchema.safeParse(json);
+    if (!parsed.success) {
+      const v = (json as { v?: unknown } | null)?.v;
+      if ((json as { type?: unknown } | null)?.type === 'hello' && v !== ROOM_PROTOCOL_VERSION) {
+        sendError('unsupported-version', `This room speaks protocol version ${ROOM_PROTOCOL_VERSION}; reload the page or update the app.`);
+      } else {
+        sendError('not-ready', `Say hello first: ${firstIssue(parsed.error)}`);
+      }
+      closed = true;
+      socket.close(1008, 'Expected a hello.');
+      return;
+    }
+    const hello = parsed.data;
+    if (hello.role === 'studio') {
+      if (!tokenMatches(hello.token, context.studioToken)) {
+        sendError('unauthorized', 'The studio token is wrong.');
+        closed = true;
+        socket.close(1008, 'Unauthorized.');
+        return;
+      }
+      runtime = context.runtime(true);
+      if (!runtime) return;
+      peer = { role: 'studio', actor: hello.actor ?? 'studio' };
+      welcome('studio', null, runtime.room, runtime.video);
+      if (hello.resumeFrom !== undefined) replay(runtime.room, hello.resumeFrom, null);
+      runtime.fanout.addStudio(socket);
+      context.onJoined();
+      return;
+    }
+    runtime = context.runtime(false);
+    if (!runtime) {
+      sendError('not-found', 'This live room does not exist (yet): check the link.');
+      closed = true;
+      socket.close(1008, 'No such room.');
+      return;
+    }
+    const viewerId = runtime.room.identifyViewer(hello.viewerKey);
+    const video = runtime.video.openViewer((frame) => send(frame));
+    peer = { role: 'viewer', viewerId, video };
+    welcome('viewer', viewerId, runtime.room, runtime.video);
+    if (hello.resumeFrom !== undefined) replay(runtime.room, hello.resumeFrom, viewerId);
+    else {
+      const recent = runtime.room.recentComments(RECENT_COMMENTS);
+      if (recent.length > 0) socket.send(eventsFrame(recent));
+    }
+    runtime.fanout.addViewer(socket, viewerId);
+    context.onJoined();
+  };
+
+  const onViewerMessage = (json: unknown, viewer: Extract<Peer, { role: 'viewer' }>, room: LiveRoom) => {
+    const clientId = typeof (json as { clientId?: unknown } | null)?.clientId === 'string' ? ((json as { clientId: string }).clientId.slice(0, 64) || null) : null;
+    const parsed = viewerMessageSchema.safeParse(json);
+    if (!parsed.success) return refused('invalid', firstIssue(parsed.error), clientId);
+    const message = parsed.data;
+    const now = context.nowMs();
+    switch (message.type) {
+      case 'comment':
+        if (!context.limiters.commentPerViewer.take(viewer.viewerId, now) || !context.limiters.commentPerAddress.take(context.address, now)) {
+          return refused('rate-limited', 'Slow down: at most one comment a second.', message.clientId);
+        }
+        refusalsInARow = 0;
+        return sendAck(room.comment(viewer.viewerId, message));
+      case 'order':
+        if (!context.limiters.orderPerViewer.take(viewer.viewerId, now) || !context.limiters.orderPerAddress.take(context.address, now)) {
+          return refused('rate-limited', 'Too many orders at once: wait a moment and try again.', message.clientId);
+        }
+        refusalsInARow = 0;
+        return sendAck(room.order(viewer.viewerId, message));
+      case 'like':
+        room.addLikes(message.count);
+        return;
+      case 'sfu': {
+        const { requestId } = message;
+        viewer.video.handle(message.request).then(
+          (data) => send({ type: 'sfu', requestId, ok: true, data }),
+          (error: unknown) => send({ type: 'sfu', requestId, ok: false, code: 'video-off', message: error instanceof Error ? error.message : String(error) }),
+        );
+        return;
+      }
+      default: {
+        const never: never = message;
+        return never;
+      }
+    }
+  };
+
+  return {
+    onMessage(data, isBinary) {
+      if (closed) return;
+      if (!context.socketLimiter.take('socket', context.nowMs())) return refused('rate-limited', 'Too many messages: slow down.', null);
+      if (isBinary) return refused('malformed', 'Frames are JSON text.', null);
+      const text = typeof data === 'string' ? data : data.toString('utf8');
+      if (Buffer.byteLength(text) > roomLimits.maxFrameBytes) return refused('malformed', `A message may be at most ${roomLimits.maxFrameBytes / 1024} KB.`, null);
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        return refused('malformed', 'That message is not JSON.', null);
+      }
+      if (!peer || !runtime) return onHello(json);
+      if (peer.role === 'viewer') return onViewerMessage(json, peer, runtime.room);
+      const parsed = actionMessageSchema.safeParse(json);
+      const clientId = typeof (json as { clientId?: unknown } | null)?.clientId === 'string' ? (json as { clientId: string }).clientId.slice(0, 64) : null;
+      if (!parsed.success) return refused('invalid', firstIssue(parsed.error), clientId);
+      refusalsInARow = 0;
+      sendAck(runtime.room.act(peer.actor, parsed.data));
+    },
+    onClose() {
+      closed = true;
+      if (runtime) runtime.fanout.remove(socket);
+      if (peer?.role === 'viewer') peer.video.close();
+    },
+  };
+}

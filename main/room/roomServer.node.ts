@@ -1,0 +1,236 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { roomIdSchema } from '../../contract/room/roomMessages.std';
+import type { Logger } from '../log/logger.std';
+import { securityHeaders } from '../studio/securityHeaders.std';
+import { readStaticFile } from '../studio/staticFiles.node';
+import { createFanout } from './fanout.std';
+import { openLiveRoom } from './liveRoom.node';
+import { createRateLimiter } from './rateLimiter.std';
+import { handleRoomConnection, type RoomRuntime } from './roomConnection.node';
+import type { Database } from './roomDatabase.node';
+import { defaultRoomLimits, type RoomRateLimits } from './roomLimits.std';
+import type { RoomVideo } from './roomVideo.std';
+
+// The live room server: viewers' page (GET /watch/:roomId), the room protocol
+// (WebSocket /rooms/:roomId/live, docs/ROOM-PROTOCOL.md), and any extra HTTP handlers the
+// composition root mounts (the SFU's broadcaster API). Embedded in the studio or standalone.
+
+export type HttpHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
+
+export interface RoomServerOptions {
+  host: string;
+  port: number;
+  db: Database;
+  studioToken: string;
+  /** The built renderer (viewer.html and its assets); null serves no pages (protocol only). */
+  viewerDir: string | null;
+  videoFor: (roomId: string) => RoomVideo;
+  httpHandlers?: readonly HttpHandler[];
+  limits?: Partial<RoomRateLimits>;
+  log: Logger;
+  now: () => number;
+  newId: () => string;
+  /** How often events are sent out in batches. */
+  flushMs?: number;
+}
+
+export interface RoomServer {
+  readonly port: number;
+  /** Opens (creating when new) a room, as a studio hello would. */
+  openRoom(roomId: string): RoomRuntime;
+  roomExists(roomId: string): boolean;
+  close(): Promise<void>;
+}
+
+const LIVE_PATH = /^\/rooms\/([^/]+)\/live$/;
+const WATCH_PATH = /^\/watch\/([^/]+)$/;
+const PING_MS = 30_000;
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(text);
+}
+
+export async function startRoomServer(options: RoomServerOptions): Promise<RoomServer> {
+  const { log, db } = options;
+  const limits: RoomRateLimits = { ...defaultRoomLimits, ...options.limits };
+  const flushMs = options.flushMs ?? 40;
+  const rooms = new Map<string, RoomRuntime>();
+  const limiters = {
+    commentPerViewer: createRateLimiter(limits.commentPerViewer),
+    commentPerAddress: createRateLimiter(limits.commentPerAddress),
+    orderPerViewer: createRateLimiter(limits.orderPerViewer),
+    orderPerAddress: createRateLimiter(limits.orderPerAddress),
+  };
+  const socketsPerAddress = new Map<string, number>();
+  const roomRow = db.prepare<[string], { id: string }>('SELECT id FROM rooms WHERE id = ?');
+
+  const openRoom = (roomId: string): RoomRuntime => {
+    const open = rooms.get(roomId);
+    if (open) return open;
+    const fanout = createFanout({
+      viewerCommentsPerSecond: limits.viewerCommentsPerSecond,
+      maxViewerBufferBytes: limits.maxViewerBufferBytes,
+      maxStudioBufferBytes: limits.maxStudioBufferBytes,
+      onDropped: (who, bufferedBytes) => log.warn('dropped a slow socket', { roomId, who, bufferedBytes }),
+    });
+    const video = options.videoFor(roomId);
+    const room = openLiveRoom({
+      db,
+      roomId,
+      now: options.now,
+      newId: options.newId,
+      log: log.child(`room:${roomId}`),
+      videoState: () => video.videoState(),
+      onEvent: (stored) => fanout.publish({ seq: stored.event.seq, kind: stored.event.kind, owner: stored.owner, json: stored.json }),
+    });
+    const runtime = { room, fanout, video };
+    rooms.set(roomId, runtime);
+    log.info('room open', { roomId, lastSeq: room.lastSeq() });
+    return runtime;
+  };
+
+  const roomExists = (roomId: string) => rooms.has(roomId) || roomRow.get(roomId) !== undefined;
+
+  let lastFlush = performance.now();
+  const flushTimer = setInterval(() => {
+    const now = performance.now();
+    for (const { fanout } of rooms.values()) fanout.flush(now - lastFlush);
+    lastFlush = now;
+  }, flushMs);
+  const counterTimer = setInterval(() => {
+    for (const { room } of rooms.values()) room.flushCounters();
+    const now = options.now();
+    for (const limiter of Object.values(limiters)) limiter.sweep(now);
+  }, 1000);
+
+  const serveHttp = async (request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://room.invalid');
+    for (const handler of options.httpHandlers ?? []) if (await handler(request, response, url)) return;
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.');
+    if (url.pathname === '/healthz') {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      response.end(JSON.stringify({ ok: true, rooms: rooms.size }));
+      return;
+    }
+    if (!options.viewerDir) return sendText(response, 404, 'Not found.');
+    const watch = WATCH_PATH.exec(url.pathname);
+    let file: string;
+    if (watch) {
+      const roomId = decodeURIComponent(watch[1] ?? '');
+      if (!roomIdSchema.safeParse(roomId).success || !roomExists(roomId)) {
+        return sendText(response, 404, 'This live room does not exist (yet). Check the link, or ask the shop for a new one.');
+      }
+      file = '/viewer.html';
+    } else if (url.pathname.startsWith('/watch/')) {
+      file = url.pathname.slice('/watch'.length);
+    } else {
+      return sendText(response, 404, 'Not found.');
+    }
+    const found = await readStaticFile(options.viewerDir, file);
+    if (found.status === 404) return sendText(response, 404, 'Not found.');
+    response.writeHead(200, {
+      ...securityHeaders,
+      'Content-Type': found.contentType,
+      'Cache-Control': found.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    response.end(request.method === 'HEAD' ? undefined : found.body);
+  };
+
+  const server = createServer((request, response) => {
+    serveHttp(request, response).catch((error: unknown) => {
+      log.error('http request failed', { error, path: request.url });
+      if (!response.headersSent) sendText(response, 500, 'Something went wrong in the room server; it is logged.');
+      else response.destroy();
+    });
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
+  const alive = new WeakMap<WebSocket, boolean>();
+
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(request.url ?? '/', 'http://room.invalid');
+    const match = LIVE_PATH.exec(url.pathname);
+    const roomId = match ? decodeURIComponent(match[1] ?? '') : '';
+    const address = request.socket.remoteAddress ?? 'unknown';
+    const origin = request.headers.origin;
+    // Browsers always send Origin: another site's page may not drive a viewer's or studio's socket.
+    const crossSite = origin !== undefined && origin !== `http://${request.headers.host ?? ''}` && origin !== `https://${request.headers.host ?? ''}`;
+    const refuse = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    if (!match || !roomIdSchema.safeParse(roomId).success) return refuse('404 Not Found');
+    if (crossSite) return refuse('403 Forbidden');
+    const held = socketsPerAddress.get(address) ?? 0;
+    if (held >= limits.socketsPerAddress) return refuse('429 Too Many Requests');
+    socketsPerAddress.set(address, held + 1);
+    wss.handleUpgrade(request, socket, head, (ws) => {
+      alive.set(ws, true);
+      ws.on('pong', () => alive.set(ws, true));
+      const connection = handleRoomConnection(ws, {
+        roomId,
+        address,
+        runtime: (create) => (create || roomExists(roomId) ? openRoom(roomId) : null),
+        studioToken: options.studioToken,
+        limits,
+        limiters,
+        socketLimiter: createRateLimiter(limits.messagePerSocket),
+        nowMs: options.now,
+        log,
+        onJoined: () => {
+          const runtime = rooms.get(roomId);
+          runtime?.room.setViewerCount(runtime.fanout.viewerCount);
+        },
+      });
+      ws.on('message', (data: Buffer, isBinary: boolean) => connection.onMessage(data, isBinary));
+      ws.on('error', (error) => log.debug('room socket error', { error: error.message }));
+      ws.on('close', () => {
+        connection.onClose();
+        const left = (socketsPerAddress.get(address) ?? 1) - 1;
+        if (left <= 0) socketsPerAddress.delete(address);
+        else socketsPerAddress.set(address, left);
+        const runtime = rooms.get(roomId);
+        runtime?.room.setViewerCount(runtime.fanout.viewerCount);
+      });
+    });
+  });
+
+  const pingTimer = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, PING_MS);
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  log.info('room server listening', { host: options.host, port });
+
+  return {
+    port,
+    openRoom,
+    roomExists,
+    async close() {
+      clearInterval(flushTimer);
+      clearInterval(counterTimer);
+      clearInterval(pingTimer);
+      for (const { fanout } of rooms.values()) fanout.flush(flushMs);
+      for (const ws of wss.clients) ws.close(1001, 'The room server is stopping.');
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

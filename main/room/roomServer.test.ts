@@ -1,0 +1,209 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Sqlite from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createRoomClient, type RoomClient, type RoomSocket } from '../../contract/room/roomClient.std';
+import type { AckFrame, RoomEvent, WelcomeFrame } from '../../contract/room/roomEvents.std';
+import type { RoomProduct } from '../../contract/room/roomMessages.std';
+import { createLogger } from '../log/logger.std';
+import { openRoomDatabase } from './roomDatabase.node';
+import { defaultRoomLimits } from './roomLimits.std';
+import { startRoomServer, type RoomServer } from './roomServer.node';
+import { videoOff } from './roomVideo.std';
+
+// The room server for real: real sockets (ws), a real SQLite file, real timers.
+
+const token = 'studio-token-0123456789';
+const log = createLogger(() => {});
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function startRoom(limits: Partial<typeof defaultRoomLimits> = {}, now: () => number = Date.now, dir = mkdtempSync(path.join(tmpdir(), 'room-'))) {
+  const db = openRoomDatabase((file) => new Sqlite(file), path.join(dir, 'room.sqlite'));
+  const server = await startRoomServer({
+    host: '127.0.0.1',
+    port: 0,
+    db,
+    studioToken: token,
+    viewerDir: null,
+    videoFor: () => videoOff('No SFU in this test.'),
+    limits,
+    log,
+    now,
+    newId: randomUUID,
+  });
+  server.openRoom('shop');
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await server.close();
+    db.close();
+  };
+  cleanups.push(close);
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return { server, dir, close };
+}
+
+interface Connected {
+  client: RoomClient;
+  events: RoomEvent[];
+  welcome: Promise<WelcomeFrame>;
+  errors: string[];
+  nextWelcome(): Promise<WelcomeFrame>;
+}
+
+function connect(server: RoomServer, role: 'viewer' | 'studio', viewerKey = randomUUID().replaceAll('-', '')): Connected {
+  const events: RoomEvent[] = [];
+  const errors: string[] = [];
+  let onWelcome: (welcome: WelcomeFrame) => void = () => {};
+  const welcomes: WelcomeFrame[] = [];
+  const client = createRoomClient({
+    url: `ws://127.0.0.1:${server.port}/rooms/shop/live`,
+    openSocket: (url) => new WebSocket(url) as unknown as RoomSocket,
+    hello: (resumeFrom) =>
+      role === 'studio' ? { type: 'hello', v: 1, role, token, resumeFrom: resumeFrom ?? 0 } : { type: 'hello', v: 1, role, viewerKey, resumeFrom },
+    newClientId: () => randomUUID(),
+    schedule: (ms, run) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+    onWelcome: (welcome) => {
+      welcomes.push(welcome);
+      onWelcome(welcome);
+    },
+    onEvents: (batch) => void events.push(...batch),
+    onError: (code, message) => void errors.push(`${code}: ${message}`),
+  });
+  cleanups.push(() => client.close());
+  const nextWelcome = () => new Promise<WelcomeFrame>((resolve) => (onWelcome = resolve));
+  const first = welcomes[0];
+  return { client, events, errors, welcome: first ? Promise.resolve(first) : nextWelcome(), nextWelcome };
+}
+
+/** Resolves once `predicate` holds, checking whenever the client may have received something. */
+async function until(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const started = Date.now();
+  while (!predicate()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+const product = (stock: number | null): RoomProduct => ({ id: 'p1', name: 'Silk scarf', priceMinor: 5900, listPriceMinor: 9900, currency: 'CNY', stock, photo: null });
+
+async function promote(studio: Connected, stock: number | null, flashSale?: { priceMinor: number; endsAt: number }) {
+  expect((await studio.client.send({ type: 'action', action: { kind: 'upsertProducts', products: [product(stock)] } })).ok).toBe(true);
+  const promoted = await studio.client.send({ type: 'action', action: { kind: 'promoteProduct', productId: 'p1', ...(flashSale ? { flashSale } : {}) } });
+  expect(promoted).toMatchObject({ ok: true });
+}
+
+describe('the room server', () => {
+  it('delivers every comment to the studio once, in seq order, and answers a retry without counting it twice', async () => {
+    const { server } = await startRoom();
+    const studio = connect(server, 'studio');
+    await studio.welcome;
+    const viewers = Array.from({ length: 5 }, () => connect(server, 'viewer'));
+    await Promise.all(viewers.map((viewer) => viewer.welcome));
+    const acks = await Promise.all(viewers.flatMap((viewer, v) => [0, 1, 2].map((i) => viewer.client.send({ type: 'comment', name: `Viewer ${v}`, text: `hello ${i}` }))));
+    expect(acks.every((ack) => ack.ok)).toBe(true);
+    await until(() => studio.events.filter((e) => e.kind === 'comment').length === 15, '15 comments at the studio');
+    const seqs = studio.events.map((e) => e.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+    expect(new Set(seqs).size).toBe(seqs.length);
+
+    // The same clientId again, on a raw socket: the first answer comes back, nothing new is stored.
+    const raw = new WebSocket(`ws://127.0.0.1:${server.port}/rooms/shop/live`);
+    cleanups.push(() => raw.close());
+    const frames: { type: string }[] = [];
+    raw.on('message', (data: Buffer) => frames.push(JSON.parse(data.toString()) as { type: string }));
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send(JSON.stringify({ type: 'hello', v: 1, role: 'viewer', viewerKey: 'k'.repeat(20) }));
+    const comment = { type: 'comment', clientId: 'retry-0001', name: 'Ana', text: 'twice?' };
+    raw.send(JSON.stringify(comment));
+    raw.send(JSON.stringify(comment));
+    await until(() => frames.filter((f) => f.type === 'ack').length === 2, 'two acks');
+    const [first, second] = frames.filter((f) => f.type === 'ack') as AckFrame[];
+    expect(first).toEqual(second);
+    // Events reach the studio in seq order, so once a later comment is there, a duplicate would be too.
+    raw.send(JSON.stringify({ ...comment, clientId: 'retry-0002', text: 'after' }));
+    await until(() => studio.events.some((e) => e.kind === 'comment' && e.comment.text === 'after'), 'the later comment');
+    expect(studio.events.filter((e) => e.kind === 'comment' && e.comment.text === 'twice?')).toHaveLength(1);
+  });
+
+  it('gives a studio that reconnects exactly the events it missed, in order', async () => {
+    const { server } = await startRoom();
+    const viewer = connect(server, 'viewer');
+    await viewer.welcome;
+    await viewer.client.send({ type: 'comment', name: 'A', text: 'before' });
+    const studio = connect(server, 'studio');
+    await studio.welcome;
+    await until(() => studio.events.length === 1, 'the replayed comment');
+    const seenUpTo = studio.client.lastSeq;
+    studio.client.close();
+    for (let i = 0; i < 3; i += 1) await viewer.client.send({ type: 'comment', name: 'A', text: `missed ${i}` });
+    const again = connect(server, 'studio');
+    // Resume from where the first studio stopped: only what it missed.
+    again.client.close();
+    const resumed: RoomEvent[] = [];
+    const raw = new WebSocket(`ws://127.0.0.1:${server.port}/rooms/shop/live`);
+    cleanups.push(() => raw.close());
+    raw.on('message', (data: Buffer) => {
+      const frame = JSON.parse(data.toString()) as { type: string; events?: RoomEvent[] };
+      if (frame.type === 'events') resumed.push(...(frame.events ?? []));
+    });
+    await new Promise((resolve) => raw.once('open', resolve));
+    raw.send(JSON.stringify({ type: 'hello', v: 1, role: 'studio', token, resumeFrom: seenUpTo }));
+    await until(() => resumed.length >= 3, 'the missed comments');
+    expect(resumed.map((e) => (e.kind === 'comment' ? e.comment.text : e.kind))).toEqual(['missed 0', 'missed 1', 'missed 2']);
+  });
+
+  it('sells exactly the stock in a flash sale of 5,000 concurrent order attempts on 100 units', async () => {
+    const { server } = await startRoom({
+      socketsPerAddress: 10_000,
+      orderPerAddress: { rate: 100_000, burst: 100_000 },
+      messagePerSocket: { rate: 100, burst: 100 },
+    });
+    const studio = connect(server, 'studio');
+    await studio.welcome;
+    await promote(studio, 100, { priceMinor: 1990, endsAt: Date.now() + 600_000 });
+    const buyers = Array.from({ length: 1000 }, () => connect(server, 'viewer'));
+    await Promise.all(buyers.map((buyer) => buyer.welcome));
+    const attempts = buyers.flatMap((buyer, b) =>
+      Array.from({ length: 5 }, () => buyer.client.send({ type: 'order', productId: 'p1', quantity: 1, buyerName: `Buyer ${b}`, contact: '13800000000' })),
+    );
+    const acks = await Promise.all(attempts);
+    const accepted = acks.filter((ack) => ack.ok);
+    const refused = acks.filter((ack): ack is Extract<AckFrame, { ok: false }> => !ack.ok);
+    expect(accepted).toHaveLength(100);
+    expect(refused).toHaveLength(4900);
+    expect(new Set(refused.map((ack) => ack.code))).toEqual(new Set(['out-of-stock']));
+    expect(refused[0]?.message).toMatch(/sold out/i);
+    await until(() => studio.events.filter((e) => e.kind === 'order').length === 100, '100 orders at the studio');
+    const orders = studio.events.filter((e) => e.kind === 'order');
+    expect(orders.every((e) => e.kind === 'order' && e.order.unitPriceMinor === 1990)).toBe(true);
+    expect(studio.events.filter((e) => e.kind === 'stock').at(-1)).toMatchObject({ left: 0 });
+  }, 60_000);
+
+  it('refuses orders for a product not on sale and after the sale is over, with the reason', async () => {
+    let clock = Date.now();
+    const { server } = await startRoom({}, () => clock);
+    const studio = connect(server, 'studio');
+    await studio.welcome;
+    const buyer = connect(server, 'viewer');
+    await buyer.welcome;
+    const order = { type: 'order' as const, productId: 'p1', quantity: 1, buyerName: 'Li', contact: '123' };
+    expect(await buyer.client.send(order)).toMatchObject({ ok: false, code: 'not-promoted' });
+    await promote(studio, 10, { priceMinor: 100, endsAt: clock + 60_000 });
+    expect(await buyer.client.send(order)).toMatchObject({ ok: true });
+    expect(await buyer.client.send({ ...order, quantity: 20 })).toMatchObject({ ok: false, code: 'out-of-stock', message: 'Only 9 left: lower the quantity.' });
+    clock += 60_000;
+    expect(await buyer.client.send(order)).toMatchObject({ ok: false, code: 'sale-over' });
+    expect(await buyer.client.send({ ...order, contact: undefined })).toMatchObject({ ok: false, code: 'invalid' });
+  });
+});
