@@ -3,10 +3,12 @@ import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { types } from 'mediasoup';
 import { isExecutableFile, locateFfmpeg } from '../encoder/ffmpegLocator.node';
 import { createLogger, type LogRecord } from '../log/logger.std';
 import { openSfu, type SfuOpening } from './openSfu.node';
 import { sfuConfigSchema } from './sfuConfig.std';
+import type { WorkerPool } from './workerPool.node';
 import { localSfuWorkerPlace, sfuWorkerMissingMessage, sfuWorkerPath } from './sfuWorkerPath.node';
 
 // Shared by the SFU's tests (no test framework in here): the real worker, real FFmpeg, a logger
@@ -98,4 +100,15 @@ export async function startFfmpeg(args: string[]): Promise<FfmpegPush> {
       await exited;
     },
   };
+}
+
+/** Every producer made on the pool's current workers, by id, through mediasoup's observer API. */
+export function watchProducers(pool: WorkerPool): Map<string, types.Producer> {
+  const seen = new Map<string, types.Producer>();
+  for (const worker of pool.workers()) {
+    worker?.observer.on('newrouter', (router) =>
+      router.observer.on('newtransport', (transport) => transport.observer.on('newproducer', (producer) => seen.set(producer.id, producer))),
+    );
+  }
+  return seen;
 }
