@@ -1,0 +1,124 @@
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import type { Promotion } from '../../../contract/room/roomEvents.std';
+import { roomLimits } from '../../../contract/room/roomMessages.std';
+import { formatPrice } from '../../../contract/schemas/product.std';
+import { charCount, checkOrder, clampQuantity, maxQuantity, type FieldErrors, type OrderField } from '../forms.std';
+import { loadName, saveName } from '../identity.std';
+import { shortOrderId } from '../viewerState.std';
+import { useConnection, useStorage, useViewer } from '../viewerContext.dom';
+import { Field } from './Field.dom';
+
+type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'ordered'; orderId: string } | { kind: 'refused'; message: string };
+
+/** The order form for the promoted product, as a modal sheet. */
+export function BuySheet({ promotion, unitPriceMinor, onClose }: { promotion: Promotion; unitPriceMinor: number; onClose: () => void }) {
+  const { product } = promotion;
+  const connection = useConnection();
+  const storage = useStorage();
+  const banned = useViewer((state) => state.banned);
+  const id = useId();
+  const [quantity, setQuantity] = useState(1);
+  const [buyerName, setBuyerName] = useState(() => loadName(storage));
+  const [contact, setContact] = useState('');
+  const [note, setNote] = useState('');
+  const [errors, setErrors] = useState<FieldErrors<OrderField>>({});
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+
+  const dialogRef = useCallback((dialog: HTMLDialogElement | null) => {
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  const ceiling = maxQuantity(product.stock);
+  const shown = clampQuantity(quantity, product.stock);
+  const soldOut = product.stock === 0;
+  const sending = outcome.kind === 'sending';
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (sending) return;
+    const checked = checkOrder({ productId: product.id, quantity: shown, buyerName, contact, note });
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setOutcome({ kind: 'sending' });
+    const { type: _type, ...order } = checked.message;
+    const ack = await connection.sendOrder(order);
+    if (ack.ok) {
+      saveName(storage, checked.message.buyerName);
+      setOutcome({ kind: 'ordered', orderId: ack.id ?? '' });
+    } else {
+      // Everything typed stays: the viewer fixes what the room refused and sends again.
+      setOutcome({ kind: 'refused', message: ack.message });
+    }
+  };
+
+  return (
+    <dialog ref={dialogRef} className="sheet" aria-labelledby={`${id}-title`} onClose={onClose}>
+      <form className="sheet-form" onSubmit={(event) => void submit(event)} noValidate>
+        <header className="sheet-header">
+          <h2 id={`${id}-title`} className="user-text" dir="auto">
+            {product.name}
+          </h2>
+          <button type="button" className="sheet-close" onClick={onClose} aria-label="Close">
+            ✕
+          </button>
+        </header>
+
+        {outcome.kind === 'ordered' ? (
+          <div className="sheet-done" role="status">
+            <p className="sheet-confirmation">Order received: {shortOrderId(outcome.orderId)}</p>
+            <p>The shop will contact you to arrange payment and delivery.</p>
+            <button type="button" className="primary" onClick={onClose}>
+              Done
+            </button>
+          </div>
+        ) : (
+          <>
+            <Field id={`${id}-qty`} label="Quantity" error={errors.quantity}>
+              <div className="stepper">
+                <button type="button" onClick={() => setQuantity(shown - 1)} disabled={shown <= 1 || sending} aria-label="One fewer">
+                  −
+                </button>
+                <output id={`${id}-qty`} aria-live="polite">
+                  {shown}
+                </output>
+                <button type="button" onClick={() => setQuantity(shown + 1)} disabled={shown >= ceiling || sending} aria-label="One more">
+                  +
+                </button>
+                <span className="stepper-total">{formatPrice(unitPriceMinor * shown, product.currency)}</span>
+              </div>
+            </Field>
+            <Field id={`${id}-name`} label="Your name" error={errors.buyerName}>
+              <input id={`${id}-name`} value={buyerName} onChange={(e) => setBuyerName(e.target.value)} autoComplete="name" maxLength={roomLimits.nameChars * 2} dir="auto" disabled={sending} />
+            </Field>
+            <Field id={`${id}-contact`} label="Phone" error={errors.contact}>
+              <input
+                id={`${id}-contact`}
+                type="tel"
+                value={contact}
+                onChange={(e) => setContact(e.target.value)}
+                autoComplete="tel"
+                inputMode="tel"
+                maxLength={roomLimits.contactChars * 2}
+                disabled={sending}
+              />
+            </Field>
+            <Field id={`${id}-note`} label="Note (or instead of a phone)" error={errors.note} hint={`${charCount(note)}/${roomLimits.noteChars}`}>
+              <textarea id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={roomLimits.noteChars * 2} dir="auto" disabled={sending} />
+            </Field>
+            {outcome.kind === 'refused' && (
+              <p className="sheet-refused" role="alert">
+                {outcome.message}
+              </p>
+            )}
+            <button type="submit" className="primary" disabled={sending || soldOut || banned}>
+              {soldOut ? 'Sold out' : sending ? 'Sending…' : `Order ${shown} · ${formatPrice(unitPriceMinor * shown, product.currency)}`}
+            </button>
+          </>
+        )}
+      </form>
+    </dialog>
+  );
+}

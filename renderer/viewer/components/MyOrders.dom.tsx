@@ -1,0 +1,36 @@
+import type { OrderStatus } from '../../../contract/room/roomMessages.std';
+import { currencySchema, formatPrice } from '../../../contract/schemas/product.std';
+import { shortOrderId } from '../viewerState.std';
+import { useViewer } from '../viewerContext.dom';
+
+const statusText: Record<OrderStatus, string> = { new: 'Received', handled: 'Confirmed by the shop', cancelled: 'Cancelled' };
+
+function price(amountMinor: number, currency: string): string {
+  const known = currencySchema.safeParse(currency);
+  return known.success ? formatPrice(amountMinor, known.data) : `${amountMinor} ${currency}`;
+}
+
+/** The viewer's own orders in this room, with what the shop did with them. */
+export function MyOrders() {
+  const orders = useViewer((state) => state.orders);
+  if (orders.length === 0) return null;
+  return (
+    <details className="my-orders">
+      <summary>Your orders ({orders.length})</summary>
+      <ul>
+        {orders.map((order) => (
+          <li key={order.id} className={`order order-${order.status}`}>
+            <span className="user-text order-product" dir="auto">
+              {order.productName}
+            </span>
+            <span>
+              ×{order.quantity} · {price(order.amountMinor, order.currency)}
+            </span>
+            <span className="order-id">#{shortOrderId(order.id)}</span>
+            <span className="order-status">{statusText[order.status]}</span>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

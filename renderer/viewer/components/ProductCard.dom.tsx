@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import type { Promotion } from '../../../contract/room/roomEvents.std';
+import { formatPrice } from '../../../contract/schemas/product.std';
+import { formatCountdown, salePhase, stockLabel } from '../viewerState.std';
+import { useServerNow, useViewer } from '../viewerContext.dom';
+import { BuySheet } from './BuySheet.dom';
+
+/** The product the host is explaining now, with its price, stock, flash sale and Buy. */
+export function ProductCard() {
+  const promotion = useViewer((state) => state.promotion);
+  if (!promotion) return null;
+  // Keyed by the product: its clock and its Buy sheet start fresh for each product shown, and
+  // survive stock and price updates of the same one.
+  return <PromotionCard key={promotion.product.id} promotion={promotion} />;
+}
+
+function PromotionCard({ promotion }: { promotion: Promotion }) {
+  const { product, flashSale } = promotion;
+  const banned = useViewer((state) => state.banned);
+  const now = useServerNow(flashSale !== null);
+  const sale = salePhase(promotion, now);
+  const [buying, setBuying] = useState(false);
+  const stock = stockLabel(product.stock);
+  const soldOut = product.stock === 0;
+  const price = sale.phase === 'running' && flashSale ? flashSale.priceMinor : product.priceMinor;
+  const struck = sale.phase === 'running' ? product.priceMinor : product.listPriceMinor !== null && product.listPriceMinor > product.priceMinor ? product.listPriceMinor : null;
+
+  return (
+    <section className="product" aria-label="Now explaining">
+      {product.photo ? <img className="product-photo" src={product.photo} alt="" /> : <div className="product-photo product-photo-none" aria-hidden="true" />}
+      <div className="product-body">
+        <h2 className="product-name user-text" dir="auto">
+          {product.name}
+        </h2>
+        <p className="product-price">
+          <span className={sale.phase === 'running' ? 'price price-sale' : 'price'}>{formatPrice(price, product.currency)}</span>
+          {struck !== null && <s className="price-struck">{formatPrice(struck, product.currency)}</s>}
+          {stock !== null && <span className={soldOut ? 'stock stock-out' : 'stock'}>{stock}</span>}
+        </p>
+        {sale.phase === 'running' && (
+          <p className="sale sale-running" role="timer">
+            ⚡ Flash sale ends in <span className="countdown">{formatCountdown(sale.remainingMs)}</span>
+          </p>
+        )}
+        {sale.phase === 'over' && <p className="sale sale-over">The flash sale has ended</p>}
+      </div>
+      <button type="button" className="buy-button" disabled={soldOut || banned} onClick={() => setBuying(true)}>
+        {soldOut ? 'Sold out' : 'Buy'}
+      </button>
+      {buying && <BuySheet promotion={promotion} unitPriceMinor={price} onClose={() => setBuying(false)} />}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { useCallback, useRef, useState } from 'react';
+import { useConnection, useViewer } from '../viewerContext.dom';
+import { LikeButton } from './LikeButton.dom';
+
+/** What stands in the picture's place, or null when it plays. */
+function useStageMessage(): string | null {
+  const video = useViewer((state) => state.video);
+  const playback = useViewer((state) => state.playback);
+  const welcomed = useViewer((state) => state.welcomed);
+  if (!welcomed) return 'Joining the live room…';
+  if (!video.available) return video.reason ?? 'Video is not available in this room right now.';
+  if (video.producers === 0) return 'The show hasn’t started yet';
+  if (playback.status === 'failed') return playback.message;
+  if (playback.status !== 'playing') return 'Starting the video…';
+  return null;
+}
+
+export function VideoStage() {
+  const connection = useConnection();
+  const viewerCount = useViewer((state) => state.viewerCount);
+  const message = useStageMessage();
+  const element = useRef<HTMLVideoElement | null>(null);
+  const [muted, setMuted] = useState(true);
+
+  const videoRef = useCallback(
+    (node: HTMLVideoElement | null) => {
+      // Muted before any source: browsers autoplay only muted video without a tap.
+      if (node) node.muted = true;
+      element.current = node;
+      connection.attachVideo(node);
+      return () => connection.attachVideo(null);
+    },
+    [connection],
+  );
+
+  const unmute = () => {
+    const video = element.current;
+    if (!video) return;
+    video.muted = false;
+    setMuted(false);
+    void video.play().catch(() => {});
+  };
+
+  return (
+    <section className="stage" aria-label="Live video">
+      <video ref={videoRef} className="stage-video" autoPlay playsInline muted onClick={muted ? unmute : undefined} onVolumeChange={(event) => setMuted(event.currentTarget.muted)} />
+      {message !== null && (
+        <p className="stage-message" role="status">
+          {message}
+        </p>
+      )}
+      <div className="stage-top">
+        <span className="live-badge">LIVE</span>
+        <span className="viewer-count" aria-label={`${viewerCount} watching`}>
+          👁 {viewerCount}
+        </span>
+      </div>
+      {message === null && muted && (
+        <button type="button" className="unmute" onClick={unmute}>
+          🔇 Tap for sound
+        </button>
+      )}
+      <LikeButton />
+    </section>
+  );
+}
