@@ -47,7 +47,7 @@ export const dtlsParametersSchema = z
 /** Checks the outline with `schema`, then hands the value to mediasoup as its own type. */
 export function asMediasoup<T>(schema: z.ZodType, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new SfuError('invalid', `${what}: ${describeIssue(parsed.error)}`);
+  if (!parsed.success) throw new SfuError('invalid', describeIssue(parsed.error, what));
   // The outline is checked; mediasoup validates every detail it relies on and throws TypeError.
   return parsed.data as T;
 }
@@ -56,9 +56,10 @@ export const asRtpParameters = (value: unknown): types.RtpParameters => asMedias
 export const asRtpCapabilities = (value: unknown): types.RtpCapabilities => asMediasoup(rtpCapabilitiesSchema, value, 'rtpCapabilities');
 export const asDtlsParameters = (value: unknown): types.DtlsParameters => asMediasoup(dtlsParametersSchema, value, 'dtlsParameters');
 
-export function describeIssue(error: z.ZodError): string {
+/** The first issue as `where.it.is: what is wrong`, under `root` when given. */
+export function describeIssue(error: z.ZodError, root?: string): string {
   const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  const where = issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
-  return `${where}${issue.message}`;
+  const path = [...(root !== undefined ? [root] : []), ...(issue?.path.map(String) ?? [])];
+  const where = path.length > 0 ? `${path.join('.')}: ` : '';
+  return `${where}${issue?.message ?? 'invalid'}`;
 }
