@@ -11,7 +11,7 @@ const node: BuildOptions = {
   sourcemap: 'linked',
   logLevel: 'warning',
   // Native or optional packages stay outside the bundle and resolve at run time.
-  external: ['electron', 'bufferutil', 'utf-8-validate', 'ffmpeg-static'],
+  external: ['electron', 'bufferutil', 'utf-8-validate', 'ffmpeg-static', 'better-sqlite3', 'mediasoup'],
 };
 
 await Promise.all([
@@ -20,6 +20,7 @@ await Promise.all([
     entryPoints: {
       'main/studio.node': 'main/studio.node.ts',
       'main/bench.node': 'main/bench.node.ts',
+      'main/room.node': 'main/room.node.ts',
       'main/app.main': 'main/electron/app.main.ts',
     },
     outdir: 'dist',

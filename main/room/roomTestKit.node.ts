@@ -12,7 +12,7 @@ import { createLogger } from '../log/logger.std';
 import { openRoomDatabase } from './roomDatabase.node';
 import { defaultRoomLimits } from './roomLimits.std';
 import { startRoomServer, type RoomServer } from './roomServer.node';
-import { videoOff } from './roomVideo.std';
+import { createVideoOffShow } from '../sfu/videoOffShow.std';
 
 // Shared by the room's tests: a real room server on a free port with a real SQLite file, and
 // real ws clients through the protocol's one client. Everything opened is closed after each test.
@@ -32,7 +32,7 @@ export async function startRoom(limits: Partial<typeof defaultRoomLimits> = {}, 
     db,
     studioToken: token,
     viewerDir: null,
-    videoFor: () => videoOff('No SFU in this test.'),
+    videoFor: (roomId) => createVideoOffShow(roomId, 'No SFU in this test.'),
     limits,
     log,
     now,

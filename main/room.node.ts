@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { createLogger, jsonLineSink } from './log/logger.std';
+import { defaultDataDir } from './paths/dataDir.node';
+import { parseRoomArgs } from './room/roomArgs.node';
+import { startRoomHost } from './room/roomHost.node';
+import { loadRoomToken } from './room/roomToken.node';
+
+// `npm run room`: the live room on its own, for a shop that hosts it on a server.
+async function main(): Promise<void> {
+  const parsed = parseRoomArgs(process.argv.slice(2), process.env);
+  if (!parsed.ok) {
+    console.error(parsed.message);
+    process.exitCode = 2;
+    return;
+  }
+  const { args } = parsed;
+  const log = createLogger(jsonLineSink((line) => process.stderr.write(line), process.env['SHOPCAST_LOG_LEVEL'] === 'debug' ? 'debug' : 'info'), 'room');
+  const dataDir = path.resolve(args.dataDir ?? path.join(defaultDataDir(process.env, process.platform), 'room'));
+  const { token, source } = await loadRoomToken(process.env, dataDir);
+  const packageRoot = path.resolve(__dirname, '..', '..');
+  const host = await startRoomHost({
+    host: args.host,
+    port: args.port,
+    dataDir,
+    rooms: args.rooms,
+    token,
+    packageRoot,
+    viewerDir: path.join(__dirname, '..', 'renderer'),
+    publicUrl: args.publicUrl,
+    env: process.env,
+    requireModule: createRequire(__filename),
+    log,
+    newId: randomUUID,
+  });
+  console.log(`Shopcast live room is running on port ${host.port}.`);
+  for (const roomId of args.rooms) console.log(`  Viewers of "${roomId}": ${host.watchUrl(roomId)}`);
+  console.log(`  Studio and broadcaster token: in ${source}`);
+  if (host.videoReason) console.log(`  ${host.videoReason}`);
+
+  const stop = () => {
+    setTimeout(() => process.exit(0), 2000).unref();
+    void host.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') console.error('That port is already in use: choose another with --port.');
+  else if (code === 'EACCES') console.error('That port needs privileges: choose one above 1024 with --port.');
+  else console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

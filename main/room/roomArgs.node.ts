@@ -1,0 +1,55 @@
+import { parseArgs } from 'node:util';
+import { roomIdSchema } from '../../contract/room/roomMessages.std';
+
+export interface RoomArgs {
+  host: string;
+  port: number;
+  dataDir: string | null;
+  rooms: string[];
+  /** The address viewers' links use (a public https URL behind a proxy); null: this machine's LAN address. */
+  publicUrl: string | null;
+}
+
+export const DEFAULT_ROOM_PORT = 4830;
+
+export const roomUsage =
+  'Usage: npm run room -- [--port <0-65535, default 4830>] [--host <address, default 0.0.0.0>] [--data-dir <folder>] [--room <id>]... [--public-url <https://…>]\n' +
+  'The studio token is SHOPCAST_ROOM_TOKEN, or the one kept in <data-dir>/room-token (made on first start).';
+
+export type ParsedRoomArgs = { ok: true; args: RoomArgs } | { ok: false; message: string };
+
+export function parseRoomArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedRoomArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        host: { type: 'string' },
+        port: { type: 'string' },
+        'data-dir': { type: 'string' },
+        room: { type: 'string', multiple: true },
+        'public-url': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    return { ok: false, message: `${(error as Error).message}\n${roomUsage}` };
+  }
+  if (values.help) return { ok: false, message: roomUsage };
+  const portText = values.port ?? env['SHOPCAST_ROOM_PORT'] ?? String(DEFAULT_ROOM_PORT);
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535) return { ok: false, message: `The port must be a number from 0 to 65535, not "${portText}".` };
+  const rooms = values.room ?? ['shop'];
+  const badRoom = rooms.find((room) => !roomIdSchema.safeParse(room).success);
+  if (badRoom !== undefined) return { ok: false, message: `"${badRoom}" is not a room id: use 1 to 40 lowercase letters, digits or "-".` };
+  const publicUrl = values['public-url'] ?? env['SHOPCAST_ROOM_PUBLIC_URL'] ?? null;
+  if (publicUrl !== null && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) {
+    return { ok: false, message: `--public-url is the address viewers open, like https://live.example.com, not "${publicUrl}".` };
+  }
+  return {
+    ok: true,
+    args: { host: values.host ?? env['SHOPCAST_ROOM_HOST'] ?? '0.0.0.0', port, dataDir: values['data-dir'] ?? null, rooms, publicUrl: publicUrl?.replace(/\/$/, '') ?? null },
+  };
+}

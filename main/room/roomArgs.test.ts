@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ROOM_PORT, parseRoomArgs } from './roomArgs.node';
+
+describe('parseRoomArgs', () => {
+  it('defaults to every interface on port 4830 with one room', () => {
+    expect(parseRoomArgs([], {})).toEqual({ ok: true, args: { host: '0.0.0.0', port: DEFAULT_ROOM_PORT, dataDir: null, rooms: ['shop'], publicUrl: null } });
+  });
+
+  it('reads several rooms and a public URL', () => {
+    const parsed = parseRoomArgs(['--room', 'a', '--room', 'b-2', '--public-url', 'https://live.example.com/', '--port', '0'], {});
+    expect(parsed).toMatchObject({ ok: true, args: { rooms: ['a', 'b-2'], publicUrl: 'https://live.example.com', port: 0 } });
+  });
+
+  it('says what is wrong', () => {
+    expect(parseRoomArgs(['--port', 'x'], {})).toMatchObject({ ok: false, message: expect.stringMatching(/port must be a number/) });
+    expect(parseRoomArgs(['--room', 'Not OK'], {})).toMatchObject({ ok: false, message: expect.stringMatching(/not a room id/) });
+    expect(parseRoomArgs(['--bogus'], {})).toMatchObject({ ok: false, message: expect.stringMatching(/bogus[\s\S]*Usage/) });
+  });
+});
