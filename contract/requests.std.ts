@@ -5,6 +5,7 @@ import { preflightReportSchema } from './schemas/preflight.std';
 import { noticeSchema } from './schemas/notice.std';
 import { sceneCollectionSchema } from './schemas/scene.std';
 import { liveLayersPatchSchema, liveLayersSchema } from './schemas/liveLayers.std';
+import { liveRoomInfoSchema } from './schemas/liveRoom.std';
 
 const none = z.object({}).strict();
 
@@ -35,6 +36,7 @@ export const requestChannels = {
       lastFrameAt: z.number().nullable(),
     }),
   },
+  getLiveRoom: { input: none, output: liveRoomInfoSchema },
   openExternal: {
     input: z.object({ url: z.string().max(2000) }).strict(),
     output: z.object({ opened: z.boolean() }),

@@ -5,6 +5,7 @@ import { createLogger, jsonLineSink } from './log/logger.std';
 import { defaultDataDir } from './paths/dataDir.node';
 import { parseStudioArgs } from './studio/studioArgs.std';
 import { startStudioServer } from './studio/studioServer.node';
+import { startEmbeddedRoom } from './room/embeddedRoom.node';
 
 // `npm run studio`: the core in plain Node, serving the renderer to a browser.
 async function main(): Promise<void> {
@@ -23,12 +24,9 @@ async function main(): Promise<void> {
     // ws works without it, silently, at 2-3x the CPU per received frame (MEDIA-NOTES.md).
     log.warn('bufferutil is missing: the media channel will cost several times more CPU; run npm install');
   }
-  const core = await createCore({
-    dataDir: args.dataDir ? path.resolve(args.dataDir) : defaultDataDir(process.env, process.platform),
-    log,
-    env: process.env,
-    requireModule,
-  });
+  const dataDir = args.dataDir ? path.resolve(args.dataDir) : defaultDataDir(process.env, process.platform);
+  const room = await startEmbeddedRoom({ dataDir, env: process.env, requireModule, log: log.child('room'), packageRoot: path.resolve(__dirname, '..', '..'), viewerDir: path.join(__dirname, '..', 'renderer') });
+  const core = await createCore({ dataDir, log, env: process.env, requireModule, liveRoom: room.info });
   const serve = (port: number) =>
     startStudioServer({ host: args.host, port, rendererDir: path.join(__dirname, '..', 'renderer'), core, log: log.child('studio') });
   const server = await serve(args.port).catch((error: unknown) => {
@@ -40,6 +38,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     core.close();
+    void room.close();
     // Whatever still holds the server open, the process ends within two seconds of being asked.
     setTimeout(() => process.exit(0), 2000).unref();
     void server.close().then(() => process.exit(0));

@@ -17,12 +17,16 @@ import { openSceneStore } from '../scenes/sceneStore.node';
 import { createLiveLayersState } from '../liveLayers/liveLayersState.std';
 import { randomUUID } from 'node:crypto';
 import { isAllowedExternalUrl } from './externalLinks.std';
+import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
+import { liveRoomNotRunning } from '../room/liveRoomInfo.node';
 
 export interface CoreDeps {
   dataDir: string;
   log: Logger;
   env: NodeJS.ProcessEnv;
   requireModule: (id: string) => unknown;
+  /** The studio's own live room (embedded room server), when it runs. */
+  liveRoom?: () => LiveRoomInfo;
   /** Opens an allow-listed https URL in the system browser; absent where the core can't (plain Node). */
   openExternal?: (url: string) => Promise<void>;
 }
@@ -66,6 +70,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       return () => clearInterval(timer);
     },
   });
+  const liveRoom = deps.liveRoom ?? (() => liveRoomNotRunning('The live room is not running in this process.'));
   const findFfmpeg = () =>
     locateFfmpeg({
       env: deps.env,
@@ -89,7 +94,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           locateFfmpeg: findFfmpeg,
           probeFfmpeg: (binary) => probeFfmpeg(binary, execFile),
           mediaStats: () => media.stats(),
-          destinationCount: () => 0,
+          liveRoom,
+          // The studio's own room is the default destination; RTMP destinations come with going live.
+          destinationCount: () => (liveRoom().running ? 1 : 0),
           platform: process.platform,
         }),
       getScenes: () => scenes.get(),
@@ -99,6 +106,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         return saved;
       },
       getMediaStats: () => media.stats(),
+      getLiveRoom: () => liveRoom(),
       getLiveLayers: () => liveLayers.get(),
       updateLiveLayers: (patch) => liveLayers.update(patch),
       openExternal: async ({ url }) => {

@@ -7,6 +7,7 @@ import { defaultSceneCollection } from '../../contract/scenePresets.std';
 import { createLogger, type LogRecord } from '../log/logger.std';
 import { noMediaYet } from '../media/mediaIngest.std';
 import { createDispatcher, type RequestHandlers, type Sender } from './dispatcher.std';
+import { liveRoomNotRunning } from '../room/liveRoomInfo.node';
 
 const sender: Sender = { transport: 'websocket', id: 'browser:abc123', role: 'host' };
 let counter = 0;
@@ -31,6 +32,7 @@ function setup(overrides: Partial<RequestHandlers> = {}) {
     getMediaStats: () => noMediaYet,
     updateLiveLayers: (patch) => ({ ...noLiveLayers, ...patch }),
     openExternal: () => ({ opened: false }),
+    getLiveRoom: () => liveRoomNotRunning('Not in this test.'),
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, createLogger((record) => records.push(record)));

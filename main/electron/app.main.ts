@@ -2,6 +2,7 @@ import { app, BrowserWindow, desktopCapturer, session, shell } from 'electron';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCore } from '../core/createCore.node';
+import { startEmbeddedRoom } from '../room/embeddedRoom.node';
 import { isAllowedExternalUrl } from '../core/externalLinks.std';
 import { createLogger, jsonLineSink } from '../log/logger.std';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol.main';
@@ -19,13 +20,18 @@ async function start(): Promise<void> {
   const openExternal = async (url: string) => {
     if (isAllowedExternalUrl(url)) await shell.openExternal(url);
   };
-  const core = await createCore({
-    dataDir: process.env['SHOPCAST_DATA_DIR'] ?? app.getPath('userData'),
-    log,
+  const dataDir = process.env['SHOPCAST_DATA_DIR'] ?? app.getPath('userData');
+  const requireModule = createRequire(__filename);
+  // Packaged, the SFU worker and node_modules live beside the asar (electron-builder asarUnpack).
+  const room = await startEmbeddedRoom({
+    dataDir,
     env: process.env,
-    requireModule: createRequire(__filename),
-    openExternal,
+    requireModule,
+    log: log.child('room'),
+    packageRoot: app.isPackaged ? path.join(process.resourcesPath, 'app.asar.unpacked') : app.getAppPath(),
+    viewerDir: path.join(__dirname, '..', 'renderer'),
   });
+  const core = await createCore({ dataDir, log, env: process.env, requireModule, openExternal, liveRoom: room.info });
   serveRenderer(path.join(__dirname, '..', 'renderer'));
   installPermissionPolicy(session.defaultSession, APP_ORIGIN, (permission, origin) =>
     log.warn('permission denied', { permission, origin }),
@@ -58,6 +64,7 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     unbind();
     core.close();
+    void room.close();
     app.quit();
   });
 }

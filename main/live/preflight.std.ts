@@ -2,12 +2,15 @@ import type { PreflightCheck, PreflightReport } from '../../contract/schemas/pre
 import type { FfmpegLocation } from '../encoder/ffmpegLocator.node';
 import type { FfmpegProbe } from '../encoder/ffmpegProbe.node';
 import type { MediaIngestStats } from '../media/mediaIngest.std';
+import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
 
 export interface PreflightDeps {
   locateFfmpeg: () => Promise<FfmpegLocation | null>;
   probeFfmpeg: (binary: string) => Promise<FfmpegProbe>;
   mediaStats: () => MediaIngestStats;
   destinationCount: () => number;
+  /** The studio's live room, or null when it is not running. */
+  liveRoom: () => LiveRoomInfo;
   platform: NodeJS.Platform;
 }
 
@@ -51,6 +54,10 @@ export async function runPreflight(deps: PreflightDeps): Promise<PreflightReport
       ? { id: 'program', ok: true, message: `The program is arriving at ${media.framesPerSecond} fps.` }
       : { id: 'program', ok: false, message: 'The program has no picture yet: add a camera, screen or image to a scene.' },
   );
+  const room = deps.liveRoom();
+  if (!room.running) checks.push({ id: 'room', ok: false, message: room.message ?? 'The live room is not running.' });
+  else if (!room.video.available) checks.push({ id: 'room', ok: false, message: `Viewers can comment and order, but will not see the show. ${room.video.reason ?? ''}`.trim() });
+  else checks.push({ id: 'room', ok: true, message: `The live room is open: viewers join at ${room.watchUrl ?? 'its link'}.` });
   const destinations = deps.destinationCount();
   checks.push(
     destinations > 0

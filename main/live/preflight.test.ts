@@ -2,10 +2,19 @@ import { describe, expect, it } from 'vitest';
 import type { FfmpegLocation } from '../encoder/ffmpegLocator.node';
 import type { FfmpegProbe } from '../encoder/ffmpegProbe.node';
 import { noMediaYet, type MediaIngestStats } from '../media/mediaIngest.std';
+import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
 import { ffmpegInstallHint, runPreflight, type PreflightDeps } from './preflight.std';
 
 const found: FfmpegLocation = { path: '/usr/bin/ffmpeg', source: 'PATH' };
 const probe: FfmpegProbe = { version: '6.1.1', h264Encoders: ['h264_vaapi', 'libx264'] };
+const room: LiveRoomInfo = {
+  running: true,
+  roomId: 'shop',
+  watchUrl: 'http://192.168.1.20:4821/watch/shop',
+  qrSvg: null,
+  video: { available: true, producers: 0, reason: null },
+  message: null,
+};
 const stats = (framesPerSecond: number | null): MediaIngestStats => ({ ...noMediaYet, framesPerSecond });
 
 function deps(overrides: Partial<PreflightDeps> = {}): PreflightDeps {
@@ -14,6 +23,7 @@ function deps(overrides: Partial<PreflightDeps> = {}): PreflightDeps {
     probeFfmpeg: () => Promise.resolve(probe),
     mediaStats: () => stats(30),
     destinationCount: () => 1,
+    liveRoom: () => room,
     platform: 'linux',
     ...overrides,
   };
@@ -31,6 +41,7 @@ describe('runPreflight', () => {
       ['ffmpeg', true],
       ['h264', true],
       ['program', true],
+      ['room', true],
       ['destinations', true],
     ]);
     expect(probed).toEqual(['/usr/bin/ffmpeg']);
@@ -85,5 +96,14 @@ describe('runPreflight', () => {
     const report = await runPreflight(deps({ destinationCount: () => 0 }));
     expect(report.ready).toBe(false);
     expect(report.checks.filter((check) => !check.ok).map((check) => check.id)).toEqual(['destinations']);
+  });
+
+  it('says plainly when viewers would not see the show, and why', async () => {
+    const reason = 'Video to viewers is off: the SFU worker is not built. Run `npm run setup`.';
+    const report = await runPreflight(deps({ liveRoom: () => ({ ...room, video: { available: false, producers: 0, reason } }) }));
+    expect(report.ready).toBe(false);
+    expect(byId(report)['room']).toEqual({ id: 'room', ok: false, message: `Viewers can comment and order, but will not see the show. ${reason}` });
+    const stopped = await runPreflight(deps({ liveRoom: () => ({ ...room, running: false, message: 'Port 4821 is taken.' }) }));
+    expect(byId(stopped)['room']).toEqual({ id: 'room', ok: false, message: 'Port 4821 is taken.' });
   });
 });

@@ -1,0 +1,15 @@
+import QRCode from 'qrcode';
+import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
+import type { RoomHost } from './roomHost.node';
+
+/** What the studio shows of its live room; the QR code is made once, the video state read each time. */
+export async function describeLiveRoom(host: RoomHost, roomId: string): Promise<() => LiveRoomInfo> {
+  const watchUrl = host.watchUrl(roomId);
+  const qrSvg = await QRCode.toString(watchUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  return () => ({ running: true, roomId, watchUrl, qrSvg, video: host.showFor(roomId).videoState(), message: null });
+}
+
+/** The studio's live room when it could not start, with the reason. */
+export function liveRoomNotRunning(message: string): LiveRoomInfo {
+  return { running: false, roomId: null, watchUrl: null, qrSvg: null, video: { available: false, producers: 0, reason: message }, message };
+}
