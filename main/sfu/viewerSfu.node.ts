@@ -138,7 +138,9 @@ export function createViewerSfu(deps: ViewerSfuDeps): ViewerSide {
     },
     async handle<R extends SfuRequest>(request: R): Promise<SfuResults[R['method']]> {
       if (closed) throw new SfuError('conflict', 'the viewer left');
-      const handler = handlers[request.method] as (request: R) => Promise<SfuResults[R['method']]>;
+      // Callers validate with sfuRequestSchema; an unvalidated method still gets a clear refusal.
+      const handler = handlers[request.method] as ((request: R) => Promise<SfuResults[R['method']]>) | undefined;
+      if (!handler) throw new SfuError('invalid', `unknown SFU method "${String(request.method)}"`);
       return handler(request);
     },
     forgetTransport,
