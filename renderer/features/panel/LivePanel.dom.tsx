@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { panelTabs, type PanelTab } from '../../../contract/schemas/settings.std';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
+import { LiveRoomCard } from '../room/LiveRoomCard.dom';
 
 const tabLabels: Record<PanelTab, string> = { comments: 'Comments', orders: 'Orders', products: 'Products' };
 const emptyStates: Record<PanelTab, string> = {
@@ -29,6 +30,7 @@ export function LivePanel() {
 
   return (
     <aside className="live-panel" aria-label="Live panel">
+      <LiveRoomCard />
       <div role="tablist" aria-label="Live panel" className="tabs" onKeyDown={onKeyDown}>
         {panelTabs.map((tab) => (
           <button
