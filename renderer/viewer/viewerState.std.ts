@@ -1,6 +1,8 @@
 import type { Promotion, RoomComment, RoomEvent, RoomOrder, RoomSnapshot } from '../../contract/room/roomEvents.std';
 import type { OrderStatus, RoomProduct } from '../../contract/room/roomMessages.std';
 import type { VideoState } from '../../contract/room/sfuSignalling.std';
+import { roomLimits } from '../../contract/room/roomMessages.std';
+import { sanitizeOverlayText } from '../features/compositor/draw/text.std';
 
 // The viewer's page as data: every room frame is applied by a pure function here, so the
 // store only wires them and the tests replay frames without a browser.
@@ -12,7 +14,7 @@ export type ViewerConnection = 'connecting' | 'open' | 'reconnecting';
 
 export type FeedItem =
   | { kind: 'comment'; id: string; comment: RoomComment; own: boolean }
-  | { kind: 'reply'; id: string; text: string; at: number; replyTo: { name: string; text: string } | null };
+  | { kind: 'reply'; id: string; text: string; at: number; replyTo: { commentId: string; name: string; text: string } | null };
 
 export interface ViewerState {
   connection: ViewerConnection;
@@ -32,6 +34,15 @@ export interface ViewerState {
   orders: RoomOrder[];
   /** server clock − local clock, estimated from event times (ms); the flash-sale countdown runs on it. */
   clockOffsetMs: number | null;
+}
+
+/**
+ * The room cleans viewers' text already; the page cleans it again as the stream's overlays do
+ * (renderer/features/compositor/draw/text.std.ts): one line, no bidi overrides, at most two
+ * combining marks per character, so zalgo cannot climb over the line above.
+ */
+export function cleanComment(comment: RoomComment): RoomComment {
+  return { ...comment, name: sanitizeOverlayText(comment.name, roomLimits.nameChars), text: sanitizeOverlayText(comment.text, roomLimits.commentChars) };
 }
 
 export const initialViewerState: ViewerState = {
@@ -57,7 +68,7 @@ export function applyWelcome(state: ViewerState, viewerId: string | null, snapsh
     welcomed: true,
     roomError: null,
     viewerId,
-    pinned: snapshot.pinned,
+    pinned: snapshot.pinned && cleanComment(snapshot.pinned),
     promotion: snapshot.promotion,
     viewerCount: snapshot.viewerCount,
     likes: snapshot.likes,
@@ -115,7 +126,7 @@ function itemTime(item: FeedItem | undefined): number {
 
 /** The viewer's comment, as the room acknowledged it: shown at once, whatever the broadcast does. */
 export function applyOwnComment(state: ViewerState, comment: RoomComment): ViewerState {
-  return { ...state, feed: withComment(state.feed, comment, true) };
+  return { ...state, feed: withComment(state.feed, cleanComment(comment), true) };
 }
 
 function withOrder(orders: RoomOrder[], order: RoomOrder): RoomOrder[] {
@@ -140,19 +151,22 @@ export function applyEvent(state: ViewerState, event: RoomEvent): ViewerState {
   switch (event.kind) {
     case 'comment': {
       const own = state.viewerId !== null && event.comment.viewerId === state.viewerId;
-      return { ...state, feed: withComment(state.feed, event.comment, own) };
+      return { ...state, feed: withComment(state.feed, cleanComment(event.comment), own) };
     }
     case 'commentHidden': {
-      // The author keeps seeing what they wrote; everyone else's copy goes.
-      const feed = state.feed.filter((item) => !(item.kind === 'comment' && item.id === event.commentId && !item.own));
+      // The author keeps seeing what they wrote; everyone else's copy goes, quotes of it too.
+      const feed = state.feed
+        .filter((item) => !(item.kind === 'comment' && item.id === event.commentId && !item.own))
+        .map((item) => (item.kind === 'reply' && item.replyTo?.commentId === event.commentId ? { ...item, replyTo: null } : item));
+      const quoted = state.feed.some((item) => item.kind === 'reply' && item.replyTo?.commentId === event.commentId);
       const pinned = state.pinned?.id === event.commentId ? null : state.pinned;
-      return feed.length === state.feed.length && pinned === state.pinned ? state : { ...state, feed, pinned };
+      return feed.length === state.feed.length && pinned === state.pinned && !quoted ? state : { ...state, feed, pinned };
     }
     case 'reply': {
       if (state.feed.some((item) => item.kind === 'reply' && item.id === event.replyId)) return state;
       const original = event.commentId === null ? undefined : state.feed.find((item) => item.kind === 'comment' && item.id === event.commentId);
-      const replyTo = original?.kind === 'comment' ? { name: original.comment.name, text: original.comment.text } : null;
-      const entry: FeedItem = { kind: 'reply', id: event.replyId, text: event.text, at: event.at, replyTo };
+      const replyTo = original?.kind === 'comment' ? { commentId: original.id, name: original.comment.name, text: original.comment.text } : null;
+      const entry: FeedItem = { kind: 'reply', id: event.replyId, text: sanitizeOverlayText(event.text, roomLimits.replyChars), at: event.at, replyTo };
       return { ...state, feed: trimFeed([...state.feed, entry]) };
     }
     case 'order':
@@ -163,7 +177,7 @@ export function applyEvent(state: ViewerState, event: RoomEvent): ViewerState {
       if (state.viewerId !== null && event.viewerId !== state.viewerId) return state;
       return { ...state, orders: withStatus(state.orders, event.orderId, event.status) };
     case 'pinned':
-      return { ...state, pinned: event.comment };
+      return { ...state, pinned: event.comment && cleanComment(event.comment) };
     case 'promotion':
       return { ...state, promotion: event.promotion };
     case 'stock':

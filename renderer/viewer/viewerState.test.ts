@@ -100,8 +100,18 @@ describe('viewer state', () => {
     const reply = event({ kind: 'reply', replyId: 'r1', commentId: 'c1', text: 'Yes, in blue' }, 5000);
     let state = applyEvents(welcomed(), [event({ kind: 'comment', comment: comment('c1') }), reply], 0);
     state = applyEvents(state, [reply], 0);
-    expect(state.feed.at(-1)).toEqual({ kind: 'reply', id: 'r1', text: 'Yes, in blue', at: 5000, replyTo: { name: 'name-c1', text: 'text-c1' } });
+    expect(state.feed.at(-1)).toEqual({ kind: 'reply', id: 'r1', text: 'Yes, in blue', at: 5000, replyTo: { commentId: 'c1', name: 'name-c1', text: 'text-c1' } });
     expect(state.feed).toHaveLength(2);
+    state = applyEvents(state, [event({ kind: 'commentHidden', commentId: 'c1' })], 0);
+    expect(state.feed).toEqual([{ kind: 'reply', id: 'r1', text: 'Yes, in blue', at: 5000, replyTo: null }]);
+  });
+
+  it('cleans viewer text again: no bidi overrides, marks capped, one line', () => {
+    const zalgo = 'Z' + '\u0301'.repeat(40) + 'a';
+    const state = applyEvents(welcomed(), [event({ kind: 'comment', comment: { ...comment('c1'), name: '\u202Eevil', text: `${zalgo}\nnext line` } })], 0);
+    const item = state.feed[0];
+    expect(item?.kind === 'comment' && item.comment.name).toBe('evil');
+    expect(item?.kind === 'comment' && item.comment.text).toBe('Z\u0301\u0301a next line');
   });
 
   it('keeps the viewer’s own orders and their status', () => {

@@ -21,6 +21,8 @@ export function VideoStage() {
   const message = useStageMessage();
   const element = useRef<HTMLVideoElement | null>(null);
   const [muted, setMuted] = useState(true);
+  // "Tap for sound" only when the show sends sound.
+  const [hasAudio, setHasAudio] = useState(false);
 
   const videoRef = useCallback(
     (node: HTMLVideoElement | null) => {
@@ -43,7 +45,20 @@ export function VideoStage() {
 
   return (
     <section className="stage" aria-label="Live video">
-      <video ref={videoRef} className="stage-video" autoPlay playsInline muted onClick={muted ? unmute : undefined} onVolumeChange={(event) => setMuted(event.currentTarget.muted)} />
+      <video
+        ref={videoRef}
+        className="stage-video"
+        autoPlay
+        playsInline
+        muted
+        onClick={muted ? unmute : undefined}
+        onVolumeChange={(event) => setMuted(event.currentTarget.muted)}
+        onLoadedMetadata={(event) => {
+          const source = event.currentTarget.srcObject;
+          setHasAudio(source instanceof MediaStream && source.getAudioTracks().length > 0);
+        }}
+        onEmptied={() => setHasAudio(false)}
+      />
       {message !== null && (
         <p className="stage-message" role="status">
           {message}
@@ -55,7 +70,7 @@ export function VideoStage() {
           👁 {viewerCount}
         </span>
       </div>
-      {message === null && muted && (
+      {message === null && muted && hasAudio && (
         <button type="button" className="unmute" onClick={unmute}>
           🔇 Tap for sound
         </button>
