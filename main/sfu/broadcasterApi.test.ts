@@ -30,7 +30,7 @@ const { log } = recordingLogger();
 
 beforeAll(async () => {
   if (skipWithoutWorker !== '') return;
-  pool = (await openTestSfu(ports, 1, log)).pool;
+  pool = (await openTestSfu(ports, { maxWorkers: 1 }, log)).pool;
   producers = watchProducers(pool);
   const config = sfuConfigSchema.parse({ rtcMinPort: ports.min, rtcMaxPort: ports.max });
   show = createShowSfu({ pool, config, log, roomId: 'live-1' });

@@ -26,15 +26,20 @@ export function recordingLogger(): { log: ReturnType<typeof createLogger>; recor
   return { log: createLogger((record) => records.push(record), 'test'), records };
 }
 
-export async function openTestSfu(ports: { min: number; max: number }, workers: number, log = recordingLogger().log): Promise<Extract<SfuOpening, { available: true }>> {
-  const config = sfuConfigSchema.parse({ rtcMinPort: ports.min, rtcMaxPort: ports.max, maxWorkers: workers });
+/** `cpuCount` defaults to `maxWorkers`: one worker per core, as many as allowed. */
+export async function openTestSfu(
+  ports: { min: number; max: number },
+  workers: { maxWorkers: number; cpuCount?: number },
+  log = recordingLogger().log,
+): Promise<Extract<SfuOpening, { available: true }>> {
+  const config = sfuConfigSchema.parse({ rtcMinPort: ports.min, rtcMaxPort: ports.max, maxWorkers: workers.maxWorkers });
   const opening = await openSfu({
     env: process.env,
     exists: existsSync,
     place: localSfuWorkerPlace(root),
     requireModule: createRequire(import.meta.url),
     config,
-    cpuCount: workers,
+    cpuCount: workers.cpuCount ?? workers.maxWorkers,
     log,
   });
   if (!opening.available) throw new Error(opening.reason);

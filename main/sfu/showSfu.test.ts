@@ -21,7 +21,7 @@ const shows: ShowSfu[] = [];
 const { log, records } = recordingLogger();
 
 beforeAll(async () => {
-  if (skipWithoutWorker === '') pool = (await openTestSfu(ports, 1, log)).pool;
+  if (skipWithoutWorker === '') pool = (await openTestSfu(ports, { maxWorkers: 1 }, log)).pool;
 });
 afterAll(() => {
   for (const show of shows) show.close();
@@ -191,5 +191,39 @@ describe.skipIf(skipWithoutWorker !== '')(`a show whose worker dies ${skipWithou
     expect(consumed.consumers.map((consumer) => consumer.producerId)).toEqual([producerId]);
     await vi.waitFor(() => expect(show.videoState()).toEqual({ available: true, producers: 1, reason: null }));
     viewer.close();
+  }, 30_000);
+});
+
+describe.skipIf(skipWithoutWorker !== '')(`a show on a pool of two workers ${skipWithoutWorker}`, () => {
+  it('moves to the surviving worker at once when its own dies, without waiting for the replacement', async () => {
+    const two = (await openTestSfu({ min: 47400, max: 47499 }, { maxWorkers: 2 }, log)).pool;
+    try {
+      const show = createShowSfu({ pool: two, config: sfuConfigSchema.parse({ rtcMinPort: 47400, rtcMaxPort: 47499 }), log, roomId: 'mover' });
+      const heard = frames();
+      const viewer = show.openViewer(heard.notify);
+      await viewer.handle({ method: 'createConsumerTransport' });
+      const hosts = await Promise.all(two.workers().map(async (worker) => ({ worker, routers: worker ? (await worker.dump()).routerIds.length : 0 })));
+      const host = hosts.find((entry) => entry.routers === 1)?.worker;
+      const survivor = hosts.find((entry) => entry.routers === 0)?.worker;
+      if (!host || !survivor) throw new Error(`expected the router on one worker: ${JSON.stringify(hosts.map((entry) => entry.routers))}`);
+
+      const replaced = new Promise<types.Worker>((resolve) =>
+        two.onReplaced((_index, change) => {
+          if (change.previous === host) resolve(change.next);
+        }),
+      );
+      const reset = heard.next((frame) => frame.reset);
+      process.kill(host.pid, 'SIGKILL');
+      expect((await reset).video).toEqual({ available: true, producers: 0, reason: null });
+      expect((await survivor.dump()).routerIds).toHaveLength(1);
+      // The dead one is replaced all the same, for the next shows.
+      const next = await replaced;
+      expect(two.live()).toBe(2);
+      expect((await next.dump()).routerIds).toHaveLength(0);
+      expect((await viewer.handle({ method: 'createConsumerTransport' })).id).toEqual(expect.any(String));
+      show.close();
+    } finally {
+      two.close();
+    }
   }, 30_000);
 });

@@ -63,7 +63,7 @@ describe('opening the SFU without a worker binary', () => {
 
 describe.skipIf(skipWithoutWorker !== '')(`the SFU worker pool on the real worker ${skipWithoutWorker}`, () => {
   it('starts maxWorkers workers when there are more cores, and spreads routers over them', async () => {
-    const { pool } = await openTestSfu({ min: 47100, max: 47199 }, 2);
+    const { pool } = await openTestSfu({ min: 47100, max: 47199 }, { maxWorkers: 2, cpuCount: 8 });
     pools.push(pool);
     expect(pool.size).toBe(2);
     expect(pool.live()).toBe(2);
