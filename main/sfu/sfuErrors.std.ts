@@ -1,3 +1,5 @@
+import type { RoomErrorCode } from '../../contract/room/roomEvents.std';
+
 // One error type for everything the SFU layer refuses, with a code each transport maps to its own
 // vocabulary: HTTP statuses in broadcasterApi.node.ts, room error codes in the room server.
 
@@ -35,4 +37,18 @@ export function sfuErrorFrom(error: unknown, doing: string): SfuError {
     default:
       return new SfuError('failed', `${doing}: ${message}`);
   }
+}
+
+const roomCodeOf: Record<SfuErrorCode, RoomErrorCode> = {
+  invalid: 'invalid',
+  'not-found': 'not-found',
+  // The room protocol has no "conflict": a viewer's SFU call that hits one simply failed.
+  conflict: 'failed',
+  'video-off': 'video-off',
+  failed: 'failed',
+};
+
+/** The room socket's error code for whatever a viewer's SFU request threw. */
+export function roomErrorCodeOf(error: unknown): RoomErrorCode {
+  return error instanceof SfuError ? roomCodeOf[error.code] : 'failed';
 }
