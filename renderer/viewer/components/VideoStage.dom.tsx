@@ -18,6 +18,7 @@ function useStageMessage(): string | null {
 export function VideoStage() {
   const connection = useConnection();
   const viewerCount = useViewer((state) => state.viewerCount);
+  const onAir = useViewer((state) => state.video.available && state.video.producers > 0);
   const message = useStageMessage();
   const element = useRef<HTMLVideoElement | null>(null);
   const [muted, setMuted] = useState(true);
@@ -65,7 +66,7 @@ export function VideoStage() {
         </p>
       )}
       <div className="stage-top">
-        <span className="live-badge">LIVE</span>
+        {onAir && <span className="live-badge">LIVE</span>}
         <span className="viewer-count" aria-label={`${viewerCount} watching`}>
           👁 {viewerCount}
         </span>
