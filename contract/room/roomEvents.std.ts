@@ -97,6 +97,8 @@ export const welcomeFrameSchema = z.strictObject({
   viewerId: z.string().nullable(),
   /** The newest seq in the room when the replay below was taken. */
   lastSeq: seqSchema,
+  /** The room's clock (epoch ms) when it said welcome: countdowns run on it, not on the phone's. */
+  serverTime: z.number(),
   snapshot: roomSnapshotSchema,
 });
 export type WelcomeFrame = z.infer<typeof welcomeFrameSchema>;

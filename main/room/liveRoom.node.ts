@@ -42,8 +42,8 @@ export interface LiveRoom {
   snapshot(): RoomSnapshot;
   /** Events after `seq` as JSON strings, all of them for the studio, a viewer's share for a viewer. */
   eventsSince(seq: number, viewerId: string | null, limit: number): string[];
-  /** The newest comments' events, for a viewer who arrives without history. */
-  recentComments(limit: number): string[];
+  /** For a viewer arriving without history: the newest comments and the shop's replies, and their own orders, in seq order. */
+  arrivalHistory(viewerId: string, comments: number): string[];
   comment(viewerId: string, message: CommentMessage): AckFrame;
   order(viewerId: string, message: OrderMessage): AckFrame;
   act(actor: string, message: ActionMessage): AckFrame;
@@ -91,9 +91,13 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
       `SELECT body FROM events WHERE room_id = ? AND seq > ?
          AND (kind NOT IN ('comment', 'order', 'orderStatus') OR owner = ?) ORDER BY seq LIMIT ?`,
     ),
-    recentComments: db.prepare<[string, number], { body: string }>(
-      `SELECT body FROM (SELECT e.body, e.seq FROM comments c JOIN events e ON e.room_id = c.room_id AND e.seq = c.seq
-         WHERE c.room_id = ? AND c.hidden = 0 ORDER BY c.seq DESC LIMIT ?) ORDER BY seq`,
+    arrivalHistory: db.prepare<[string, number, string, string], { body: string }>(
+      `SELECT body FROM (
+         SELECT e.body, e.seq FROM events e JOIN comments c ON c.room_id = e.room_id AND c.seq = e.seq
+           WHERE e.room_id = ? AND c.hidden = 0 AND e.seq IN (SELECT seq FROM comments WHERE room_id = e.room_id ORDER BY seq DESC LIMIT ?)
+         UNION
+         SELECT body, seq FROM events WHERE room_id = ? AND owner = ? AND kind IN ('order', 'orderStatus')
+       ) ORDER BY seq`,
     ),
   };
 
@@ -254,8 +258,8 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
       const rows = viewerId === null ? q.studioEventsSince.all(roomId, after, limit) : q.viewerEventsSince.all(roomId, after, viewerId, limit);
       return rows.map((found) => found.body);
     },
-    recentComments(limit) {
-      return q.recentComments.all(roomId, limit).map((found) => found.body);
+    arrivalHistory(viewerId, comments) {
+      return q.arrivalHistory.all(roomId, comments, roomId, viewerId).map((found) => found.body);
     },
 
     comment(viewerId, message) {

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AckFrame, ErrorFrame, RoomErrorCode, WelcomeFrame } from '../../contract/room/roomEvents.std';
 import { actionMessageSchema, helloSchema, ROOM_PROTOCOL_VERSION, roomLimits, viewerMessageSchema } from '../../contract/room/roomMessages.std';
 import type { Logger } from '../log/logger.std';
+import { roomErrorCodeOf } from '../sfu/sfuErrors.std';
 import { eventsFrame, type Fanout } from './fanout.std';
 import type { LiveRoom } from './liveRoom.node';
 import type { RateLimiter } from './rateLimiter.std';
@@ -47,7 +48,7 @@ export interface ConnectionContext {
 
 /** How many events one resume frame carries; a long absence is sent in several. */
 const REPLAY_CHUNK = 1000;
-/** How many recent comments a viewer arriving without history gets. */
+/** How many recent comments a viewer arriving without history gets (with all of their own orders). */
 const RECENT_COMMENTS = 20;
 
 type Peer = { role: 'studio'; actor: string } | { role: 'viewer'; viewerId: string; video: ViewerVideo };
@@ -91,7 +92,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
   };
 
   const welcome = (role: 'viewer' | 'studio', viewerId: string | null, room: LiveRoom, video: RoomVideo) => {
-    const frame: WelcomeFrame = { type: 'welcome', v: ROOM_PROTOCOL_VERSION, roomId: context.roomId, role, viewerId, lastSeq: room.lastSeq(), snapshot: { ...room.snapshot(), video: video.videoState() } };
+    const frame: WelcomeFrame = { type: 'welcome', v: ROOM_PROTOCOL_VERSION, roomId: context.roomId, role, viewerId, lastSeq: room.lastSeq(), serverTime: context.nowMs(), snapshot: { ...room.snapshot(), video: video.videoState() } };
     send(frame);
   };
 
@@ -151,8 +152,9 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     welcome('viewer', viewerId, runtime.room, runtime.video);
     if (hello.resumeFrom !== undefined) replay(runtime.room, hello.resumeFrom, viewerId);
     else {
-      const recent = runtime.room.recentComments(RECENT_COMMENTS);
-      if (recent.length > 0) socket.send(eventsFrame(recent));
+      // A fresh page (a reload) gets the room's latest comments and everything of the viewer's own.
+      const history = runtime.room.arrivalHistory(viewerId, RECENT_COMMENTS);
+      if (history.length > 0) socket.send(eventsFrame(history));
     }
     runtime.fanout.addViewer(socket, viewerId);
     context.onJoined();
@@ -184,7 +186,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
         const { requestId } = message;
         viewer.video.handle(message.request).then(
           (data) => send({ type: 'sfu', requestId, ok: true, data }),
-          (error: unknown) => send({ type: 'sfu', requestId, ok: false, code: 'video-off', message: error instanceof Error ? error.message : String(error) }),
+          (error: unknown) => send({ type: 'sfu', requestId, ok: false, code: roomErrorCodeOf(error), message: error instanceof Error ? error.message : String(error) }),
         );
         return;
       }

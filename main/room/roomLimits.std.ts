@@ -20,9 +20,9 @@ export interface RoomRateLimits {
 export const defaultRoomLimits: RoomRateLimits = {
   commentPerViewer: { rate: 1, burst: 5 },
   // Many phones share one address behind a carrier's NAT.
-  commentPerAddress: { rate: 30, burst: 60 },
+  commentPerAddress: { rate: 50, burst: 100 },
   orderPerViewer: { rate: 1, burst: 5 },
-  orderPerAddress: { rate: 30, burst: 60 },
+  orderPerAddress: { rate: 50, burst: 100 },
   messagePerSocket: { rate: 20, burst: 40 },
   floodCloseAfter: 200,
   socketsPerAddress: 200,

@@ -125,7 +125,8 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
         return sendText(response, 404, 'This live room does not exist (yet). Check the link, or ask the shop for a new one.');
       }
       file = '/viewer.html';
-    } else if (url.pathname.startsWith('/watch/')) {
+    } else if (/^\/watch\/assets\/[\w.-]+$/.test(url.pathname)) {
+      // The page's own bundle only: nothing else of the built renderer (the studio's page) is public.
       file = url.pathname.slice('/watch'.length);
     } else {
       return sendText(response, 404, 'Not found.');

@@ -108,4 +108,26 @@ describe('the room server', () => {
     expect(await buyer.client.send(order)).toMatchObject({ ok: false, code: 'sale-over' });
     expect(await buyer.client.send({ ...order, contact: undefined })).toMatchObject({ ok: false, code: 'invalid' });
   });
+
+  it('gives a reloaded page the latest comments and every one of the viewer’s own orders', async () => {
+    const { server } = await startRoom();
+    const studio = connect(server, 'studio');
+    await studio.welcome;
+    await promote(studio, 10);
+    const key = 'reloading-viewer-key-0001';
+    const before = connect(server, 'viewer', key);
+    await before.welcome;
+    expect(await before.client.send({ type: 'order', productId: 'p1', quantity: 2, buyerName: 'Ana', note: 'blue one' })).toMatchObject({ ok: true });
+    const other = connect(server, 'viewer');
+    await other.welcome;
+    await other.client.send({ type: 'order', productId: 'p1', quantity: 1, buyerName: 'Bo', contact: '1' });
+    await other.client.send({ type: 'comment', name: 'Bo', text: 'nice' });
+    before.client.close();
+
+    const reloaded = connect(server, 'viewer', key);
+    await reloaded.welcome;
+    await until(() => reloaded.events.length >= 2, 'the arrival history');
+    expect(reloaded.events.map((e) => e.kind)).toEqual(['order', 'comment']);
+    expect(reloaded.events[0]).toMatchObject({ kind: 'order', order: { buyerName: 'Ana', quantity: 2, note: 'blue one' } });
+  });
 });

@@ -40,7 +40,7 @@ export function connectViewer(options: { url: string; viewerKey: string; store: 
     newClientId: () => crypto.randomUUID(),
     schedule,
     onWelcome: (welcome) => {
-      actions().welcomeReceived(welcome.viewerId, welcome.snapshot);
+      actions().welcomeReceived(welcome.viewerId, welcome.snapshot, welcome.serverTime, Date.now());
       // A new connection is a new peer on the SFU: its old transport is gone.
       player.update(welcome.snapshot.video, true);
     },

@@ -61,9 +61,11 @@ export const initialViewerState: ViewerState = {
   clockOffsetMs: null,
 };
 
-export function applyWelcome(state: ViewerState, viewerId: string | null, snapshot: RoomSnapshot): ViewerState {
+/** `clockOffsetMs`: the room's clock minus this device's, from the welcome (late by the delivery time at most). */
+export function applyWelcome(state: ViewerState, viewerId: string | null, snapshot: RoomSnapshot, clockOffsetMs: number): ViewerState {
   return {
     ...state,
+    clockOffsetMs,
     connection: 'open',
     welcomed: true,
     roomError: null,
