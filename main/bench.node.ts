@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { benchCompositor, defaultChromium } from './bench/compositor.bench.node';
 import { benchMediaChannel } from './bench/mediaChannel.bench.node';
+import { benchRoom } from './bench/room.bench.node';
 
 // `npm run bench -- <name> [--seconds N]`: one benchmark, one JSON object per figure set on stdout.
 const benchmarks: Record<string, { about: string; run: (seconds: number) => Promise<void> }> = {
@@ -8,6 +9,11 @@ const benchmarks: Record<string, { about: string; run: (seconds: number) => Prom
     about: 'the bench scene composed in Chromium from a fake camera, 720p and 1080p, against plain FFmpeg composing it',
     run: (seconds) =>
       benchCompositor({ seconds, warmupSeconds: 10, cacheDir: path.resolve('.cache', 'bench'), chromium: defaultChromium() }, print),
+  },
+  room: {
+    about: 'the room server under a busy show: 10,000 viewer sockets, 6,000 comments/s offered to the studio, a flash sale of 5,000 orders on 100 units',
+    run: (seconds) =>
+      benchRoom({ seconds, viewers: 10_000, commentsPerSecond: 6000, flashOrders: 5000, flashStock: 100, entry: path.join(__dirname, 'room.node.js') }, print),
   },
   'media-channel': {
     about: 'I420 720p30 frames through the studio media socket, against a plain pipe in the same run',

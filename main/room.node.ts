@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     packageRoot,
     viewerDir: path.join(__dirname, '..', 'renderer'),
     publicUrl: args.publicUrl,
+    trustedProxies: args.trustedProxies,
     env: process.env,
     requireModule: createRequire(__filename),
     log,

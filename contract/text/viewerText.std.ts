@@ -14,6 +14,8 @@ const invisibleControls = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/
 const nonSpaceControls = /(?![\t\n\v\f\r\u0085])[\u0000-\u001F\u007F-\u009F]/g;
 const whitespaceRun = /[\s\u0085]+/g;
 const mark = /\p{M}/u;
+const printableAscii = /^[\x20-\x7E]*$/;
+const spaceRun = / {2,}/g;
 const formatChar = /\p{Cf}/u;
 
 /** The first `max` graphemes of `text`, segmenting no further than that. */
@@ -49,6 +51,9 @@ function capMarks(grapheme: string): string {
  * one space, at most two combining marks per character, at most `maxGraphemes` graphemes.
  */
 export function sanitizeViewerText(text: string, maxGraphemes: number): string {
+  // Most comments are plain printable ASCII, where every character is a grapheme and nothing
+  // needs removing: the segmenter (most of a busy room's CPU per comment) is skipped.
+  if (printableAscii.test(text)) return text.replace(spaceRun, ' ').trim().slice(0, maxGraphemes).trimEnd();
   // A grapheme with its capped marks is rarely over 16 UTF-16 units; cutting the raw string
   // first keeps a megabyte of input from costing more than a few kilobytes of work.
   const raw = text.slice(0, maxGraphemes * 16 + 16);

@@ -6,7 +6,7 @@ function socket(bufferedAmount = 0) {
   let terminated = false;
   const s: FanoutSocket & { frames: string[]; seqs: () => number[]; terminated: () => boolean } = {
     bufferedAmount,
-    send: (data) => void frames.push(data),
+    send: (data) => void frames.push(new TextDecoder().decode(data)),
     terminate: () => void (terminated = true),
     frames,
     seqs: () => frames.flatMap((frame) => (JSON.parse(frame) as { events: { seq: number }[] }).events.map((event) => event.seq)),
@@ -21,7 +21,7 @@ const event = (kind: string, owner: string | null = null): FanoutEvent => {
   return { seq, kind, owner, json: JSON.stringify({ seq, kind }) };
 };
 
-const options = { viewerCommentsPerSecond: 20, maxViewerBufferBytes: 1000, maxStudioBufferBytes: 1_000_000, onDropped: () => {} };
+const options = { viewerCommentsPerSecond: 20, viewerGroups: 1, maxViewerBufferBytes: 1000, maxStudioBufferBytes: 1_000_000, onDropped: () => {} };
 
 describe('createFanout', () => {
   it('gives the studio every event, in order, batched per flush', () => {
@@ -30,7 +30,7 @@ describe('createFanout', () => {
     fanout.addStudio(studio);
     const events = Array.from({ length: 500 }, (_, index) => event(index % 3 === 0 ? 'order' : 'comment', 'v1'));
     for (const e of events) fanout.publish(e);
-    fanout.flush(50);
+    fanout.flushStudio();
     expect(studio.frames).toHaveLength(1);
     expect(studio.seqs()).toEqual(events.map((e) => e.seq));
   });
@@ -46,7 +46,8 @@ describe('createFanout', () => {
     const pin = event('pinned');
     const flood = Array.from({ length: 1000 }, () => event('comment', 'someone'));
     for (const e of [mine, myOrder, pin, ...flood]) fanout.publish(e);
-    fanout.flush(1000);
+    fanout.flushViewers(0);
+    fanout.flushViewers(1000);
     const mySeqs = me.seqs();
     expect(mySeqs).toContain(mine.seq);
     expect(mySeqs).toContain(myOrder.seq);
@@ -63,9 +64,9 @@ describe('createFanout', () => {
     const fanout = createFanout(options);
     const viewer = socket();
     fanout.addViewer(viewer, 'v');
-    for (let tick = 0; tick < 100; tick += 1) {
+    for (let tick = 0; tick <= 100; tick += 1) {
       for (let i = 0; i < 100; i += 1) fanout.publish(event('comment', 'x'));
-      fanout.flush(50);
+      fanout.flushViewers(tick * 50);
     }
     // 100 ticks of 50 ms = 5 s at 20 comments/s.
     expect(viewer.seqs().length).toBeGreaterThanOrEqual(95);
@@ -80,12 +81,29 @@ describe('createFanout', () => {
     fanout.addViewer(slow, 'slow');
     fanout.addViewer(fine, 'fine');
     fanout.publish(event('pinned'));
-    fanout.flush(50);
+    fanout.flushViewers(0);
     expect(slow.terminated()).toBe(true);
     expect(slow.frames).toHaveLength(0);
     expect(fine.frames).toHaveLength(1);
     expect(dropped).toEqual(['viewer']);
     expect(fanout.viewerCount).toBe(1);
+  });
+});
+
+describe('viewer groups', () => {
+  it('gives every viewer each event once, one group per flush', () => {
+    const fanout = createFanout({ ...options, viewerGroups: 3 });
+    const viewers = Array.from({ length: 6 }, () => socket());
+    viewers.forEach((viewer, index) => fanout.addViewer(viewer, `v${index}`));
+    const pin = event('pinned');
+    fanout.publish(pin);
+    fanout.flushViewers(0);
+    expect(viewers.filter((viewer) => viewer.frames.length === 1)).toHaveLength(2);
+    fanout.flushViewers(10);
+    fanout.flushViewers(20);
+    expect(viewers.map((viewer) => viewer.seqs())).toEqual(viewers.map(() => [pin.seq]));
+    fanout.flushViewers(30);
+    expect(viewers.every((viewer) => viewer.frames.length === 1)).toBe(true);
   });
 });
 

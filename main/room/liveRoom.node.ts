@@ -6,9 +6,11 @@ import { sanitizeViewerText } from '../../contract/text/viewerText.std';
 import type { Logger } from '../log/logger.std';
 import type { Database } from './roomDatabase.node';
 
-// One live room: the only writer of its rows. Node runs this on one thread and every change is
-// one SQLite transaction, so "check stock, take it, record the order, acknowledge" cannot
-// interleave with another order: a flash sale never oversells, whatever the concurrency.
+// One live room: the only writer of its rows. Node runs this on one thread and every change runs
+// inside SQLite in turn, so "check stock, take it, record the order" cannot interleave with
+// another order: a flash sale never oversells, whatever the concurrency. Changes arriving
+// together are committed together (group commit, one WAL write per batch, each change in its own
+// savepoint) and acknowledged only after that commit: nothing acknowledged is ever lost.
 
 /** An event as stored and fanned out: its JSON is built once, for the database and every socket. */
 export interface StoredEvent {
@@ -27,6 +29,8 @@ export interface LiveRoomDeps {
   videoState: () => VideoState;
   /** Called after each committed event, in seq order. */
   onEvent: (stored: StoredEvent) => void;
+  /** Runs the batch commit once the messages read together have been queued (setImmediate). */
+  defer: (run: () => void) => void;
 }
 
 export type Refusal = Extract<AckFrame, { ok: false }>;
@@ -44,9 +48,9 @@ export interface LiveRoom {
   eventsSince(seq: number, viewerId: string | null, limit: number): string[];
   /** For a viewer arriving without history: the newest comments and the shop's replies, and their own orders, in seq order. */
   arrivalHistory(viewerId: string, comments: number): string[];
-  comment(viewerId: string, message: CommentMessage): AckFrame;
-  order(viewerId: string, message: OrderMessage): AckFrame;
-  act(actor: string, message: ActionMessage): AckFrame;
+  comment(viewerId: string, message: CommentMessage): Promise<AckFrame>;
+  order(viewerId: string, message: OrderMessage): Promise<AckFrame>;
+  act(actor: string, message: ActionMessage): Promise<AckFrame>;
   addLikes(count: number): void;
   setViewerCount(count: number): void;
   /** Turns pending throttled counters into events now (called by the room's timer). */
@@ -91,11 +95,11 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
       `SELECT body FROM events WHERE room_id = ? AND seq > ?
          AND (kind NOT IN ('comment', 'order', 'orderStatus') OR owner = ?) ORDER BY seq LIMIT ?`,
     ),
-    arrivalHistory: db.prepare<[string, number, string, string], { body: string }>(
+    arrivalHistory: db.prepare<[string, string, number, string, string], { body: string }>(
       `SELECT body FROM (
-         SELECT e.body, e.seq FROM events e JOIN comments c ON c.room_id = e.room_id AND c.seq = e.seq
-           WHERE e.room_id = ? AND c.hidden = 0 AND e.seq IN (SELECT seq FROM comments WHERE room_id = e.room_id ORDER BY seq DESC LIMIT ?)
-         UNION
+         SELECT body, seq FROM events WHERE room_id = ?
+           AND seq IN (SELECT seq FROM comments WHERE room_id = ? AND hidden = 0 ORDER BY seq DESC LIMIT ?)
+         UNION ALL
          SELECT body, seq FROM events WHERE room_id = ? AND owner = ? AND kind IN ('order', 'orderStatus')
        ) ORDER BY seq`,
     ),
@@ -122,23 +126,58 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     return event;
   };
 
-  /** Runs `change` as one transaction; its events go out after the commit, or vanish with a rollback. */
-  const commit = <T>(change: () => T): T => {
+  interface Queued {
+    change: () => AckFrame | null;
+    resolve: (ack: AckFrame | null) => void;
+    reject: (error: unknown) => void;
+  }
+  let queue: Queued[] = [];
+
+  /** Commits every queued change in one transaction; events go out, then acks, only after it. */
+  const commitQueued = () => {
+    const items = queue;
+    queue = [];
     const seqBefore = seq;
     staged = [];
-    let result: T;
+    const outcomes: ({ ok: true; ack: AckFrame | null } | { ok: false; error: unknown })[] = [];
     try {
-      result = db.transaction(change)();
+      db.transaction(() => {
+        for (const item of items) {
+          const itemSeq = seq;
+          const itemStaged = staged.length;
+          try {
+            // A nested transaction is a savepoint: a change that throws takes back only itself.
+            outcomes.push({ ok: true, ack: db.transaction(item.change)() });
+          } catch (error) {
+            seq = itemSeq;
+            staged.length = itemStaged;
+            outcomes.push({ ok: false, error });
+          }
+        }
+      })();
     } catch (error) {
       seq = seqBefore;
       staged = [];
-      throw error;
+      deps.log.error('room commit failed', { error });
+      for (const item of items) item.reject(error);
+      return;
     }
     const done = staged;
     staged = [];
     for (const stored of done) deps.onEvent(stored);
-    return result;
+    items.forEach((item, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) item.resolve(outcome.ack);
+      else item.reject(outcome?.error);
+    });
   };
+
+  const commit = (change: () => AckFrame | null): Promise<AckFrame | null> =>
+    new Promise((resolve, reject) => {
+      if (queue.length === 0) deps.defer(commitQueued);
+      queue.push({ change, resolve, reject });
+    });
+  const commitAck = (change: () => AckFrame) => commit(change) as Promise<AckFrame>;
 
   const receiptFor = (sender: string, clientId: string): AckFrame | null => {
     const found = q.receipt.get(roomId, sender, clientId);
@@ -151,13 +190,17 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     return ack;
   };
 
+  /** Products known to have none left: a flash sale's thousands of late orders are refused without touching SQLite. */
+  const soldOut = new Set<string>();
+
   const productOf = (productId: string): RoomProduct | null => {
     const found = q.product.get(roomId, productId);
     if (!found) return null;
     return { ...(JSON.parse(found.body) as RoomProduct), stock: found.stock };
   };
 
-  const isBanned = (viewerId: string) => q.banned.get(roomId, viewerId)?.banned === 1;
+  const banned = new Set(db.prepare<[string], { viewer_id: string }>('SELECT viewer_id FROM viewers WHERE room_id = ? AND banned = 1').all(roomId).map((found) => found.viewer_id));
+  const isBanned = (viewerId: string) => banned.has(viewerId);
 
   const clean = (text: string, max: number) => sanitizeViewerText(text, max);
 
@@ -203,6 +246,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         q.setOrderStatus.run(action.status, JSON.stringify(order), roomId, order.id);
         append({ kind: 'orderStatus', orderId: order.id, viewerId: order.viewerId, status: action.status }, order.viewerId);
         if (action.status === 'cancelled' && q.returnStock.run(order.quantity, roomId, order.productId).changes > 0) {
+          soldOut.delete(order.productId);
           append({ kind: 'stock', productId: order.productId, left: productOf(order.productId)?.stock ?? null }, null);
         }
         return null;
@@ -221,10 +265,14 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
       }
       case 'banViewer':
         if (q.ban.run(roomId, action.viewerId).changes === 0) return refuse(clientId, 'not-found', 'No viewer with that id has joined this room.');
+        banned.add(action.viewerId);
         append({ kind: 'viewerBanned', viewerId: action.viewerId }, action.viewerId);
         return null;
       case 'upsertProducts': {
-        for (const product of action.products) q.upsertProduct.run(roomId, product.id, JSON.stringify(product), product.stock);
+        for (const product of action.products) {
+          q.upsertProduct.run(roomId, product.id, JSON.stringify(product), product.stock);
+          soldOut.delete(product.id);
+        }
         append({ kind: 'products', products: action.products }, null);
         const promoted = promotion && action.products.find((product) => product.id === promotion?.product.id);
         if (promotion && promoted) setPromotion({ ...promotion, product: promoted });
@@ -259,17 +307,18 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
       return rows.map((found) => found.body);
     },
     arrivalHistory(viewerId, comments) {
-      return q.arrivalHistory.all(roomId, comments, roomId, viewerId).map((found) => found.body);
+      return q.arrivalHistory.all(roomId, roomId, comments, roomId, viewerId).map((found) => found.body);
     },
 
     comment(viewerId, message) {
-      const earlier = receiptFor(viewerId, message.clientId);
-      if (earlier) return earlier;
-      if (isBanned(viewerId)) return refuse(message.clientId, 'banned', 'You can no longer comment in this room.');
+      if (isBanned(viewerId)) return Promise.resolve(refuse(message.clientId, 'banned', 'You can no longer comment in this room.'));
       const name = clean(message.name, roomLimits.nameChars);
       const text = clean(message.text, roomLimits.commentChars);
-      if (!name || !text) return refuse(message.clientId, 'invalid', 'The name or the comment is empty once invisible characters are removed.');
-      return commit(() => {
+      if (!name || !text) return Promise.resolve(refuse(message.clientId, 'invalid', 'The name or the comment is empty once invisible characters are removed.'));
+      return commitAck(() => {
+        // Checked inside the batch: the same clientId twice in one batch is still one comment.
+        const earlier = receiptFor(viewerId, message.clientId);
+        if (earlier) return earlier;
         const comment: RoomComment = { id: newId(), viewerId, name, text, at: now() };
         const event = append({ kind: 'comment', comment }, viewerId);
         q.insertComment.run(roomId, comment.id, event.seq, viewerId, name, text, comment.at);
@@ -279,22 +328,25 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
 
     order(viewerId, message) {
       const { clientId } = message;
-      const earlier = receiptFor(viewerId, clientId);
-      if (earlier) return earlier;
-      if (isBanned(viewerId)) return refuse(clientId, 'banned', 'You can no longer order in this room.');
+      const refused = (code: Refusal['code'], text: string) => Promise.resolve(refuse(clientId, code, text));
+      if (isBanned(viewerId)) return refused('banned', 'You can no longer order in this room.');
       const contact = message.contact === undefined ? '' : clean(message.contact, roomLimits.contactChars);
       const note = message.note === undefined ? '' : clean(message.note, roomLimits.noteChars);
       const buyerName = clean(message.buyerName, roomLimits.nameChars);
-      if (!buyerName) return refuse(clientId, 'invalid', 'A name is needed.');
-      if (!contact && !note) return refuse(clientId, 'invalid', 'Give a phone number or a note so the shop can reach you.');
-      if (!promotion || promotion.product.id !== message.productId) return refuse(clientId, 'not-promoted', 'This product is not on sale right now.');
-      const sale = promotion.flashSale;
-      if (sale && now() >= sale.endsAt) return refuse(clientId, 'sale-over', 'The flash sale is over.');
-      return commit(() => {
+      if (!buyerName) return refused('invalid', 'A name is needed.');
+      if (!contact && !note) return refused('invalid', 'Give a phone number or a note so the shop can reach you.');
+      if (soldOut.has(message.productId) && promotion?.product.id === message.productId) return refused('out-of-stock', 'Sold out: there are none left.');
+      return commitAck(() => {
+        const earlier = receiptFor(viewerId, clientId);
+        if (earlier) return earlier;
+        if (!promotion || promotion.product.id !== message.productId) return refuse(clientId, 'not-promoted', 'This product is not on sale right now.');
+        const sale = promotion.flashSale;
+        if (sale && now() >= sale.endsAt) return refuse(clientId, 'sale-over', 'The flash sale is over.');
         const product = productOf(message.productId);
         if (!product) return refuse(clientId, 'not-promoted', 'This product is not on sale right now.');
         if (product.stock !== null) {
           if (q.takeStock.run(message.quantity, roomId, product.id, message.quantity).changes === 0) {
+            if (product.stock === 0) soldOut.add(product.id);
             return product.stock === 0
               ? refuse(clientId, 'out-of-stock', 'Sold out: there are none left.')
               : refuse(clientId, 'out-of-stock', `Only ${product.stock} left: lower the quantity.`);
@@ -318,15 +370,19 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         };
         const event = append({ kind: 'order', order }, viewerId);
         q.insertOrder.run(roomId, order.id, event.seq, viewerId, order.productId, order.quantity, order.amountMinor, order.status, JSON.stringify(order));
-        if (product.stock !== null) append({ kind: 'stock', productId: product.id, left: product.stock - message.quantity }, null);
+        if (product.stock !== null) {
+          const left = product.stock - message.quantity;
+          if (left === 0) soldOut.add(product.id);
+          append({ kind: 'stock', productId: product.id, left }, null);
+        }
         return accept(viewerId, clientId, event.seq, order.id);
       });
     },
 
     act(actor, message) {
-      const earlier = receiptFor('studio', message.clientId);
-      if (earlier) return earlier;
-      return commit(() => {
+      return commitAck(() => {
+        const earlier = receiptFor('studio', message.clientId);
+        if (earlier) return earlier;
         const refusal = applyAction(message.action, message.clientId);
         if (refusal) return refusal;
         q.insertAction.run(roomId, seq, now(), actor, message.action.kind, JSON.stringify(message.action));
@@ -342,15 +398,21 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     },
     flushCounters() {
       if (likes === likesEmitted && viewerCount === viewerCountEmitted) return;
-      commit(() => {
-        if (likes !== likesEmitted) {
-          q.setLikes.run(likes, roomId);
-          append({ kind: 'likes', total: likes }, null);
+      const [likesNow, viewersNow] = [likes, viewerCount];
+      void commit(() => {
+        if (likesNow !== likesEmitted) {
+          q.setLikes.run(likesNow, roomId);
+          append({ kind: 'likes', total: likesNow }, null);
         }
-        if (viewerCount !== viewerCountEmitted) append({ kind: 'viewerCount', count: viewerCount }, null);
-      });
-      likesEmitted = likes;
-      viewerCountEmitted = viewerCount;
+        if (viewersNow !== viewerCountEmitted) append({ kind: 'viewerCount', count: viewersNow }, null);
+        return null;
+      }).then(
+        () => {
+          likesEmitted = likesNow;
+          viewerCountEmitted = viewersNow;
+        },
+        () => {},
+      );
     },
   };
 }

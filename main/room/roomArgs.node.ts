@@ -8,12 +8,14 @@ export interface RoomArgs {
   rooms: string[];
   /** The address viewers' links use (a public https URL behind a proxy); null: this machine's LAN address. */
   publicUrl: string | null;
+  /** Reverse proxies whose X-Forwarded-For is believed for per-address rate limits. */
+  trustedProxies: string[];
 }
 
 export const DEFAULT_ROOM_PORT = 4830;
 
 export const roomUsage =
-  'Usage: npm run room -- [--port <0-65535, default 4830>] [--host <address, default 0.0.0.0>] [--data-dir <folder>] [--room <id>]... [--public-url <https://…>]\n' +
+  'Usage: npm run room -- [--port <0-65535, default 4830>] [--host <address, default 0.0.0.0>] [--data-dir <folder>] [--room <id>]... [--public-url <https://…>] [--trust-proxy <address>]...\n' +
   'The studio token is SHOPCAST_ROOM_TOKEN, or the one kept in <data-dir>/room-token (made on first start).';
 
 export type ParsedRoomArgs = { ok: true; args: RoomArgs } | { ok: false; message: string };
@@ -29,6 +31,7 @@ export function parseRoomArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
         'data-dir': { type: 'string' },
         room: { type: 'string', multiple: true },
         'public-url': { type: 'string' },
+        'trust-proxy': { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -50,6 +53,6 @@ export function parseRoomArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
   }
   return {
     ok: true,
-    args: { host: values.host ?? env['SHOPCAST_ROOM_HOST'] ?? '0.0.0.0', port, dataDir: values['data-dir'] ?? null, rooms, publicUrl: publicUrl?.replace(/\/$/, '') ?? null },
+    args: { host: values.host ?? env['SHOPCAST_ROOM_HOST'] ?? '0.0.0.0', port, dataDir: values['data-dir'] ?? null, rooms, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, trustedProxies: values['trust-proxy'] ?? [] },
   };
 }

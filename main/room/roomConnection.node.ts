@@ -17,6 +17,7 @@ import type { RoomVideo, ViewerVideo } from './roomVideo.std';
 export interface ConnectionSocket {
   readonly bufferedAmount: number;
   send(data: string): void;
+  send(data: Uint8Array, options: { binary: false }): void;
   close(code: number, reason: string): void;
   terminate(): void;
 }
@@ -78,6 +79,12 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
   };
   const sendError = (code: RoomErrorCode, message: string) => send({ type: 'error', code, message } satisfies ErrorFrame);
   const sendAck = (ack: AckFrame) => send(ack);
+  /** Acks once the room committed; a failed commit is answered too, so the client retries. */
+  const answer = (pending: Promise<AckFrame>, clientId: string) =>
+    pending.then(sendAck, (error: unknown) => {
+      log.error('a room change failed', { error });
+      sendAck({ type: 'ack', clientId, ok: false, code: 'failed', message: 'The room could not save that just now; try again.' });
+    });
 
   const refused = (code: RoomErrorCode, message: string, clientId: string | null) => {
     refusalsInARow += 1;
@@ -172,13 +179,13 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
           return refused('rate-limited', 'Slow down: at most one comment a second.', message.clientId);
         }
         refusalsInARow = 0;
-        return sendAck(room.comment(viewer.viewerId, message));
+        return void answer(room.comment(viewer.viewerId, message), message.clientId);
       case 'order':
         if (!context.limiters.orderPerViewer.take(viewer.viewerId, now) || !context.limiters.orderPerAddress.take(context.address, now)) {
           return refused('rate-limited', 'Too many orders at once: wait a moment and try again.', message.clientId);
         }
         refusalsInARow = 0;
-        return sendAck(room.order(viewer.viewerId, message));
+        return void answer(room.order(viewer.viewerId, message), message.clientId);
       case 'like':
         room.addLikes(message.count);
         return;
@@ -216,7 +223,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
       const clientId = typeof (json as { clientId?: unknown } | null)?.clientId === 'string' ? (json as { clientId: string }).clientId.slice(0, 64) : null;
       if (!parsed.success) return refused('invalid', firstIssue(parsed.error), clientId);
       refusalsInARow = 0;
-      sendAck(runtime.room.act(peer.actor, parsed.data));
+      void answer(runtime.room.act(peer.actor, parsed.data), parsed.data.clientId);
     },
     onClose() {
       closed = true;

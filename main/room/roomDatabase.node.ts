@@ -81,6 +81,9 @@ const migrations: readonly string[] = [
      PRIMARY KEY (room_id, key_hash)
    );
    CREATE UNIQUE INDEX viewers_by_id ON viewers (room_id, viewer_id);`,
+  // What a reloaded viewer's page gets: the newest comments, and their own orders.
+  `CREATE INDEX comments_by_seq ON comments (room_id, seq);
+   CREATE INDEX events_by_owner ON events (room_id, owner) WHERE owner IS NOT NULL;`,
 ];
 
 export function openRoomDatabase(open: (file: string) => Database, file: string): Database {

@@ -34,6 +34,7 @@ export interface RoomHostOptions {
   requireModule: (id: string) => unknown;
   log: Logger;
   limits?: Partial<RoomRateLimits>;
+  trustedProxies?: readonly string[];
   now?: () => number;
   newId: () => string;
 }
@@ -97,6 +98,7 @@ export async function startRoomHost(options: RoomHostOptions): Promise<RoomHost>
       videoFor: showFor,
       httpHandlers: [broadcasterApi],
       ...(options.limits ? { limits: options.limits } : {}),
+      trustedProxies: options.trustedProxies ?? [],
       log,
       now: options.now ?? Date.now,
       newId: options.newId,

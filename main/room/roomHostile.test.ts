@@ -81,13 +81,12 @@ describe('hostile viewers', () => {
     await until(() => flooder.closeCode() !== null, 'the flooder to be closed');
     expect(flooder.closeCode()).toBe(1008);
     const answers = flooder.answers();
-    const accepted = answers.filter((a) => a.type === 'ack' && a.ok).length;
-    expect(accepted).toBeLessThanOrEqual(5);
     expect(answers.some((a) => !('ok' in a && a.ok) && a.code === 'rate-limited')).toBe(true);
     // Everyone else is still served.
     expect(await bystander.client.send({ type: 'comment', name: 'B', text: 'still here' })).toMatchObject({ ok: true });
     await until(() => studio.events.some((e) => e.kind === 'comment' && e.comment.text === 'still here'), 'the bystander’s comment');
-    expect(studio.events.filter((e) => e.kind === 'comment' && e.comment.name === 'F').length).toBe(accepted);
+    // Only the per-viewer burst got through; the socket closed before their acks could follow.
+    expect(studio.events.filter((e) => e.kind === 'comment' && e.comment.name === 'F').length).toBeLessThanOrEqual(5);
   });
 
   it('refuses a wrong studio token and a hello for a room that does not exist', async () => {

@@ -33,8 +33,12 @@ export interface RoomServerOptions {
   log: Logger;
   now: () => number;
   newId: () => string;
-  /** How often events are sent out in batches. */
-  flushMs?: number;
+  /** How often the studio's batch of events goes out. */
+  studioFlushMs?: number;
+  /** How often viewers' batches go out: slower, as the platforms do, so 10,000 viewers cost little. */
+  viewerFlushMs?: number;
+  /** Reverse proxies (nginx…) whose X-Forwarded-For names the viewer's address for rate limits. */
+  trustedProxies?: readonly string[];
 }
 
 export interface RoomServer {
@@ -48,6 +52,7 @@ export interface RoomServer {
 const LIVE_PATH = /^\/rooms\/([^/]+)\/live$/;
 const WATCH_PATH = /^\/watch\/([^/]+)$/;
 const PING_MS = 30_000;
+const VIEWER_GROUPS = 10;
 
 function sendText(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -57,7 +62,9 @@ function sendText(response: ServerResponse, status: number, text: string): void 
 export async function startRoomServer(options: RoomServerOptions): Promise<RoomServer> {
   const { log, db } = options;
   const limits: RoomRateLimits = { ...defaultRoomLimits, ...options.limits };
-  const flushMs = options.flushMs ?? 40;
+  const studioFlushMs = options.studioFlushMs ?? 25;
+  const viewerFlushMs = options.viewerFlushMs ?? 500;
+  const trustedProxies = new Set(options.trustedProxies ?? []);
   const rooms = new Map<string, RoomRuntime>();
   const limiters = {
     commentPerViewer: createRateLimiter(limits.commentPerViewer),
@@ -73,6 +80,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     if (open) return open;
     const fanout = createFanout({
       viewerCommentsPerSecond: limits.viewerCommentsPerSecond,
+      viewerGroups: VIEWER_GROUPS,
       maxViewerBufferBytes: limits.maxViewerBufferBytes,
       maxStudioBufferBytes: limits.maxStudioBufferBytes,
       onDropped: (who, bufferedBytes) => log.warn('dropped a slow socket', { roomId, who, bufferedBytes }),
@@ -86,6 +94,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       log: log.child(`room:${roomId}`),
       videoState: () => video.videoState(),
       onEvent: (stored) => fanout.publish({ seq: stored.event.seq, kind: stored.event.kind, owner: stored.owner, json: stored.json }),
+      defer: (run) => setImmediate(run),
     });
     const runtime = { room, fanout, video };
     rooms.set(roomId, runtime);
@@ -95,12 +104,13 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
 
   const roomExists = (roomId: string) => rooms.has(roomId) || roomRow.get(roomId) !== undefined;
 
-  let lastFlush = performance.now();
-  const flushTimer = setInterval(() => {
+  const studioFlushTimer = setInterval(() => {
+    for (const { fanout } of rooms.values()) fanout.flushStudio();
+  }, studioFlushMs);
+  const viewerFlushTimer = setInterval(() => {
     const now = performance.now();
-    for (const { fanout } of rooms.values()) fanout.flush(now - lastFlush);
-    lastFlush = now;
-  }, flushMs);
+    for (const { fanout } of rooms.values()) fanout.flushViewers(now);
+  }, viewerFlushMs / VIEWER_GROUPS);
   const counterTimer = setInterval(() => {
     for (const { room } of rooms.values()) room.flushCounters();
     const now = options.now();
@@ -155,7 +165,10 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     const url = new URL(request.url ?? '/', 'http://room.invalid');
     const match = LIVE_PATH.exec(url.pathname);
     const roomId = match ? decodeURIComponent(match[1] ?? '') : '';
-    const address = request.socket.remoteAddress ?? 'unknown';
+    const peer = request.socket.remoteAddress ?? 'unknown';
+    // Behind a trusted proxy the viewer is the last address it appended, not the proxy.
+    const forwarded = trustedProxies.has(peer) ? request.headers['x-forwarded-for'] : undefined;
+    const address = (typeof forwarded === 'string' ? forwarded.split(',').at(-1)?.trim() : undefined) || peer;
     const origin = request.headers.origin;
     // Browsers always send Origin: another site's page may not drive a viewer's or studio's socket.
     const crossSite = origin !== undefined && origin !== `http://${request.headers.host ?? ''}` && origin !== `https://${request.headers.host ?? ''}`;
@@ -224,10 +237,14 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     openRoom,
     roomExists,
     async close() {
-      clearInterval(flushTimer);
+      clearInterval(studioFlushTimer);
+      clearInterval(viewerFlushTimer);
       clearInterval(counterTimer);
       clearInterval(pingTimer);
-      for (const { fanout } of rooms.values()) fanout.flush(flushMs);
+      for (const { fanout } of rooms.values()) {
+        fanout.flushStudio();
+        for (let group = 0; group < VIEWER_GROUPS; group += 1) fanout.flushViewers(performance.now());
+      }
       for (const ws of wss.clients) ws.close(1001, 'The room server is stopping.');
       wss.close();
       server.closeAllConnections();

@@ -130,4 +130,31 @@ describe('the room server', () => {
     expect(reloaded.events.map((e) => e.kind)).toEqual(['order', 'comment']);
     expect(reloaded.events[0]).toMatchObject({ kind: 'order', order: { buyerName: 'Ana', quantity: 2, note: 'blue one' } });
   });
+
+  it('rate-limits by the address a trusted proxy forwards, not by the proxy', async () => {
+    const { server } = await startRoom({ commentPerAddress: { rate: 0.001, burst: 1 } }, Date.now, { trustedProxies: ['127.0.0.1'] });
+    const viewerBehind = async (address: string) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/rooms/shop/live`, { headers: { 'X-Forwarded-For': `203.0.113.9, ${address}` } });
+      cleanups.push(() => ws.close());
+      const acks: AckFrame[] = [];
+      ws.on('message', (data: Buffer) => {
+        const frame = JSON.parse(data.toString()) as { type: string };
+        if (frame.type === 'ack') acks.push(frame as AckFrame);
+      });
+      await new Promise((resolve) => ws.once('open', resolve));
+      ws.send(JSON.stringify({ type: 'hello', v: 1, role: 'viewer', viewerKey: `key-behind-proxy-${address.replaceAll('.', '-')}` }));
+      const comment = async (n: number) => {
+        ws.send(JSON.stringify({ type: 'comment', clientId: `proxied-${n}-${address.replaceAll('.', '-')}`, name: 'P', text: `hi ${n}` }));
+        await until(() => acks.length === n, `ack ${n}`);
+        return acks[n - 1];
+      };
+      return { comment };
+    };
+    const first = await viewerBehind('198.51.100.1');
+    const second = await viewerBehind('198.51.100.2');
+    expect(await first.comment(1)).toMatchObject({ ok: true });
+    expect(await first.comment(2)).toMatchObject({ ok: false, code: 'rate-limited' });
+    expect(await second.comment(1)).toMatchObject({ ok: true });
+  });
 });
+

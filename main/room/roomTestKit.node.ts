@@ -11,7 +11,7 @@ import type { RoomProduct } from '../../contract/room/roomMessages.std';
 import { createLogger } from '../log/logger.std';
 import { openRoomDatabase } from './roomDatabase.node';
 import { defaultRoomLimits } from './roomLimits.std';
-import { startRoomServer, type RoomServer } from './roomServer.node';
+import { startRoomServer, type RoomServer, type RoomServerOptions } from './roomServer.node';
 import { createVideoOffShow } from '../sfu/videoOffShow.std';
 
 // Shared by the room's tests: a real room server on a free port with a real SQLite file, and
@@ -24,7 +24,7 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-export async function startRoom(limits: Partial<typeof defaultRoomLimits> = {}, now: () => number = Date.now, dir = mkdtempSync(path.join(tmpdir(), 'room-'))) {
+export async function startRoom(limits: Partial<typeof defaultRoomLimits> = {}, now: () => number = Date.now, extra: Partial<RoomServerOptions> = {}, dir = mkdtempSync(path.join(tmpdir(), 'room-'))) {
   const db = openRoomDatabase((file) => new Sqlite(file), path.join(dir, 'room.sqlite'));
   const server = await startRoomServer({
     host: '127.0.0.1',
@@ -37,6 +37,7 @@ export async function startRoom(limits: Partial<typeof defaultRoomLimits> = {}, 
     log,
     now,
     newId: randomUUID,
+    ...extra,
   });
   server.openRoom('shop');
   let closed = false;
