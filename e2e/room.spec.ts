@@ -1,4 +1,5 @@
 import { expect, test, type Browser } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import type { RoomEvent } from '../contract/room/roomEvents.std';
 import { spawnRoom, type SpawnedRoom } from '../main/room/spawnRoom.node';
@@ -49,6 +50,32 @@ test('a viewer page plays what FFmpeg pushes through the broadcaster API, over W
     expect(await viewer.videoFrames(30, 30_000)).toMatchObject({ frameWidth: 640, frameHeight: 360 });
   } finally {
     await push.stop();
+  }
+});
+
+test('a dead SFU worker is replaced: comments go on, the broadcaster starts over, and the viewer’s page plays again by itself', async ({ page }) => {
+  const first = await pushTestPattern(origin(), token);
+  const viewer = await openViewerPage(page, origin(), 'shop');
+  await viewer.videoFrames(30, 30_000);
+  const stats = () => page.evaluate(() => window.__shopcastViewer?.videoStats() ?? null);
+
+  const workers = execFileSync('pgrep', ['-P', String(room?.process.pid ?? 0), '-f', 'mediasoup-worker']).toString().trim().split('\n').map(Number);
+  expect(workers.length).toBeGreaterThan(0);
+  for (const pid of workers) process.kill(pid, 'SIGKILL');
+
+  // The broadcaster learns its session died the documented way: its resource is gone.
+  const status = () => fetch(first.broadcasterUrl, { headers: { Authorization: `Bearer ${token}` } }).then((response) => response.status);
+  await expect.poll(status, { timeout: 15_000 }).toBe(404);
+  await first.stop();
+  await expect.poll(stats, { timeout: 15_000 }).toBeNull();
+  await viewer.commentName.fill('Ana');
+  await commentThrough(viewer, 'still talking while the video restarts');
+
+  const second = await pushTestPattern(origin(), token);
+  try {
+    expect(await viewer.videoFrames(30, 30_000)).toMatchObject({ frameWidth: 640, frameHeight: 360 });
+  } finally {
+    await second.stop();
   }
 });
 

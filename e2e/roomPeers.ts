@@ -68,7 +68,7 @@ const video = { payloadType: 101, ssrc: 22222222 } as const;
  * What mediasoup-demo's broadcasters/ffmpeg.sh does, video only: create a broadcaster, a plain
  * comedia transport, a producer, then FFmpeg pushes H.264 RTP (SPS/PPS in-band) to its port.
  */
-export async function pushTestPattern(baseUrl: string, token: string, roomId = 'shop'): Promise<{ ffmpeg: ChildProcess; stop(): Promise<void> }> {
+export async function pushTestPattern(baseUrl: string, token: string, roomId = 'shop'): Promise<{ ffmpeg: ChildProcess; broadcasterUrl: string; stop(): Promise<void> }> {
   const broadcasterId = `e2e-${randomUUID().slice(0, 8)}`;
   const room = `${baseUrl}/rooms/${roomId}`;
   await post(`${room}/broadcasters`, token, { id: broadcasterId, displayName: 'E2E FFmpeg', device: { name: 'FFmpeg' } });
@@ -89,6 +89,7 @@ export async function pushTestPattern(baseUrl: string, token: string, roomId = '
   ], { stdio: 'ignore' });
   return {
     ffmpeg,
+    broadcasterUrl: `${room}/broadcasters/${broadcasterId}`,
     async stop() {
       ffmpeg.kill('SIGTERM');
       await fetch(`${room}/broadcasters/${broadcasterId}`, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } });

@@ -214,3 +214,16 @@ test('frames on the binary media channel reach the core, with drops counted', as
   expect(sent.sent).toBeGreaterThanOrEqual(150);
   expect(sent.dropped).toBe(18);
 });
+
+test('shows where viewers join its own live room, as a link and a QR code, and the link opens the viewers’ page', async ({ page, context }) => {
+  await openPairedStudio(page);
+  const card = page.getByRole('region', { name: 'Live room' });
+  const link = card.getByTestId('watch-url');
+  await expect(link).toHaveText(/^http:\/\/[^/]+:\d+\/watch\/shop$/);
+  await expect(card.getByRole('img', { name: /^QR code for http/ })).toBeVisible();
+  const viewer = await context.newPage();
+  await viewer.goto((await link.textContent()) ?? '');
+  await expect(viewer.getByRole('textbox', { name: 'Comment', exact: true })).toBeVisible();
+  await viewer.close();
+  expect(consoleErrors).toEqual([]);
+});

@@ -1,9 +1,9 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { AckFrame, ErrorFrame, RoomErrorCode, WelcomeFrame } from '../../contract/room/roomEvents.std';
 import { actionMessageSchema, helloSchema, ROOM_PROTOCOL_VERSION, roomLimits, viewerMessageSchema } from '../../contract/room/roomMessages.std';
 import type { Logger } from '../log/logger.std';
 import { roomErrorCodeOf } from '../sfu/sfuErrors.std';
+import { tokenMatches } from '../security/tokenMatches.node';
 import { eventsFrame, type Fanout } from './fanout.std';
 import type { LiveRoom } from './liveRoom.node';
 import type { RateLimiter } from './rateLimiter.std';
@@ -59,12 +59,6 @@ function firstIssue(error: z.ZodError): string {
   if (!issue) return 'The message is not valid.';
   const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
   return `${where}${issue.message}`;
-}
-
-function tokenMatches(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function handleRoomConnection(socket: ConnectionSocket, context: ConnectionContext): { onMessage(data: Buffer | string, isBinary: boolean): void; onClose(): void } {

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Sqlite from 'better-sqlite3';
@@ -63,6 +64,7 @@ export async function startRoomHost(options: RoomHostOptions): Promise<RoomHost>
   const lan = lanAddress(os.networkInterfaces());
   const sfuConfig = sfuConfigFor(options.host, options.env, lan);
   if (!sfuConfig.ok) throw new Error(sfuConfig.message);
+  await mkdir(options.dataDir, { recursive: true });
   const db = openRoomDatabase((file) => new Sqlite(file), path.join(options.dataDir, 'room.sqlite'));
   const sfu = await openSfu({
     env: options.env,

@@ -8,7 +8,8 @@ import {
   createProducerBodySchema,
   createTransportBodySchema,
 } from './broadcasterApiSchemas.std';
-import { HttpError, presentedToken, readJsonBody, sendJson, tokenMatches } from './httpJson.node';
+import { tokenMatches } from '../security/tokenMatches.node';
+import { HttpError, presentedToken, readJsonBody, sendJson } from './httpJson.node';
 import { describeIssue } from './mediasoupShapes.std';
 import { SfuError, type SfuErrorCode } from './sfuErrors.std';
 import type { ShowSfu } from './showSfuTypes.std';

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 // Small JSON-over-HTTP helpers for the broadcaster API: bodies read with a hard size limit,
@@ -73,7 +72,7 @@ function tooLarge(limit: number): HttpError {
 /**
  * `Authorization: Bearer <token>`, or Basic with the token as password: mediasoup-demo's scripts
  * can only carry credentials in SERVER_URL (http://broadcaster:<token>@host), which httpie sends
- * as Basic. Compared through SHA-256 digests so the lengths match and timing says nothing.
+ * as Basic.
  */
 export function presentedToken(req: IncomingMessage): string | null {
   const header = req.headers.authorization;
@@ -87,10 +86,4 @@ export function presentedToken(req: IncomingMessage): string | null {
     return colon >= 0 ? decoded.slice(colon + 1) : null;
   }
   return null;
-}
-
-export function tokenMatches(presented: string | null, expected: string): boolean {
-  if (presented === null) return false;
-  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-  return timingSafeEqual(digest(presented), digest(expected));
 }
