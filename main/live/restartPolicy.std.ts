@@ -1,0 +1,20 @@
+// When a process that should keep running dies, how long to wait before starting it again:
+// at once the first time (an encoder crash must be back within 3 s), then doubling, capped; a
+// run that lasted long enough counts as recovered and resets the count.
+
+export interface RestartPolicy {
+  firstDelayMs: number;
+  maxDelayMs: number;
+  /** A run at least this long resets the backoff. */
+  stableAfterMs: number;
+}
+
+export const encoderRestartPolicy: RestartPolicy = { firstDelayMs: 0, maxDelayMs: 2000, stableAfterMs: 10_000 };
+export const destinationRestartPolicy: RestartPolicy = { firstDelayMs: 500, maxDelayMs: 30_000, stableAfterMs: 15_000 };
+
+/** The delay before restart number `failures` (1 = the first restart in a row). */
+export function restartDelayMs(policy: RestartPolicy, failures: number): number {
+  if (failures <= 1) return policy.firstDelayMs;
+  const base = Math.max(policy.firstDelayMs, 250);
+  return Math.min(policy.maxDelayMs, base * 2 ** (failures - 1));
+}
