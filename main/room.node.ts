@@ -17,7 +17,8 @@ async function main(): Promise<void> {
   }
   const { args } = parsed;
   const log = createLogger(jsonLineSink((line) => process.stderr.write(line), process.env['SHOPCAST_LOG_LEVEL'] === 'debug' ? 'debug' : 'info'), 'room');
-  const dataDir = path.resolve(args.dataDir ?? path.join(defaultDataDir(process.env, process.platform), 'room'));
+  // Not the studio's embedded room's folder: both may run on one machine.
+  const dataDir = path.resolve(args.dataDir ?? path.join(defaultDataDir(process.env, process.platform), 'room-server'));
   const { token, source } = await loadRoomToken(process.env, dataDir);
   const packageRoot = path.resolve(__dirname, '..', '..');
   const host = await startRoomHost({

@@ -2,8 +2,8 @@ import { roomFrameSchema, type AckFrame, type RoomEvent, type VideoFrame, type W
 import type { ActionMessage, CommentMessage, Hello, LikeMessage, OrderMessage } from './roomMessages.std';
 import type { SfuRequest, SfuResults } from './sfuSignalling.std';
 
-// The one client of the room protocol: the viewers' page, the studio core, tests and the
-// benchmark all use it. It reconnects with backoff, resumes from the last seq it saw, and keeps
+// The one client of the room protocol: the viewers' page, tests and the end-to-end studio feed
+// use it. It reconnects with backoff, resumes from the last seq it saw, and keeps
 // every comment, order or action it sent until the room acknowledges it, resending it with the
 // same clientId after a reconnect: the room answers a repeat without counting it twice.
 
@@ -62,6 +62,7 @@ export interface RoomClient {
 const OPEN = 1;
 const BACKOFF_MIN_MS = 250;
 const BACKOFF_MAX_MS = 5000;
+const RESEND_AFTER_FAILURE_MS = 1000;
 
 export class RoomRequestError extends Error {
   override name = 'RoomRequestError';
@@ -127,6 +128,13 @@ export function createRoomClient(options: RoomClientOptions): RoomClient {
       case 'ack': {
         const entry = pending.get(frame.clientId);
         if (!entry) return;
+        if (!frame.ok && frame.code === 'failed') {
+          // The room could not save it just now: the same message again shortly, never a duplicate.
+          options.schedule(RESEND_AFTER_FAILURE_MS, () => {
+            if (pending.has(frame.clientId) && socket && welcomed && socket.readyState === OPEN) socket.send(entry.frame);
+          });
+          return;
+        }
         pending.delete(frame.clientId);
         entry.resolve(frame);
         return;
@@ -171,7 +179,7 @@ export function createRoomClient(options: RoomClientOptions): RoomClient {
       setState('closed', 'The connection to the live room was lost; reconnecting.');
       const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_MIN_MS * 2 ** attempt);
       attempt += 1;
-      // Full jitter: a room restart is not met by every viewer at the same instant.
+      // Half the delay is random: a room restart is not met by every viewer at the same instant.
       cancelRetry = options.schedule(Math.round(ceiling / 2 + (random() * ceiling) / 2), connect);
     };
   };

@@ -14,8 +14,12 @@ export const roomLimits = {
   noteChars: 200,
   replyChars: 500,
   maxQuantity: 99,
-  /** A frame larger than this is refused before it is parsed. */
+  /** A viewer's frame larger than this is refused before it is parsed. */
   maxFrameBytes: 16 * 1024,
+  /** A studio's frames carry product photos. */
+  maxStudioFrameBytes: 512 * 1024,
+  /** A product photo in the room: a card-sized picture, not the original. */
+  maxPhotoChars: 200_000,
 } as const;
 
 /** Counts characters as people do (code points), after refusing anything absurdly long in UTF-16. */
@@ -88,7 +92,7 @@ export const roomProductSchema = z.strictObject({
   currency: currencySchema,
   /** Units left; null when stock is not tracked. */
   stock: z.number().int().nonnegative().nullable(),
-  photo: imageDataUrlSchema.nullable(),
+  photo: imageDataUrlSchema.max(200_000, 'The photo is too large for the live room (at most about 150 KB): use a smaller picture.').nullable(),
 });
 export type RoomProduct = z.infer<typeof roomProductSchema>;
 

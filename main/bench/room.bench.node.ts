@@ -7,7 +7,7 @@ import { processCpuSeconds } from './processCpu.node';
 
 // `npm run bench -- room`: the built room server in its own process, driven from this one over
 // loopback as a busy show would: 10,000 viewer sockets held open (each behind its own address, as
-// a trusted proxy forwards them), 5,000 comments a second from them into one studio socket, then a
+// a trusted proxy forwards them), 6,000 comments a second from them into one studio socket, then a
 // flash sale of 5,000 simultaneous orders for 100 units. The room process's CPU and memory are
 // read from /proc; delivery and order latencies are measured here, on one clock.
 
@@ -120,7 +120,7 @@ export async function benchRoom(options: RoomBenchOptions, print: (figures: obje
     }
     const openSeconds = (nowMs() - openStarted) / 1000;
 
-    // Comments: a steady rate, spread over every viewer (each comments at most every 2 s).
+    // Comments: a steady rate, spread over every viewer (each within its own 1 comment/s limit).
     const tickMs = 20;
     const perTick = Math.max(1, Math.round((options.commentsPerSecond * tickMs) / 1000));
     let sent = 0;

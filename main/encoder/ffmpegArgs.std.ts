@@ -163,8 +163,8 @@ export function buildEncoderArgs(plan: EncodePlan): readonly string[] {
 
 /** A remuxer reads the encoder's NUT on stdin. fpsprobesize 0: NUT states the stream's time
  * base, so probing need not wait for 20 frames (≈ 0.7 s) before the first packet goes out. */
-function nutInput(): string[] {
-  return [...commonArgs, ...progressTo(REMUX_FD.progress), '-f', 'nut', '-fpsprobesize', '0', '-i', `pipe:${REMUX_FD.nut}`];
+function nutInput(globalArgs: readonly string[] = []): string[] {
+  return [...commonArgs, ...progressTo(REMUX_FD.progress), ...globalArgs, '-f', 'nut', '-fpsprobesize', '0', '-i', `pipe:${REMUX_FD.nut}`];
 }
 
 export interface SfuTarget {
@@ -231,8 +231,7 @@ export function buildRecordingArgs(file: string, container: RecordingContainer):
       : // A fragment per keyframe (2 s), each self-contained after an empty moov.
         ['-f', 'mp4', '-movflags', '+frag_keyframe+empty_moov+default_base_moof'];
   return [
-    ...nutInput(),
-    '-n',
+    ...nutInput(['-n']),
     '-map', `0:${NUT_STREAM.video}`, '-map', `0:${NUT_STREAM.aac}`, '-c', 'copy',
     ...format, '-flush_packets', '1', file,
   ];

@@ -32,7 +32,8 @@ export interface EmbeddedRoomDeps {
 }
 
 export async function startEmbeddedRoom(deps: EmbeddedRoomDeps): Promise<EmbeddedRoom> {
-  const token = newRoomToken();
+  // A fixed token (SHOPCAST_ROOM_TOKEN) lets an external broadcaster or bridge use the embedded room.
+  const token = deps.env['SHOPCAST_ROOM_TOKEN'] ?? newRoomToken();
   const portText = deps.env['SHOPCAST_ROOM_PORT'];
   const start = (port: number) =>
     startRoomHost({

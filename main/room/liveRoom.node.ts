@@ -46,7 +46,7 @@ export interface LiveRoom {
   snapshot(): RoomSnapshot;
   /** Events after `seq` as JSON strings, all of them for the studio, a viewer's share for a viewer. */
   eventsSince(seq: number, viewerId: string | null, limit: number): string[];
-  /** For a viewer arriving without history: the newest comments and the shop's replies, and their own orders, in seq order. */
+  /** For a viewer arriving without history: the newest comments and their own orders, in seq order. */
   arrivalHistory(viewerId: string, comments: number): string[];
   comment(viewerId: string, message: CommentMessage): Promise<AckFrame>;
   order(viewerId: string, message: OrderMessage): Promise<AckFrame>;
@@ -56,6 +56,8 @@ export interface LiveRoom {
   /** Turns pending throttled counters into events now (called by the room's timer). */
   flushCounters(): void;
   isBanned(viewerId: string): boolean;
+  /** The first answer to a message already committed, or null. */
+  receipt(sender: string, clientId: string): AckFrame | null;
   /** The public id of the viewer holding this secret key; the same key is the same viewer. */
   identifyViewer(viewerKey: string): string;
 }
@@ -251,9 +253,12 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         }
         return null;
       }
-      case 'reply':
-        append({ kind: 'reply', replyId: newId(), commentId: action.commentId ?? null, text: clean(action.text, roomLimits.replyChars) }, null);
+      case 'reply': {
+        const text = clean(action.text, roomLimits.replyChars);
+        if (!text) return refuse(clientId, 'invalid', 'The reply is empty once invisible characters are removed.');
+        append({ kind: 'reply', replyId: newId(), commentId: action.commentId ?? null, text }, null);
         return null;
+      }
       case 'hideComment': {
         const found = q.comment.get(roomId, action.commentId);
         if (!found) return refuse(clientId, 'not-found', 'That comment is not in this show.');
@@ -289,6 +294,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     roomId,
     lastSeq: () => seq,
     isBanned,
+    receipt: (sender, clientId) => receiptFor(sender, clientId),
     identifyViewer(viewerKey) {
       // Only a hash is stored: the key is the viewer's secret, the id is public in every comment.
       const keyHash = createHash('sha256').update(viewerKey).digest('base64url');
@@ -311,6 +317,8 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     },
 
     comment(viewerId, message) {
+      const earlier = receiptFor(viewerId, message.clientId);
+      if (earlier) return Promise.resolve(earlier);
       if (isBanned(viewerId)) return Promise.resolve(refuse(message.clientId, 'banned', 'You can no longer comment in this room.'));
       const name = clean(message.name, roomLimits.nameChars);
       const text = clean(message.text, roomLimits.commentChars);
@@ -329,6 +337,8 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     order(viewerId, message) {
       const { clientId } = message;
       const refused = (code: Refusal['code'], text: string) => Promise.resolve(refuse(clientId, code, text));
+      const earlier = receiptFor(viewerId, clientId);
+      if (earlier) return Promise.resolve(earlier);
       if (isBanned(viewerId)) return refused('banned', 'You can no longer order in this room.');
       const contact = message.contact === undefined ? '' : clean(message.contact, roomLimits.contactChars);
       const note = message.note === undefined ? '' : clean(message.note, roomLimits.noteChars);

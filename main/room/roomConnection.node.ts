@@ -168,18 +168,25 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     const message = parsed.data;
     const now = context.nowMs();
     switch (message.type) {
-      case 'comment':
+      case 'comment': {
+        // A retry of something already committed gets its first answer, whatever the limits say now.
+        const earlier = room.receipt(viewer.viewerId, message.clientId);
+        if (earlier) return sendAck(earlier);
         if (!context.limiters.commentPerViewer.take(viewer.viewerId, now) || !context.limiters.commentPerAddress.take(context.address, now)) {
           return refused('rate-limited', 'Slow down: at most one comment a second.', message.clientId);
         }
         refusalsInARow = 0;
         return void answer(room.comment(viewer.viewerId, message), message.clientId);
-      case 'order':
+      }
+      case 'order': {
+        const earlier = room.receipt(viewer.viewerId, message.clientId);
+        if (earlier) return sendAck(earlier);
         if (!context.limiters.orderPerViewer.take(viewer.viewerId, now) || !context.limiters.orderPerAddress.take(context.address, now)) {
           return refused('rate-limited', 'Too many orders at once: wait a moment and try again.', message.clientId);
         }
         refusalsInARow = 0;
         return void answer(room.order(viewer.viewerId, message), message.clientId);
+      }
       case 'like':
         room.addLikes(message.count);
         return;
@@ -201,15 +208,21 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
   return {
     onMessage(data, isBinary) {
       if (closed) return;
-      if (!context.socketLimiter.take('socket', context.nowMs())) return refused('rate-limited', 'Too many messages: slow down.', null);
       if (isBinary) return refused('malformed', 'Frames are JSON text.', null);
       const text = typeof data === 'string' ? data : data.toString('utf8');
-      if (Buffer.byteLength(text) > roomLimits.maxFrameBytes) return refused('malformed', `A message may be at most ${roomLimits.maxFrameBytes / 1024} KB.`, null);
+      // A studio sends products with their photos; a viewer only ever sends small messages.
+      const maxBytes = peer?.role === 'studio' ? roomLimits.maxStudioFrameBytes : roomLimits.maxFrameBytes;
+      if (Buffer.byteLength(text) > maxBytes) return refused('malformed', `A message may be at most ${maxBytes / 1024} KB.`, null);
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
         return refused('malformed', 'That message is not JSON.', null);
+      }
+      if (!context.socketLimiter.take('socket', context.nowMs())) {
+        // Answered as an ack when it carries a clientId, so the sender's outbox knows to send it again later.
+        const clientId = typeof (json as { clientId?: unknown } | null)?.clientId === 'string' ? (json as { clientId: string }).clientId.slice(0, 64) : null;
+        return refused('rate-limited', 'Too many messages: slow down.', clientId);
       }
       if (!peer || !runtime) return onHello(json);
       if (peer.role === 'viewer') return onViewerMessage(json, peer, runtime.room);

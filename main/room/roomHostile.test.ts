@@ -110,4 +110,15 @@ describe('hostile viewers', () => {
     await new Promise((resolve) => elsewhere.once('close', resolve));
     expect(messages[0]).toMatchObject({ type: 'error', code: 'not-found' });
   });
+
+  it('survives a socket path that is not valid percent-encoding', async () => {
+    const { server } = await startRoom();
+    const bad = new WebSocket(`ws://127.0.0.1:${server.port}/rooms/%E0%A4%A/live`);
+    cleanups.push(() => bad.terminate());
+    const status = await new Promise<number | undefined>((resolve) => bad.once('unexpected-response', (_request, response) => resolve(response.statusCode)));
+    expect(status).toBe(404);
+    const viewer = connect(server, 'viewer');
+    await viewer.welcome;
+  });
 });
+

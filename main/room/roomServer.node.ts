@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { roomIdSchema } from '../../contract/room/roomMessages.std';
+import { roomIdSchema, roomLimits } from '../../contract/room/roomMessages.std';
 import type { Logger } from '../log/logger.std';
 import { securityHeaders } from '../studio/securityHeaders.std';
 import { readStaticFile } from '../studio/staticFiles.node';
@@ -53,6 +53,15 @@ const LIVE_PATH = /^\/rooms\/([^/]+)\/live$/;
 const WATCH_PATH = /^\/watch\/([^/]+)$/;
 const PING_MS = 30_000;
 const VIEWER_GROUPS = 10;
+
+/** A path segment decoded, or '' when it is not valid percent-encoding (then no room matches). */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
 
 function sendText(response: ServerResponse, status: number, text: string): void {
   response.writeHead(status, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -130,7 +139,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     const watch = WATCH_PATH.exec(url.pathname);
     let file: string;
     if (watch) {
-      const roomId = decodeURIComponent(watch[1] ?? '');
+      const roomId = safeDecode(watch[1] ?? '');
       if (!roomIdSchema.safeParse(roomId).success || !roomExists(roomId)) {
         return sendText(response, 404, 'This live room does not exist (yet). Check the link, or ask the shop for a new one.');
       }
@@ -158,13 +167,13 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       else response.destroy();
     });
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024, perMessageDeflate: false });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: roomLimits.maxStudioFrameBytes, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://room.invalid');
     const match = LIVE_PATH.exec(url.pathname);
-    const roomId = match ? decodeURIComponent(match[1] ?? '') : '';
+    const roomId = match ? safeDecode(match[1] ?? '') : '';
     const peer = request.socket.remoteAddress ?? 'unknown';
     // Behind a trusted proxy the viewer is the last address it appended, not the proxy.
     const forwarded = trustedProxies.has(peer) ? request.headers['x-forwarded-for'] : undefined;

@@ -156,5 +156,28 @@ describe('the room server', () => {
     expect(await first.comment(2)).toMatchObject({ ok: false, code: 'rate-limited' });
     expect(await second.comment(1)).toMatchObject({ ok: true });
   });
+
+  it('answers a retried order for the last unit with its first answer, not "sold out"', async () => {
+    const { server } = await startRoom();
+    const studio = connect(server, 'studio');
+    await studio.welcome;
+    await promote(studio, 1);
+    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/rooms/shop/live`);
+    cleanups.push(() => ws.close());
+    const acks: AckFrame[] = [];
+    ws.on('message', (data: Buffer) => {
+      const frame = JSON.parse(data.toString()) as { type: string };
+      if (frame.type === 'ack') acks.push(frame as AckFrame);
+    });
+    await new Promise((resolve) => ws.once('open', resolve));
+    ws.send(JSON.stringify({ type: 'hello', v: 1, role: 'viewer', viewerKey: 'last-unit-buyer-key-0001' }));
+    const order = { type: 'order', clientId: 'last-unit-0001', productId: 'p1', quantity: 1, buyerName: 'Li', contact: '1' };
+    ws.send(JSON.stringify(order));
+    await until(() => acks.length === 1, 'the first answer');
+    ws.send(JSON.stringify(order));
+    await until(() => acks.length === 2, 'the retry’s answer');
+    expect(acks[0]).toMatchObject({ ok: true });
+    expect(acks[1]).toEqual(acks[0]);
+  });
 });
 

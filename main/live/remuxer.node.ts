@@ -1,0 +1,56 @@
+import type { Logger } from '../log/logger.std';
+import { endReason, exited, lastLinesOf, spawned, stopGently, type Spawn } from './childProcesses.node';
+import type { Running } from './supervisor.std';
+import type { TsFanout, TsOutput } from './tsJoin.std';
+
+// One destination's copy of the program: a `-c copy` FFmpeg fed the encoder's MPEG-TS from the
+// fan-out, starting at a keyframe. A destination that cannot keep up (a stalled RTMP server) is
+// ended once its backlog passes the cap, never buffered without bound; its supervisor retries.
+
+export interface RemuxerOptions {
+  ffmpegPath: string;
+  args: readonly string[];
+  fanout: TsFanout;
+  spawn: Spawn;
+  log: Logger;
+  /** Bytes waiting in the pipe before the destination counts as stalled (a few seconds of stream). */
+  maxBacklogBytes: number;
+  /** How long a clean stop may take (a recording finishing its file). */
+  stopGraceMs?: number;
+}
+
+export async function startRemuxer(options: RemuxerOptions): Promise<Running> {
+  const child = options.spawn(options.ffmpegPath, options.args, { stdio: ['pipe', 'ignore', 'pipe'] });
+  const lastLines = lastLinesOf(child);
+  await spawned(child);
+  const stdin = child.stdin;
+  if (!stdin) throw new Error('FFmpeg has no stdin');
+  // A closed pipe after FFmpeg exits is expected; its exit says why.
+  stdin.on('error', () => {});
+  let stalled = false;
+  const output: TsOutput = {
+    write(bytes) {
+      if (stalled) return;
+      if (stdin.writableLength > options.maxBacklogBytes) {
+        stalled = true;
+        options.fanout.leave(output);
+        options.log.warn('destination too slow, restarting it', { backlogBytes: stdin.writableLength });
+        child.kill('SIGKILL');
+        return;
+      }
+      stdin.write(bytes);
+    },
+  };
+  options.fanout.join(output);
+  const ended = exited(child).then(({ code, signal }) => {
+    options.fanout.leave(output);
+    return stalled ? 'it could not keep up with the stream' : endReason(code, signal, lastLines);
+  });
+  return {
+    ended,
+    async stop() {
+      options.fanout.leave(output);
+      await stopGently(child, options.stopGraceMs ?? 3000);
+    },
+  };
+}
