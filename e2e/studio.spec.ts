@@ -155,17 +155,18 @@ test('a corrupt settings file is set aside with a warning, not a crash', async (
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
-test('Go Live runs the pre-flight checks and says what is missing', async ({ page }) => {
+test('Go Live runs the pre-flight checks: FFmpeg, the program and the studio’s own live room', async ({ page }) => {
   await openPairedStudio(page);
   // The compositor's frames reach the core within a second or two of opening.
   await expect(page.getByRole('status', { name: 'FPS' })).toHaveText(/FPS [1-9]/);
   await page.getByRole('button', { name: 'Go Live' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Not ready to go live yet' });
+  const dialog = page.getByRole('dialog', { name: 'Ready to go live' });
   await expect(dialog).toBeVisible();
   const checks = dialog.getByRole('list', { name: 'Pre-flight checks' });
   await expect(checks).toContainText(/FFmpeg \d/);
   await expect(checks).toContainText(/The program is arriving at \d+ fps/);
-  await expect(checks).toContainText('No destination is set up yet');
+  await expect(checks).toContainText(/The live room is open: viewers join at http:\/\/\S+\/watch\/shop/);
+  await expect(checks).toContainText('1 destination(s) set up.');
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });
