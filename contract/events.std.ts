@@ -4,6 +4,7 @@ import { studioStatusSchema } from './schemas/status.std';
 import { noticeSchema } from './schemas/notice.std';
 import { sceneCollectionSchema } from './schemas/scene.std';
 import { liveLayersSchema } from './schemas/liveLayers.std';
+import { liveSessionSchema } from './schemas/live.std';
 
 /** Every event the core pushes to its renderers, by channel name. */
 export const eventChannels = {
@@ -12,6 +13,7 @@ export const eventChannels = {
   notice: noticeSchema,
   scenes: sceneCollectionSchema,
   liveLayers: liveLayersSchema,
+  live: liveSessionSchema,
 } as const;
 
 export type EventChannel = keyof typeof eventChannels;

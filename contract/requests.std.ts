@@ -6,6 +6,7 @@ import { noticeSchema } from './schemas/notice.std';
 import { sceneCollectionSchema } from './schemas/scene.std';
 import { liveLayersPatchSchema, liveLayersSchema } from './schemas/liveLayers.std';
 import { liveRoomInfoSchema } from './schemas/liveRoom.std';
+import { liveSessionSchema } from './schemas/live.std';
 
 const none = z.object({}).strict();
 
@@ -37,6 +38,10 @@ export const requestChannels = {
     }),
   },
   getLiveRoom: { input: none, output: liveRoomInfoSchema },
+  /** Go Live: encode the program and push it to every destination; answers at once with `starting`. */
+  goLive: { input: none, output: liveSessionSchema },
+  endLive: { input: none, output: liveSessionSchema },
+  getLiveSession: { input: none, output: liveSessionSchema },
   openExternal: {
     input: z.object({ url: z.string().max(2000) }).strict(),
     output: z.object({ opened: z.boolean() }),

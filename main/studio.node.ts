@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   }
   const dataDir = args.dataDir ? path.resolve(args.dataDir) : defaultDataDir(process.env, process.platform);
   const room = await startEmbeddedRoom({ dataDir, env: process.env, requireModule, log: log.child('room'), packageRoot: path.resolve(__dirname, '..', '..'), viewerDir: path.join(__dirname, '..', 'renderer') });
-  const core = await createCore({ dataDir, log, env: process.env, requireModule, liveRoom: room.info });
+  const core = await createCore({ dataDir, log, env: process.env, requireModule, liveRoom: room.info, roomShow: room.show });
   const serve = (port: number) =>
     startStudioServer({ host: args.host, port, rendererDir: path.join(__dirname, '..', 'renderer'), core, log: log.child('studio') });
   const server = await serve(args.port).catch((error: unknown) => {

@@ -19,6 +19,11 @@ import { randomUUID } from 'node:crypto';
 import { isAllowedExternalUrl } from './externalLinks.std';
 import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
 import { liveRoomNotRunning } from '../room/liveRoomInfo.node';
+import type { ShowSfu } from '../sfu/showSfuTypes.std';
+import { createLiveController } from '../live/liveController.node';
+import { createEncoderChooser } from '../live/encoderChoice.node';
+import { randomInt } from 'node:crypto';
+import { spawn } from 'node:child_process';
 
 export interface CoreDeps {
   dataDir: string;
@@ -27,6 +32,8 @@ export interface CoreDeps {
   requireModule: (id: string) => unknown;
   /** The studio's own live room (embedded room server), when it runs. */
   liveRoom?: () => LiveRoomInfo;
+  /** The embedded room's show, where Go Live broadcasts; null when the room is not running. */
+  roomShow?: () => ShowSfu | null;
   /** Opens an allow-listed https URL in the system browser; absent where the core can't (plain Node). */
   openExternal?: (url: string) => Promise<void>;
 }
@@ -79,6 +86,33 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       platform: process.platform,
     });
 
+  const live = createLiveController({
+    log: log.child('live'),
+    spawn,
+    now: Date.now,
+    schedule: (ms, run) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+    every: (ms, run) => {
+      const timer = setInterval(run, ms);
+      return () => clearInterval(timer);
+    },
+    randomUint32: () => randomInt(1, 2 ** 32 - 1),
+    findFfmpeg: async () => (await findFfmpeg())?.path ?? null,
+    chooseEncoder: createEncoderChooser({ spawn, probe: (binary) => probeFfmpeg(binary, execFile) }),
+    outputProfile: () => settings.get().outputProfile,
+    setFrameSink: (sink) => media.setSink(sink ?? { write: () => {} }),
+    latestVideoFrame: () => media.latestVideoFrame(),
+    roomShow: deps.roomShow ?? (() => null),
+    rtmpTargets: () => Promise.resolve([]),
+    recordingsDir: path.join(deps.dataDir, 'recordings'),
+    onSession: (session) => {
+      status.setLive(session);
+      events.emit('live', session);
+    },
+  });
+
   const dispatch = createDispatcher(
     {
       getSettings: () => settings.get(),
@@ -107,6 +141,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       },
       getMediaStats: () => media.stats(),
       getLiveRoom: () => liveRoom(),
+      goLive: () => live.start(),
+      endLive: () => live.stop(),
+      getLiveSession: () => live.session(),
       getLiveLayers: () => liveLayers.get(),
       updateLiveLayers: (patch) => liveLayers.update(patch),
       openExternal: async ({ url }) => {
@@ -127,6 +164,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     dispatch,
     events,
     media,
-    close: () => status.stop(),
+    close: () => {
+      status.stop();
+      void live.stop();
+    },
   };
 }

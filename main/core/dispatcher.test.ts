@@ -8,6 +8,7 @@ import { createLogger, type LogRecord } from '../log/logger.std';
 import { noMediaYet } from '../media/mediaIngest.std';
 import { createDispatcher, type RequestHandlers, type Sender } from './dispatcher.std';
 import { liveRoomNotRunning } from '../room/liveRoomInfo.node';
+import { offlineSession } from '../../contract/schemas/live.std';
 
 const sender: Sender = { transport: 'websocket', id: 'browser:abc123', role: 'host' };
 let counter = 0;
@@ -33,6 +34,9 @@ function setup(overrides: Partial<RequestHandlers> = {}) {
     updateLiveLayers: (patch) => ({ ...noLiveLayers, ...patch }),
     openExternal: () => ({ opened: false }),
     getLiveRoom: () => liveRoomNotRunning('Not in this test.'),
+    goLive: () => offlineSession,
+    endLive: () => offlineSession,
+    getLiveSession: () => offlineSession,
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, createLogger((record) => records.push(record)));

@@ -31,7 +31,7 @@ async function start(): Promise<void> {
     packageRoot: app.isPackaged ? path.join(process.resourcesPath, 'app.asar.unpacked') : app.getAppPath(),
     viewerDir: path.join(__dirname, '..', 'renderer'),
   });
-  const core = await createCore({ dataDir, log, env: process.env, requireModule, openExternal, liveRoom: room.info });
+  const core = await createCore({ dataDir, log, env: process.env, requireModule, openExternal, liveRoom: room.info, roomShow: room.show });
   serveRenderer(path.join(__dirname, '..', 'renderer'));
   installPermissionPolicy(session.defaultSession, APP_ORIGIN, (permission, origin) =>
     log.warn('permission denied', { permission, origin }),

@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { Logger } from '../log/logger.std';
 import { endReason, exited, lastLinesOf, spawned, stopGently, type Spawn } from './childProcesses.node';
 import type { Running } from './supervisor.std';
@@ -17,16 +18,21 @@ export interface RemuxerOptions {
   maxBacklogBytes: number;
   /** How long a clean stop may take (a recording finishing its file). */
   stopGraceMs?: number;
+  /** FFmpeg's `-progress` text from fd 3 (REMUX_FD.progress). */
+  onProgress?: (text: string) => void;
 }
 
 export async function startRemuxer(options: RemuxerOptions): Promise<Running> {
-  const child = options.spawn(options.ffmpegPath, options.args, { stdio: ['pipe', 'ignore', 'pipe'] });
+  const child = options.spawn(options.ffmpegPath, options.args, { stdio: ['pipe', 'ignore', 'pipe', 'pipe'] });
   const lastLines = lastLinesOf(child);
   await spawned(child);
   const stdin = child.stdin;
   if (!stdin) throw new Error('FFmpeg has no stdin');
   // A closed pipe after FFmpeg exits is expected; its exit says why.
   stdin.on('error', () => {});
+  const progress = child.stdio[3] as Readable | null;
+  progress?.setEncoding('utf8');
+  progress?.on('data', (text: string) => options.onProgress?.(text));
   let stalled = false;
   const output: TsOutput = {
     write(bytes) {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
 import type { Logger } from '../log/logger.std';
+import type { ShowSfu } from '../sfu/showSfuTypes.std';
 import { describeLiveRoom, liveRoomNotRunning } from './liveRoomInfo.node';
 import { startRoomHost, type RoomHost } from './roomHost.node';
 import { newRoomToken } from './roomToken.node';
@@ -16,6 +17,8 @@ export const EMBEDDED_ROOM_ID = 'shop';
 
 export interface EmbeddedRoom {
   info: () => LiveRoomInfo;
+  /** The room's show, where Go Live broadcasts; null when the room is not running. */
+  show: () => ShowSfu | null;
   /** For the studio's own connection to the room (issue 6's panel); null when not running. */
   host: RoomHost | null;
   token: string;
@@ -57,11 +60,11 @@ export async function startEmbeddedRoom(deps: EmbeddedRoomDeps): Promise<Embedde
     });
     const info = await describeLiveRoom(host, EMBEDDED_ROOM_ID);
     deps.log.info('live room open', { watchUrl: info().watchUrl });
-    return { info, host, token, close: () => host.close() };
+    return { info, show: () => host.showFor(EMBEDDED_ROOM_ID), host, token, close: () => host.close() };
   } catch (error) {
     const message = `The live room did not start: ${error instanceof Error ? error.message : String(error)}. Comments and orders from your own room are off until the studio restarts.`;
     deps.log.error('live room did not start', { error });
     const info = () => liveRoomNotRunning(message);
-    return { info, host: null, token, close: () => Promise.resolve() };
+    return { info, show: () => null, host: null, token, close: () => Promise.resolve() };
   }
 }

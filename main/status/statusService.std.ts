@@ -1,3 +1,4 @@
+import type { LiveSession } from '../../contract/schemas/live.std';
 import type { StudioStatus } from '../../contract/schemas/status.std';
 import type { EventHub } from '../core/eventHub.std';
 import type { MediaIngestStats } from '../media/mediaIngest.std';
@@ -11,6 +12,8 @@ export interface StatusServiceDeps {
 
 export interface StatusService {
   current(): StudioStatus;
+  /** The go-live controller's session: state, since when, and the encoder's bitrate. */
+  setLive(session: LiveSession): void;
   stop(): void;
 }
 
@@ -34,5 +37,13 @@ export function startStatusService(deps: StatusServiceDeps): StatusService {
     };
     deps.events.emit('status', status);
   });
-  return { current: () => status, stop: stopTicking };
+  return {
+    current: () => status,
+    setLive(session) {
+      const changed = session.state !== status.state;
+      status = { ...status, state: session.state, liveSince: session.state === 'offline' ? null : session.liveAt, bitrateKbps: session.health.bitrateKbps };
+      if (changed) deps.events.emit('status', status);
+    },
+    stop: stopTicking,
+  };
 }

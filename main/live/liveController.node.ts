@@ -1,0 +1,270 @@
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { h264ProfileOf, createEncodePlan, type VideoEncoding } from '../encoder/encodePlan.std';
+import { buildConcatList, buildEncoderArgs, buildFinalizeRecordingArgs, buildRecordingArgs, buildRtmpRemuxArgs, buildSfuRemuxArgs } from '../encoder/ffmpegArgs.std';
+import { createProgressParser, type FfmpegProgress } from '../encoder/ffmpegProgress.std';
+import { outputProfileSpec } from '../encoder/outputProfiles.std';
+import { createRtpPlan } from '../encoder/rtpPlan.std';
+import type { Logger } from '../log/logger.std';
+import type { FrameSink, MediaFrame } from '../media/mediaIngest.std';
+import type { ShowSfu } from '../sfu/showSfuTypes.std';
+import { offlineSession, type LiveDestination, type LiveSession } from '../../contract/schemas/live.std';
+import type { OutputProfile } from '../../contract/schemas/settings.std';
+import { exited, lastLinesOf, endReason, type Spawn } from './childProcesses.node';
+import { startEncoder, type EncoderProcess } from './encoderProcess.node';
+import { nextStreamState, type GoLiveEvent } from './goLiveMachine.std';
+import { startRemuxer } from './remuxer.node';
+import { destinationRestartPolicy, encoderRestartPolicy } from './restartPolicy.std';
+import { createRoomLeg, freeUdpPorts, type RoomLeg } from './roomLeg.node';
+import { healthOf } from './streamHealth.std';
+import { createSupervisor, type Running, type Supervisor } from './supervisor.std';
+import { createTsFanout } from './tsJoin.std';
+
+// Go Live: one encoder FFmpeg for the composed program, its MPEG-TS fanned out to one `-c copy`
+// remuxer per destination (the studio's room over RTP, each RTMP push, the recording), each
+// supervised on its own: a dead RTMP server or SFU stops neither the others nor the recording.
+// If the encoder dies it is back within the restart policy's delay; the destinations restart on
+// its new stream (the recording in a new segment of the same show).
+
+export interface RtmpTarget {
+  id: string;
+  name: string;
+  /** The full push URL, stream key included: secret, never logged. */
+  url: string;
+}
+
+export interface LiveControllerDeps {
+  log: Logger;
+  spawn: Spawn;
+  now: () => number;
+  schedule: (ms: number, run: () => void) => () => void;
+  every: (ms: number, run: () => void) => () => void;
+  randomUint32: () => number;
+  findFfmpeg: () => Promise<string | null>;
+  /** The H.264 encoder for this machine (hardware when a test encode works), or a refusal in words. */
+  chooseEncoder: (ffmpegPath: string, profile: OutputProfile) => Promise<{ ok: true; encoding: VideoEncoding } | { ok: false; message: string }>;
+  outputProfile: () => OutputProfile;
+  /** Where the compositor's frames come in; the controller plugs the encoder in while live. */
+  setFrameSink: (sink: FrameSink | null) => void;
+  latestVideoFrame: () => MediaFrame | null;
+  /** The studio's own room's show, or null when the room is not running. */
+  roomShow: () => ShowSfu | null;
+  rtmpTargets: () => Promise<RtmpTarget[]>;
+  recordingsDir: string;
+  onSession: (session: LiveSession) => void;
+}
+
+export interface LiveController {
+  start(): Promise<LiveSession>;
+  stop(): Promise<LiveSession>;
+  session(): LiveSession;
+}
+
+/** How much of one destination's copy may wait in its pipe: about ten seconds at 4.5 Mb/s. */
+const MAX_DESTINATION_BACKLOG_BYTES = 6 * 1024 * 1024;
+/** How often the room's broadcaster is checked (an SFU worker restart drops it). */
+const ROOM_CHECK_MS = 2000;
+
+interface Destination {
+  status: LiveDestination;
+  supervisor: Supervisor;
+}
+
+export function createLiveController(deps: LiveControllerDeps): LiveController {
+  const { log } = deps;
+  let session: LiveSession = offlineSession;
+  let destinations: Destination[] = [];
+  let encoderSupervisor: Supervisor | null = null;
+  let encoder: EncoderProcess | null = null;
+  let leg: RoomLeg | null = null;
+  let stopChecks: (() => void) | null = null;
+  let segments: string[] = [];
+  let stopping: Promise<LiveSession> | null = null;
+  let recentProgress: FfmpegProgress[] = [];
+
+  const publish = (patch: Partial<LiveSession>) => {
+    session = { ...session, ...patch, destinations: destinations.map((destination) => destination.status) };
+    deps.onSession(session);
+  };
+
+  const transition = (event: GoLiveEvent, patch: Partial<LiveSession> = {}) => {
+    const next = nextStreamState(session.state, event);
+    if (next === session.state && Object.keys(patch).length === 0) return;
+    publish({ ...patch, state: next });
+  };
+
+  const sink: FrameSink = {
+    write(frame) {
+      const current = encoder;
+      if (!current) return;
+      if (frame.header.kind === 'audio-s16') return current.writeAudio(frame.payload);
+      return current.writeVideo(frame.payload);
+    },
+  };
+
+  const addDestination = (status: Omit<LiveDestination, 'state' | 'message' | 'retryInMs' | 'restarts'>, start: () => Promise<Running>) => {
+    const destination: Destination = {
+      status: { ...status, state: 'stopped', message: null, retryInMs: null, restarts: 0 },
+      supervisor: createSupervisor({
+        name: status.name,
+        policy: destinationRestartPolicy,
+        start,
+        nowMs: deps.now,
+        schedule: deps.schedule,
+        onState: (state, detail) => {
+          destination.status = { ...destination.status, state, message: detail.message, retryInMs: detail.retryInMs, restarts: detail.restarts };
+          if (detail.message) log.warn('destination', { id: status.id, state, message: detail.message });
+          publish({});
+        },
+      }),
+    };
+    destinations.push(destination);
+  };
+
+  const fail = (message: string) => {
+    log.warn('could not go live', { message });
+    deps.setFrameSink(null);
+    destinations = [];
+    transition({ type: 'failed' }, { message });
+    return session;
+  };
+
+  const finalizeRecording = async (ffmpegPath: string, showDir: string): Promise<string | null> => {
+    const kept: string[] = [];
+    for (const segment of segments) {
+      const size = await stat(segment).then((info) => info.size, () => 0);
+      if (size > 0) kept.push(segment);
+    }
+    if (kept.length === 0) return null;
+    const listFile = path.join(showDir, 'segments.ffconcat');
+    const output = path.join(showDir, 'show.mp4');
+    await writeFile(listFile, buildConcatList(kept));
+    const child = deps.spawn(ffmpegPath, buildFinalizeRecordingArgs(listFile, output), { stdio: ['ignore', 'ignore', 'pipe', 'ignore'] });
+    const lines = lastLinesOf(child);
+    const { code, signal } = await exited(child);
+    if (code !== 0) {
+      log.error('recording not finalized; its segments are kept', { reason: endReason(code, signal, lines) });
+      return showDir;
+    }
+    // The MP4 holds everything now; the crash-safe segments were its insurance.
+    await Promise.all([...kept, listFile].map((file) => rm(file, { force: true })));
+    return output;
+  };
+
+  return {
+    session: () => session,
+
+    async start() {
+      if (session.state !== 'offline') return session;
+      const startedAt = deps.now();
+      destinations = [];
+      segments = [];
+      recentProgress = [];
+      transition({ type: 'start' }, { ...offlineSession, state: 'offline', startedAt, showId: null, message: null });
+      const ffmpegPath = await deps.findFfmpeg();
+      if (!ffmpegPath) return fail('FFmpeg was not found. Run "npm run setup", or set FFMPEG_PATH to an ffmpeg binary.');
+      const profile = deps.outputProfile();
+      const choice = await deps.chooseEncoder(ffmpegPath, profile);
+      if (!choice.ok) return fail(choice.message);
+
+      const spec = outputProfileSpec(profile);
+      const latest = deps.latestVideoFrame();
+      // The compositor composes at the output size; if it does not (yet), the encoder scales.
+      const plan = createEncodePlan({ profile, video: choice.encoding, input: latest ? { width: latest.header.width, height: latest.header.height } : {} });
+      const rtpPlan = createRtpPlan({ profile: h264ProfileOf(choice.encoding), level: spec.h264Level, randomUint32: deps.randomUint32 });
+      const showId = new Date(startedAt).toISOString().replace(/[:.]/g, '-');
+      const showDir = path.join(deps.recordingsDir, showId);
+      await mkdir(showDir, { recursive: true });
+      const fanout = createTsFanout();
+      const remux = (name: string, args: readonly string[]) => () =>
+        startRemuxer({ ffmpegPath, args, fanout, spawn: deps.spawn, log: log.child(name), maxBacklogBytes: MAX_DESTINATION_BACKLOG_BYTES });
+
+      addDestination({ id: 'recording', kind: 'recording', name: 'Recording' }, () => {
+        const file = path.join(showDir, `segment-${String(segments.length + 1).padStart(3, '0')}.mkv`);
+        segments.push(file);
+        return remux('recording', buildRecordingArgs(file, 'matroska'))();
+      });
+      const show = deps.roomShow();
+      if (show && show.videoState().available) {
+        const localPorts = await freeUdpPorts(4);
+        const roomLeg = createRoomLeg({ show, plan: rtpPlan, broadcasterId: `studio-${showId}`, log: log.child('room') });
+        leg = roomLeg;
+        addDestination({ id: 'room', kind: 'room', name: 'Your live room' }, async () => {
+          const target = await roomLeg.ensure();
+          const [videoRtp = 0, videoRtcp = 0, audioRtp = 0, audioRtcp = 0] = localPorts;
+          return remux('room', buildSfuRemuxArgs(rtpPlan, { ...target, localPorts: { videoRtp, videoRtcp, audioRtp, audioRtcp } }))();
+        });
+      }
+      for (const target of await deps.rtmpTargets()) {
+        addDestination({ id: target.id, kind: 'rtmp', name: target.name }, remux(`rtmp:${target.id}`, buildRtmpRemuxArgs(target.url)));
+      }
+
+      let firstRun = true;
+      const progress = createProgressParser((snapshot) => {
+        recentProgress = [...recentProgress.slice(-9), snapshot];
+        const health = healthOf(recentProgress, choice.encoding.encoder);
+        if (session.state !== 'live' && (snapshot.frame ?? 0) > 0) {
+          transition({ type: 'encoderRunning' }, { health, liveAt: session.liveAt ?? deps.now() });
+        } else publish({ health });
+      });
+      encoderSupervisor = createSupervisor({
+        name: 'The encoder',
+        policy: encoderRestartPolicy,
+        nowMs: deps.now,
+        schedule: deps.schedule,
+        start: async () => {
+          fanout.reset();
+          const started = await startEncoder({ ffmpegPath, args: buildEncoderArgs(plan), spawn: deps.spawn, onStream: (chunk) => fanout.push(chunk), onProgress: (text) => progress.push(text) });
+          encoder = started;
+          // Every destination starts (again) on this run's stream: new timestamps, a new segment.
+          if (firstRun) for (const destination of destinations) destination.supervisor.start();
+          else for (const destination of destinations) void destination.supervisor.restart();
+          firstRun = false;
+          return started;
+        },
+        onState: (state, detail) => {
+          if (state === 'retrying') {
+            encoder = null;
+            log.error('encoder stopped; restarting', { message: detail.message });
+            transition({ type: 'encoderLost' }, { encoderRestarts: detail.restarts, message: detail.message });
+          }
+        },
+      });
+      publish({ showId, recordingPath: showDir });
+      deps.setFrameSink(sink);
+      encoderSupervisor.start();
+      stopChecks = deps.every(ROOM_CHECK_MS, () => {
+        const room = destinations.find((destination) => destination.status.id === 'room');
+        if (room && leg && room.supervisor.state === 'running' && !leg.alive()) {
+          log.warn('the room lost its broadcaster (SFU restart); reconnecting');
+          void room.supervisor.restart();
+        }
+      });
+      return session;
+    },
+
+    stop() {
+      if (stopping) return stopping;
+      if (session.state === 'offline' || session.state === 'ending') return Promise.resolve(session);
+      stopping = (async () => {
+        transition({ type: 'stop' });
+        deps.setFrameSink(null);
+        stopChecks?.();
+        stopChecks = null;
+        await encoderSupervisor?.stop();
+        encoder = null;
+        encoderSupervisor = null;
+        await Promise.all(destinations.map((destination) => destination.supervisor.stop()));
+        leg?.close();
+        leg = null;
+        const ffmpegPath = await deps.findFfmpeg();
+        const showDir = session.recordingPath;
+        const recordingPath = ffmpegPath && showDir ? await finalizeRecording(ffmpegPath, showDir) : showDir;
+        transition({ type: 'stopped' }, { recordingPath, liveAt: null });
+        stopping = null;
+        return session;
+      })();
+      return stopping;
+    },
+  };
+}

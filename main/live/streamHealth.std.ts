@@ -1,0 +1,33 @@
+import type { StreamHealth } from '../../contract/schemas/live.std';
+import type { FfmpegProgress } from '../encoder/ffmpegProgress.std';
+import { PROGRESS_PERIOD_SECONDS } from '../encoder/ffmpegArgs.std';
+
+// The stream's health in plain words, from the encoder's last few `-progress` blocks (one a
+// second): rates from the change between blocks rather than FFmpeg's whole-run averages, and a
+// warning with the fix when the encoder falls behind or the program arrives late.
+
+/** Below this speed for three blocks in a row, the encoder is not keeping up with real time. */
+const SLOW_SPEED = 0.95;
+/** More than this share of frames duplicated in a second: the compositor's frames come late. */
+const LATE_FRAME_SHARE = 0.1;
+
+export function healthOf(recent: readonly FfmpegProgress[], encoder: string): StreamHealth {
+  const latest = recent.at(-1);
+  const previous = recent.at(-2);
+  if (!latest) return { fps: null, bitrateKbps: null, speed: null, droppedFrames: 0, duplicatedFrames: 0, encoder, warning: null };
+  const seconds = PROGRESS_PERIOD_SECONDS;
+  const frames = previous && latest.frame !== null && previous.frame !== null ? latest.frame - previous.frame : null;
+  const fps = frames !== null ? Math.round((frames / seconds) * 10) / 10 : latest.fps;
+  const bytes = previous && latest.totalSizeBytes !== null && previous.totalSizeBytes !== null ? latest.totalSizeBytes - previous.totalSizeBytes : null;
+  const bitrateKbps = bytes !== null ? Math.round((bytes * 8) / 1000 / seconds) : latest.bitrateKbps;
+  const lastThree = recent.slice(-3);
+  const slow = lastThree.length === 3 && lastThree.every((block) => block.speed !== null && block.speed < SLOW_SPEED);
+  const duplicatedNow = previous ? latest.dupFrames - previous.dupFrames : 0;
+  const late = frames !== null && frames > 0 && duplicatedNow / frames > LATE_FRAME_SHARE;
+  const warning = slow
+    ? `The encoder cannot keep up (${latest.speed?.toFixed(2) ?? '?'}× real time): lower the output to 720p, or use a hardware encoder.`
+    : late
+      ? `${duplicatedNow} of ${frames} frames came late from the compositor in the last second: close other programs, or lower the output to 720p.`
+      : null;
+  return { fps, bitrateKbps, speed: latest.speed, droppedFrames: latest.dropFrames, duplicatedFrames: latest.dupFrames, encoder, warning };
+}

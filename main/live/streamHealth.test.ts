@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import type { FfmpegProgress } from '../encoder/ffmpegProgress.std';
+import { healthOf } from './streamHealth.std';
+
+const block = (frame: number, totalSizeBytes: number, speed: number, dupFrames = 0): FfmpegProgress => ({
+  frame,
+  fps: 29.9,
+  bitrateKbps: 2400,
+  totalSizeBytes,
+  outTimeUs: frame * 33_333,
+  dupFrames,
+  dropFrames: 0,
+  speed,
+  ended: false,
+});
+
+describe('healthOf', () => {
+  it('reports rates over the last second', () => {
+    const health = healthOf([block(30, 300_000, 1), block(60, 612_500, 1)], 'libx264');
+    expect(health).toEqual({ fps: 30, bitrateKbps: 2500, speed: 1, droppedFrames: 0, duplicatedFrames: 0, encoder: 'libx264', warning: null });
+  });
+
+  it('warns with the fix when the encoder falls behind', () => {
+    const health = healthOf([block(30, 1, 0.8), block(54, 2, 0.8), block(78, 3, 0.8)], 'libx264');
+    expect(health.warning).toBe('The encoder cannot keep up (0.80× real time): lower the output to 720p, or use a hardware encoder.');
+  });
+
+  it('warns when the program arrives late', () => {
+    const health = healthOf([block(30, 1, 1, 0), block(60, 2, 1, 9)], 'libx264');
+    expect(health.warning).toMatch(/^9 of 30 frames came late/);
+    expect(health.duplicatedFrames).toBe(9);
+  });
+});
