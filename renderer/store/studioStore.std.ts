@@ -6,8 +6,9 @@ import { createStatusSlice, type StatusSlice } from './statusSlice.std';
 import { createScenesSlice, type ScenesSlice } from './scenesSlice.std';
 import { createLiveLayersSlice, type LiveLayersSlice } from './liveLayersSlice.std';
 import { createProgramSlice, type ProgramSlice } from './programSlice.std';
+import { createLiveSlice, type LiveSlice } from './liveSlice.std';
 
-export type StudioState = ConnectionSlice & StatusSlice & SettingsSlice & NoticesSlice & ScenesSlice & LiveLayersSlice & ProgramSlice;
+export type StudioState = ConnectionSlice & StatusSlice & SettingsSlice & NoticesSlice & ScenesSlice & LiveLayersSlice & ProgramSlice & LiveSlice;
 
 export function createStudioStore() {
   return createStore<StudioState>()((...a) => ({
@@ -18,6 +19,7 @@ export function createStudioStore() {
     ...createScenesSlice(...a),
     ...createLiveLayersSlice(...a),
     ...createProgramSlice(...a),
+    ...createLiveSlice(...a),
   }));
 }
 export type StudioStore = ReturnType<typeof createStudioStore>;

@@ -28,19 +28,22 @@ export async function syncWithCore(
     api.onNotice(state.noticeReceived),
     api.onScenes(receiveScenes),
     api.onLiveLayers(state.liveLayersReceived),
+    api.onLive(state.liveReceived),
   ];
-  const [status, settings, notices, scenes, liveLayers] = await Promise.all([
+  const [status, settings, notices, scenes, liveLayers, live] = await Promise.all([
     api.getStatus(),
     api.getSettings(),
     api.getNotices(),
     api.getScenes(),
     api.getLiveLayers(),
+    api.getLiveSession(),
   ]);
   state.statusReceived(status);
   state.settingsReceived(settings);
   state.noticesReceived(notices);
   receiveScenes(scenes);
   state.liveLayersReceived(liveLayers);
+  state.liveReceived(live);
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   unsubscribers.push(

@@ -1,13 +1,15 @@
 import { useRef, useState } from 'react';
 import type { PreflightReport } from '../../../contract/schemas/preflight.std';
-import { useStudioApi } from '../../app/studioContext.dom';
+import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 
 /**
- * Go Live first runs the pre-flight checks and shows them; with everything ready, issue 5's
- * go-live controller takes over from here.
+ * Go Live first runs the pre-flight checks and shows them; the merchant starts the show from
+ * there. While on air the same button ends it.
  */
 export function GoLiveButton() {
   const api = useStudioApi();
+  const state = useStudio((studio) => studio.live.state);
+  const [ending, setEnding] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const [report, setReport] = useState<PreflightReport | null>(null);
   const [checking, setChecking] = useState(false);
@@ -27,6 +29,33 @@ export function GoLiveButton() {
     }
   };
 
+  const start = async () => {
+    setFailure(null);
+    try {
+      await api.goLive();
+      dialog.current?.close();
+    } catch (error) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  const end = async () => {
+    setEnding(true);
+    try {
+      await api.endLive();
+    } finally {
+      setEnding(false);
+    }
+  };
+
+  if (state !== 'offline') {
+    return (
+      <button type="button" className="go-live on-air" onClick={() => void end()} disabled={ending || state === 'ending'} aria-busy={ending || state === 'ending'}>
+        {state === 'ending' || ending ? 'Ending…' : 'End Live'}
+      </button>
+    );
+  }
+
   return (
     <>
       <button type="button" className="go-live" onClick={() => void goLive()} disabled={checking} aria-busy={checking}>
@@ -44,9 +73,16 @@ export function GoLiveButton() {
             ))}
           </ul>
         )}
-        <button type="button" onClick={() => dialog.current?.close()}>
-          Close
-        </button>
+        <div className="dialog-actions">
+          {report?.ready && (
+            <button type="button" className="go-live" onClick={() => void start()}>
+              Start the show
+            </button>
+          )}
+          <button type="button" onClick={() => dialog.current?.close()}>
+            Close
+          </button>
+        </div>
       </dialog>
     </>
   );

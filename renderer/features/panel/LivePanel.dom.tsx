@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { panelTabs, type PanelTab } from '../../../contract/schemas/settings.std';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { LiveRoomCard } from '../room/LiveRoomCard.dom';
+import { LiveStatus } from '../golive/LiveStatus.dom';
 
 const tabLabels: Record<PanelTab, string> = { comments: 'Comments', orders: 'Orders', products: 'Products' };
 const emptyStates: Record<PanelTab, string> = {
@@ -31,6 +32,7 @@ export function LivePanel() {
   return (
     <aside className="live-panel" aria-label="Live panel">
       <LiveRoomCard />
+      <LiveStatus />
       <div role="tablist" aria-label="Live panel" className="tabs" onKeyDown={onKeyDown}>
         {panelTabs.map((tab) => (
           <button
