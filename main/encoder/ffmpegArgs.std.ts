@@ -1,6 +1,6 @@
 import { h264ProfileOf, type EncodePlan, type VideoEncoding } from './encodePlan.std';
 import { keyframeIntervalFrames, KEYFRAME_INTERVAL_SECONDS, vbvBufferKbits, type OutputProfileSpec } from './outputProfiles.std';
-import { ffmpegProfileName, RTP_PACKET_SIZE, type RtpPlan } from './rtpPlan.std';
+import { ffmpegProfileName, ffmpegSsrcArg, RTP_PACKET_SIZE, type RtpPlan } from './rtpPlan.std';
 
 // FFmpeg argument arrays for the go-live pipeline (issue 5), built from typed plans and handed to
 // spawn as they are: never a shell string, so no quoting and no injection through a file name or
@@ -195,10 +195,11 @@ export function buildSfuRemuxArgs(plan: RtpPlan, target: SfuTarget): readonly st
     '-map', `0:${NUT_STREAM.video}`, '-c:v', 'copy',
     // SPS/PPS live in extradata (global header): mediasoup sees a keyframe only with them in-band.
     '-bsf:v', 'dump_extra=freq=keyframe',
-    '-f', 'rtp', '-ssrc', String(plan.video.ssrc), '-payload_type', String(plan.video.payloadType),
+    // send_bye: an RTCP BYE marks a clean end (mediasoup 3.12 ignores it; tests wait on it).
+    '-f', 'rtp', '-rtpflags', 'send_bye', '-ssrc', ffmpegSsrcArg(plan.video.ssrc), '-payload_type', String(plan.video.payloadType),
     rtpUrl(target.ip, target.videoPort, target.videoRtcpPort, localPorts.videoRtp, localPorts.videoRtcp),
     '-map', `0:${NUT_STREAM.opus}`, '-c:a', 'copy',
-    '-f', 'rtp', '-ssrc', String(plan.audio.ssrc), '-payload_type', String(plan.audio.payloadType),
+    '-f', 'rtp', '-rtpflags', 'send_bye', '-ssrc', ffmpegSsrcArg(plan.audio.ssrc), '-payload_type', String(plan.audio.payloadType),
     rtpUrl(target.ip, target.audioPort, target.audioRtcpPort, localPorts.audioRtp, localPorts.audioRtcp),
   ];
 }

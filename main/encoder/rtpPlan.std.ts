@@ -59,9 +59,13 @@ export function createRtpPlan(input: RtpPlanInput): RtpPlan {
   };
 }
 
+/**
+ * 31 bits: FFmpeg 5.1's `-ssrc` option is a signed int and refuses values ≥ 2^31 ("out of range").
+ * `ffmpegSsrcArg` copes with any SSRC; drawing below 2^31 keeps the arguments readable.
+ */
 function nonZeroSsrc(randomUint32: () => number): number {
   for (let attempt = 0; attempt < 16; attempt += 1) {
-    const value = randomUint32() >>> 0;
+    const value = (randomUint32() >>> 0) & 0x7fffffff;
     if (value !== 0) return value;
   }
   throw new Error('randomUint32 keeps answering 0');
@@ -78,6 +82,15 @@ export function h264ProfileLevelId(video: Pick<RtpVideoPlan, 'profile' | 'level'
   }
   const profileAndFlags = video.profile === 'constrained-baseline' ? '42e0' : '4d00';
   return `${profileAndFlags}${video.level.toString(16).padStart(2, '0')}`;
+}
+
+/**
+ * The SSRC as FFmpeg's `-ssrc` takes it: a signed 32-bit int (AVOption range ±2^31) whose bits the
+ * RTP muxer writes unchanged, so 0xdeadbeef travels as -559038737 and arrives as 0xdeadbeef.
+ */
+export function ffmpegSsrcArg(ssrc: number): string {
+  if (!Number.isInteger(ssrc) || ssrc < 0 || ssrc > 0xffffffff) throw new RangeError(`SSRC ${ssrc} is not a 32-bit unsigned integer`);
+  return String(ssrc | 0);
 }
 
 /** `-profile:v` for libx264, nvenc, qsv and videotoolbox; VAAPI and AMF name it differently. */
