@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { ffmpegStaticPathFrom, isExecutableFile, locateFfmpeg } from '../main/encoder/ffmpegLocator.node.ts';
 import { ffmpegInstallHint } from '../main/live/preflight.std.ts';
 import { localSfuWorkerPlace, sfuWorkerPath } from '../main/sfu/sfuWorkerPath.node.ts';
+import { nginxBinaryPath, nginxRtmpModulePath } from '../testing/nginxRtmp.node.ts';
 
 // `npm run setup [-- --test]`: installs what this machine lacks to run the studio (FFmpeg, the
 // SFU worker) and, with --test, to run `npm test` (Debian's Chromium). CI runs the same step, so
@@ -76,6 +77,14 @@ if (forTests) {
     present: async () => isExecutableFile(chromiumPath),
     debianPackages: ['chromium'],
     elsewhere: 'Install Chromium or Chrome and set CHROMIUM_PATH to its binary.',
+  });
+  needs.push({
+    // The RTMP ingest the go-live tests push to (testing/nginxRtmp.node.ts runs its own private
+    // nginx on a free port; a system nginx is neither needed nor touched).
+    what: 'nginx with the RTMP module (for the RTMP tests)',
+    present: async () => nginxBinaryPath() !== null && nginxRtmpModulePath() !== null,
+    debianPackages: ['nginx-light', 'libnginx-mod-rtmp'],
+    elsewhere: 'Install nginx with the RTMP module and set NGINX_PATH and NGINX_RTMP_MODULE to the binary and ngx_rtmp_module.so.',
   });
 }
 
