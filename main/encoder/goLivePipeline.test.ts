@@ -149,13 +149,13 @@ interface RtpPacket {
 }
 
 function parseRtp({ message, fromPort, atMs }: { message: Buffer; fromPort: number; atMs: number }): RtpPacket | null {
-  if (message.length < 12 || message[0]! >> 6 !== 2) return null;
-  const csrcCount = message[0]! & 0x0f;
+  if (message.length < 12 || message.readUInt8(0) >> 6 !== 2) return null;
+  const csrcCount = message.readUInt8(0) & 0x0f;
   let offset = 12 + csrcCount * 4;
-  if (message[0]! & 0x10) offset += 4 + message.readUInt16BE(offset + 2) * 4;
+  if (message.readUInt8(0) & 0x10) offset += 4 + message.readUInt16BE(offset + 2) * 4;
   return {
-    payloadType: message[1]! & 0x7f,
-    marker: (message[1]! & 0x80) !== 0,
+    payloadType: message.readUInt8(1) & 0x7f,
+    marker: (message.readUInt8(1) & 0x80) !== 0,
     ssrc: message.readUInt32BE(8),
     timestamp: message.readUInt32BE(4),
     payload: message.subarray(offset),
@@ -166,7 +166,7 @@ function parseRtp({ message, fromPort, atMs }: { message: Buffer; fromPort: numb
 
 /** NAL units carried by one RTP payload (RFC 6184): single NAL, STAP-A, or an FU-A start. */
 function nalUnitsOf(payload: Buffer): Buffer[] {
-  const type = payload[0]! & 0x1f;
+  const type = payload.readUInt8(0) & 0x1f;
   if (type >= 1 && type <= 23) return [payload];
   if (type === 24) {
     const units: Buffer[] = [];
@@ -177,8 +177,8 @@ function nalUnitsOf(payload: Buffer): Buffer[] {
     }
     return units;
   }
-  if (type === 28 && payload[1]! & 0x80) {
-    return [Buffer.concat([Buffer.from([(payload[0]! & 0xe0) | (payload[1]! & 0x1f)]), payload.subarray(2)])];
+  if (type === 28 && payload.readUInt8(1) & 0x80) {
+    return [Buffer.concat([Buffer.from([(payload.readUInt8(0) & 0xe0) | (payload.readUInt8(1) & 0x1f)]), payload.subarray(2)])];
   }
   return [];
 }
@@ -322,14 +322,15 @@ describe('the go-live pipeline with the real FFmpeg', () => {
 
       // In-band SPS before every keyframe (0 s and 2 s), despite the encoder's global header,
       // and it says what the plan told the SFU: same profile (mediasoup's own check), same level.
-      const nalTypes = video.flatMap((packet) => nalUnitsOf(packet.payload).map((unit) => ({ type: unit[0]! & 0x1f, unit })));
+      const nalTypes = video.flatMap((packet) => nalUnitsOf(packet.payload).map((unit) => ({ type: unit.readUInt8(0) & 0x1f, unit })));
       const spsUnits = nalTypes.filter((nal) => nal.type === 7).map((nal) => nal.unit);
       // Frames, not slices: zerolatency's sliced threads cut each picture into several NAL units.
-      const idrFrames = new Set(video.filter((packet) => nalUnitsOf(packet.payload).some((unit) => (unit[0]! & 0x1f) === 5)).map((packet) => packet.timestamp));
+      const idrFrames = new Set(video.filter((packet) => nalUnitsOf(packet.payload).some((unit) => (unit.readUInt8(0) & 0x1f) === 5)).map((packet) => packet.timestamp));
       expect(spsUnits.length).toBe(2);
       expect(nalTypes.filter((nal) => nal.type === 8)).toHaveLength(2);
       expect(idrFrames.size).toBe(2);
-      const sps = spsUnits[0]!;
+      const [sps] = spsUnits;
+      if (!sps) throw new Error('no SPS');
       const spsProfileLevelId = sps.subarray(1, 4).toString('hex');
       const plannedProfileLevelId = h264ProfileLevelId(rtpPlan.video);
       expect(isSameProfile({ 'profile-level-id': spsProfileLevelId }, { 'profile-level-id': plannedProfileLevelId })).toBe(true);
