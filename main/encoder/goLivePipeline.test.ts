@@ -1,13 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
+import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { isSameProfile } from 'h264-profile-level-id';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { i420Bytes } from '../../contract/media.std';
 import { createEncodePlan } from './encodePlan.std';
+import { outputProfileSpec } from './outputProfiles.std';
 import {
   buildConcatList,
   buildEncoderArgs,
@@ -82,15 +85,15 @@ function fdStream<T extends Readable | Writable>(child: ChildProcess, fd: number
 }
 
 /** One frame of a pattern that moves every frame: diagonal luma bands, drifting chroma. */
-function i420Frame(index: number): Buffer {
-  const frame = Buffer.alloc(i420Bytes(WIDTH, HEIGHT));
-  for (let y = 0; y < HEIGHT; y += 1) {
-    const row = y * WIDTH;
-    for (let x = 0; x < WIDTH; x += 1) frame[row + x] = (x + y + index * 8) & 0xff;
+function i420Frame(index: number, width = WIDTH, height = HEIGHT): Buffer {
+  const frame = Buffer.alloc(i420Bytes(width, height));
+  for (let y = 0; y < height; y += 1) {
+    const row = y * width;
+    for (let x = 0; x < width; x += 1) frame[row + x] = (x + y + index * 8) & 0xff;
   }
-  const chroma = (WIDTH / 2) * (HEIGHT / 2);
-  frame.fill((64 + index * 2) & 0xff, WIDTH * HEIGHT, WIDTH * HEIGHT + chroma);
-  frame.fill((192 - index * 2) & 0xff, WIDTH * HEIGHT + chroma);
+  const chroma = (width / 2) * (height / 2);
+  frame.fill((64 + index * 2) & 0xff, width * height, width * height + chroma);
+  frame.fill((192 - index * 2) & 0xff, width * height + chroma);
   return frame;
 }
 
@@ -218,11 +221,11 @@ async function freeUdpPort(): Promise<number> {
 
 interface Probe {
   format: { duration?: string };
-  streams: { codec_type: string; codec_name: string; profile?: string; width?: number; height?: number; sample_rate?: string }[];
+  streams: { codec_type: string; codec_name: string; profile?: string; level?: number; width?: number; height?: number; sample_rate?: string }[];
 }
 
 async function probe(file: string): Promise<Probe> {
-  const child = spawn(ffprobe, ['-v', 'error', '-show_entries', 'format=duration:stream=codec_type,codec_name,profile,width,height,sample_rate', '-of', 'json', file]);
+  const child = spawn(ffprobe, ['-v', 'error', '-show_entries', 'format=duration:stream=codec_type,codec_name,profile,level,width,height,sample_rate', '-of', 'json', file]);
   let out = '';
   child.stdout.setEncoding('utf8');
   child.stdout.on('data', (text: string) => (out += text));
@@ -388,4 +391,37 @@ describe('the go-live pipeline with the real FFmpeg', () => {
       await Promise.all(listeners.map((listener) => new Promise<void>((resolve) => listener.socket.close(() => resolve()))));
     }
   }, 30_000);
+});
+
+describe('the encoder arguments of every output profile, with the real FFmpeg', () => {
+  // Counted timestamps, so frames can be fed as fast as FFmpeg takes them: one keyframe interval.
+  it.each(['720p30', '1080p30', 'vertical720x1280'] as const)('%s: H.264 at the planned size and level, AAC and Opus, in NUT', async (profile) => {
+    const spec = outputProfileSpec(profile);
+    const plan = createEncodePlan({ profile, video: { encoder: 'libx264', preset: 'veryfast' }, input: { timestamps: 'counted' } });
+    const file = path.join(dir, `${profile}.nut`);
+    const encoder = spawn(ffmpeg, [...buildEncoderArgs(plan)], { stdio: ['pipe', 'pipe', 'pipe', 'pipe', 'pipe'] });
+    const encoderExit = exited(encoder);
+    const progress = progressOf(fdStream(encoder, ENCODER_FD.progress));
+    const saved = pipeline(fdStream<Readable>(encoder, ENCODER_FD.nut), createWriteStream(file));
+    const video = fdStream<Writable>(encoder, ENCODER_FD.video);
+    const audio = fdStream<Writable>(encoder, ENCODER_FD.audio);
+    const frames = 2 * FPS;
+    await Promise.all([
+      (async () => {
+        for (let frame = 0; frame < frames; frame += 1) await write(video, i420Frame(frame, spec.width, spec.height));
+        video.end();
+      })(),
+      (async () => {
+        for (let chunk = 0; chunk < 100; chunk += 1) await write(audio, pcmChunk(chunk));
+        audio.end();
+      })(),
+    ]);
+    const exit = await encoderExit;
+    expect(exit, exit.stderr).toMatchObject({ code: 0 });
+    await saved;
+    expect(progress.at(-1)).toMatchObject({ ended: true, frame: frames, dupFrames: 0, dropFrames: 0 });
+    const probed = await probe(file);
+    expect(probed.streams.map((stream) => stream.codec_name)).toEqual(['h264', 'aac', 'opus']);
+    expect(probed.streams[0]).toMatchObject({ width: spec.width, height: spec.height, level: spec.h264Level, profile: 'Constrained Baseline' });
+  });
 });
