@@ -1,9 +1,10 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { settingsSchema } from './schemas/settings.std';
 import { studioStatusSchema } from './schemas/status.std';
 import { noticeSchema } from './schemas/notice.std';
 import { sceneCollectionSchema } from './schemas/scene.std';
 import { liveLayersSchema } from './schemas/liveLayers.std';
+import { destinationSchema } from './schemas/destination.std';
 import { liveSessionSchema } from './schemas/live.std';
 
 /** Every event the core pushes to its renderers, by channel name. */
@@ -14,6 +15,7 @@ export const eventChannels = {
   scenes: sceneCollectionSchema,
   liveLayers: liveLayersSchema,
   live: liveSessionSchema,
+  destinations: z.array(destinationSchema),
 } as const;
 
 export type EventChannel = keyof typeof eventChannels;

@@ -6,6 +6,7 @@ import { noticeSchema } from './schemas/notice.std';
 import { sceneCollectionSchema } from './schemas/scene.std';
 import { liveLayersPatchSchema, liveLayersSchema } from './schemas/liveLayers.std';
 import { liveRoomInfoSchema } from './schemas/liveRoom.std';
+import { destinationIdSchema, destinationInputSchema, destinationSchema } from './schemas/destination.std';
 import { liveSessionSchema } from './schemas/live.std';
 
 const none = z.object({}).strict();
@@ -46,6 +47,10 @@ export const requestChannels = {
     input: z.object({ url: z.string().max(2000) }).strict(),
     output: z.object({ opened: z.boolean() }),
   },
+  // RTMP(S) destinations: stream keys go in through saveDestination and never come back out.
+  getDestinations: { input: none, output: z.array(destinationSchema) },
+  saveDestination: { input: destinationInputSchema, output: destinationSchema },
+  removeDestination: { input: z.strictObject({ id: destinationIdSchema }), output: z.array(destinationSchema) },
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

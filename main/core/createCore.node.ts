@@ -24,6 +24,8 @@ import { createLiveController } from '../live/liveController.node';
 import { createEncoderChooser } from '../live/encoderChoice.node';
 import { randomInt } from 'node:crypto';
 import { spawn } from 'node:child_process';
+import { openDestinationStore } from '../destinations/destinationStore.node';
+import { openSecretBox, type KeyWrapping } from '../destinations/secretBox.node';
 
 export interface CoreDeps {
   dataDir: string;
@@ -36,6 +38,8 @@ export interface CoreDeps {
   roomShow?: () => ShowSfu | null;
   /** Opens an allow-listed https URL in the system browser; absent where the core can't (plain Node). */
   openExternal?: (url: string) => Promise<void>;
+  /** Wraps `secret.key` at rest (Electron's safeStorage at the edge); a plain 0600 file without it. */
+  secretKeyWrapping?: KeyWrapping;
 }
 
 export interface Core {
@@ -64,6 +68,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     now: () => new Date(),
     warn: (message) => notices.post('warning', message),
     newId: randomUUID,
+  });
+  const destinations = await openDestinationStore({
+    fs,
+    filePath: path.join(deps.dataDir, 'destinations.json'),
+    log: log.child('destinations'),
+    now: () => new Date(),
+    warn: (message) => notices.post('warning', message),
+    newId: randomUUID,
+    secrets: openSecretBox({ fs, keyPath: path.join(deps.dataDir, 'secret.key'), log: log.child('secrets'), ...(deps.secretKeyWrapping ? { wrapping: deps.secretKeyWrapping } : {}) }),
   });
   const liveLayers = createLiveLayersState(events, (ms, run) => setTimeout(run, ms).unref());
   const media = createMediaIngest({ log: log.child('media'), nowMs: () => performance.now() });
@@ -151,6 +164,17 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         if (!deps.openExternal) return { opened: false };
         await deps.openExternal(url);
         return { opened: true };
+      },
+      getDestinations: () => destinations.list(),
+      saveDestination: async (input) => {
+        const saved = await destinations.save(input);
+        events.emit('destinations', destinations.list());
+        return saved;
+      },
+      removeDestination: async ({ id }) => {
+        const remaining = await destinations.remove(id);
+        events.emit('destinations', remaining);
+        return remaining;
       },
     },
     log.child('dispatch'),

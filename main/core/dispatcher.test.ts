@@ -37,6 +37,11 @@ function setup(overrides: Partial<RequestHandlers> = {}) {
     goLive: () => offlineSession,
     endLive: () => offlineSession,
     getLiveSession: () => offlineSession,
+    getDestinations: () => [],
+    saveDestination: () => {
+      throw new RefusedError('Not in this test.');
+    },
+    removeDestination: () => [],
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, createLogger((record) => records.push(record)));
