@@ -1,4 +1,5 @@
 import { AudioMixer } from '../features/audio/AudioMixer.dom';
+import { DestinationsButton } from '../features/destinations/DestinationsButton.dom';
 import { GoLiveButton } from '../features/golive/GoLiveButton.dom';
 import { NoticeList } from '../features/notices/NoticeList.dom';
 import { LivePanel } from '../features/panel/LivePanel.dom';
@@ -20,6 +21,7 @@ export function StudioShell() {
             The studio core stopped. Restart it and open its new link.
           </p>
         )}
+        <DestinationsButton />
         <GoLiveButton />
       </header>
       <NoticeList />

@@ -7,8 +7,9 @@ import { createScenesSlice, type ScenesSlice } from './scenesSlice.std';
 import { createLiveLayersSlice, type LiveLayersSlice } from './liveLayersSlice.std';
 import { createProgramSlice, type ProgramSlice } from './programSlice.std';
 import { createLiveSlice, type LiveSlice } from './liveSlice.std';
+import { createDestinationsSlice, type DestinationsSlice } from './destinationsSlice.std';
 
-export type StudioState = ConnectionSlice & StatusSlice & SettingsSlice & NoticesSlice & ScenesSlice & LiveLayersSlice & ProgramSlice & LiveSlice;
+export type StudioState = ConnectionSlice & StatusSlice & SettingsSlice & NoticesSlice & ScenesSlice & LiveLayersSlice & ProgramSlice & LiveSlice & DestinationsSlice;
 
 export function createStudioStore() {
   return createStore<StudioState>()((...a) => ({
@@ -20,6 +21,7 @@ export function createStudioStore() {
     ...createLiveLayersSlice(...a),
     ...createProgramSlice(...a),
     ...createLiveSlice(...a),
+    ...createDestinationsSlice(...a),
   }));
 }
 export type StudioStore = ReturnType<typeof createStudioStore>;

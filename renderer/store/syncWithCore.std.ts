@@ -29,14 +29,16 @@ export async function syncWithCore(
     api.onScenes(receiveScenes),
     api.onLiveLayers(state.liveLayersReceived),
     api.onLive(state.liveReceived),
+    api.onDestinations(state.destinationsReceived),
   ];
-  const [status, settings, notices, scenes, liveLayers, live] = await Promise.all([
+  const [status, settings, notices, scenes, liveLayers, live, destinations] = await Promise.all([
     api.getStatus(),
     api.getSettings(),
     api.getNotices(),
     api.getScenes(),
     api.getLiveLayers(),
     api.getLiveSession(),
+    api.getDestinations(),
   ]);
   state.statusReceived(status);
   state.settingsReceived(settings);
@@ -44,6 +46,7 @@ export async function syncWithCore(
   receiveScenes(scenes);
   state.liveLayersReceived(liveLayers);
   state.liveReceived(live);
+  state.destinationsReceived(destinations);
 
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
   unsubscribers.push(

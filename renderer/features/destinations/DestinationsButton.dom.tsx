@@ -1,0 +1,30 @@
+import { useRef, useState } from 'react';
+import { useStudio } from '../../app/studioContext.dom';
+import { DestinationsPanel } from './DestinationsPanel.dom';
+import './destinations.css';
+
+/** Next to Go Live: where the show is pushed besides the live room, and how many are on. */
+export function DestinationsButton() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const enabled = useStudio((state) => state.destinations.filter((destination) => destination.enabled).length);
+  return (
+    <>
+      <button
+        type="button"
+        className="destinations-open"
+        aria-haspopup="dialog"
+        onClick={() => {
+          setOpen(true);
+          dialog.current?.showModal();
+        }}
+      >
+        Destinations{enabled > 0 && <span className="destinations-count"> · {enabled} on</span>}
+      </button>
+      <dialog ref={dialog} className="destinations-dialog" aria-labelledby="destinations-heading" onClose={() => setOpen(false)}>
+        {/* Mounted only while open: a half-typed stream key does not outlive the dialog. */}
+        {open && <DestinationsPanel onClose={() => dialog.current?.close()} />}
+      </dialog>
+    </>
+  );
+}
