@@ -2,7 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { endReason, exited, lastLinesOf, spawned, stopGently, type Spawn } from './childProcesses.node';
 import type { Running } from './supervisor.std';
 
-// The one encoder: raw I420 video in on stdin, PCM on fd 3, MPEG-TS out on stdout, FFmpeg's
+// The one encoder: raw I420 video in on stdin, PCM on fd 3, NUT out on stdout, FFmpeg's
 // `-progress` key=value blocks on fd 4 (stderr stays for its log and last words). Writes resolve
 // when the pipe takes more, so a slow encoder slows the compositor's credits instead of queueing.
 
@@ -21,18 +21,22 @@ export interface EncoderOptions {
 
 function writer(stream: Writable, alive: () => boolean): (bytes: Uint8Array) => Promise<void> {
   stream.on('error', () => {});
+  // One wait for every writer held back by a full pipe, not a listener each.
+  let drained: Promise<void> | null = null;
   return (bytes) => {
     if (!alive() || stream.destroyed) return Promise.resolve();
     if (stream.write(bytes)) return Promise.resolve();
-    return new Promise((resolve) => {
+    drained ??= new Promise<void>((resolve) => {
       const done = () => {
         stream.off('drain', done);
         stream.off('close', done);
+        drained = null;
         resolve();
       };
       stream.once('drain', done);
       stream.once('close', done);
     });
+    return drained;
   };
 }
 

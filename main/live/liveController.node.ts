@@ -18,9 +18,9 @@ import { destinationRestartPolicy, encoderRestartPolicy } from './restartPolicy.
 import { createRoomLeg, freeUdpPorts, type RoomLeg } from './roomLeg.node';
 import { healthOf } from './streamHealth.std';
 import { createSupervisor, type Running, type Supervisor } from './supervisor.std';
-import { createTsFanout } from './tsJoin.std';
+import { createNutFanout } from './nutJoin.std';
 
-// Go Live: one encoder FFmpeg for the composed program, its MPEG-TS fanned out to one `-c copy`
+// Go Live: one encoder FFmpeg for the composed program, its NUT stream fanned out to one `-c copy`
 // remuxer per destination (the studio's room over RTP, each RTMP push, the recording), each
 // supervised on its own: a dead RTMP server or SFU stops neither the others nor the recording.
 // If the encoder dies it is back within the restart policy's delay; the destinations restart on
@@ -62,6 +62,9 @@ export interface LiveController {
 
 /** How much of one destination's copy may wait in its pipe: about ten seconds at 4.5 Mb/s. */
 const MAX_DESTINATION_BACKLOG_BYTES = 6 * 1024 * 1024;
+const SILENCE_CHUNK_MS = 20;
+/** 20 ms of 48 kHz stereo s16le silence. */
+const silence = new Uint8Array((48_000 * SILENCE_CHUNK_MS * 2 * 2) / 1000);
 /** How often the room's broadcaster is checked (an SFU worker restart drops it). */
 const ROOM_CHECK_MS = 2000;
 
@@ -81,6 +84,8 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
   let segments: string[] = [];
   let stopping: Promise<LiveSession> | null = null;
   let recentProgress: FfmpegProgress[] = [];
+  let lastAudioAt = 0;
+  let stopSilence: (() => void) | null = null;
 
   const publish = (patch: Partial<LiveSession>) => {
     session = { ...session, ...patch, destinations: destinations.map((destination) => destination.status) };
@@ -97,7 +102,10 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
     write(frame) {
       const current = encoder;
       if (!current) return;
-      if (frame.header.kind === 'audio-s16') return current.writeAudio(frame.payload);
+      if (frame.header.kind === 'audio-s16') {
+        lastAudioAt = deps.now();
+        return current.writeAudio(frame.payload);
+      }
       return current.writeVideo(frame.payload);
     },
   };
@@ -175,7 +183,7 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
       const showId = new Date(startedAt).toISOString().replace(/[:.]/g, '-');
       const showDir = path.join(deps.recordingsDir, showId);
       await mkdir(showDir, { recursive: true });
-      const fanout = createTsFanout();
+      const fanout = createNutFanout();
       const remux = (name: string, args: readonly string[]) => () =>
         startRemuxer({ ffmpegPath, args, fanout, spawn: deps.spawn, log: log.child(name), maxBacklogBytes: MAX_DESTINATION_BACKLOG_BYTES });
 
@@ -233,6 +241,11 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
       publish({ showId, recordingPath: showDir });
       deps.setFrameSink(sink);
       encoderSupervisor.start();
+      // FFmpeg stops taking video when its audio pipe goes quiet: with no audio from the
+      // compositor (no microphone, a suspended audio context), it gets silence instead.
+      stopSilence = deps.every(SILENCE_CHUNK_MS, () => {
+        if (encoder && deps.now() - lastAudioAt > SILENCE_CHUNK_MS * 3) void encoder.writeAudio(silence);
+      });
       stopChecks = deps.every(ROOM_CHECK_MS, () => {
         const room = destinations.find((destination) => destination.status.id === 'room');
         if (room && leg && room.supervisor.state === 'running' && !leg.alive()) {
@@ -251,6 +264,8 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
         deps.setFrameSink(null);
         stopChecks?.();
         stopChecks = null;
+        stopSilence?.();
+        stopSilence = null;
         await encoderSupervisor?.stop();
         encoder = null;
         encoderSupervisor = null;

@@ -2,16 +2,16 @@ import type { Readable } from 'node:stream';
 import type { Logger } from '../log/logger.std';
 import { endReason, exited, lastLinesOf, spawned, stopGently, type Spawn } from './childProcesses.node';
 import type { Running } from './supervisor.std';
-import type { TsFanout, TsOutput } from './tsJoin.std';
+import type { NutFanout, StreamOutput } from './nutJoin.std';
 
-// One destination's copy of the program: a `-c copy` FFmpeg fed the encoder's MPEG-TS from the
-// fan-out, starting at a keyframe. A destination that cannot keep up (a stalled RTMP server) is
+// One destination's copy of the program: a `-c copy` FFmpeg fed the encoder's NUT stream from the
+// fan-out, header first. A destination that cannot keep up (a stalled RTMP server) is
 // ended once its backlog passes the cap, never buffered without bound; its supervisor retries.
 
 export interface RemuxerOptions {
   ffmpegPath: string;
   args: readonly string[];
-  fanout: TsFanout;
+  fanout: NutFanout;
   spawn: Spawn;
   log: Logger;
   /** Bytes waiting in the pipe before the destination counts as stalled (a few seconds of stream). */
@@ -34,7 +34,7 @@ export async function startRemuxer(options: RemuxerOptions): Promise<Running> {
   progress?.setEncoding('utf8');
   progress?.on('data', (text: string) => options.onProgress?.(text));
   let stalled = false;
-  const output: TsOutput = {
+  const output: StreamOutput = {
     write(bytes) {
       if (stalled) return;
       if (stdin.writableLength > options.maxBacklogBytes) {

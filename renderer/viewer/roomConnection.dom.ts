@@ -1,3 +1,4 @@
+import { VIEWER_KEY_LENGTH, viewerKeyFromBytes } from './identity.std';
 import { ROOM_PROTOCOL_VERSION, type CommentMessage, type OrderMessage } from '../../contract/room/roomMessages.std';
 import { createRoomClient, type RoomConnectionState } from '../../contract/room/roomClient.std';
 import type { AckFrame } from '../../contract/room/roomEvents.std';
@@ -37,7 +38,8 @@ export function connectViewer(options: { url: string; viewerKey: string; store: 
     url: options.url,
     openSocket: (url) => new WebSocket(url),
     hello: (resumeFrom) => ({ type: 'hello', v: ROOM_PROTOCOL_VERSION, role: 'viewer', viewerKey: options.viewerKey, resumeFrom }),
-    newClientId: () => crypto.randomUUID(),
+    // Not crypto.randomUUID: phones open the room over plain http on the LAN, where it does not exist.
+    newClientId: () => viewerKeyFromBytes(crypto.getRandomValues(new Uint8Array(VIEWER_KEY_LENGTH))),
     schedule,
     onWelcome: (welcome) => {
       actions().welcomeReceived(welcome.viewerId, welcome.snapshot, welcome.serverTime, Date.now());

@@ -1,0 +1,65 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import type { LiveSession } from '../contract/schemas/live.std';
+import { callCore } from './coreCall';
+import { studioSession, type StudioProcess } from './studioProcess';
+import { openViewerPage } from './viewer.page';
+
+// Go Live with real peers: the studio in Chromium (fake camera) composes, the core's FFmpeg
+// encodes once and fans out to the embedded room's mediasoup SFU and a recording; a viewer page
+// in a second tab watches over WebRTC; the recording is probed with ffprobe.
+
+const { consoleErrors, open } = studioSession();
+
+async function liveSession(page: Page, studio: StudioProcess): Promise<LiveSession> {
+  return callCore<LiveSession>(page, studio.origin, 'getLiveSession');
+}
+
+async function goLive(page: Page): Promise<void> {
+  await expect(page.getByRole('status', { name: 'FPS' })).toHaveText(/FPS [1-9]/);
+  await page.getByRole('button', { name: 'Go Live' }).click();
+  await page.getByRole('dialog', { name: 'Ready to go live' }).getByRole('button', { name: 'Start the show' }).click();
+  await expect(page.getByRole('button', { name: 'End Live' })).toBeVisible();
+}
+
+function encoderPid(studio: StudioProcess): number {
+  const found = execFileSync('pgrep', ['-P', String(studio.process.pid), '-f', 'rawvideo']).toString().trim().split('\n')[0];
+  return Number(found);
+}
+
+test('Go Live: viewers watch over the room’s SFU, the encoder survives being killed, and the recording plays', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const studio = await open(page);
+  await goLive(page);
+  await expect.poll(async () => (await liveSession(page, studio)).state, { timeout: 20_000 }).toBe('live');
+  const watchUrl = (await page.getByTestId('watch-url').textContent()) ?? '';
+  // The link names this machine's LAN address; the viewer here opens it as localhost, where
+  // headless Chromium identifies itself to mediasoup-client (a phone's browser does so anywhere).
+  const viewer = await openViewerPage(await context.newPage(), `http://127.0.0.1:${new URL(watchUrl).port}`, 'shop');
+  expect(await viewer.videoFrames(30, 30_000)).toMatchObject({ frameWidth: 1280, frameHeight: 720 });
+  const destinations = page.getByRole('list', { name: 'Destinations' });
+  await expect(destinations).toContainText('Your live room: live');
+  await expect(destinations).toContainText('Recording: live');
+
+  // Kill the encoder: it is back within 3 s, and the viewer's picture goes on.
+  const killed = encoderPid(studio);
+  const killedAt = Date.now();
+  process.kill(killed, 'SIGKILL');
+  await expect.poll(async () => (await liveSession(page, studio)).encoderRestarts, { timeout: 5000 }).toBe(1);
+  await expect.poll(() => encoderPid(studio), { timeout: 3000 }).not.toBe(killed);
+  expect(Date.now() - killedAt).toBeLessThan(3000);
+  await expect.poll(async () => (await liveSession(page, studio)).state, { timeout: 10_000 }).toBe('live');
+  const before = (await viewer.videoFrames(1)).framesDecoded;
+  await expect.poll(async () => (await viewer.videoFrames(1)).framesDecoded, { timeout: 15_000 }).toBeGreaterThan(before + 30);
+
+  await page.getByRole('button', { name: 'End Live' }).click();
+  await expect(page.getByRole('button', { name: 'Go Live' })).toBeVisible({ timeout: 30_000 });
+  const session = await liveSession(page, studio);
+  expect(session.recordingPath).toMatch(/show\.mp4$/);
+  const probe = JSON.parse(
+    execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration:stream=codec_name', '-of', 'json', session.recordingPath ?? '']).toString(),
+  ) as { format: { duration: string }; streams: { codec_name: string }[] };
+  expect(probe.streams.map((stream) => stream.codec_name).sort()).toEqual(['aac', 'h264']);
+  expect(Number(probe.format.duration)).toBeGreaterThan(3);
+  expect(consoleErrors).toEqual([]);
+});
