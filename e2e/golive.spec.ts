@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import type { LiveSession } from '../contract/schemas/live.std';
+import { startNginxRtmp } from '../testing/nginxRtmp.node';
 import { callCore } from './coreCall';
 import { studioSession, type StudioProcess } from './studioProcess';
 import { openViewerPage } from './viewer.page';
@@ -62,4 +63,46 @@ test('Go Live: viewers watch over the room’s SFU, the encoder survives being k
   expect(probe.streams.map((stream) => stream.codec_name).sort()).toEqual(['aac', 'h264']);
   expect(Number(probe.format.duration)).toBeGreaterThan(3);
   expect(consoleErrors).toEqual([]);
+});
+
+/** Probes an RTMP stream until it answers with H.264 (nginx-rtmp serves what is pushed to it). */
+function probeRtmp(url: string): string {
+  try {
+    return execFileSync('ffprobe', ['-v', 'error', '-rw_timeout', '5000000', '-show_entries', 'stream=codec_name', '-of', 'csv=p=0', url], { timeout: 10_000 }).toString();
+  } catch {
+    return '';
+  }
+}
+
+test('an RTMP destination goes down and comes back on its own while viewers and the recording go on', async ({ page, context }) => {
+  test.setTimeout(150_000);
+  const nginx = await startNginxRtmp();
+  try {
+    const studio = await open(page);
+    await callCore(page, studio.origin, 'saveDestination', { platform: 'custom', name: 'Test ingest', serverUrl: `rtmp://127.0.0.1:${nginx.port}/live`, enabled: true, streamKey: 'shopcast-e2e' });
+    await goLive(page);
+    const destinations = page.getByRole('list', { name: 'Destinations' });
+    await expect(destinations).toContainText('Test ingest: live', { timeout: 20_000 });
+    await expect.poll(() => probeRtmp(nginx.rtmpUrl('live', 'shopcast-e2e')), { timeout: 30_000 }).toContain('h264');
+    const watchUrl = (await page.getByTestId('watch-url').textContent()) ?? '';
+    const viewer = await openViewerPage(await context.newPage(), `http://127.0.0.1:${new URL(watchUrl).port}`, 'shop');
+    await viewer.videoFrames(30, 30_000);
+
+    await nginx.stop();
+    await expect(destinations).toContainText(/Test ingest: (reconnecting|connecting)/, { timeout: 20_000 });
+    // The room's viewers see no interruption while the RTMP push is down.
+    const during = (await viewer.videoFrames(1)).framesDecoded;
+    await expect.poll(async () => (await viewer.videoFrames(1)).framesDecoded, { timeout: 10_000 }).toBeGreaterThan(during + 30);
+    await expect(destinations).toContainText('Your live room: live');
+    await expect(destinations).toContainText('Recording: live');
+
+    await nginx.start();
+    await expect(destinations).toContainText('Test ingest: live', { timeout: 45_000 });
+    await expect.poll(() => probeRtmp(nginx.rtmpUrl('live', 'shopcast-e2e')), { timeout: 45_000 }).toContain('h264');
+    await page.getByRole('button', { name: 'End Live' }).click();
+    await expect(page.getByRole('button', { name: 'Go Live' })).toBeVisible({ timeout: 30_000 });
+    expect(consoleErrors).toEqual([]);
+  } finally {
+    await nginx.dispose();
+  }
 });

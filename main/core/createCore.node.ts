@@ -118,7 +118,18 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     setFrameSink: (sink) => media.setSink(sink ?? { write: () => {} }),
     latestVideoFrame: () => media.latestVideoFrame(),
     roomShow: deps.roomShow ?? (() => null),
-    rtmpTargets: () => Promise.resolve([]),
+    rtmpTargets: async () => {
+      const targets = [];
+      for (const destination of destinations.list().filter((candidate) => candidate.enabled)) {
+        try {
+          targets.push({ id: destination.id, name: destination.name, url: await destinations.streamUrl(destination.id) });
+        } catch (error) {
+          // One destination without its key does not keep the show off the others.
+          notices.post('warning', `${error instanceof Error ? error.message : String(error)} The show goes live without it.`);
+        }
+      }
+      return targets;
+    },
     recordingsDir: path.join(deps.dataDir, 'recordings'),
     onSession: (session) => {
       status.setLive(session);
@@ -142,8 +153,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           probeFfmpeg: (binary) => probeFfmpeg(binary, execFile),
           mediaStats: () => media.stats(),
           liveRoom,
-          // The studio's own room is the default destination; RTMP destinations come with going live.
-          destinationCount: () => (liveRoom().running ? 1 : 0),
+          // The studio's own room is the default destination; RTMP destinations are the merchant's.
+          destinationCount: () => (liveRoom().running ? 1 : 0) + destinations.list().filter((destination) => destination.enabled).length,
           platform: process.platform,
         }),
       getScenes: () => scenes.get(),

@@ -15,7 +15,12 @@ export function endReason(code: number | null, signal: NodeJS.Signals | null, la
   return said ? `${how}: ${said}` : how;
 }
 
-/** Keeps the last few lines a process wrote to stderr (FFmpeg's last line names the failure). */
+/** An RTMP(S) URL's path holds the stream key: whatever FFmpeg says, the key never reaches a log or the UI. */
+export function redactStreamKeys(text: string): string {
+  return text.replace(/(rtmp[st]?e?:\/\/[^/\s'"]+)\/[^\s'"]*?(?=:?(?:\s|$|['"]))/gi, '$1/***');
+}
+
+/** Keeps the last few lines a process wrote to stderr (FFmpeg's last line names the failure), keys redacted. */
 export function lastLinesOf(child: ChildProcess, keep = 5): string[] {
   const lines: string[] = [];
   let partial = '';
@@ -25,7 +30,7 @@ export function lastLinesOf(child: ChildProcess, keep = 5): string[] {
     partial = parts.pop() ?? '';
     for (const line of parts) {
       if (!line.trim()) continue;
-      lines.push(line.trim().slice(0, 300));
+      lines.push(redactStreamKeys(line.trim()).slice(0, 300));
       if (lines.length > keep) lines.shift();
     }
   });
