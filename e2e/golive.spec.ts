@@ -1,4 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { once } from 'node:events';
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { LiveSession } from '../contract/schemas/live.std';
 import { startNginxRtmp } from '../testing/nginxRtmp.node';
@@ -105,4 +108,26 @@ test('an RTMP destination goes down and comes back on its own while viewers and 
   } finally {
     await nginx.dispose();
   }
+});
+
+test('the recording survives the whole core being SIGKILLed mid-show, playable up to the kill', async ({ page }) => {
+  test.setTimeout(90_000);
+  const studio = await open(page);
+  await goLive(page);
+  await expect.poll(async () => (await liveSession(page, studio)).state, { timeout: 20_000 }).toBe('live');
+  const session = await liveSession(page, studio);
+  const segment = path.join(session.recordingPath ?? '', 'segment-001.mkv');
+  // Recorded long enough for several one-second clusters to be on disk (the fake camera's
+  // simple picture compresses to well under the 2.5 Mb/s ceiling).
+  await expect.poll(() => statSync(segment, { throwIfNoEntry: false })?.size ?? 0, { timeout: 30_000 }).toBeGreaterThan(400_000);
+  studio.process.kill('SIGKILL');
+  await once(studio.process, 'exit');
+  const probe = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=duration:stream=codec_name', '-of', 'json', segment]).toString()) as {
+    format: { duration?: string };
+    streams: { codec_name: string }[];
+  };
+  expect(probe.streams.map((stream) => stream.codec_name).sort()).toEqual(['aac', 'h264']);
+  expect(Number(probe.format.duration ?? 0)).toBeGreaterThan(2);
+  // Every frame up to the end decodes.
+  expect(execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-i', segment, '-f', 'null', '-'], { stdio: ['ignore', 'pipe', 'pipe'] }).toString()).toBe('');
 });
