@@ -70,6 +70,14 @@ export const destinationPresets: Readonly<Record<DestinationPlatform, Destinatio
     serverHint: 'The rtmp:// or rtmps:// address your server gives you. Put a stream key in its own field, so it is stored encrypted.',
     keyHint: 'Optional: what the server expects after the application in the address.',
   },
+  'shopcast-room': {
+    platform: 'shopcast-room',
+    label: 'Shopcast room on your server',
+    defaultServerUrl: '',
+    separateKey: true,
+    serverHint: 'The address of a room on your own Shopcast room server (npm run room), like https://live.example.com/rooms/shop.',
+    keyHint: 'The room server’s token: SHOPCAST_ROOM_TOKEN, or the room-token file in its data folder.',
+  },
 };
 
 export const presetList: readonly DestinationPreset[] = destinationPlatforms.map((platform) => destinationPresets[platform]);

@@ -30,9 +30,15 @@ describe('destination presets', () => {
       youtube: 'rtmp://a.rtmp.youtube.com/live2',
       twitch: 'rtmp://live.twitch.tv/app',
       custom: '',
+      'shopcast-room': '',
     });
     expect(serverUrlProblem(destinationPresets.youtube.defaultServerUrl, 'youtube')).toBeNull();
     expect(serverUrlProblem(destinationPresets.twitch.defaultServerUrl, 'twitch')).toBeNull();
+    // A room on the merchant's own room server: its address, the token apart.
+    expect(serverUrlProblem('https://live.example.com/rooms/shop', 'shopcast-room')).toBeNull();
+    expect(serverUrlProblem('rtmp://live.example.com/live', 'shopcast-room')).toMatch(/starts with https/);
+    expect(serverUrlProblem('https://live.example.com/shop', 'shopcast-room')).toMatch(/ends with \/rooms\//);
+    expect(serverUrlProblem('https://live.example.com/rooms/shop?token=x', 'shopcast-room')).toMatch(/token goes in its own field/);
     // The RTMPS address the YouTube hint offers is valid too.
     expect(serverUrlProblem('rtmps://a.rtmps.youtube.com:443/live2', 'youtube')).toBeNull();
   });

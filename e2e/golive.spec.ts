@@ -1,12 +1,15 @@
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { statSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { LiveSession } from '../contract/schemas/live.std';
 import { startNginxRtmp } from '../testing/nginxRtmp.node';
 import { callCore } from './coreCall';
-import { studioSession, type StudioProcess } from './studioProcess';
+import { spawnRoom } from '../main/room/spawnRoom.node';
+import { ROOM_ENTRY } from './roomPeers';
+import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';
 import { openViewerPage } from './viewer.page';
 
 // Go Live with real peers: the studio in Chromium (fake camera) composes, the core's FFmpeg
@@ -130,4 +133,30 @@ test('the recording survives the whole core being SIGKILLed mid-show, playable u
   expect(Number(probe.format.duration ?? 0)).toBeGreaterThan(2);
   // Every frame up to the end decodes.
   expect(execFileSync('ffmpeg', ['-v', 'error', '-nostdin', '-i', segment, '-f', 'null', '-'], { stdio: ['ignore', 'pipe', 'pipe'] }).toString()).toBe('');
+});
+
+test('a Shopcast room on another server is a destination too: its viewers watch the show', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  const roomDir = await tempDataDir();
+  const token = 'remote-room-token-0123456789';
+  const remote = await spawnRoom(ROOM_ENTRY, { dataDir: roomDir, port: 0, token });
+  try {
+    const studio = await open(page);
+    await callCore(page, studio.origin, 'saveDestination', {
+      platform: 'shopcast-room',
+      name: 'Shop server',
+      serverUrl: `http://127.0.0.1:${remote.port}/rooms/shop`,
+      enabled: true,
+      streamKey: token,
+    });
+    await goLive(page);
+    await expect(page.getByRole('list', { name: 'Destinations' })).toContainText('Shop server: live', { timeout: 20_000 });
+    const viewer = await openViewerPage(await context.newPage(), `http://127.0.0.1:${remote.port}`, 'shop');
+    expect(await viewer.videoFrames(30, 30_000)).toMatchObject({ frameWidth: 1280, frameHeight: 720 });
+    await page.getByRole('button', { name: 'End Live' }).click();
+    await expect(page.getByRole('button', { name: 'Go Live' })).toBeVisible({ timeout: 30_000 });
+  } finally {
+    await remote.stop();
+    await rm(roomDir, { recursive: true, force: true });
+  }
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 
-// RTMP(S) destinations (issue 5). A stream key is a secret: it goes renderer → core once, when
+// RTMP(S) destinations, and Shopcast rooms hosted elsewhere (`npm run room` on a server), (issue 5). A stream key is a secret: it goes renderer → core once, when
 // the merchant types it, and never back. Messages here never quote the URL or the key, because the
 // dispatcher logs validation messages and a pasted URL may hold a key.
 
-export const destinationPlatforms = ['wechat-channels', 'douyin', 'taobao', 'tiktok', 'youtube', 'twitch', 'custom'] as const;
+export const destinationPlatforms = ['wechat-channels', 'douyin', 'taobao', 'tiktok', 'youtube', 'twitch', 'custom', 'shopcast-room'] as const;
 export const destinationPlatformSchema = z.enum(destinationPlatforms);
 export type DestinationPlatform = z.infer<typeof destinationPlatformSchema>;
 
@@ -30,6 +30,7 @@ export type Destination = z.infer<typeof destinationSchema>;
 
 /** Why a server URL can't be used for this platform, in words for the merchant; null when it can. */
 export function serverUrlProblem(serverUrl: string, platform: DestinationPlatform): string | null {
+  if (platform === 'shopcast-room') return roomUrlProblem(serverUrl.trim());
   const text = serverUrl.trim();
   if (text === '') return 'Enter the server URL (it starts with rtmp:// or rtmps://).';
   if (text.length > MAX_SERVER_URL_LENGTH) return `The server URL is longer than ${MAX_SERVER_URL_LENGTH} characters.`;
@@ -50,6 +51,22 @@ export function serverUrlProblem(serverUrl: string, platform: DestinationPlatfor
   if (takesSeparateKey(platform) && (segments.length > 1 || url.search !== '')) {
     return `This looks like the whole push address with the stream key in it. Put only the server part (up to …/${app}) here and the rest in the Stream key field, where it is stored encrypted.`;
   }
+  return null;
+}
+
+/** A Shopcast room server's room: http(s)://host[:port]/rooms/<room id>, pushed to through its broadcaster API. */
+function roomUrlProblem(text: string): string | null {
+  if (text === '') return 'Enter the room’s address, like https://live.example.com/rooms/shop.';
+  if (text.length > MAX_SERVER_URL_LENGTH || /[\s\p{Cc}]/u.test(text)) return 'The room’s address must be one line without spaces.';
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return 'The room’s address is not a valid address.';
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'The room’s address starts with https:// (or http:// on your own network).';
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') return 'The room’s address has no user name, password, “?” or “#”: the room token goes in its own field.';
+  if (!/^\/rooms\/[a-z0-9][a-z0-9-]{0,39}\/?$/.test(url.pathname)) return 'The room’s address ends with /rooms/ and the room’s id, like https://live.example.com/rooms/shop.';
   return null;
 }
 

@@ -20,7 +20,7 @@ import { isAllowedExternalUrl } from './externalLinks.std';
 import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
 import { liveRoomNotRunning } from '../room/liveRoomInfo.node';
 import type { ShowSfu } from '../sfu/showSfuTypes.std';
-import { createLiveController } from '../live/liveController.node';
+import { createLiveController, type PushTarget } from '../live/liveController.node';
 import { createEncoderChooser } from '../live/encoderChoice.node';
 import { randomInt } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -118,11 +118,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     setFrameSink: (sink) => media.setSink(sink ?? { write: () => {} }),
     latestVideoFrame: () => media.latestVideoFrame(),
     roomShow: deps.roomShow ?? (() => null),
-    rtmpTargets: async () => {
-      const targets = [];
+    pushTargets: async () => {
+      const targets: PushTarget[] = [];
       for (const destination of destinations.list().filter((candidate) => candidate.enabled)) {
         try {
-          targets.push({ id: destination.id, name: destination.name, url: await destinations.streamUrl(destination.id) });
+          targets.push(
+            destination.platform === 'shopcast-room'
+              ? { kind: 'room', id: destination.id, name: destination.name, roomUrl: destination.serverUrl, token: (await destinations.streamKey(destination.id)) ?? '' }
+              : { kind: 'rtmp', id: destination.id, name: destination.name, url: await destinations.streamUrl(destination.id) },
+          );
         } catch (error) {
           // One destination without its key does not keep the show off the others.
           notices.post('warning', `${error instanceof Error ? error.message : String(error)} The show goes live without it.`);

@@ -51,6 +51,8 @@ export interface DestinationStore {
    * the destination is gone, has no key yet, or its key can't be decrypted.
    */
   streamUrl(id: string): Promise<string>;
+  /** The decrypted key (a Shopcast room's token) on its own, for the live controller only; same refusals. */
+  streamKey(id: string): Promise<string | null>;
 }
 
 export interface DestinationStoreDeps {
@@ -82,6 +84,21 @@ export async function openDestinationStore(deps: DestinationStoreDeps): Promise<
   });
 
   const find = (id: string) => document.get().destinations.find((destination) => destination.id === id);
+
+  const keyOf = async (destination: StoredDestination): Promise<string | null> => {
+    const label = `${destinationPresets[destination.platform].label} “${destination.name}”`;
+    if (destination.sealedKey === null) {
+      if (!takesSeparateKey(destination.platform)) return null;
+      throw new RefusedError(`${label} has no stream key yet: add it under Destinations.`);
+    }
+    try {
+      return await secrets.decrypt(destination.sealedKey, destination.id);
+    } catch (error) {
+      if (!(error instanceof SecretBoxError)) throw error;
+      log.warn('stream key could not be decrypted', { id: destination.id, reason: error.message });
+      throw new RefusedError(`The stream key of ${label} could not be read (${error.message}) Enter it again under Destinations.`);
+    }
+  };
 
   return {
     list: () => document.get().destinations.map(visible),
@@ -126,20 +143,12 @@ export async function openDestinationStore(deps: DestinationStoreDeps): Promise<
     async streamUrl(id) {
       const destination = find(id);
       if (!destination) throw new RefusedError('That destination no longer exists.');
-      const label = `${destinationPresets[destination.platform].label} “${destination.name}”`;
-      if (destination.sealedKey === null) {
-        if (!takesSeparateKey(destination.platform)) return joinPushUrl(destination.serverUrl, null);
-        throw new RefusedError(`${label} has no stream key yet: add it under Destinations.`);
-      }
-      let key: string;
-      try {
-        key = await secrets.decrypt(destination.sealedKey, destination.id);
-      } catch (error) {
-        if (!(error instanceof SecretBoxError)) throw error;
-        log.warn('stream key could not be decrypted', { id, reason: error.message });
-        throw new RefusedError(`The stream key of ${label} could not be read (${error.message}) Enter it again under Destinations.`);
-      }
-      return joinPushUrl(destination.serverUrl, key);
+      return joinPushUrl(destination.serverUrl, await keyOf(destination));
+    },
+    async streamKey(id) {
+      const destination = find(id);
+      if (!destination) throw new RefusedError('That destination no longer exists.');
+      return keyOf(destination);
     },
   };
 }

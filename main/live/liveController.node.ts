@@ -15,6 +15,7 @@ import { startEncoder, type EncoderProcess } from './encoderProcess.node';
 import { nextStreamState, type GoLiveEvent } from './goLiveMachine.std';
 import { startRemuxer } from './remuxer.node';
 import { destinationRestartPolicy, encoderRestartPolicy } from './restartPolicy.std';
+import { createRemoteRoomLeg } from './remoteRoomLeg.node';
 import { createRoomLeg, freeUdpPorts, type RoomLeg } from './roomLeg.node';
 import { healthOf } from './streamHealth.std';
 import { createSupervisor, type Running, type Supervisor } from './supervisor.std';
@@ -26,12 +27,16 @@ import { createNutFanout } from './nutJoin.std';
 // If the encoder dies it is back within the restart policy's delay; the destinations restart on
 // its new stream (the recording in a new segment of the same show).
 
-export interface RtmpTarget {
-  id: string;
-  name: string;
-  /** The full push URL, stream key included: secret, never logged. */
-  url: string;
-}
+/** Where the merchant's own destinations push: an RTMP(S) server, or a Shopcast room elsewhere. */
+export type PushTarget =
+  | {
+      kind: 'rtmp';
+      id: string;
+      name: string;
+      /** The full push URL, stream key included: secret, never logged. */
+      url: string;
+    }
+  | { kind: 'room'; id: string; name: string; roomUrl: string; token: string };
 
 export interface LiveControllerDeps {
   log: Logger;
@@ -49,7 +54,7 @@ export interface LiveControllerDeps {
   latestVideoFrame: () => MediaFrame | null;
   /** The studio's own room's show, or null when the room is not running. */
   roomShow: () => ShowSfu | null;
-  rtmpTargets: () => Promise<RtmpTarget[]>;
+  pushTargets: () => Promise<PushTarget[]>;
   recordingsDir: string;
   onSession: (session: LiveSession) => void;
 }
@@ -79,7 +84,8 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
   let destinations: Destination[] = [];
   let encoderSupervisor: Supervisor | null = null;
   let encoder: EncoderProcess | null = null;
-  let leg: RoomLeg | null = null;
+  /** The rooms this show broadcasts to, by destination id. */
+  let legs = new Map<string, RoomLeg>();
   let stopChecks: (() => void) | null = null;
   let segments: string[] = [];
   let stopping: Promise<LiveSession> | null = null;
@@ -192,19 +198,23 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
         segments.push(file);
         return remux('recording', buildRecordingArgs(file, 'matroska'))();
       });
-      const show = deps.roomShow();
-      if (show && show.videoState().available) {
-        const localPorts = await freeUdpPorts(4);
-        const roomLeg = createRoomLeg({ show, plan: rtpPlan, broadcasterId: `studio-${showId}`, log: log.child('room') });
-        leg = roomLeg;
-        addDestination({ id: 'room', kind: 'room', name: 'Your live room' }, async () => {
+      const addRoom = async (id: string, name: string, roomLeg: RoomLeg) => {
+        // Pinned once per show: comedia locks each transport onto the first source port it sees.
+        const [videoRtp = 0, videoRtcp = 0, audioRtp = 0, audioRtcp = 0] = await freeUdpPorts(4);
+        legs.set(id, roomLeg);
+        addDestination({ id, kind: 'room', name }, async () => {
           const target = await roomLeg.ensure();
-          const [videoRtp = 0, videoRtcp = 0, audioRtp = 0, audioRtcp = 0] = localPorts;
-          return remux('room', buildSfuRemuxArgs(rtpPlan, { ...target, localPorts: { videoRtp, videoRtcp, audioRtp, audioRtcp } }))();
+          return remux(id, buildSfuRemuxArgs(rtpPlan, { ...target, localPorts: { videoRtp, videoRtcp, audioRtp, audioRtcp } }))();
         });
+      };
+      const show = deps.roomShow();
+      const broadcasterId = `studio-${showId}`;
+      if (show && show.videoState().available) {
+        await addRoom('room', 'Your live room', createRoomLeg({ show, plan: rtpPlan, broadcasterId, log: log.child('room') }));
       }
-      for (const target of await deps.rtmpTargets()) {
-        addDestination({ id: target.id, kind: 'rtmp', name: target.name }, remux(`rtmp:${target.id}`, buildRtmpRemuxArgs(target.url)));
+      for (const target of await deps.pushTargets()) {
+        if (target.kind === 'rtmp') addDestination({ id: target.id, kind: 'rtmp', name: target.name }, remux(`rtmp:${target.id}`, buildRtmpRemuxArgs(target.url)));
+        else await addRoom(target.id, target.name, createRemoteRoomLeg({ roomUrl: target.roomUrl, token: target.token, plan: rtpPlan, broadcasterId, fetch, log: log.child(`room:${target.id}`) }));
       }
 
       let firstRun = true;
@@ -247,10 +257,14 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
         if (encoder && deps.now() - lastAudioAt > SILENCE_CHUNK_MS * 3) void encoder.writeAudio(silence);
       });
       stopChecks = deps.every(ROOM_CHECK_MS, () => {
-        const room = destinations.find((destination) => destination.status.id === 'room');
-        if (room && leg && room.supervisor.state === 'running' && !leg.alive()) {
-          log.warn('the room lost its broadcaster (SFU restart); reconnecting');
-          void room.supervisor.restart();
+        for (const [id, roomLeg] of legs) {
+          const room = destinations.find((destination) => destination.status.id === id);
+          if (room?.supervisor.state !== 'running') continue;
+          void roomLeg.alive().then((alive) => {
+            if (alive || room.supervisor.state !== 'running') return;
+            log.warn('a room lost its broadcaster (an SFU restart); reconnecting', { id });
+            void room.supervisor.restart();
+          });
         }
       });
       return session;
@@ -270,8 +284,8 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
         encoder = null;
         encoderSupervisor = null;
         await Promise.all(destinations.map((destination) => destination.supervisor.stop()));
-        leg?.close();
-        leg = null;
+        await Promise.all([...legs.values()].map((roomLeg) => roomLeg.close()));
+        legs = new Map();
         const ffmpegPath = await deps.findFfmpeg();
         const showDir = session.recordingPath;
         const recordingPath = ffmpegPath && showDir ? await finalizeRecording(ffmpegPath, showDir) : showDir;

@@ -19,15 +19,15 @@ export interface SfuTarget {
 export interface RoomLeg {
   /** The broadcaster's ports, creating the broadcaster first when there is none (or it died). */
   ensure(): Promise<SfuTarget>;
-  alive(): boolean;
-  close(): void;
+  alive(): Promise<boolean>;
+  close(): Promise<void>;
 }
 
 export function createRoomLeg(deps: { show: ShowSfu; plan: RtpPlan; broadcasterId: string; log: Logger }): RoomLeg {
   const { show, plan, broadcasterId, log } = deps;
   let target: SfuTarget | null = null;
 
-  const alive = () => {
+  const isAlive = () => {
     if (!target) return false;
     try {
       return show.broadcaster(broadcasterId).producers.length === 2;
@@ -46,10 +46,10 @@ export function createRoomLeg(deps: { show: ShowSfu; plan: RtpPlan; broadcasterI
   };
 
   return {
-    alive,
-    close,
+    alive: () => Promise.resolve(isAlive()),
+    close: () => Promise.resolve(close()),
     async ensure() {
-      if (target && alive()) return target;
+      if (target && isAlive()) return target;
       close();
       await show.createBroadcaster({ id: broadcasterId, displayName: 'Shopcast studio', device: { name: 'Shopcast' } });
       try {

@@ -1,0 +1,87 @@
+import { producerRtpParameters, type RtpPlan } from '../encoder/rtpPlan.std';
+import type { Logger } from '../log/logger.std';
+import type { RoomLeg, SfuTarget } from './roomLeg.node';
+
+// A Shopcast room on another machine (`npm run room` on the shop's server) as a destination:
+// the same broadcaster flow as the embedded room's, over the room server's broadcaster API
+// (docs/BROADCASTER-API.md) with its token. A worker restart there drops the broadcaster: its
+// resource answers 404, `alive()` says so, and the next start makes a new one.
+
+export interface RemoteRoomLegDeps {
+  /** http(s)://host[:port]/rooms/<room id> */
+  roomUrl: string;
+  token: string;
+  plan: RtpPlan;
+  broadcasterId: string;
+  fetch: typeof fetch;
+  log: Logger;
+}
+
+const TIMEOUT_MS = 10_000;
+
+export function createRemoteRoomLeg(deps: RemoteRoomLegDeps): RoomLeg {
+  const base = deps.roomUrl.replace(/\/+$/, '');
+  const broadcaster = `${base}/broadcasters/${encodeURIComponent(deps.broadcasterId)}`;
+  let target: SfuTarget | null = null;
+
+  const call = async (method: string, url: string, body?: unknown): Promise<Record<string, unknown>> => {
+    const response = await deps.fetch(url, {
+      method,
+      headers: { Authorization: `Bearer ${deps.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    if (!response.ok) {
+      const why = typeof answer['error'] === 'string' ? answer['error'] : response.statusText;
+      throw new Error(response.status === 401 ? 'the room server refused the token' : `the room server answered ${response.status}: ${why}`);
+    }
+    return answer;
+  };
+
+  const alive = async () => {
+    if (!target) return false;
+    try {
+      await call('GET', broadcaster);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  const close = async () => {
+    target = null;
+    await call('DELETE', broadcaster).catch(() => undefined);
+  };
+
+  const plainTransport = async () => {
+    const answer = await call('POST', `${broadcaster}/transports`, { type: 'plain', comedia: true, rtcpMux: false });
+    const { id, ip, port, rtcpPort } = answer;
+    if (typeof id !== 'string' || typeof ip !== 'string' || typeof port !== 'number' || typeof rtcpPort !== 'number') {
+      throw new Error('the room server answered a transport without id, ip, port and rtcpPort');
+    }
+    return { id, ip, port, rtcpPort };
+  };
+
+  return {
+    alive,
+    close,
+    async ensure() {
+      if (target && (await alive())) return target;
+      await close();
+      await call('POST', `${base}/broadcasters`, { id: deps.broadcasterId, displayName: 'Shopcast studio', device: { name: 'Shopcast' } });
+      try {
+        const video = await plainTransport();
+        const audio = await plainTransport();
+        await call('POST', `${broadcaster}/transports/${encodeURIComponent(video.id)}/producers`, { kind: 'video', rtpParameters: producerRtpParameters(deps.plan, 'video') });
+        await call('POST', `${broadcaster}/transports/${encodeURIComponent(audio.id)}/producers`, { kind: 'audio', rtpParameters: producerRtpParameters(deps.plan, 'audio') });
+        target = { ip: video.ip, videoPort: video.port, videoRtcpPort: video.rtcpPort, audioPort: audio.port, audioRtcpPort: audio.rtcpPort };
+        deps.log.info('remote room broadcaster ready', { room: base, ip: target.ip });
+        return target;
+      } catch (error) {
+        await close();
+        throw error;
+      }
+    },
+  };
+}
