@@ -149,7 +149,12 @@ test('a Shopcast room on another server is a destination too: its viewers watch 
       enabled: true,
       streamKey: token,
     });
-    await goLive(page);
+    // The pre-flight measures the upload to the room server and compares it with what the show sends.
+    await expect(page.getByRole('status', { name: 'FPS' })).toHaveText(/FPS [1-9]/);
+    await page.getByRole('button', { name: 'Go Live' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ready to go live' });
+    await expect(dialog.getByRole('list', { name: 'Pre-flight checks' })).toContainText(/This show sends about 2\.6 Mb\/s to Shop server; [\d.]+ Mb\/s of upload measured to Shop server: it fits\./);
+    await dialog.getByRole('button', { name: 'Start the show' }).click();
     await expect(page.getByRole('list', { name: 'Destinations' })).toContainText('Shop server: live', { timeout: 20_000 });
     const viewer = await openViewerPage(await context.newPage(), `http://127.0.0.1:${remote.port}`, 'shop');
     expect(await viewer.videoFrames(30, 30_000)).toMatchObject({ frameWidth: 1280, frameHeight: 720 });

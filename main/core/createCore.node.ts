@@ -21,6 +21,9 @@ import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
 import { liveRoomNotRunning } from '../room/liveRoomInfo.node';
 import type { ShowSfu } from '../sfu/showSfuTypes.std';
 import { createLiveController, type PushTarget } from '../live/liveController.node';
+import { uplinkCheck } from '../live/uplinkCheck.std';
+import { measureUplinkKbps } from '../live/uplinkProbe.node';
+import { outputProfileSpec, rtmpKbps, sfuKbps } from '../encoder/outputProfiles.std';
 import { createEncoderChooser } from '../live/encoderChoice.node';
 import { randomInt } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -157,6 +160,23 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           probeFfmpeg: (binary) => probeFfmpeg(binary, execFile),
           mediaStats: () => media.stats(),
           liveRoom,
+          upload: async () => {
+            const spec = outputProfileSpec(settings.get().outputProfile);
+            const enabled = destinations.list().filter((destination) => destination.enabled);
+            const outgoing = enabled.map((destination) => ({ name: destination.name, kbps: destination.platform === 'shopcast-room' ? sfuKbps(spec) : rtmpKbps(spec) }));
+            const measured = await Promise.all(
+              enabled
+                .filter((destination) => destination.platform === 'shopcast-room')
+                .map(async (destination) => ({
+                  name: destination.name,
+                  kbps: await destinations
+                    .streamKey(destination.id)
+                    .then((token) => measureUplinkKbps(destination.serverUrl, token ?? '', fetch))
+                    .catch(() => null),
+                })),
+            );
+            return uplinkCheck(outgoing, measured);
+          },
           // The studio's own room is the default destination; RTMP destinations are the merchant's.
           destinationCount: () => (liveRoom().running ? 1 : 0) + destinations.list().filter((destination) => destination.enabled).length,
           platform: process.platform,

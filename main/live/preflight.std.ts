@@ -9,6 +9,8 @@ export interface PreflightDeps {
   probeFfmpeg: (binary: string) => Promise<FfmpegProbe>;
   mediaStats: () => MediaIngestStats;
   destinationCount: () => number;
+  /** What the show will send out, against the upload measured where Shopcast can; null when nothing leaves. */
+  upload: () => Promise<PreflightCheck | null>;
   /** The studio's live room, or null when it is not running. */
   liveRoom: () => LiveRoomInfo;
   platform: NodeJS.Platform;
@@ -58,6 +60,8 @@ export async function runPreflight(deps: PreflightDeps): Promise<PreflightReport
   if (!room.running) checks.push({ id: 'room', ok: false, message: room.message ?? 'The live room is not running.' });
   else if (!room.video.available) checks.push({ id: 'room', ok: false, message: `Viewers can comment and order, but will not see the show. ${room.video.reason ?? ''}`.trim() });
   else checks.push({ id: 'room', ok: true, message: `The live room is open: viewers join at ${room.watchUrl ?? 'its link'}.` });
+  const upload = await deps.upload();
+  if (upload) checks.push(upload);
   const destinations = deps.destinationCount();
   checks.push(
     destinations > 0

@@ -24,6 +24,7 @@ function deps(overrides: Partial<PreflightDeps> = {}): PreflightDeps {
     mediaStats: () => stats(30),
     destinationCount: () => 1,
     liveRoom: () => room,
+    upload: () => Promise.resolve(null),
     platform: 'linux',
     ...overrides,
   };

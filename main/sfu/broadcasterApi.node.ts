@@ -36,6 +36,7 @@ export type BroadcasterApiHandler = (req: IncomingMessage, res: ServerResponse, 
 type Route =
   | { name: 'room'; roomId: string }
   | { name: 'broadcasters'; roomId: string }
+  | { name: 'uplink'; roomId: string }
   | { name: 'broadcaster'; roomId: string; broadcasterId: string }
   | { name: 'transports'; roomId: string; broadcasterId: string }
   | { name: 'connect'; roomId: string; broadcasterId: string; transportId: string }
@@ -44,6 +45,7 @@ type Route =
 const allowedMethods: Record<Route['name'], readonly string[]> = {
   room: ['GET'],
   broadcasters: ['POST'],
+  uplink: ['POST'],
   broadcaster: ['GET', 'DELETE'],
   transports: ['POST'],
   connect: ['POST'],
@@ -98,6 +100,8 @@ async function serve(route: Route, method: string, req: IncomingMessage, show: S
   switch (route.name) {
     case 'room':
       return show.rtpCapabilities();
+    case 'uplink':
+      return measureUplink(req);
     case 'broadcasters': {
       const body = parse(createBroadcasterBodySchema, await readJsonBody(req, BROADCASTER_BODY_LIMIT));
       return show.createBroadcaster({
@@ -144,6 +148,22 @@ function refusalOf(error: unknown): { status: number; message: string; headers: 
 }
 
 /** null: not the API's path; 'malformed': the API's path with a broken %-escape. */
+/** Shopcast's own: the studio times an upload of a few megabytes here before going live. */
+export const UPLINK_TEST_LIMIT = 16 * 1024 * 1024;
+
+async function measureUplink(req: IncomingMessage): Promise<{ bytes: number; ms: number }> {
+  const started = performance.now();
+  let first: number | null = null;
+  let bytes = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    first ??= performance.now();
+    bytes += chunk.length;
+    if (bytes > UPLINK_TEST_LIMIT) throw new HttpError(413, `an upload test sends at most ${UPLINK_TEST_LIMIT / 1024 / 1024} MB`);
+  }
+  // Timed from the first byte: the connection's set-up is not upload bandwidth.
+  return { bytes, ms: Math.max(1, performance.now() - (first ?? started)) };
+}
+
 function matchRoute(pathname: string, basePath: string): Route | 'malformed' | null {
   if (basePath !== '' && !pathname.startsWith(`${basePath}/`)) return null;
   const raw = pathname.slice(basePath.length).split('/');
@@ -158,6 +178,7 @@ function matchRoute(pathname: string, basePath: string): Route | 'malformed' | n
   const [roomId, broadcasters, broadcasterId, transports, transportId, action, ...rest] = parts;
   if (roomId === undefined || rest.length > 0) return null;
   if (broadcasters === undefined) return { name: 'room', roomId };
+  if (broadcasters === 'uplink' && broadcasterId === undefined) return { name: 'uplink', roomId };
   if (broadcasters !== 'broadcasters') return null;
   if (broadcasterId === undefined) return { name: 'broadcasters', roomId };
   if (transports === undefined) return { name: 'broadcaster', roomId, broadcasterId };

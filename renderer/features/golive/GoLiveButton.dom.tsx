@@ -67,8 +67,8 @@ export function GoLiveButton() {
         {report && (
           <ul aria-label="Pre-flight checks">
             {report.checks.map((check) => (
-              <li key={check.id} className={check.ok ? 'check-ok' : 'check-failed'}>
-                <span aria-hidden="true">{check.ok ? '✓' : '✗'}</span> {check.message}
+              <li key={check.id} className={!check.ok ? 'check-failed' : check.warning ? 'check-warning' : 'check-ok'}>
+                <span aria-hidden="true">{!check.ok ? '✗' : check.warning ? '!' : '✓'}</span> {check.message}
               </li>
             ))}
           </ul>
