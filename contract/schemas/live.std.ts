@@ -16,6 +16,8 @@ export const liveDestinationSchema = z.strictObject({
   message: z.string().nullable(),
   retryInMs: z.number().nullable(),
   restarts: z.number().int().nonnegative(),
+  /** What this destination's copy carries, kb/s (its FFmpeg's own figure for the current run). */
+  bitrateKbps: z.number().nullable(),
 });
 export type LiveDestination = z.infer<typeof liveDestinationSchema>;
 

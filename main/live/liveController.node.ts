@@ -116,9 +116,9 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
     },
   };
 
-  const addDestination = (status: Omit<LiveDestination, 'state' | 'message' | 'retryInMs' | 'restarts'>, start: () => Promise<Running>) => {
+  const addDestination = (status: Omit<LiveDestination, 'state' | 'message' | 'retryInMs' | 'restarts' | 'bitrateKbps'>, start: () => Promise<Running>) => {
     const destination: Destination = {
-      status: { ...status, state: 'stopped', message: null, retryInMs: null, restarts: 0 },
+      status: { ...status, state: 'stopped', message: null, retryInMs: null, restarts: 0, bitrateKbps: null },
       supervisor: createSupervisor({
         name: status.name,
         policy: destinationRestartPolicy,
@@ -190,8 +190,15 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
       const showDir = path.join(deps.recordingsDir, showId);
       await mkdir(showDir, { recursive: true });
       const fanout = createNutFanout();
-      const remux = (name: string, args: readonly string[]) => () =>
-        startRemuxer({ ffmpegPath, args, fanout, spawn: deps.spawn, log: log.child(name), maxBacklogBytes: MAX_DESTINATION_BACKLOG_BYTES });
+      const remux = (id: string, args: readonly string[]) => () => {
+        const progress = createProgressParser((snapshot) => {
+          const destination = destinations.find((candidate) => candidate.status.id === id);
+          if (!destination || destination.status.bitrateKbps === snapshot.bitrateKbps) return;
+          destination.status = { ...destination.status, bitrateKbps: snapshot.bitrateKbps };
+          publish({});
+        });
+        return startRemuxer({ ffmpegPath, args, fanout, spawn: deps.spawn, log: log.child(id), maxBacklogBytes: MAX_DESTINATION_BACKLOG_BYTES, onProgress: (text) => progress.push(text) });
+      };
 
       addDestination({ id: 'recording', kind: 'recording', name: 'Recording' }, () => {
         const file = path.join(showDir, `segment-${String(segments.length + 1).padStart(3, '0')}.mkv`);
@@ -213,7 +220,7 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
         await addRoom('room', 'Your live room', createRoomLeg({ show, plan: rtpPlan, broadcasterId, log: log.child('room') }));
       }
       for (const target of await deps.pushTargets()) {
-        if (target.kind === 'rtmp') addDestination({ id: target.id, kind: 'rtmp', name: target.name }, remux(`rtmp:${target.id}`, buildRtmpRemuxArgs(target.url)));
+        if (target.kind === 'rtmp') addDestination({ id: target.id, kind: 'rtmp', name: target.name }, remux(target.id, buildRtmpRemuxArgs(target.url)));
         else await addRoom(target.id, target.name, createRemoteRoomLeg({ roomUrl: target.roomUrl, token: target.token, plan: rtpPlan, broadcasterId, fetch, log: log.child(`room:${target.id}`) }));
       }
 

@@ -30,6 +30,7 @@ export function LiveStatus() {
             {live.destinations.map((destination) => (
               <li key={destination.id} className={`destination ${destination.state}`}>
                 <span className="name">{destination.name}</span>: {stateWords[destination.state]}
+                {destination.state === 'running' && destination.bitrateKbps !== null && <span className="rate"> · {Math.round(destination.bitrateKbps)} kb/s</span>}
                 {destination.state === 'retrying' && destination.message && (
                   <span className="detail">
                     {' '}
