@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { benchCompositor, defaultChromium } from './bench/compositor.bench.node';
+import { benchGoLive } from './bench/golive.bench.node';
 import { benchMediaChannel } from './bench/mediaChannel.bench.node';
 import { benchRoom } from './bench/room.bench.node';
 
 // `npm run bench -- <name> [--seconds N]`: one benchmark, one JSON object per figure set on stdout.
-const benchmarks: Record<string, { about: string; run: (seconds: number) => Promise<void> }> = {
+const benchmarks: Record<string, { about: string; defaultSeconds?: number; run: (seconds: number) => Promise<void> }> = {
   compositor: {
     about: 'the bench scene composed in Chromium from a fake camera, 720p and 1080p, against plain FFmpeg composing it',
     run: (seconds) =>
@@ -14,6 +15,25 @@ const benchmarks: Record<string, { about: string; run: (seconds: number) => Prom
     about: 'the room server under a busy show: 10,000 viewer sockets, 6,000 comments/s offered to the studio, a flash sale of 5,000 orders on 100 units',
     run: (seconds) =>
       benchRoom({ seconds, viewers: 10_000, commentsPerSecond: 6000, flashOrders: 5000, flashStock: 100, entry: path.join(__dirname, 'room.node.js') }, print),
+  },
+  golive: {
+    about:
+      'Go Live on the bench scene (studio in Chromium → core → FFmpeg → the room\'s SFU, nginx-rtmp and a recording): CPU against plain FFmpeg pushing to the same destinations in alternating windows, then a live show of --seconds (default 300): dropped/duplicated frames, Go Live → first frame at the SFU, glass-to-glass in a viewer page, peak memory',
+    defaultSeconds: 300,
+    run: (seconds) =>
+      benchGoLive(
+        {
+          seconds,
+          windowSeconds: Math.min(30, Math.max(10, Math.round(seconds / 2))),
+          rounds: 2,
+          warmupSeconds: 5,
+          cacheDir: path.resolve('.cache', 'bench'),
+          chromium: defaultChromium(),
+          rendererDir: path.join(__dirname, '..', 'renderer'),
+          packageRoot: path.resolve(__dirname, '..', '..'),
+        },
+        print,
+      ),
   },
   'media-channel': {
     about: 'I420 720p30 frames through the studio media socket, against a plain pipe in the same run',
@@ -28,8 +48,8 @@ function print(figures: object): void {
 async function main(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);
   const secondsFlag = rest.indexOf('--seconds');
-  const seconds = secondsFlag >= 0 ? Number(rest[secondsFlag + 1]) : 60;
   const benchmark = name ? benchmarks[name] : undefined;
+  const seconds = secondsFlag >= 0 ? Number(rest[secondsFlag + 1]) : (benchmark?.defaultSeconds ?? 60);
   if (!benchmark || !(seconds > 0)) {
     console.error(`Usage: npm run bench -- <name> [--seconds N]\nBenchmarks:\n${Object.entries(benchmarks)
       .map(([key, { about }]) => `  ${key}: ${about}`)

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, type Core } from '../core/createCore.node';
+import { createCore, type Core, type CoreDeps } from '../core/createCore.node';
 import { createLogger } from '../log/logger.std';
 import { startStudioServer } from '../studio/studioServer.node';
 
@@ -19,9 +19,16 @@ export interface StudioInChromium {
  * a CDP session (Playwright's) records every frame the page sends on its WebSockets, which costs
  * more than composing them (MEDIA-NOTES.md), so rates and CPU are measured this way.
  */
-export async function startStudioInChromium(options: { dataDir: string; rendererDir: string; chromium: string; camera: string }): Promise<StudioInChromium> {
+export async function startStudioInChromium(options: {
+  dataDir: string;
+  rendererDir: string;
+  chromium: string;
+  camera: string;
+  /** Optional extras for the core, as the studio passes them: its embedded room (Go Live benchmarks). */
+  coreDeps?: Pick<CoreDeps, 'liveRoom' | 'roomShow'>;
+}): Promise<StudioInChromium> {
   const log = createLogger(() => {});
-  const core = await createCore({ dataDir: options.dataDir, log, env: process.env, requireModule: createRequire(__filename) });
+  const core = await createCore({ dataDir: options.dataDir, log, env: process.env, requireModule: createRequire(__filename), ...options.coreDeps });
   const server = await startStudioServer({ host: '127.0.0.1', port: 0, rendererDir: options.rendererDir, core, log });
   const profileDir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-chromium-'));
   const browser = spawn(

@@ -1,0 +1,100 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { access, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { createProgressParser, type FfmpegProgress } from '../encoder/ffmpegProgress.std';
+import { AAC_KBPS, OPUS_KBPS } from '../encoder/outputProfiles.std';
+import { ffmpegSsrcArg, RTP_PACKET_SIZE, type RtpPlan } from '../encoder/rtpPlan.std';
+import type { SfuTarget } from '../live/roomLeg.node';
+import { BENCH_TEXT } from './benchScene.node';
+
+// The plain-FFmpeg floor of ../shared/BENCH-SCENE.md, word for word for the picture and the
+// encoder (camera.mp4 looped in real time, the card overlaid, the text drawn, libx264 veryfast
+// zerolatency CBR 2500k, keyframes every 2 s, AAC 128k), but pushing to the same destinations as
+// Shopcast's Go Live in one tee: the RTMP push, a Matroska recording, and the room's SFU over
+// plain RTP (H.264 with SPS/PPS in-band before keyframes + Opus, to a broadcaster of its own).
+// So the floor encodes Opus too, as Shopcast must for WebRTC viewers.
+
+const run = promisify(execFile);
+const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
+
+/** BENCH-SCENE's camera: 20 s of testsrc2 (crf 18) with a 440 Hz tone track, made once. */
+export async function benchCameraMp4(cacheDir: string, ffmpeg: string): Promise<string> {
+  await mkdir(cacheDir, { recursive: true });
+  const file = path.join(cacheDir, 'camera-1280x720-20s.mp4');
+  try {
+    await access(file);
+  } catch {
+    await run(ffmpeg, [
+      '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
+      '-t', '20', '-map', '0:v', '-map', '1:a', '-c:v', 'libx264', '-crf', '18', '-pix_fmt', 'yuv420p', '-c:a', 'aac', file,
+    ]);
+  }
+  return file;
+}
+
+export interface FloorDestinations {
+  rtmpUrl: string;
+  recordingFile: string;
+  sfu: { plan: RtpPlan; target: SfuTarget };
+}
+
+/** Tee slave options need `\` before `'`, `:` and `|` of values; these values have none but select lists. */
+export function floorArgs(camera: string, card: string, to: FloorDestinations): string[] {
+  const { plan, target } = to.sfu;
+  const rtp = (port: number, rtcpPort: number) => `rtp://${target.ip}:${port}?rtcpport=${rtcpPort}&pkt_size=${RTP_PACKET_SIZE}`;
+  const slaves = [
+    `[f=flv:select=\\'v:0,a:0\\':onfail=ignore:flvflags=no_duration_filesize]${to.rtmpUrl}`,
+    `[f=matroska:select=\\'v:0,a:0\\':cluster_time_limit=1000]${to.recordingFile}`,
+    `[f=rtp:select=\\'v:0\\':ssrc=${ffmpegSsrcArg(plan.video.ssrc)}:payload_type=${plan.video.payloadType}:bsfs/v=dump_extra=freq=keyframe:onfail=ignore]${rtp(target.videoPort, target.videoRtcpPort)}`,
+    `[f=rtp:select=\\'a:1\\':ssrc=${ffmpegSsrcArg(plan.audio.ssrc)}:payload_type=${plan.audio.payloadType}:onfail=ignore]${rtp(target.audioPort, target.audioRtcpPort)}`,
+  ];
+  const filter =
+    `[0:v][1:v]overlay=x=20:y=H-h-20:format=yuv420,drawtext=fontfile=${FONT}:expansion=none:` +
+    `text='${BENCH_TEXT}':x=20:y=20:fontsize=36:fontcolor=white[v]`;
+  return [
+    '-hide_banner', '-nostdin', '-loglevel', 'error', '-nostats', '-progress', 'pipe:1', '-stats_period', '1',
+    '-re', '-stream_loop', '-1', '-i', camera, '-loop', '1', '-framerate', '30', '-i', card,
+    '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
+    '-filter_complex', filter,
+    '-map', '[v]', '-map', '2:a', '-map', '2:a',
+    '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-r', '30',
+    '-b:v', '2500k', '-minrate', '2500k', '-maxrate', '2500k', '-bufsize', '2500k', '-g', '60', '-keyint_min', '60', '-sc_threshold', '0',
+    '-c:a:0', 'aac', '-b:a:0', `${AAC_KBPS}k`, '-c:a:1', 'libopus', '-b:a:1', `${OPUS_KBPS}k`, '-ar', '48000', '-ac', '2',
+    '-flags', '+global_header',
+    '-f', 'tee', slaves.join('|'),
+  ];
+}
+
+export interface FloorProcess {
+  child: ChildProcess;
+  pid: number;
+  /** The latest `-progress` block (frames, dup/drop, speed). */
+  progress(): FfmpegProgress | null;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+export function startFloor(ffmpeg: string, args: readonly string[]): FloorProcess {
+  const child = spawn(ffmpeg, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let latest: FfmpegProgress | null = null;
+  let errors = '';
+  const parser = createProgressParser((snapshot) => (latest = snapshot));
+  child.stdout?.setEncoding('utf8').on('data', (text: string) => parser.push(text));
+  child.stderr?.setEncoding('utf8').on('data', (text: string) => (errors = (errors + text).slice(-2000)));
+  return {
+    child,
+    pid: child.pid ?? 0,
+    progress: () => latest,
+    stderr: () => errors,
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM'); // FFmpeg finishes its files on SIGTERM
+      const hard = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(hard);
+    },
+  };
+}

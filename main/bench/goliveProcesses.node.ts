@@ -1,0 +1,174 @@
+import { readdir, readFile } from 'node:fs/promises';
+
+// Every process this bench's process runs, read from /proc (Linux) and sorted into who it works
+// for: Shopcast's own (this process's core and embedded room, the studio's Chromium tree, the
+// encoder and remuxer FFmpegs, the room's mediasoup workers) or the bench's props (the viewer's
+// Chromium, nginx-rtmp, the plain-FFmpeg floor).
+
+export const shopcastGroups = ['core', 'browser', 'encoder', 'remuxers', 'sfu'] as const;
+export type ShopcastGroup = (typeof shopcastGroups)[number];
+export type ProcessGroup = ShopcastGroup | 'floor' | 'viewer' | 'nginx' | 'other';
+
+export interface ProcessReading {
+  pid: number;
+  group: ProcessGroup;
+  cpuSeconds: number;
+  rssKb: number;
+  pssKb: number | null;
+}
+
+export interface ProcessRoles {
+  /** The studio's Chromium (its whole tree is the compositor's cost), when one runs. */
+  studioBrowserPid: number | null;
+  /** The plain-FFmpeg floor, when it runs. */
+  floorPid: number | null;
+}
+
+const TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+interface Stat {
+  ppid: number;
+  comm: string;
+  cpuSeconds: number;
+}
+
+async function readStat(pid: number): Promise<Stat | null> {
+  try {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+    const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(fields[1]), comm, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+  } catch {
+    return null; // Exited while we looked.
+  }
+}
+
+async function kbField(file: string, field: string): Promise<number | null> {
+  try {
+    const text = await readFile(file, 'utf8');
+    const match = new RegExp(`^${field}:\\s+(\\d+)`, 'm').exec(text);
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function isEncoder(pid: number): Promise<boolean> {
+  try {
+    // The encoder is the FFmpeg that reads raw video (ffmpegArgs.std.ts buildEncoderArgs); every
+    // other FFmpeg the live controller runs reads the encoder's NUT.
+    return (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0').includes('rawvideo');
+  } catch {
+    return false;
+  }
+}
+
+/** One reading of this process and all its descendants, each with its group. */
+export async function readProcesses(roles: ProcessRoles, options: { pss?: boolean } = {}): Promise<ProcessReading[]> {
+  const stats = new Map<number, Stat>();
+  await Promise.all(
+    (await readdir('/proc'))
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(async (entry) => {
+        const stat = await readStat(Number(entry));
+        if (stat) stats.set(Number(entry), stat);
+      }),
+  );
+  const children = new Map<number, number[]>();
+  for (const [pid, stat] of stats) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), pid]);
+
+  const root = process.pid;
+  // Each process inherits the group of the direct child of this process it descends from.
+  const groups = new Map<number, ProcessGroup>([[root, 'core']]);
+  for (const child of children.get(root) ?? []) {
+    const comm = stats.get(child)?.comm ?? '';
+    let group: ProcessGroup;
+    if (child === roles.studioBrowserPid) group = 'browser';
+    else if (child === roles.floorPid) group = 'floor';
+    else if (comm === 'ffmpeg') group = (await isEncoder(child)) ? 'encoder' : 'remuxers';
+    else if (comm.startsWith('mediasoup-work')) group = 'sfu';
+    else if (comm === 'nginx') group = 'nginx';
+    else if (/chrom/i.test(comm)) group = 'viewer';
+    else group = 'other';
+    const queue = [child];
+    while (queue.length > 0) {
+      const pid = queue.shift() as number;
+      groups.set(pid, group);
+      queue.push(...(children.get(pid) ?? []));
+    }
+  }
+
+  const readings = await Promise.all(
+    [...groups].map(async ([pid, group]): Promise<ProcessReading | null> => {
+      const stat = stats.get(pid);
+      if (!stat) return null;
+      const rssKb = (await kbField(`/proc/${pid}/status`, 'VmRSS')) ?? 0;
+      const pssKb = options.pss ? await kbField(`/proc/${pid}/smaps_rollup`, 'Pss') : null;
+      return { pid, group, cpuSeconds: stat.cpuSeconds, rssKb, pssKb };
+    }),
+  );
+  return readings.filter((reading): reading is ProcessReading => reading !== null);
+}
+
+/** CPU seconds per group between two readings; a process born in between counts from zero. */
+export function cpuByGroup(before: readonly ProcessReading[], after: readonly ProcessReading[]): Map<ProcessGroup, number> {
+  const start = new Map(before.map((reading) => [reading.pid, reading.cpuSeconds]));
+  const totals = new Map<ProcessGroup, number>();
+  for (const reading of after) {
+    const used = reading.cpuSeconds - (start.get(reading.pid) ?? 0);
+    totals.set(reading.group, (totals.get(reading.group) ?? 0) + Math.max(0, used));
+  }
+  return totals;
+}
+
+export function sumGroups(values: ReadonlyMap<ProcessGroup, number>, groups: readonly ProcessGroup[]): number {
+  return groups.reduce((sum, group) => sum + (values.get(group) ?? 0), 0);
+}
+
+/** Resident memory of the Shopcast processes in one reading, MB (VmRSS summed; PSS when read). */
+export function shopcastMemoryMb(readings: readonly ProcessReading[]): { rssMb: number; pssMb: number | null; byGroup: Record<ShopcastGroup, number> } {
+  const byGroup = Object.fromEntries(shopcastGroups.map((group) => [group, 0])) as Record<ShopcastGroup, number>;
+  let pss: number | null = 0;
+  for (const reading of readings) {
+    if (!(shopcastGroups as readonly string[]).includes(reading.group)) continue;
+    byGroup[reading.group as ShopcastGroup] += reading.rssKb / 1024;
+    pss = pss === null || reading.pssKb === null ? null : pss + reading.pssKb / 1024;
+  }
+  return { rssMb: Object.values(byGroup).reduce((a, b) => a + b, 0), pssMb: pss, byGroup };
+}
+
+/** Busy CPU seconds of the whole machine so far (every core, every process), from /proc/stat. */
+export async function machineBusySeconds(): Promise<number> {
+  const line = (await readFile('/proc/stat', 'utf8')).split('\n')[0] ?? '';
+  const [, ...ticks] = line.trim().split(/\s+/).map(Number);
+  const total = ticks.slice(0, 8).reduce((sum, value) => sum + value, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return (total - idle) / TICKS_PER_SECOND;
+}
+
+export type FfmpegRole = 'encoder' | 'room' | 'rtmp' | 'recording' | 'other';
+
+/**
+ * When this process's FFmpeg children started, as performance.now() values (10 ms resolution:
+ * /proc's start time in clock ticks since boot against /proc/uptime), with what each one does.
+ */
+export async function ffmpegStartTimes(): Promise<{ role: FfmpegRole; startedAt: number }[]> {
+  const uptimeSeconds = Number((await readFile('/proc/uptime', 'utf8')).split(' ')[0]);
+  const nowAt = performance.now();
+  const found: { role: FfmpegRole; startedAt: number }[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = await readFile(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(fields[1]) !== process.pid || !stat.includes('(ffmpeg)')) continue;
+      const args = (await readFile(`/proc/${entry}/cmdline`, 'utf8')).split('\0');
+      const format = args[args.lastIndexOf('-f') + 1];
+      const role: FfmpegRole = args.includes('rawvideo') ? 'encoder' : format === 'rtp' ? 'room' : format === 'flv' ? 'rtmp' : format === 'matroska' ? 'recording' : 'other';
+      found.push({ role, startedAt: nowAt - (uptimeSeconds - Number(fields[19]) / TICKS_PER_SECOND) * 1000 });
+    } catch {
+      // Exited while we looked.
+    }
+  }
+  return found;
+}
