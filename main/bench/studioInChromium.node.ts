@@ -59,7 +59,8 @@ export async function startStudioInChromium(options: {
       await once(browser, 'exit');
       await server.close();
       core.close();
-      await rm(profileDir, { recursive: true, force: true });
+      // Chromium's helper processes may still be closing files in the profile as the browser exits.
+      await rm(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
 }
