@@ -15,6 +15,8 @@ export interface ProcessReading {
   cpuSeconds: number;
   rssKb: number;
   pssKb: number | null;
+  /** The command and, for Chromium, its process type. */
+  label: string;
 }
 
 export interface ProcessRoles {
@@ -63,6 +65,19 @@ async function isEncoder(pid: number): Promise<boolean> {
   }
 }
 
+async function labelOf(pid: number, comm: string): Promise<string> {
+  try {
+    // Chromium rewrites its command line into one string: search it, don't split it.
+    const args = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replaceAll('\0', ' ');
+    const type = /--type=(\S+)/.exec(args)?.[1];
+    const utility = /--utility-sub-type=(\S+)/.exec(args)?.[1]?.split('.').at(-1);
+    const renderer = type === 'renderer' && /--extension-process/.test(args) ? 'extension' : null;
+    return type ? `${comm}:${type}${utility ? `:${utility}` : ''}${renderer ? `:${renderer}` : ''}` : comm === 'chromium' ? 'chromium:browser' : comm;
+  } catch {
+    return comm;
+  }
+}
+
 /** One reading of this process and all its descendants, each with its group. */
 export async function readProcesses(roles: ProcessRoles, options: { pss?: boolean } = {}): Promise<ProcessReading[]> {
   const stats = new Map<number, Stat>();
@@ -104,10 +119,22 @@ export async function readProcesses(roles: ProcessRoles, options: { pss?: boolea
       if (!stat) return null;
       const rssKb = (await kbField(`/proc/${pid}/status`, 'VmRSS')) ?? 0;
       const pssKb = options.pss ? await kbField(`/proc/${pid}/smaps_rollup`, 'Pss') : null;
-      return { pid, group, cpuSeconds: stat.cpuSeconds, rssKb, pssKb };
+      const label = await labelOf(pid, stat.comm);
+      return { pid, group, cpuSeconds: stat.cpuSeconds, rssKb, pssKb, label };
     }),
   );
   return readings.filter((reading): reading is ProcessReading => reading !== null);
+}
+
+/** CPU seconds per process label (Chromium's process types) within one group, between two readings. */
+export function cpuByLabel(before: readonly ProcessReading[], after: readonly ProcessReading[], group: ProcessGroup): Map<string, number> {
+  const start = new Map(before.map((reading) => [reading.pid, reading.cpuSeconds]));
+  const totals = new Map<string, number>();
+  for (const reading of after) {
+    if (reading.group !== group) continue;
+    totals.set(reading.label, (totals.get(reading.label) ?? 0) + Math.max(0, reading.cpuSeconds - (start.get(reading.pid) ?? 0)));
+  }
+  return totals;
 }
 
 /** CPU seconds per group between two readings; a process born in between counts from zero. */
