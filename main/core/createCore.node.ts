@@ -102,6 +102,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       platform: process.platform,
     });
 
+  const chooseEncoder = createEncoderChooser({ spawn, probe: (binary) => probeFfmpeg(binary, execFile) });
   const live = createLiveController({
     log: log.child('live'),
     spawn,
@@ -116,7 +117,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     },
     randomUint32: () => randomInt(1, 2 ** 32 - 1),
     findFfmpeg: async () => (await findFfmpeg())?.path ?? null,
-    chooseEncoder: createEncoderChooser({ spawn, probe: (binary) => probeFfmpeg(binary, execFile) }),
+    chooseEncoder,
     outputProfile: () => settings.get().outputProfile,
     setFrameSink: (sink) => media.setSink(sink ?? { write: () => {} }),
     latestVideoFrame: () => media.latestVideoFrame(),
@@ -156,7 +157,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       getNotices: () => notices.recent(),
       runPreflight: () =>
         runPreflight({
-          locateFfmpeg: findFfmpeg,
+          locateFfmpeg: async () => {
+            const found = await findFfmpeg();
+            // The encoder's test encodes (half a second) run while the merchant reads the checks,
+            // so pressing Start the show spawns FFmpeg at once.
+            if (found) void chooseEncoder(found.path, settings.get().outputProfile);
+            return found;
+          },
           probeFfmpeg: (binary) => probeFfmpeg(binary, execFile),
           mediaStats: () => media.stats(),
           liveRoom,

@@ -227,7 +227,7 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
       let firstRun = true;
       const progress = createProgressParser((snapshot) => {
         recentProgress = [...recentProgress.slice(-9), snapshot];
-        const health = healthOf(recentProgress, choice.encoding.encoder);
+        const health = healthOf(recentProgress, choice.encoding.encoder, spec.width * spec.height > 1280 * 720);
         if (session.state !== 'live' && (snapshot.frame ?? 0) > 0) {
           transition({ type: 'encoderRunning' }, { health, liveAt: session.liveAt ?? deps.now() });
         } else publish({ health });

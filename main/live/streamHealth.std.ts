@@ -11,7 +11,8 @@ const SLOW_SPEED = 0.95;
 /** More than this share of frames duplicated in a second: the compositor's frames come late. */
 const LATE_FRAME_SHARE = 0.1;
 
-export function healthOf(recent: readonly FfmpegProgress[], encoder: string): StreamHealth {
+/** `aboveLowest`: the output is larger than 720p, so lowering it is advice worth giving. */
+export function healthOf(recent: readonly FfmpegProgress[], encoder: string, aboveLowest: boolean): StreamHealth {
   const latest = recent.at(-1);
   const previous = recent.at(-2);
   if (!latest) return { fps: null, bitrateKbps: null, speed: null, droppedFrames: 0, duplicatedFrames: 0, encoder, warning: null };
@@ -24,10 +25,12 @@ export function healthOf(recent: readonly FfmpegProgress[], encoder: string): St
   const slow = lastThree.length === 3 && lastThree.every((block) => block.speed !== null && block.speed < SLOW_SPEED);
   const duplicatedNow = previous ? latest.dupFrames - previous.dupFrames : 0;
   const late = frames !== null && frames > 0 && duplicatedNow / frames > LATE_FRAME_SHARE;
+  const lower = aboveLowest ? ', or lower the output to 720p' : '';
+  const slowFix = encoder === 'libx264' ? `close other programs${lower}; a computer with a hardware H.264 encoder does this for far less` : `close other programs${lower}`;
   const warning = slow
-    ? `The encoder cannot keep up (${latest.speed?.toFixed(2) ?? '?'}× real time): lower the output to 720p, or use a hardware encoder.`
+    ? `The encoder cannot keep up (${latest.speed?.toFixed(2) ?? '?'}× real time): ${slowFix}.`
     : late
-      ? `${duplicatedNow} of ${frames} frames came late from the compositor in the last second: close other programs, or lower the output to 720p.`
+      ? `${duplicatedNow} of ${frames} frames came late from the compositor in the last second: close other programs${lower}.`
       : null;
   return { fps, bitrateKbps, speed: latest.speed, droppedFrames: latest.dropFrames, duplicatedFrames: latest.dupFrames, encoder, warning };
 }
