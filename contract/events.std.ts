@@ -6,6 +6,7 @@ import { sceneCollectionSchema } from './schemas/scene.std';
 import { liveLayersSchema } from './schemas/liveLayers.std';
 import { destinationSchema } from './schemas/destination.std';
 import { liveSessionSchema } from './schemas/live.std';
+import { panelEventSchema } from './schemas/panel.std';
 
 /** Every event the core pushes to its renderers, by channel name. */
 export const eventChannels = {
@@ -16,6 +17,8 @@ export const eventChannels = {
   liveLayers: liveLayersSchema,
   live: liveSessionSchema,
   destinations: z.array(destinationSchema),
+  /** The live panel's updates, at most ten a second (contract/schemas/panel.std.ts). */
+  panel: panelEventSchema,
 } as const;
 
 export type EventChannel = keyof typeof eventChannels;

@@ -8,6 +8,8 @@ import { liveLayersPatchSchema, liveLayersSchema } from './schemas/liveLayers.st
 import { liveRoomInfoSchema } from './schemas/liveRoom.std';
 import { destinationIdSchema, destinationInputSchema, destinationSchema } from './schemas/destination.std';
 import { liveSessionSchema } from './schemas/live.std';
+import { panelActionResultSchema, panelStateSchema } from './schemas/panel.std';
+import { studioActionSchema } from './room/roomMessages.std';
 
 const none = z.object({}).strict();
 
@@ -51,6 +53,10 @@ export const requestChannels = {
   getDestinations: { input: none, output: z.array(destinationSchema) },
   saveDestination: { input: destinationInputSchema, output: destinationSchema },
   removeDestination: { input: z.strictObject({ id: destinationIdSchema }), output: z.array(destinationSchema) },
+  // The live panel: the studio's view of its own room, and the studio's actions in it.
+  getPanel: { input: none, output: panelStateSchema },
+  /** A refusal by the room (an unknown comment, a cancelled order…) comes back as `failed` with the room's sentence. */
+  panelAction: { input: studioActionSchema, output: panelActionResultSchema },
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -5,7 +5,7 @@ import { createLogger, jsonLineSink } from './log/logger.std';
 import { defaultDataDir } from './paths/dataDir.node';
 import { parseStudioArgs } from './studio/studioArgs.std';
 import { startStudioServer } from './studio/studioServer.node';
-import { startEmbeddedRoom } from './room/embeddedRoom.node';
+import { EMBEDDED_ROOM_ID, startEmbeddedRoom } from './room/embeddedRoom.node';
 
 // `npm run studio`: the core in plain Node, serving the renderer to a browser.
 async function main(): Promise<void> {
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   }
   const dataDir = args.dataDir ? path.resolve(args.dataDir) : defaultDataDir(process.env, process.platform);
   const room = await startEmbeddedRoom({ dataDir, env: process.env, requireModule, log: log.child('room'), packageRoot: path.resolve(__dirname, '..', '..'), viewerDir: path.join(__dirname, '..', 'renderer') });
-  const core = await createCore({ dataDir, log, env: process.env, requireModule, liveRoom: room.info, roomShow: room.show });
+  const core = await createCore({ dataDir, log, env: process.env, requireModule, liveRoom: room.info, roomShow: room.show, ...(room.host ? { roomFeed: { url: room.host.localSocketUrl(EMBEDDED_ROOM_ID), token: room.token } } : {}) });
   const serve = (port: number) =>
     startStudioServer({ host: args.host, port, rendererDir: path.join(__dirname, '..', 'renderer'), core, log: log.child('studio') });
   const server = await serve(args.port).catch((error: unknown) => {

@@ -29,6 +29,9 @@ import { randomInt } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { openDestinationStore } from '../destinations/destinationStore.node';
 import { openSecretBox, type KeyWrapping } from '../destinations/secretBox.node';
+import WebSocket from 'ws';
+import type { RoomSocket } from '../../contract/room/roomClient.std';
+import { connectRoomFeed, disconnectedRoomFeed } from '../panel/roomFeed.node';
 
 export interface CoreDeps {
   dataDir: string;
@@ -43,6 +46,8 @@ export interface CoreDeps {
   openExternal?: (url: string) => Promise<void>;
   /** Wraps `secret.key` at rest (Electron's safeStorage at the edge); a plain 0600 file without it. */
   secretKeyWrapping?: KeyWrapping;
+  /** The studio's own socket into its live room (the embedded room's); without it the live panel says the room is not connected. */
+  roomFeed?: { url: string; token: string };
 }
 
 export interface Core {
@@ -94,6 +99,23 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     },
   });
   const liveRoom = deps.liveRoom ?? (() => liveRoomNotRunning('The live room is not running in this process.'));
+  const panel = deps.roomFeed
+    ? connectRoomFeed({
+        url: deps.roomFeed.url,
+        token: deps.roomFeed.token,
+        actor: 'host',
+        log: log.child('panel'),
+        openSocket: (url) => new WebSocket(url) as unknown as RoomSocket,
+        newClientId: randomUUID,
+        schedule: (ms, run) => {
+          const timer = setTimeout(run, ms);
+          return () => clearTimeout(timer);
+        },
+        now: Date.now,
+        layers: liveLayers,
+        onEvent: (event) => events.emit('panel', event),
+      })
+    : disconnectedRoomFeed(liveRoom().running ? 'The live panel is not connected to the live room in this process.' : 'The live room is not running, so there are no comments or orders to show.');
   const findFfmpeg = () =>
     locateFfmpeg({
       env: deps.env,
@@ -218,6 +240,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         events.emit('destinations', remaining);
         return remaining;
       },
+      getPanel: () => panel.state(),
+      panelAction: (action) => panel.act(action),
     },
     log.child('dispatch'),
   );
@@ -232,6 +256,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     media,
     close: () => {
       status.stop();
+      panel.close();
       void live.stop();
     },
   };

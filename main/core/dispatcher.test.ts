@@ -9,6 +9,7 @@ import { noMediaYet } from '../media/mediaIngest.std';
 import { createDispatcher, type RequestHandlers, type Sender } from './dispatcher.std';
 import { liveRoomNotRunning } from '../room/liveRoomInfo.node';
 import { offlineSession } from '../../contract/schemas/live.std';
+import { offPanelState } from '../../contract/schemas/panel.std';
 
 const sender: Sender = { transport: 'websocket', id: 'browser:abc123', role: 'host' };
 let counter = 0;
@@ -42,6 +43,10 @@ function setup(overrides: Partial<RequestHandlers> = {}) {
       throw new RefusedError('Not in this test.');
     },
     removeDestination: () => [],
+    getPanel: () => offPanelState('Not in this test.'),
+    panelAction: () => {
+      throw new RefusedError('Not in this test.');
+    },
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, createLogger((record) => records.push(record)));

@@ -2,7 +2,7 @@ import { app, BrowserWindow, desktopCapturer, session, shell } from 'electron';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCore } from '../core/createCore.node';
-import { startEmbeddedRoom } from '../room/embeddedRoom.node';
+import { EMBEDDED_ROOM_ID, startEmbeddedRoom } from '../room/embeddedRoom.node';
 import { isAllowedExternalUrl } from '../core/externalLinks.std';
 import { createLogger, jsonLineSink } from '../log/logger.std';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol.main';
@@ -31,7 +31,7 @@ async function start(): Promise<void> {
     packageRoot: app.isPackaged ? path.join(process.resourcesPath, 'app.asar.unpacked') : app.getAppPath(),
     viewerDir: path.join(__dirname, '..', 'renderer'),
   });
-  const core = await createCore({ dataDir, log, env: process.env, requireModule, openExternal, liveRoom: room.info, roomShow: room.show });
+  const core = await createCore({ dataDir, log, env: process.env, requireModule, openExternal, liveRoom: room.info, roomShow: room.show, ...(room.host ? { roomFeed: { url: room.host.localSocketUrl(EMBEDDED_ROOM_ID), token: room.token } } : {}) });
   serveRenderer(path.join(__dirname, '..', 'renderer'));
   installPermissionPolicy(session.defaultSession, APP_ORIGIN, (permission, origin) =>
     log.warn('permission denied', { permission, origin }),

@@ -1,0 +1,170 @@
+import { RefusedError } from '../../contract/envelope.std';
+import { createRoomClient, type RoomClient, type RoomSocket } from '../../contract/room/roomClient.std';
+import type { Promotion, RoomComment } from '../../contract/room/roomEvents.std';
+import type { StudioAction } from '../../contract/room/roomMessages.std';
+import { offPanelState, PANEL_EVENT_INTERVAL_MS, type PanelActionResult, type PanelEvent, type PanelState } from '../../contract/schemas/panel.std';
+import type { LiveLayersPatch } from '../../contract/schemas/liveLayers.std';
+import type { Logger } from '../log/logger.std';
+import { createPanelModel } from './panelModel.std';
+import { pinnedLayer, promotionLayers, purchaseToastLayer } from './roomLayers.std';
+
+// The studio's own connection to its room: a studio socket through the protocol's one client,
+// resuming from seq 0 on the first connect (the whole show: the totals are the show's) and from
+// the last seq after that. It keeps the panel's picture of the room, sends the panel's actions,
+// and makes the compositor's live layers follow the room's pin, promotion and orders.
+
+/** A refusal from the room, with its code (`not-found`, `invalid`…) for callers that branch on it. */
+export class RoomRefusedError extends RefusedError {
+  override name = 'RoomRefusedError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** How long an action waits for the room's answer before the panel is told it did not come. */
+export const ACTION_TIMEOUT_MS = 10_000;
+
+export interface RoomFeedOptions {
+  url: string;
+  token: string;
+  /** Who acts, for the room's action log. */
+  actor: string;
+  log: Logger;
+  openSocket: (url: string) => RoomSocket;
+  newClientId: () => string;
+  schedule: (ms: number, run: () => void) => () => void;
+  now: () => number;
+  /** The compositor's live layers; absent in a process that draws none. */
+  layers?: { update(patch: LiveLayersPatch): unknown };
+  /** A `panel` event: at most one per PANEL_EVENT_INTERVAL_MS. */
+  onEvent?: (event: PanelEvent) => void;
+  random?: () => number;
+}
+
+export interface RoomFeed {
+  state(): PanelState;
+  act(action: StudioAction): Promise<PanelActionResult>;
+  close(): void;
+}
+
+/** The panel of a studio without a room to follow: it says why, and refuses actions with that reason. */
+export function disconnectedRoomFeed(message: string): RoomFeed {
+  return {
+    state: () => offPanelState(message),
+    act: () => Promise.reject(new RefusedError(message)),
+    close: () => {},
+  };
+}
+
+export function connectRoomFeed(options: RoomFeedOptions): RoomFeed {
+  const { log } = options;
+  const model = createPanelModel();
+  let closed = false;
+  let flushTimer: (() => void) | null = null;
+  let lastFlushAt = -Infinity;
+  // What the layers were last given, so they change only when the room's state does (undefined: never synced).
+  let layeredPin: RoomComment | null | undefined;
+  let layeredPromotion: Promotion | null | undefined;
+  let refusal: string | null = null;
+
+  const flush = () => {
+    flushTimer = null;
+    if (closed) return;
+    const event = model.takeEvent();
+    if (!event) return;
+    lastFlushAt = options.now();
+    options.onEvent?.(event);
+  };
+  const changed = () => {
+    if (flushTimer || closed || !options.onEvent) return;
+    flushTimer = options.schedule(Math.max(0, lastFlushAt + PANEL_EVENT_INTERVAL_MS - options.now()), flush);
+  };
+
+  const syncLayers = () => {
+    // While the room replays the show, its pins and promotions are history: the layers wait
+    // for the state as of now (the welcome's snapshot, then live events).
+    if (!options.layers || !model.caughtUp()) return;
+    const pin = model.pinned();
+    if (pin !== layeredPin) {
+      layeredPin = pin;
+      options.layers.update(pinnedLayer(pin));
+    }
+    const promotion = model.promotion();
+    if (promotion !== layeredPromotion) {
+      layeredPromotion = promotion;
+      options.layers.update(promotionLayers(promotion));
+    }
+  };
+
+  const client: RoomClient = createRoomClient({
+    url: options.url,
+    openSocket: options.openSocket,
+    hello: (resumeFrom) => ({ type: 'hello', v: 1, role: 'studio', token: options.token, actor: options.actor, resumeFrom: resumeFrom ?? 0 }),
+    newClientId: options.newClientId,
+    schedule: options.schedule,
+    ...(options.random ? { random: options.random } : {}),
+    onWelcome: (welcome) => {
+      model.welcome(welcome, options.now());
+      syncLayers();
+      changed();
+    },
+    onEvents: (events) => {
+      const { liveOrders } = model.apply(events);
+      syncLayers();
+      const newest = liveOrders.at(-1);
+      // One toast at a time: in a rush the newest buyer is the one worth showing.
+      if (newest && options.layers && model.caughtUp()) options.layers.update(purchaseToastLayer(newest, options.now()));
+      changed();
+    },
+    onState: (state, reason) => {
+      if (closed) return;
+      if (state === 'open') refusal = null;
+      model.setConnection({ state, message: refusal ?? reason });
+      if (state === 'closed') log.warn('live room connection lost', { reason });
+      changed();
+    },
+    onError: (code, message) => {
+      log.warn('live room refused the studio', { code, message });
+      // Kept until the next welcome: the reconnect notice that follows would hide the real reason.
+      if (code === 'unauthorized') {
+        refusal = `The live room refused the studio's token: ${message}`;
+        model.setConnection({ state: 'closed', message: refusal });
+      }
+      changed();
+    },
+  });
+
+  return {
+    state: () => model.state(),
+    act(action) {
+      if (client.state !== 'open') return Promise.reject(new RefusedError('The live room is not connected right now; try again in a moment.'));
+      return new Promise<PanelActionResult>((resolve, reject) => {
+        // The client keeps resending an unanswered action after a reconnect; the panel is not
+        // kept waiting for that, but the action may still take effect when the room is back.
+        const cancel = options.schedule(ACTION_TIMEOUT_MS, () =>
+          reject(new RefusedError('The live room did not answer in time; the action will be sent again when it reconnects.')),
+        );
+        client.send({ type: 'action', action }).then(
+          (ack) => {
+            cancel();
+            if (ack.ok) resolve({ ok: true, seq: ack.seq });
+            else reject(new RoomRefusedError(ack.code, ack.message));
+          },
+          (error: unknown) => {
+            cancel();
+            reject(error instanceof Error ? error : new Error(String(error)));
+          },
+        );
+      });
+    },
+    close() {
+      closed = true;
+      flushTimer?.();
+      flushTimer = null;
+      client.close();
+    },
+  };
+}
