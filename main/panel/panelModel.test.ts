@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { RoomComment, RoomEvent, RoomOrder, WelcomeFrame } from '../../contract/room/roomEvents.std';
+import { applyPanelEvent, PANEL_WINDOW, type PanelState } from '../../contract/schemas/panel.std';
+import { createPanelModel } from './panelModel.std';
+import { fitText, pinnedLayer, purchaseToastLayer, shortBuyerName } from './roomLayers.std';
+import { liveLayersPatchSchema } from '../../contract/schemas/liveLayers.std';
+
+const comment = (n: number): RoomComment => ({ id: `c${n}`, viewerId: 'v-1', name: 'Ana', text: `comment ${n}`, at: n });
+const order = (n: number, quantity = 1): RoomOrder => ({
+  id: `o${n}`,
+  viewerId: 'v-1',
+  productId: 'p1',
+  productName: 'Silk scarf',
+  quantity,
+  unitPriceMinor: 100,
+  amountMinor: 100 * quantity,
+  currency: 'CNY',
+  buyerName: 'Ana',
+  contact: '1',
+  note: null,
+  status: 'new',
+  at: n,
+});
+const welcome = (lastSeq: number, pinned: RoomComment | null = null): WelcomeFrame => ({
+  type: 'welcome',
+  v: 1,
+  roomId: 'shop',
+  role: 'studio',
+  viewerId: null,
+  lastSeq,
+  serverTime: 1000,
+  snapshot: { pinned, promotion: null, viewerCount: 3, likes: 7, video: { available: false, producers: 0, reason: 'off' } },
+});
+
+describe('the panel model', () => {
+  it('keeps a window of the newest comments while the events keep a renderer’s copy equal to it', () => {
+    const model = createPanelModel();
+    let mirror: PanelState = model.state();
+    model.welcome(welcome(0), 1000);
+    let seq = 0;
+    for (let batch = 0; batch < 30; batch += 1) {
+      model.apply(Array.from({ length: 100 }, (): RoomEvent => ({ seq: ++seq, at: seq, kind: 'comment', comment: comment(seq) })));
+      if (batch % 7 === 0) model.apply([{ seq: ++seq, at: seq, kind: 'commentHidden', commentId: `c${seq - 2}` }]);
+      // An event only every few batches: a throttled renderer misses nothing.
+      if (batch % 4 === 0) {
+        const event = model.takeEvent();
+        if (event) mirror = applyPanelEvent(mirror, event);
+      }
+    }
+    const last = model.takeEvent();
+    if (last) mirror = applyPanelEvent(mirror, last);
+    expect(model.state().comments).toHaveLength(PANEL_WINDOW);
+    expect(model.state().comments.at(-1)?.id).toBe(`c${seq}`);
+    expect(mirror).toEqual(model.state());
+    expect(model.takeEvent()).toBeNull();
+  });
+
+  it('takes the pin and audience from the welcome, not from the history replayed before it', () => {
+    const model = createPanelModel();
+    const now = comment(2);
+    model.welcome(welcome(3, now), 400);
+    model.apply([
+      { seq: 1, at: 1, kind: 'comment', comment: comment(1) },
+      { seq: 2, at: 2, kind: 'pinned', comment: comment(1) },
+      { seq: 3, at: 3, kind: 'viewerCount', count: 99 },
+    ]);
+    expect(model.state()).toMatchObject({ pinned: now, viewerCount: 3, likes: 7, clockOffsetMs: 600, lastSeq: 3 });
+    const { liveOrders } = model.apply([{ seq: 4, at: 4, kind: 'order', order: order(4, 2) }]);
+    expect(liveOrders.map((entry) => entry.id)).toEqual(['o4']);
+  });
+
+  it('counts orders once, gives a cancellation back, and sends the whole state when a burst would not fit an update', () => {
+    const model = createPanelModel();
+    model.welcome(welcome(0), 0);
+    let seq = 0;
+    model.apply(Array.from({ length: PANEL_WINDOW + 10 }, (): RoomEvent => ({ seq: ++seq, at: seq, kind: 'order', order: order(seq) })));
+    model.apply([{ seq: 1, at: 1, kind: 'order', order: order(1) }]);
+    model.apply([{ seq: ++seq, at: seq, kind: 'orderStatus', orderId: 'o1', viewerId: 'v-1', status: 'cancelled' }]);
+    expect(model.state().totals).toMatchObject({ orders: PANEL_WINDOW + 9, units: PANEL_WINDOW + 9, newOrders: PANEL_WINDOW + 9 });
+    expect(model.takeEvent()?.kind).toBe('state');
+  });
+});
+
+describe('the room’s live layers', () => {
+  it('fits room texts (counted in code points) to the layers’ limits (UTF-16 units) and never names the buyer in full', () => {
+    expect(fitText('🌸'.repeat(40), 40)).toHaveLength(39);
+    expect(fitText('short', 40)).toBe('short');
+    expect(shortBuyerName('Lily Chen')).toBe('Li***');
+    expect(shortBuyerName('李小明')).toBe('李***');
+    expect(shortBuyerName('Bo')).toBe('B***');
+    const patch = { ...pinnedLayer({ ...comment(1), name: '𝕬'.repeat(40), text: '😀'.repeat(500) }), ...purchaseToastLayer({ ...order(1, 3), buyerName: '<b>Mallory</b>' }, 5) };
+    expect(liveLayersPatchSchema.safeParse(patch).success).toBe(true);
+    expect(patch.purchaseToast?.text).toBe('<b***' + ' bought 3');
+  });
+});
