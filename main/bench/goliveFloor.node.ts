@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { createProgressParser, type FfmpegProgress } from '../encoder/ffmpegProgress.std';
 import { AAC_KBPS, OPUS_KBPS } from '../encoder/outputProfiles.std';
 import { ffmpegSsrcArg, RTP_PACKET_SIZE, type RtpPlan } from '../encoder/rtpPlan.std';
-import type { SfuTarget } from '../live/roomLeg.node';
+import type { BroadcasterPorts } from '../live/roomLeg.node';
 import { BENCH_TEXT } from './benchScene.node';
 
 // The plain-FFmpeg floor of ../shared/BENCH-SCENE.md, word for word for the picture and the
@@ -37,7 +37,7 @@ export async function benchCameraMp4(cacheDir: string, ffmpeg: string): Promise<
 export interface FloorDestinations {
   rtmpUrl: string;
   recordingFile: string;
-  sfu: { plan: RtpPlan; target: SfuTarget };
+  sfu: { plan: RtpPlan; target: BroadcasterPorts };
 }
 
 /** Tee slave options need `\` before `'`, `:` and `|` of values; these values have none but select lists. */

@@ -1,6 +1,6 @@
 import { producerRtpParameters, type RtpPlan } from '../encoder/rtpPlan.std';
 import type { Logger } from '../log/logger.std';
-import type { RoomLeg, SfuTarget } from './roomLeg.node';
+import type { BroadcasterPorts, RoomLeg } from './roomLeg.node';
 
 // A Shopcast room on another machine (`npm run room` on the shop's server) as a destination:
 // the same broadcaster flow as the embedded room's, over the room server's broadcaster API
@@ -22,7 +22,7 @@ const TIMEOUT_MS = 10_000;
 export function createRemoteRoomLeg(deps: RemoteRoomLegDeps): RoomLeg {
   const base = deps.roomUrl.replace(/\/+$/, '');
   const broadcaster = `${base}/broadcasters/${encodeURIComponent(deps.broadcasterId)}`;
-  let target: SfuTarget | null = null;
+  let target: BroadcasterPorts | null = null;
 
   const call = async (method: string, url: string, body?: unknown): Promise<Record<string, unknown>> => {
     const response = await deps.fetch(url, {

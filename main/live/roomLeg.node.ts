@@ -1,4 +1,5 @@
 import { createSocket } from 'node:dgram';
+import type { SfuTarget } from '../encoder/ffmpegArgs.std';
 import { producerRtpParameters, type RtpPlan } from '../encoder/rtpPlan.std';
 import type { Logger } from '../log/logger.std';
 import type { ShowSfu } from '../sfu/showSfuTypes.std';
@@ -8,24 +9,19 @@ import type { ShowSfu } from '../sfu/showSfuTypes.std';
 // one RTP plan), deleted on every exit path. After an SFU worker restart the broadcaster is gone:
 // `alive()` says so, and the supervisor's next start makes a new one.
 
-export interface SfuTarget {
-  ip: string;
-  videoPort: number;
-  videoRtcpPort: number;
-  audioPort: number;
-  audioRtcpPort: number;
-}
+/** Where a room's plain transports listen: the SFU remuxer's target without FFmpeg's own ports. */
+export type BroadcasterPorts = Omit<SfuTarget, 'localPorts'>;
 
 export interface RoomLeg {
   /** The broadcaster's ports, creating the broadcaster first when there is none (or it died). */
-  ensure(): Promise<SfuTarget>;
+  ensure(): Promise<BroadcasterPorts>;
   alive(): Promise<boolean>;
   close(): Promise<void>;
 }
 
 export function createRoomLeg(deps: { show: ShowSfu; plan: RtpPlan; broadcasterId: string; log: Logger }): RoomLeg {
   const { show, plan, broadcasterId, log } = deps;
-  let target: SfuTarget | null = null;
+  let target: BroadcasterPorts | null = null;
 
   const isAlive = () => {
     if (!target) return false;
