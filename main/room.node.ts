@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { exitOnStartupError, stopOnSignals } from './entry/processLifecycle.node';
 import { createLogger, jsonLineSink } from './log/logger.std';
 import { defaultDataDir } from './paths/dataDir.node';
 import { parseRoomArgs } from './room/roomArgs.node';
@@ -41,18 +42,7 @@ async function main(): Promise<void> {
   console.log(`  Studio and broadcaster token: in ${source}`);
   if (host.videoReason) console.log(`  ${host.videoReason}`);
 
-  const stop = () => {
-    setTimeout(() => process.exit(0), 2000).unref();
-    void host.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(() => host.close());
 }
 
-main().catch((error: unknown) => {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') console.error('That port is already in use: choose another with --port.');
-  else if (code === 'EACCES') console.error('That port needs privileges: choose one above 1024 with --port.');
-  else console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().catch(exitOnStartupError);

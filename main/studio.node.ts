@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createCore } from './core/createCore.node';
+import { exitOnStartupError, stopOnSignals } from './entry/processLifecycle.node';
 import { createLogger, jsonLineSink } from './log/logger.std';
 import { defaultDataDir } from './paths/dataDir.node';
 import { parseStudioArgs } from './studio/studioArgs.std';
@@ -36,21 +37,11 @@ async function main(): Promise<void> {
   });
   console.log(`Shopcast studio is running. Open this link in Chrome or Chromium (it works once): ${server.pairingUrl()}`);
 
-  const stop = () => {
+  stopOnSignals(async () => {
     core.close();
     void room.close();
-    // Whatever still holds the server open, the process ends within two seconds of being asked.
-    setTimeout(() => process.exit(0), 2000).unref();
-    void server.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+    await server.close();
+  });
 }
 
-main().catch((error: unknown) => {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') console.error('That port is already in use: choose another with --port, or 0 for any free one.');
-  else if (code === 'EACCES') console.error('That port needs privileges: choose one above 1024 with --port.');
-  else console.error(error);
-  process.exit(1);
-});
+main().catch(exitOnStartupError);
