@@ -48,6 +48,10 @@ export interface LiveRoom {
   eventsSince(seq: number, viewerId: string | null, limit: number): string[];
   /** For a viewer arriving without history: the newest comments and their own orders, in seq order. */
   arrivalHistory(viewerId: string, comments: number): string[];
+  /**
+   * Callers answer a retry from `receipt()` first (before their rate limits); the check inside
+   * the commit batch is the one that makes a duplicate count once.
+   */
   comment(viewerId: string, message: CommentMessage): Promise<AckFrame>;
   order(viewerId: string, message: OrderMessage): Promise<AckFrame>;
   act(actor: string, message: ActionMessage): Promise<AckFrame>;
@@ -317,8 +321,6 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     },
 
     comment(viewerId, message) {
-      const earlier = receiptFor(viewerId, message.clientId);
-      if (earlier) return Promise.resolve(earlier);
       if (isBanned(viewerId)) return Promise.resolve(refuse(message.clientId, 'banned', 'You can no longer comment in this room.'));
       const name = clean(message.name, roomLimits.nameChars);
       const text = clean(message.text, roomLimits.commentChars);
@@ -337,8 +339,6 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     order(viewerId, message) {
       const { clientId } = message;
       const refused = (code: Refusal['code'], text: string) => Promise.resolve(refuse(clientId, code, text));
-      const earlier = receiptFor(viewerId, clientId);
-      if (earlier) return Promise.resolve(earlier);
       if (isBanned(viewerId)) return refused('banned', 'You can no longer order in this room.');
       const contact = message.contact === undefined ? '' : clean(message.contact, roomLimits.contactChars);
       const note = message.note === undefined ? '' : clean(message.note, roomLimits.noteChars);
