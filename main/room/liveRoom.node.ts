@@ -5,6 +5,7 @@ import type { VideoState } from '../../contract/room/sfuSignalling.std';
 import { sanitizeViewerText } from '../../contract/text/viewerText.std';
 import type { Logger } from '../log/logger.std';
 import type { Database } from './roomDatabase.node';
+import { prepareRoomStatements } from './roomStatements.node';
 
 // One live room: the only writer of its rows. Node runs this on one thread and every change runs
 // inside SQLite in turn, so "check stock, take it, record the order" cannot interleave with
@@ -70,46 +71,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
   const { db, roomId, now, newId } = deps;
   db.prepare('INSERT OR IGNORE INTO rooms (id, created_at) VALUES (?, ?)').run(roomId, now());
 
-  const q = {
-    room: db.prepare<[string], { pinned: string | null; promotion: string | null; likes: number }>('SELECT pinned, promotion, likes FROM rooms WHERE id = ?'),
-    maxSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events WHERE room_id = ?'),
-    insertEvent: db.prepare('INSERT INTO events (room_id, seq, at, kind, owner, body) VALUES (?, ?, ?, ?, ?, ?)'),
-    receipt: db.prepare<[string, string, string], { ack: string }>('SELECT ack FROM receipts WHERE room_id = ? AND sender = ? AND client_id = ?'),
-    insertReceipt: db.prepare('INSERT INTO receipts (room_id, sender, client_id, ack) VALUES (?, ?, ?, ?)'),
-    insertComment: db.prepare('INSERT INTO comments (room_id, id, seq, viewer_id, name, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
-    comment: db.prepare<[string, string], { id: string; viewer_id: string; name: string; text: string; at: number; hidden: number }>(
-      'SELECT id, viewer_id, name, text, at, hidden FROM comments WHERE room_id = ? AND id = ?',
-    ),
-    hideComment: db.prepare('UPDATE comments SET hidden = 1 WHERE room_id = ? AND id = ?'),
-    product: db.prepare<[string, string], { body: string; stock: number | null }>('SELECT body, stock FROM products WHERE room_id = ? AND id = ?'),
-    upsertProduct: db.prepare('INSERT INTO products (room_id, id, body, stock) VALUES (?, ?, ?, ?) ON CONFLICT (room_id, id) DO UPDATE SET body = excluded.body, stock = excluded.stock'),
-    takeStock: db.prepare('UPDATE products SET stock = stock - ? WHERE room_id = ? AND id = ? AND stock IS NOT NULL AND stock >= ?'),
-    returnStock: db.prepare('UPDATE products SET stock = stock + ? WHERE room_id = ? AND id = ? AND stock IS NOT NULL'),
-    insertOrder: db.prepare('INSERT INTO orders (room_id, id, seq, viewer_id, product_id, quantity, amount_minor, status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    order: db.prepare<[string, string], { body: string; status: string }>('SELECT body, status FROM orders WHERE room_id = ? AND id = ?'),
-    setOrderStatus: db.prepare('UPDATE orders SET status = ?, body = ? WHERE room_id = ? AND id = ?'),
-    setPinned: db.prepare('UPDATE rooms SET pinned = ? WHERE id = ?'),
-    setPromotion: db.prepare('UPDATE rooms SET promotion = ? WHERE id = ?'),
-    setLikes: db.prepare('UPDATE rooms SET likes = ? WHERE id = ?'),
-    insertAction: db.prepare('INSERT INTO actions (room_id, seq, at, actor, kind, body) VALUES (?, ?, ?, ?, ?, ?)'),
-    banned: db.prepare<[string, string], { banned: number }>('SELECT banned FROM viewers WHERE room_id = ? AND viewer_id = ?'),
-    ban: db.prepare('UPDATE viewers SET banned = 1 WHERE room_id = ? AND viewer_id = ?'),
-    viewerByKey: db.prepare<[string, string], { viewer_id: string }>('SELECT viewer_id FROM viewers WHERE room_id = ? AND key_hash = ?'),
-    insertViewer: db.prepare('INSERT INTO viewers (room_id, key_hash, viewer_id) VALUES (?, ?, ?)'),
-    studioEventsSince: db.prepare<[string, number, number], { body: string }>('SELECT body FROM events WHERE room_id = ? AND seq > ? ORDER BY seq LIMIT ?'),
-    viewerEventsSince: db.prepare<[string, number, string, number], { body: string }>(
-      `SELECT body FROM events WHERE room_id = ? AND seq > ?
-         AND (kind NOT IN ('comment', 'order', 'orderStatus') OR owner = ?) ORDER BY seq LIMIT ?`,
-    ),
-    arrivalHistory: db.prepare<[string, string, number, string, string], { body: string }>(
-      `SELECT body FROM (
-         SELECT body, seq FROM events WHERE room_id = ?
-           AND seq IN (SELECT seq FROM comments WHERE room_id = ? AND hidden = 0 ORDER BY seq DESC LIMIT ?)
-         UNION ALL
-         SELECT body, seq FROM events WHERE room_id = ? AND owner = ? AND kind IN ('order', 'orderStatus')
-       ) ORDER BY seq`,
-    ),
-  };
+  const q = prepareRoomStatements(db);
 
   const row = q.room.get(roomId);
   let pinned: RoomComment | null = row?.pinned ? (JSON.parse(row.pinned) as RoomComment) : null;
