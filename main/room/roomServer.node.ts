@@ -7,7 +7,7 @@ import type { Logger } from '../log/logger.std';
 import { securityHeaders } from '../studio/securityHeaders.std';
 import { readStaticFile } from '../studio/staticFiles.node';
 import { createFanout } from './fanout.std';
-import { openLiveRoom } from './liveRoom.node';
+import { COUNTER_EVENT_MS, openLiveRoom } from './liveRoom.node';
 import { createRateLimiter } from './rateLimiter.std';
 import { handleRoomConnection, type RoomRuntime } from './roomConnection.node';
 import type { Database } from './roomDatabase.node';
@@ -124,7 +124,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     for (const { room } of rooms.values()) room.flushCounters();
     const now = options.now();
     for (const limiter of Object.values(limiters)) limiter.sweep(now);
-  }, 1000);
+  }, COUNTER_EVENT_MS);
 
   const serveHttp = async (request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://room.invalid');
