@@ -174,7 +174,7 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
       destinations = [];
       segments = [];
       recentProgress = [];
-      transition({ type: 'start' }, { ...offlineSession, state: 'offline', startedAt, showId: null, message: null });
+      transition({ type: 'start' }, { ...offlineSession, startedAt });
       const ffmpegPath = await deps.findFfmpeg();
       if (!ffmpegPath) return fail('FFmpeg was not found. Run "npm run setup", or set FFMPEG_PATH to an ffmpeg binary.');
       const profile = deps.outputProfile();
