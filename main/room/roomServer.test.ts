@@ -1,7 +1,6 @@
-import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
-import type { AckFrame, RoomEvent } from '../../contract/room/roomEvents.std';
-import { cleanups, connect, promote, startRoom, token, until } from './roomTestKit.node';
+import type { AckFrame } from '../../contract/room/roomEvents.std';
+import { connect, promote, rawSocket, startRoom, token, until } from './roomTestKit.node';
 
 // The room server for real: real sockets (ws), a real SQLite file, real timers.
 
@@ -20,20 +19,15 @@ describe('the room server', () => {
     expect(new Set(seqs).size).toBe(seqs.length);
 
     // The same clientId again, on a raw socket: the first answer comes back, nothing new is stored.
-    const raw = new WebSocket(`ws://127.0.0.1:${server.port}/rooms/shop/live`);
-    cleanups.push(() => raw.close());
-    const frames: { type: string }[] = [];
-    raw.on('message', (data: Buffer) => frames.push(JSON.parse(data.toString()) as { type: string }));
-    await new Promise((resolve) => raw.once('open', resolve));
-    raw.send(JSON.stringify({ type: 'hello', v: 1, role: 'viewer', viewerKey: 'k'.repeat(20) }));
+    const raw = await rawSocket(server.port, { type: 'hello', v: 1, role: 'viewer', viewerKey: 'k'.repeat(20) });
     const comment = { type: 'comment', clientId: 'retry-0001', name: 'Ana', text: 'twice?' };
-    raw.send(JSON.stringify(comment));
-    raw.send(JSON.stringify(comment));
-    await until(() => frames.filter((f) => f.type === 'ack').length === 2, 'two acks');
-    const [first, second] = frames.filter((f) => f.type === 'ack') as AckFrame[];
+    raw.send(comment);
+    raw.send(comment);
+    await until(() => raw.acks().length === 2, 'two acks');
+    const [first, second] = raw.acks();
     expect(first).toEqual(second);
     // Events reach the studio in seq order, so once a later comment is there, a duplicate would be too.
-    raw.send(JSON.stringify({ ...comment, clientId: 'retry-0002', text: 'after' }));
+    raw.send({ ...comment, clientId: 'retry-0002', text: 'after' });
     await until(() => studio.events.some((e) => e.kind === 'comment' && e.comment.text === 'after'), 'the later comment');
     expect(studio.events.filter((e) => e.kind === 'comment' && e.comment.text === 'twice?')).toHaveLength(1);
   });
@@ -52,17 +46,9 @@ describe('the room server', () => {
     const again = connect(server, 'studio');
     // Resume from where the first studio stopped: only what it missed.
     again.client.close();
-    const resumed: RoomEvent[] = [];
-    const raw = new WebSocket(`ws://127.0.0.1:${server.port}/rooms/shop/live`);
-    cleanups.push(() => raw.close());
-    raw.on('message', (data: Buffer) => {
-      const frame = JSON.parse(data.toString()) as { type: string; events?: RoomEvent[] };
-      if (frame.type === 'events') resumed.push(...(frame.events ?? []));
-    });
-    await new Promise((resolve) => raw.once('open', resolve));
-    raw.send(JSON.stringify({ type: 'hello', v: 1, role: 'studio', token, resumeFrom: seenUpTo }));
-    await until(() => resumed.length >= 3, 'the missed comments');
-    expect(resumed.map((e) => (e.kind === 'comment' ? e.comment.text : e.kind))).toEqual(['missed 0', 'missed 1', 'missed 2']);
+    const raw = await rawSocket(server.port, { type: 'hello', v: 1, role: 'studio', token, resumeFrom: seenUpTo });
+    await until(() => raw.events().length >= 3, 'the missed comments');
+    expect(raw.events().map((e) => (e.kind === 'comment' ? e.comment.text : e.kind))).toEqual(['missed 0', 'missed 1', 'missed 2']);
   });
 
   it('sells exactly the stock in a flash sale of 5,000 concurrent order attempts on 100 units', async () => {
@@ -134,19 +120,15 @@ describe('the room server', () => {
   it('rate-limits by the address a trusted proxy forwards, not by the proxy', async () => {
     const { server } = await startRoom({ commentPerAddress: { rate: 0.001, burst: 1 } }, Date.now, { trustedProxies: ['127.0.0.1'] });
     const viewerBehind = async (address: string) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/rooms/shop/live`, { headers: { 'X-Forwarded-For': `203.0.113.9, ${address}` } });
-      cleanups.push(() => ws.close());
-      const acks: AckFrame[] = [];
-      ws.on('message', (data: Buffer) => {
-        const frame = JSON.parse(data.toString()) as { type: string };
-        if (frame.type === 'ack') acks.push(frame as AckFrame);
-      });
-      await new Promise((resolve) => ws.once('open', resolve));
-      ws.send(JSON.stringify({ type: 'hello', v: 1, role: 'viewer', viewerKey: `key-behind-proxy-${address.replaceAll('.', '-')}` }));
+      const raw = await rawSocket(
+        server.port,
+        { type: 'hello', v: 1, role: 'viewer', viewerKey: `key-behind-proxy-${address.replaceAll('.', '-')}` },
+        { 'X-Forwarded-For': `203.0.113.9, ${address}` },
+      );
       const comment = async (n: number) => {
-        ws.send(JSON.stringify({ type: 'comment', clientId: `proxied-${n}-${address.replaceAll('.', '-')}`, name: 'P', text: `hi ${n}` }));
-        await until(() => acks.length === n, `ack ${n}`);
-        return acks[n - 1];
+        raw.send({ type: 'comment', clientId: `proxied-${n}-${address.replaceAll('.', '-')}`, name: 'P', text: `hi ${n}` });
+        await until(() => raw.acks().length === n, `ack ${n}`);
+        return raw.acks()[n - 1];
       };
       return { comment };
     };
@@ -162,22 +144,15 @@ describe('the room server', () => {
     const studio = connect(server, 'studio');
     await studio.welcome;
     await promote(studio, 1);
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/rooms/shop/live`);
-    cleanups.push(() => ws.close());
-    const acks: AckFrame[] = [];
-    ws.on('message', (data: Buffer) => {
-      const frame = JSON.parse(data.toString()) as { type: string };
-      if (frame.type === 'ack') acks.push(frame as AckFrame);
-    });
-    await new Promise((resolve) => ws.once('open', resolve));
-    ws.send(JSON.stringify({ type: 'hello', v: 1, role: 'viewer', viewerKey: 'last-unit-buyer-key-0001' }));
+    const raw = await rawSocket(server.port, { type: 'hello', v: 1, role: 'viewer', viewerKey: 'last-unit-buyer-key-0001' });
     const order = { type: 'order', clientId: 'last-unit-0001', productId: 'p1', quantity: 1, buyerName: 'Li', contact: '1' };
-    ws.send(JSON.stringify(order));
-    await until(() => acks.length === 1, 'the first answer');
-    ws.send(JSON.stringify(order));
-    await until(() => acks.length === 2, 'the retry’s answer');
-    expect(acks[0]).toMatchObject({ ok: true });
-    expect(acks[1]).toEqual(acks[0]);
+    raw.send(order);
+    await until(() => raw.acks().length === 1, 'the first answer');
+    raw.send(order);
+    await until(() => raw.acks().length === 2, 'the retry’s answer');
+    const [first, retry] = raw.acks();
+    expect(first).toMatchObject({ ok: true });
+    expect(retry).toEqual(first);
   });
 });
 

@@ -6,7 +6,7 @@ import Sqlite from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
 import WebSocket from 'ws';
 import { createRoomClient, type RoomClient, type RoomSocket } from '../../contract/room/roomClient.std';
-import type { RoomEvent, WelcomeFrame } from '../../contract/room/roomEvents.std';
+import type { AckFrame, RoomEvent, WelcomeFrame } from '../../contract/room/roomEvents.std';
 import type { RoomProduct } from '../../contract/room/roomMessages.std';
 import { createLogger } from '../log/logger.std';
 import { openRoomDatabase } from './roomDatabase.node';
@@ -105,3 +105,18 @@ export async function promote(studio: Connected, stock: number | null, flashSale
   expect(promoted).toMatchObject({ ok: true });
 }
 
+/** A socket speaking the protocol by hand (no client library, so nothing is retried or filtered): every frame as received. */
+export async function rawSocket(port: number, hello: object, headers?: Record<string, string>) {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/rooms/shop/live`, headers ? { headers } : {});
+  cleanups.push(() => ws.close());
+  const frames: { type: string; events?: RoomEvent[] }[] = [];
+  ws.on('message', (data: Buffer) => frames.push(JSON.parse(data.toString()) as { type: string }));
+  await new Promise((resolve) => ws.once('open', resolve));
+  ws.send(JSON.stringify(hello));
+  return {
+    frames,
+    acks: () => frames.filter((frame) => frame.type === 'ack') as unknown as AckFrame[],
+    events: () => frames.flatMap((frame) => (frame.type === 'events' ? (frame.events ?? []) : [])),
+    send: (message: object) => ws.send(JSON.stringify(message)),
+  };
+}
