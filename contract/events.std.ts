@@ -7,6 +7,8 @@ import { liveLayersSchema } from './schemas/liveLayers.std';
 import { destinationSchema } from './schemas/destination.std';
 import { liveSessionSchema } from './schemas/live.std';
 import { panelEventSchema } from './schemas/panel.std';
+import { catalogueSchema } from './schemas/catalogue.std';
+import { staffStateSchema } from './schemas/staff.std';
 
 /** Every event the core pushes to its renderers, by channel name. */
 export const eventChannels = {
@@ -19,6 +21,8 @@ export const eventChannels = {
   destinations: z.array(destinationSchema),
   /** The live panel's updates, at most ten a second (contract/schemas/panel.std.ts). */
   panel: panelEventSchema,
+  catalogue: catalogueSchema,
+  staff: staffStateSchema,
 } as const;
 
 export type EventChannel = keyof typeof eventChannels;

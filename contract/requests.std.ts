@@ -8,8 +8,9 @@ import { liveLayersPatchSchema, liveLayersSchema } from './schemas/liveLayers.st
 import { liveRoomInfoSchema } from './schemas/liveRoom.std';
 import { destinationIdSchema, destinationInputSchema, destinationSchema } from './schemas/destination.std';
 import { liveSessionSchema } from './schemas/live.std';
-import { panelActionResultSchema, panelStateSchema } from './schemas/panel.std';
-import { studioActionSchema } from './room/roomMessages.std';
+import { panelActionResultSchema, panelActionSchema, panelStateSchema } from './schemas/panel.std';
+import { catalogueSchema, csvImportResultSchema, csvImportSchema, productInputSchema } from './schemas/catalogue.std';
+import { staffPairingInputSchema, staffPairingSchema, staffStateSchema, whoAmISchema } from './schemas/staff.std';
 
 const none = z.object({}).strict();
 
@@ -56,7 +57,20 @@ export const requestChannels = {
   // The live panel: the studio's view of its own room, and the studio's actions in it.
   getPanel: { input: none, output: panelStateSchema },
   /** A refusal by the room (an unknown comment, a cancelled order…) comes back as `failed` with the room's sentence. */
-  panelAction: { input: studioActionSchema, output: panelActionResultSchema },
+  panelAction: { input: panelActionSchema, output: panelActionResultSchema },
+  // The product catalogue and the show's run-sheet (contract/schemas/catalogue.std.ts).
+  getCatalogue: { input: none, output: catalogueSchema },
+  saveProduct: { input: productInputSchema, output: catalogueSchema },
+  removeProduct: { input: z.strictObject({ id: z.string().min(1).max(64) }), output: catalogueSchema },
+  /** Imports the good rows and lists each bad one with its line and reason; nothing is lost either way. */
+  importProductsCsv: { input: csvImportSchema, output: csvImportResultSchema },
+  setRunSheet: { input: z.strictObject({ productIds: z.array(z.string().min(1).max(64)).max(1000) }), output: catalogueSchema },
+  // Who is calling, and the staff consoles (contract/schemas/staff.std.ts; roles in contract/roles.std.ts).
+  whoAmI: { input: none, output: whoAmISchema },
+  getStaff: { input: none, output: staffStateSchema },
+  createStaffPairing: { input: staffPairingInputSchema, output: staffPairingSchema },
+  /** Ends a pairing or a paired console; its open windows are disconnected at once. */
+  revokeStaff: { input: z.strictObject({ id: z.string().min(1).max(64) }), output: staffStateSchema },
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

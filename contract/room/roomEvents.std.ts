@@ -29,6 +29,8 @@ export const roomOrderSchema = z.strictObject({
   contact: z.string().nullable(),
   note: z.string().nullable(),
   status: orderStatusSchema,
+  /** `buy`: the Buy sheet; `claim`: a comment-to-claim (its note says which comment). */
+  source: z.enum(['buy', 'claim']),
   at: z.number(),
 });
 export type RoomOrder = z.infer<typeof roomOrderSchema>;
@@ -36,6 +38,8 @@ export type RoomOrder = z.infer<typeof roomOrderSchema>;
 export const promotionSchema = z.strictObject({
   product: roomProductSchema,
   flashSale: flashSaleSchema.nullable(),
+  /** Comment-to-claim words while this promotion lasts; empty when claims are off. */
+  claimKeywords: z.array(z.string()),
   startedAt: z.number(),
 });
 export type Promotion = z.infer<typeof promotionSchema>;

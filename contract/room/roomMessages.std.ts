@@ -96,28 +96,52 @@ export const roomProductSchema = z.strictObject({
 });
 export type RoomProduct = z.infer<typeof roomProductSchema>;
 
+/** "+1", "SOLD", "要": matched whole, ignoring case and width, with an optional quantity after it ("要2", "SOLD x3"). */
+export const claimKeywordSchema = text(20, 'A claim word').pipe(z.string().trim().min(1, 'A claim word cannot be empty.'));
+
 export const flashSaleSchema = z.strictObject({ priceMinor: z.number().int().nonnegative(), endsAt: z.number().int().positive() });
 export type FlashSale = z.infer<typeof flashSaleSchema>;
 
-export const orderStatuses = ['new', 'handled', 'cancelled'] as const;
+/**
+ * `waitlisted`: a comment-to-claim past the stock; it becomes `new` (and takes its units) when a
+ * claim or order for the same product is cancelled, oldest first.
+ */
+export const orderStatuses = ['new', 'handled', 'cancelled', 'waitlisted'] as const;
 export const orderStatusSchema = z.enum(orderStatuses);
 export type OrderStatus = z.infer<typeof orderStatusSchema>;
 
-export const studioActionSchema = z.discriminatedUnion('kind', [
+/** The actions a studio's panel takes as they are (the core's panel passes these straight through). */
+export const panelRoomActionSchemas = [
   z.strictObject({ kind: z.literal('pinComment'), commentId: z.string().max(64) }),
   z.strictObject({ kind: z.literal('unpinComment') }),
-  z.strictObject({ kind: z.literal('promoteProduct'), productId: z.string().max(64), flashSale: flashSaleSchema.optional() }),
   z.strictObject({ kind: z.literal('endPromotion') }),
   z.strictObject({ kind: z.literal('markOrder'), orderId: z.string().max(64), status: z.enum(['handled', 'cancelled']) }),
   z.strictObject({ kind: z.literal('reply'), commentId: z.string().max(64).optional(), text: text(roomLimits.replyChars, 'The reply').pipe(z.string().min(1)) }),
   z.strictObject({ kind: z.literal('hideComment'), commentId: z.string().max(64) }),
   z.strictObject({ kind: z.literal('banViewer'), viewerId: z.string().max(64) }),
+] as const;
+
+export const studioActionSchema = z.discriminatedUnion('kind', [
+  ...panelRoomActionSchemas,
+  z.strictObject({
+    kind: z.literal('promoteProduct'),
+    productId: z.string().max(64),
+    flashSale: flashSaleSchema.optional(),
+    /** Comment-to-claim while this promotion lasts: a comment that is one of these words (optionally with a quantity) becomes a claim order. */
+    claimKeywords: z.array(claimKeywordSchema).max(10).optional(),
+  }),
   /** Puts the studio's catalogue (or part of it) into the room, with stock. */
   z.strictObject({ kind: z.literal('upsertProducts'), products: z.array(roomProductSchema).min(1).max(200) }),
 ]);
 export type StudioAction = z.infer<typeof studioActionSchema>;
 
-export const actionMessageSchema = z.strictObject({ type: z.literal('action'), clientId: clientIdSchema, action: studioActionSchema });
+export const actionMessageSchema = z.strictObject({
+  type: z.literal('action'),
+  clientId: clientIdSchema,
+  action: studioActionSchema,
+  /** Who did it, for the room's action log, when one studio connection acts for several people ("Lin (moderator)"); else the hello's actor. */
+  actor: text(roomLimits.nameChars + 12, 'The actor').optional(),
+});
 export type ActionMessage = z.infer<typeof actionMessageSchema>;
 
 /** SFU signalling for a viewer's player, request/response by requestId. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { promotionSchema, roomCommentSchema, roomOrderSchema } from '../room/roomEvents.std';
-import { orderStatusSchema } from '../room/roomMessages.std';
+import { flashSaleSchema, orderStatusSchema, panelRoomActionSchemas } from '../room/roomMessages.std';
 
 // The live panel's view of the studio's own room: a bounded window of the show (the newest
 // comments and orders; the rest stays in the room's database) plus the show's running state and
@@ -42,6 +42,8 @@ export const showTotalsSchema = z.strictObject({
   gmv: moneyByCurrencySchema,
   /** Orders still `new`: the panel's badge. */
   newOrders: z.number().int().nonnegative(),
+  /** Claims waiting for stock (not counted in orders, units or GMV). */
+  waitlisted: z.number().int().nonnegative(),
   byProduct: z.array(productTotalsSchema),
 });
 export type ShowTotals = z.infer<typeof showTotalsSchema>;
@@ -54,6 +56,17 @@ export const panelConnectionSchema = z.strictObject({
 });
 export type PanelConnection = z.infer<typeof panelConnectionSchema>;
 
+/** One line of the panel's activity log: who did what, seen by everyone at the controls. */
+export const activityEntrySchema = z.strictObject({
+  at: z.number(),
+  /** "Host", "Lin (moderator)". */
+  actor: z.string(),
+  /** "pinned Ana's comment", "promoted Teapot with a flash sale". */
+  text: z.string(),
+});
+export type ActivityEntry = z.infer<typeof activityEntrySchema>;
+export const PANEL_ACTIVITY_WINDOW = 50;
+
 /** Everything but the two windows: small, sent again only when something in it changed. */
 export const panelSummarySchema = z.strictObject({
   connection: panelConnectionSchema,
@@ -64,6 +77,8 @@ export const panelSummarySchema = z.strictObject({
   totals: showTotalsSchema,
   /** The room's clock minus this machine's (ms): flash-sale countdowns run on the room's clock. */
   clockOffsetMs: z.number(),
+  /** The newest last, at most PANEL_ACTIVITY_WINDOW. */
+  activity: z.array(activityEntrySchema).max(PANEL_ACTIVITY_WINDOW),
 });
 export type PanelSummary = z.infer<typeof panelSummarySchema>;
 
@@ -95,6 +110,18 @@ export type PanelUpdate = z.infer<typeof panelUpdateSchema>;
 export const panelEventSchema = z.discriminatedUnion('kind', [panelUpdateSchema, z.strictObject({ kind: z.literal('state'), state: panelStateSchema })]);
 export type PanelEvent = z.infer<typeof panelEventSchema>;
 
+/**
+ * What the panel asks of the core. The room's own actions, except that products reach the room
+ * through the catalogue (the core upserts a product before promoting it) and claim words come from
+ * the settings; plus `promoteNext`: the run-sheet's next product after the one promoted now.
+ */
+export const panelActionSchema = z.discriminatedUnion('kind', [
+  ...panelRoomActionSchemas,
+  z.strictObject({ kind: z.literal('promoteProduct'), productId: z.string().max(64), flashSale: flashSaleSchema.optional() }),
+  z.strictObject({ kind: z.literal('promoteNext'), flashSale: flashSaleSchema.optional() }),
+]);
+export type PanelAction = z.infer<typeof panelActionSchema>;
+
 export const panelActionResultSchema = z.strictObject({
   ok: z.literal(true),
   /** The room's newest seq after the action: the panel shows its effect once lastSeq reaches it. */
@@ -102,7 +129,7 @@ export const panelActionResultSchema = z.strictObject({
 });
 export type PanelActionResult = z.infer<typeof panelActionResultSchema>;
 
-export const emptyShowTotals: ShowTotals = { orders: 0, units: 0, gmv: [], newOrders: 0, byProduct: [] };
+export const emptyShowTotals: ShowTotals = { orders: 0, units: 0, gmv: [], newOrders: 0, waitlisted: 0, byProduct: [] };
 
 export function offPanelState(message: string): PanelState {
   return {
@@ -114,6 +141,7 @@ export function offPanelState(message: string): PanelState {
     totals: emptyShowTotals,
     lastSeq: 0,
     clockOffsetMs: 0,
+    activity: [],
     comments: [],
     orders: [],
   };

@@ -4,11 +4,11 @@ export const outputProfiles = ['720p30', '1080p30', 'vertical720x1280'] as const
 export const outputProfileSchema = z.enum(outputProfiles);
 export type OutputProfile = z.infer<typeof outputProfileSchema>;
 
-export const panelTabs = ['comments', 'orders', 'products'] as const;
+export const panelTabs = ['comments', 'orders', 'products', 'staff'] as const;
 export const panelTabSchema = z.enum(panelTabs);
 export type PanelTab = z.infer<typeof panelTabSchema>;
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 /** Gain as a linear factor: 0 is silence, 1 is unity, 2 is +6 dB. */
 export const MAX_AUDIO_GAIN = 2;
@@ -41,6 +41,39 @@ export const defaultAudioSettings: AudioSettings = {
   systemAudioGain: 1,
 };
 
+const wordListSchema = (what: string) => z.array(z.string().trim().min(1, `${what} cannot be empty.`).max(40, `${what} is too long (at most 40 characters).`)).max(500);
+
+/**
+ * The advertising-law superlatives platforms punish (China's Advertising Law art. 9 and the
+ * platforms' own rules), as a starting list the merchant edits.
+ */
+export const defaultFlaggedSuperlatives = ['最', '第一', '唯一', '国家级', '顶级', '极致', '100%', 'best', 'No. 1', 'number one', 'cheapest', 'guaranteed'] as const;
+
+export const livePanelSettingsSchema = z.strictObject({
+  /** The merchant's own words to flag in comments (and to check in overlays and titles). */
+  blockedWords: wordListSchema('A blocked word'),
+  flaggedSuperlatives: wordListSchema('A flagged word'),
+  /** Comment-to-claim: off, or the words that make a comment a claim while a product is promoted. */
+  claimsEnabled: z.boolean(),
+  claimKeywords: z.array(z.string().trim().min(1, 'A claim word cannot be empty.').max(20, 'A claim word is at most 20 characters.')).min(1, 'At least one claim word is needed.').max(10),
+  /** A short sound when an order arrives. */
+  orderSound: z.boolean(),
+  /** "Li*** bought 2" on the stream when an order arrives. */
+  purchaseToast: z.boolean(),
+  quickReplies: z.array(z.string().trim().min(1).max(500)).max(20),
+});
+export type LivePanelSettings = z.infer<typeof livePanelSettingsSchema>;
+
+export const defaultLivePanelSettings: LivePanelSettings = {
+  blockedWords: [],
+  flaggedSuperlatives: [...defaultFlaggedSuperlatives],
+  claimsEnabled: true,
+  claimKeywords: ['+1', 'SOLD', '要'],
+  orderSound: true,
+  purchaseToast: true,
+  quickReplies: ['Thank you for your order!', 'Shipping is free over ¥99.', 'Yes, it is in stock.'],
+};
+
 // The settings file on disk and the settings the renderer sees are the same shape.
 export const settingsSchema = z
   .object({
@@ -49,6 +82,7 @@ export const settingsSchema = z
     outputProfile: outputProfileSchema,
     panelTab: panelTabSchema,
     audio: audioSettingsSchema,
+    livePanel: livePanelSettingsSchema,
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -59,8 +93,9 @@ export const defaultSettings: Settings = {
   outputProfile: '720p30',
   panelTab: 'comments',
   audio: defaultAudioSettings,
+  livePanel: defaultLivePanelSettings,
 };
 
-// Top-level keys only: `audio` is replaced whole, so a patch never leaves half of one.
+// Top-level keys only: `audio` and `livePanel` are replaced whole, so a patch never leaves half of one.
 export const settingsPatchSchema = settingsSchema.omit({ version: true }).partial().strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;

@@ -7,6 +7,7 @@ import { liveLayersPatchSchema } from '../../contract/schemas/liveLayers.std';
 
 const comment = (n: number): RoomComment => ({ id: `c${n}`, viewerId: 'v-1', name: 'Ana', text: `comment ${n}`, at: n });
 const order = (n: number, quantity = 1): RoomOrder => ({
+  source: 'buy',
   id: `o${n}`,
   viewerId: 'v-1',
   productId: 'p1',

@@ -199,7 +199,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         const product = productOf(action.productId);
         if (!product) return refuse(clientId, 'not-found', 'That product is not in the room: add it to the show first.');
         if (action.flashSale && action.flashSale.endsAt <= now()) return refuse(clientId, 'invalid', 'The flash sale must end in the future.');
-        setPromotion({ product, flashSale: action.flashSale ?? null, startedAt: now() });
+        setPromotion({ product, flashSale: action.flashSale ?? null, claimKeywords: action.claimKeywords ?? [], startedAt: now() });
         return null;
       }
       case 'endPromotion':
@@ -326,6 +326,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         }
         const unitPriceMinor = sale ? sale.priceMinor : product.priceMinor;
         const order: RoomOrder = {
+          source: 'buy',
           id: newId(),
           viewerId,
           productId: product.id,

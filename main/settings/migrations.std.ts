@@ -1,4 +1,4 @@
-import { defaultAudioSettings, SETTINGS_VERSION, settingsSchema, type Settings } from '../../contract/schemas/settings.std';
+import { defaultAudioSettings, defaultLivePanelSettings, SETTINGS_VERSION, settingsSchema, type Settings } from '../../contract/schemas/settings.std';
 import { readVersionedDocument, type DocumentMigrations, type ReadResult } from '../persistence/documentVersions.std';
 
 export type SettingsMigrations = DocumentMigrations;
@@ -8,6 +8,8 @@ export type SettingsMigrations = DocumentMigrations;
 export const settingsMigrations: SettingsMigrations = {
   // Version 2 added the audio mixer's settings.
   1: (v1) => ({ ...v1, audio: { ...defaultAudioSettings } }),
+  // Version 3 added the live panel's word lists, comment-to-claim, order sound and quick replies.
+  2: (v2) => ({ ...v2, livePanel: structuredClone(defaultLivePanelSettings) }),
 };
 
 /** Brings a parsed settings document up to the current version and checks it, or says why it can't. */

@@ -21,8 +21,9 @@ let seq = 0;
 const event = (body: RoomEventBody, at = 1000 + seq): RoomEvent => ({ ...body, seq: ++seq, at });
 const comment = (id: string, viewerId = 'other', at = 1000): RoomComment => ({ id, viewerId, name: `name-${id}`, text: `text-${id}`, at });
 const product: RoomProduct = { id: 'p1', name: 'Teapot', priceMinor: 19900, listPriceMinor: 25900, currency: 'CNY', stock: 5, photo: null };
-const promotion: Promotion = { product, flashSale: { priceMinor: 9900, endsAt: 60_000 }, startedAt: 0 };
+const promotion: Promotion = { product, flashSale: { priceMinor: 9900, endsAt: 60_000 }, claimKeywords: [], startedAt: 0 };
 const order = (id: string, viewerId = ME): RoomOrder => ({
+  source: 'buy',
   id,
   viewerId,
   productId: 'p1',

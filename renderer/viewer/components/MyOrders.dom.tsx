@@ -3,7 +3,7 @@ import { currencySchema, formatPrice } from '../../../contract/schemas/product.s
 import { shortOrderId } from '../viewerState.std';
 import { useViewer } from '../viewerContext.dom';
 
-const statusText: Record<OrderStatus, string> = { new: 'Received', handled: 'Confirmed by the shop', cancelled: 'Cancelled' };
+const statusText: Record<OrderStatus, string> = { new: 'Received', handled: 'Confirmed by the shop', cancelled: 'Cancelled', waitlisted: 'On the waitlist' };
 
 function price(amountMinor: number, currency: string): string {
   const known = currencySchema.safeParse(currency);

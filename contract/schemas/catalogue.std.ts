@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { productSchema } from './product.std';
+
+// The merchant's product catalogue and the show's run-sheet, kept by the core (catalogue.json).
+// The room gets the products it needs (upsertProducts) before one is promoted; the live stock
+// comes back from the room's `stock` events, so the catalogue's stock is what is left.
+
+export const MAX_CATALOGUE_PRODUCTS = 1000;
+
+export const catalogueSchema = z.strictObject({
+  products: z.array(productSchema).max(MAX_CATALOGUE_PRODUCTS),
+  /** The show's running order: product ids, each at most once, every one in `products`. */
+  runSheet: z.array(z.string().min(1).max(64)).max(MAX_CATALOGUE_PRODUCTS),
+});
+export type Catalogue = z.infer<typeof catalogueSchema>;
+
+/** One product to add or change; `id` absent adds a new product. */
+export const productInputSchema = productSchema.extend({ id: z.string().min(1).max(64).optional() });
+export type ProductInput = z.infer<typeof productInputSchema>;
+
+/** A merchant's spreadsheet as text (CSV, UTF-8, with or without BOM). About 2 MB of text is thousands of rows. */
+export const csvImportSchema = z.strictObject({ csv: z.string().max(2_000_000, 'The file is too large to import (at most about 2 MB of text).') });
+
+export const csvRejectionSchema = z.strictObject({
+  /** The row's line in the file, 1-based, counting the header as line 1. */
+  line: z.number().int().positive(),
+  /** Why, naming the column: "price: "abc" is not a price". */
+  reason: z.string(),
+});
+export type CsvRejection = z.infer<typeof csvRejectionSchema>;
+
+export const csvImportResultSchema = z.strictObject({
+  catalogue: catalogueSchema,
+  added: z.number().int().nonnegative(),
+  updated: z.number().int().nonnegative(),
+  rejected: z.array(csvRejectionSchema),
+});
+export type CsvImportResult = z.infer<typeof csvImportResultSchema>;
