@@ -4,6 +4,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { spawnRoom } from '../room/spawnRoom.node';
 import { processCpuSeconds } from './processCpu.node';
+import { openViewer, send, type Viewer } from './benchViewers.node';
 
 // `npm run bench -- room`: the built room server in its own process, driven from this one over
 // loopback as a busy show would: 10,000 viewer sockets held open (each behind its own address, as
@@ -34,38 +35,6 @@ async function rssMb(pid: number): Promise<{ rss: number; peak: number }> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-}
-
-interface Viewer {
-  ws: WebSocket;
-  acks: Map<string, (ack: { ok: boolean; code?: string }) => void>;
-}
-
-function openViewer(port: number, index: number): Promise<Viewer> {
-  // 10.x.y.z per viewer: per-address limits apply to each viewer, as behind a real proxy.
-  const address = `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`;
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/rooms/shop/live`, { headers: { 'X-Forwarded-For': address }, perMessageDeflate: false });
-  const viewer: Viewer = { ws, acks: new Map() };
-  return new Promise((resolve, reject) => {
-    ws.once('error', reject);
-    ws.on('message', (data: Buffer) => {
-      // Viewers' event batches are only counted, not parsed: the load generator must stay light.
-      const head = data.subarray(0, 18).toString('latin1');
-      if (head.startsWith('{"type":"welcome"')) resolve(viewer);
-      if (!head.startsWith('{"type":"ack"')) return;
-      const ack = JSON.parse(data.toString()) as { clientId: string; ok: boolean; code?: string };
-      viewer.acks.get(ack.clientId)?.(ack);
-      viewer.acks.delete(ack.clientId);
-    });
-    ws.once('open', () => ws.send(JSON.stringify({ type: 'hello', v: 1, role: 'viewer', viewerKey: `bench-viewer-key-${index}` })));
-  });
-}
-
-function send(viewer: Viewer, message: Record<string, unknown> & { clientId: string }): Promise<{ ok: boolean; code?: string }> {
-  return new Promise((resolve) => {
-    viewer.acks.set(message.clientId, resolve);
-    viewer.ws.send(JSON.stringify(message));
-  });
 }
 
 export async function benchRoom(options: RoomBenchOptions, print: (figures: object) => void): Promise<void> {

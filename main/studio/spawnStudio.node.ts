@@ -14,8 +14,8 @@ export interface SpawnedStudio {
  * Runs the built `npm run studio` entry in its own process, as a merchant would, and waits for
  * the pairing URL it prints: for benchmarks and end-to-end tests that need the real thing.
  */
-export async function spawnStudio(entry: string, dataDir: string): Promise<SpawnedStudio> {
-  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir]);
+export async function spawnStudio(entry: string, dataDir: string, env: NodeJS.ProcessEnv = process.env): Promise<SpawnedStudio> {
+  const child = spawn(process.execPath, [entry, '--port', '0', '--data-dir', dataDir], { env });
   const stderr: string[] = [];
   child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk.toString()));
   for await (const line of createInterface({ input: child.stdout })) {
