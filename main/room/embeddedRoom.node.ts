@@ -48,6 +48,8 @@ export async function startEmbeddedRoom(deps: EmbeddedRoomDeps): Promise<Embedde
       packageRoot: deps.packageRoot,
       viewerDir: deps.viewerDir,
       publicUrl: deps.env['SHOPCAST_ROOM_PUBLIC_URL'] ?? null,
+      // Behind a reverse proxy (or a load generator speaking as one), viewers' own addresses come from X-Forwarded-For.
+      trustedProxies: (deps.env['SHOPCAST_ROOM_TRUST_PROXY'] ?? '').split(',').map((address) => address.trim()).filter(Boolean),
       env: deps.env,
       requireModule: deps.requireModule,
       log: deps.log,
