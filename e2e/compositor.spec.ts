@@ -8,7 +8,7 @@ import { SCENES_VERSION, type SceneCollection } from '../contract/schemas/scene.
 import { readStamp } from '../contract/testStamp.std';
 import { chromiumPath } from '../playwright.config';
 import { startStudioInChromium } from '../main/bench/studioInChromium.node';
-import { callCore } from './coreCall';
+import { callCore } from '../testing/coreCall';
 import { programFrame, type ProgramFrame } from './programFrame';
 import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';
 

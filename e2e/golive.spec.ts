@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { LiveSession } from '../contract/schemas/live.std';
 import { startNginxRtmp } from '../testing/nginxRtmp.node';
-import { callCore } from './coreCall';
+import { callCore } from '../testing/coreCall';
 import { spawnRoom } from '../main/room/spawnRoom.node';
 import { ROOM_ENTRY } from './roomPeers';
 import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';

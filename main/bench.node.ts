@@ -2,6 +2,7 @@ import path from 'node:path';
 import { benchCompositor, defaultChromium } from './bench/compositor.bench.node';
 import { benchGoLive } from './bench/golive.bench.node';
 import { benchMediaChannel } from './bench/mediaChannel.bench.node';
+import { benchPanel } from './bench/panel.bench.node';
 import { benchRoom } from './bench/room.bench.node';
 
 // `npm run bench -- <name> [--seconds N]`: one benchmark, one JSON object per figure set on stdout.
@@ -32,6 +33,16 @@ const benchmarks: Record<string, { about: string; defaultSeconds?: number; run: 
           rendererDir: path.join(__dirname, '..', 'renderer'),
           packageRoot: path.resolve(__dirname, '..', '..'),
         },
+        print,
+      ),
+  },
+  panel: {
+    about:
+      'the live panel in Chromium (the studio in its own process, with its room) while 2,000 viewers comment 2,000/s for --seconds (default 30): comments lost, JS heap growth, the longest main-thread task, and pin click → pinned comment in the program frame',
+    defaultSeconds: 30,
+    run: (seconds) =>
+      benchPanel(
+        { seconds, commentsPerSecond: 2000, viewers: 2000, pins: 5, chromium: defaultChromium(), entry: path.join(__dirname, 'studio.node.js'), cacheDir: path.resolve('.cache', 'bench') },
         print,
       ),
   },

@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page } from 'playwright-core';
 
 /**
  * Calls one contract channel over the page's own paired WebSocket bridge, as a second client

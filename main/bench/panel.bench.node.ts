@@ -1,0 +1,233 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import type * as PlaywrightCore from 'playwright-core';
+import { cameraSource } from '../../contract/scenePresets.std';
+import { SCENES_VERSION, type SceneCollection } from '../../contract/schemas/scene.std';
+import { callCore } from '../../testing/coreCall';
+import { spawnStudio } from '../studio/spawnStudio.node';
+import { openViewer, send, type Viewer } from './benchViewers.node';
+
+// `npm run bench -- panel`: the studio (its own process, with its embedded room) open in Chromium
+// on the Comments tab while viewers' sockets comment at a steady rate for --seconds. Figures: every
+// accepted comment reaching the panel (`commentsLost`), the page's JS heap before and after (after
+// a forced GC), the longest task on the page's main thread (PerformanceObserver long tasks), and
+// pin-to-visible: a click on Pin to the first program frame with the pinned comment drawn,
+// repeated under load. The camera is a solid colour so the pinned box is found by its pixels.
+
+export interface PanelBenchOptions {
+  seconds: number;
+  commentsPerSecond: number;
+  viewers: number;
+  pins: number;
+  chromium: string;
+  entry: string;
+  cacheDir: string;
+}
+
+const roomToken = 'bench-panel-room-token-0123456789';
+const requireHere = createRequire(__filename);
+// The pinned comment's box in a 1280×720 output (liveLayout.std.ts: x 3–59 %, y 80–94 %), right part.
+const pinnedBox = { x: 470, y: 590, width: 260, height: 60 } as const;
+
+interface BenchWindow {
+  __benchLongTasks: number[];
+  __shopcastStudio?: { panel(): { commentsReceived: number; lastSeq: number } };
+  gc?: () => void;
+}
+
+function solidCamera(cacheDir: string): string {
+  const file = path.join(cacheDir, 'camera-solid-1280x720.y4m');
+  if (!existsSync(file)) execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', 'color=c=0x1e64c8:s=1280x720:r=30', '-frames:v', '3', '-pix_fmt', 'yuv420p', file]);
+  return file;
+}
+
+function cameraOnly(): SceneCollection {
+  return { version: SCENES_VERSION, activeSceneId: 'main', testPattern: false, scenes: [{ id: 'main', name: 'Camera', preset: 'custom', sources: [cameraSource('camera')] }] };
+}
+
+const round = (value: number, digits = 1) => Number(value.toFixed(digits));
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? null;
+
+export async function benchPanel(options: PanelBenchOptions, print: (figures: object) => void): Promise<void> {
+  await mkdir(options.cacheDir, { recursive: true });
+  const camera = solidCamera(options.cacheDir);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-bench-panel-'));
+  const studio = await spawnStudio(options.entry, dataDir, {
+    ...process.env,
+    SHOPCAST_ROOM_HOST: '127.0.0.1',
+    SHOPCAST_ROOM_PORT: '0',
+    SHOPCAST_ROOM_TOKEN: roomToken,
+    SHOPCAST_ROOM_TRUST_PROXY: '127.0.0.1',
+  });
+  const playwright = requireHere('playwright-core') as typeof PlaywrightCore;
+  const browser = await playwright.chromium.launch({
+    executablePath: options.chromium,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${camera}`,
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+    ],
+  });
+  const viewers: Viewer[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    // Injected over CDP before the page's own scripts (its CSP refuses inline scripts).
+    await page.addInitScript(() => {
+      const bench = window as unknown as BenchWindow;
+      bench.__benchLongTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) bench.__benchLongTasks.push(entry.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(studio.url);
+    await callCore(page, studio.origin, 'saveScenes', cameraOnly());
+    await page.getByRole('tab', { name: /Comments/ }).click();
+    const watchUrl = (await page.getByTestId('watch-url').textContent()) ?? '';
+    const roomPort = Number(new URL(watchUrl).port);
+    await page.waitForFunction(() => (window as unknown as BenchWindow).__shopcastStudio !== undefined);
+    // The camera alone in the pinned comment's box: the reference every pin is told apart from.
+    const cameraOnlyLuma = (await frameWhere(page, studio.origin, () => true)).meanLuma();
+
+    for (let start = 0; start < options.viewers; start += 250) {
+      viewers.push(...(await Promise.all(Array.from({ length: Math.min(250, options.viewers - start) }, (_, i) => openViewer(roomPort, start + i)))));
+    }
+
+    const heapBefore = await heapMb(page);
+    await page.evaluate(() => ((window as unknown as BenchWindow).__benchLongTasks.length = 0));
+
+    // Comments at a steady rate, each viewer within its own 1 comment/s.
+    const tickMs = 20;
+    const perTick = Math.max(1, Math.round((options.commentsPerSecond * tickMs) / 1000));
+    let sent = 0;
+    let accepted = 0;
+    let refused = 0;
+    const acked: Promise<void>[] = [];
+    const started = performance.now();
+    const loadEnds = started + options.seconds * 1000;
+    const load = (async () => {
+      for (let tick = 0; performance.now() < loadEnds; tick += 1) {
+        const due = started + tick * tickMs;
+        if (due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
+        for (let i = 0; i < perTick; i += 1) {
+          const viewer = viewers[sent % viewers.length];
+          if (!viewer) break;
+          const clientId = `bench-comment-${sent}`;
+          sent += 1;
+          acked.push(
+            send(viewer, { type: 'comment', clientId, name: `Viewer ${sent % viewers.length}`, text: `Is the teapot still in stock? #${sent}` }).then((ack) => {
+              if (ack.ok) accepted += 1;
+              else refused += 1;
+            }),
+          );
+        }
+      }
+    })();
+
+    // Pins spread over the load: each a click on the newest comment's Pin, timed to the first program frame showing it.
+    const pinTimes: number[] = [];
+    for (let pin = 0; pin < options.pins; pin += 1) {
+      const at = started + ((pin + 1) * options.seconds * 1000) / (options.pins + 1);
+      if (at > performance.now()) await new Promise((resolve) => setTimeout(resolve, at - performance.now()));
+      await callCore(page, studio.origin, 'panelAction', { kind: 'unpinComment' });
+      await frameWhere(page, studio.origin, (frame) => !pinnedShows(frame, cameraOnlyLuma));
+      const clickedAt = await page.evaluate(() => {
+        const button = document.querySelector<HTMLButtonElement>('[aria-label="Comments"] button[data-action="pin"]');
+        const now = Date.now();
+        button?.click();
+        return button ? now : null;
+      });
+      if (clickedAt === null) throw new Error('No comment with a Pin button in the panel.');
+      const shown = await frameWhere(page, studio.origin, (frame) => pinnedShows(frame, cameraOnlyLuma));
+      pinTimes.push(shown.captureTime - clickedAt);
+    }
+    await load;
+    await Promise.all(acked);
+    const loadSeconds = (performance.now() - started) / 1000;
+    // The panel has everything once its last seq reaches the room's: wait for the flush to land.
+    await page.waitForFunction((expected) => ((window as unknown as BenchWindow).__shopcastStudio?.panel().commentsReceived ?? 0) >= expected, accepted, { timeout: 15_000 }).catch(() => {});
+    const { commentsReceived } = await page.evaluate(() => (window as unknown as BenchWindow).__shopcastStudio?.panel() ?? { commentsReceived: 0, lastSeq: 0 });
+    const longTasks = await page.evaluate(() => (window as unknown as BenchWindow).__benchLongTasks.slice());
+    const heapAfter = await heapMb(page);
+    print({
+      bench: 'panel',
+      seconds: round(loadSeconds),
+      commentsPerSecondOffered: options.commentsPerSecond,
+      commentsSent: sent,
+      commentsAccepted: accepted,
+      commentsRefused: refused,
+      commentsReceivedByPanel: commentsReceived,
+      commentsLost: Math.max(0, accepted - commentsReceived),
+      heapBeforeMb: round(heapBefore),
+      heapAfterMb: round(heapAfter),
+      heapGrowthMb: round(heapAfter - heapBefore),
+      longTasks: longTasks.length,
+      longestTaskMs: round(Math.max(0, ...longTasks)),
+      pinToVisibleMs: median(pinTimes),
+      pinToVisibleMaxMs: Math.max(...pinTimes),
+      pins: pinTimes.map((value) => round(value)),
+      viewers: options.viewers,
+    });
+  } finally {
+    for (const viewer of viewers) viewer.ws.terminate();
+    await browser.close();
+    await studio.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function heapMb(page: PlaywrightCore.Page): Promise<number> {
+  return page.evaluate(() => {
+    (window as unknown as BenchWindow).gc?.();
+    return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize / 1024 / 1024;
+  });
+}
+
+interface Frame {
+  captureTime: number;
+  meanLuma(): number;
+}
+
+function pinnedShows(frame: Frame, cameraOnlyLuma: number): boolean {
+  return Math.abs(frame.meanLuma() - cameraOnlyLuma) > 10;
+}
+
+/** Reads program frames (the newest the core received) until one satisfies `predicate`. */
+async function frameWhere(page: PlaywrightCore.Page, origin: string, predicate: (frame: Frame) => boolean, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = performance.now() + timeoutMs;
+  let previous = -1;
+  while (performance.now() < deadline) {
+    const response = await page.request.get(`${origin}/program/frame.i420`);
+    if (response.status() === 200) {
+      const headers = response.headers();
+      const sequence = Number(headers['x-frame-sequence']);
+      if (sequence !== previous) {
+        previous = sequence;
+        const width = Number(headers['x-frame-width']);
+        const bytes = await response.body();
+        const frame: Frame = {
+          captureTime: Number(headers['x-frame-capture-time']),
+          meanLuma() {
+            let sum = 0;
+            for (let row = pinnedBox.y; row < pinnedBox.y + pinnedBox.height; row += 1) {
+              for (let column = pinnedBox.x; column < pinnedBox.x + pinnedBox.width; column += 1) sum += bytes[row * width + column] ?? 0;
+            }
+            return sum / (pinnedBox.width * pinnedBox.height);
+          },
+        };
+        if (predicate(frame)) return frame;
+      }
+    }
+  }
+  throw new Error('No program frame matched in time.');
+}
