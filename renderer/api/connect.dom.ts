@@ -1,5 +1,6 @@
 import { createStudioApi, type StudioApi } from '../../contract/api.std';
 import type { ShopcastBridge } from '../../contract/bridge.std';
+import type { ConnectionLoss } from './connectionLoss.std';
 import { connectWebSocket } from './wsTransport.dom';
 
 declare global {
@@ -12,8 +13,8 @@ declare global {
 export interface StudioConnection {
   api: StudioApi;
   transport: 'electron' | 'browser';
-  /** Resolves if the connection to the core is lost. */
-  lost: Promise<void>;
+  /** Resolves if the connection to the core is lost, or the core ended this session (a revoked staff console). */
+  lost: Promise<ConnectionLoss>;
 }
 
 /** Electron's preload bridge when present, else the browser studio's WebSocket: one StudioApi either way. */

@@ -1,11 +1,12 @@
 import { buildOutcomeApi, type OutcomeApi } from '../../contract/api.std';
 import { eventFrameSchema, responseFrameSchema, type Outcome } from '../../contract/envelope.std';
 import { isEventChannel, type EventChannel } from '../../contract/events.std';
+import { connectionLossOf, type ConnectionLoss } from './connectionLoss.std';
 
 export interface WsConnection {
   outcomes: OutcomeApi;
-  /** Resolves when the socket closes (the core stopped, or the session ended). */
-  closed: Promise<void>;
+  /** Resolves when the socket closes: the core stopped, or it ended this session (revoked, expired) and said why. */
+  closed: Promise<ConnectionLoss>;
 }
 
 /** The contract over the browser studio's WebSocket: same OutcomeApi as Electron's preload. */
@@ -30,13 +31,13 @@ export function connectWebSocket(url: string): Promise<WsConnection> {
     settle?.(response.data.ok ? { ok: true, value: response.data.value } : { ok: false, error: response.data.error });
   });
 
-  const closed = new Promise<void>((resolve) => {
-    socket.addEventListener('close', () => {
+  const closed = new Promise<ConnectionLoss>((resolve) => {
+    socket.addEventListener('close', (event) => {
       for (const settle of pending.values()) {
         settle({ ok: false, error: { code: 'internal', message: 'The connection to the studio was lost.' } });
       }
       pending.clear();
-      resolve();
+      resolve(connectionLossOf(event.code, event.reason));
     });
   });
 

@@ -8,8 +8,22 @@ import { createLiveLayersSlice, type LiveLayersSlice } from './liveLayersSlice.s
 import { createProgramSlice, type ProgramSlice } from './programSlice.std';
 import { createLiveSlice, type LiveSlice } from './liveSlice.std';
 import { createDestinationsSlice, type DestinationsSlice } from './destinationsSlice.std';
+import { createPanelSlice, type PanelSlice } from './panelSlice.std';
+import { createCatalogueSlice, type CatalogueSlice } from './catalogueSlice.std';
+import { createStaffSlice, type StaffSlice } from './staffSlice.std';
 
-export type StudioState = ConnectionSlice & StatusSlice & SettingsSlice & NoticesSlice & ScenesSlice & LiveLayersSlice & ProgramSlice & LiveSlice & DestinationsSlice;
+export type StudioState = ConnectionSlice &
+  StatusSlice &
+  SettingsSlice &
+  NoticesSlice &
+  ScenesSlice &
+  LiveLayersSlice &
+  ProgramSlice &
+  LiveSlice &
+  DestinationsSlice &
+  PanelSlice &
+  CatalogueSlice &
+  StaffSlice;
 
 export function createStudioStore() {
   return createStore<StudioState>()((...a) => ({
@@ -22,6 +36,9 @@ export function createStudioStore() {
     ...createProgramSlice(...a),
     ...createLiveSlice(...a),
     ...createDestinationsSlice(...a),
+    ...createPanelSlice(...a),
+    ...createCatalogueSlice(...a),
+    ...createStaffSlice(...a),
   }));
 }
 export type StudioStore = ReturnType<typeof createStudioStore>;

@@ -1,0 +1,28 @@
+import type { FlashSale } from '../../../contract/room/roomMessages.std';
+import type { Currency } from '../../../contract/schemas/product.std';
+import { parseMoney } from '../scenes/money.std';
+import { parseNumber } from '../scenes/numberInput.std';
+import type { Checked } from '../scenes/sourceValidation.std';
+
+export const MAX_FLASH_SALE_MINUTES = 24 * 60;
+
+export interface FlashSaleInput {
+  price: string;
+  minutes: string;
+  currency: Currency;
+  /** The product's own price: a "sale" at or above it is refused. */
+  regularPriceMinor: number;
+  /** This machine's clock and the room's offset from it (PanelState.clockOffsetMs): the sale ends on the room's clock. */
+  now: number;
+  clockOffsetMs: number;
+}
+
+/** The flash-sale form's fields → the contract's flashSale, ending on the room's clock. */
+export function parseFlashSale(input: FlashSaleInput): Checked<FlashSale> {
+  const price = parseMoney(input.price, input.currency, 'The sale price');
+  if (!price.ok) return price;
+  if (price.value >= input.regularPriceMinor) return { ok: false, message: 'The sale price must be below the regular price.' };
+  const minutes = parseNumber(input.minutes, { label: 'The length', min: 1, max: MAX_FLASH_SALE_MINUTES });
+  if (!minutes.ok) return { ok: false, message: `${minutes.message.replace(/\.$/, '')} (minutes).` };
+  return { ok: true, value: { priceMinor: price.value, endsAt: Math.round(input.now + input.clockOffsetMs + minutes.value * 60_000) } };
+}
