@@ -54,7 +54,7 @@ const median = (values: readonly number[]) => {
   return sorted.length % 2 === 1 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
 };
 const percentile = (sorted: readonly number[], p: number) => (sorted.length === 0 ? null : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? null));
-const sender = { transport: 'websocket' as const, id: 'golive-bench', role: 'host' as const };
+const sender = { transport: 'websocket' as const, id: 'golive-bench', role: 'host' as const, name: 'Host' };
 const SHOPCAST_GROUPS: readonly ProcessGroup[] = shopcastGroups;
 const FLOOR_GROUPS: readonly ProcessGroup[] = ['floor', 'sfu'];
 const STREAM_KEY = 'shopcast-bench';

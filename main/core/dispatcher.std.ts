@@ -1,14 +1,20 @@
 import type { z } from 'zod';
 import { issuesOf, RefusedError, type Outcome } from '../../contract/envelope.std';
 import { isRequestChannel, requestChannels, type RequestChannel, type RequestOutput } from '../../contract/requests.std';
+import type { StaffRole } from '../../contract/schemas/staff.std';
 import type { Logger } from '../log/logger.std';
 
 /** Who is calling, as established by the transport before the call reaches the dispatcher. */
 export interface Sender {
   transport: 'ipc' | 'websocket';
-  /** The window or browser session, for logs and (later) per-session permissions. */
+  /** The window, browser session or staff console, for logs. */
   id: string;
-  role: 'host';
+  /** What the caller may do (contract/roles.std.ts): the studio's own window is the host. */
+  role: StaffRole;
+  /** Who acts, as the activity log shows it: "Host" for the studio, the paired name for staff. */
+  name: string;
+  /** True for a staff console paired on the LAN (main/staff/), not the studio itself. */
+  console?: boolean;
 }
 
 export type RequestHandlers = {

@@ -11,7 +11,7 @@ import { liveRoomNotRunning } from '../room/liveRoomInfo.node';
 import { offlineSession } from '../../contract/schemas/live.std';
 import { offPanelState } from '../../contract/schemas/panel.std';
 
-const sender: Sender = { transport: 'websocket', id: 'browser:abc123', role: 'host' };
+const sender: Sender = { transport: 'websocket', id: 'browser:abc123', role: 'host', name: 'Host' };
 let counter = 0;
 const scenes = defaultSceneCollection(() => `id-${counter++}`);
 const offline: StudioStatus = { state: 'offline', liveSince: null, bitrateKbps: null, fps: null, droppedFrames: 0, cpuPercent: 0 };

@@ -21,7 +21,7 @@ export function bindIpc(core: Core, window: { webContents: WebContents }, appOri
         log.warn('ipc call from an untrusted frame', { channel, url: event.senderFrame?.url });
         return { ok: false, error: { code: 'forbidden', channel, message: 'This window may not call the studio.' } };
       }
-      return core.dispatch(channel, payload, { transport: 'ipc', id: `window:${event.sender.id}`, role: 'host' });
+      return core.dispatch(channel, payload, { transport: 'ipc', id: `window:${event.sender.id}`, role: 'host', name: 'Host' });
     });
   }
   ipcMain.on(IPC_MEDIA_OPEN, (event) => {

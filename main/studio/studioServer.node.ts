@@ -149,7 +149,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     target.handleUpgrade(request, socket, head, (ws) => {
       const senderId = `browser:${sessionId.slice(0, 6)}`;
       if (target === apiSockets) {
-        serveApiSocket(ws, { transport: 'websocket', id: senderId, role: 'host' }, core.dispatch, core.events, log.child('api'));
+        serveApiSocket(ws, { transport: 'websocket', id: senderId, role: 'host', name: 'Host' }, core.dispatch, core.events, log.child('api'));
       } else {
         serveMediaSocket(ws, core.media, senderId);
       }
