@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { issuesOf, RefusedError, type Outcome } from '../../contract/envelope.std';
 import { isRequestChannel, requestChannels, type RequestChannel, type RequestOutput } from '../../contract/requests.std';
+import { hostOnlyMessage, mayCall } from '../../contract/roles.std';
 import type { StaffRole } from '../../contract/schemas/staff.std';
 import type { Logger } from '../log/logger.std';
 
@@ -28,7 +29,8 @@ export type Dispatch = (channel: unknown, payload: unknown, sender: Sender) => P
 
 /**
  * The one place where a call from any transport is checked and run. It never throws: every
- * failure becomes a typed error for the caller and a log line for us.
+ * failure becomes a typed error for the caller and a log line for us. The role is checked before
+ * the payload, so a moderator learns nothing about a host-only channel's data.
  */
 export function createDispatcher(handlers: RequestHandlers, log: Logger): Dispatch {
   return async (channel, payload, sender) => {
@@ -36,6 +38,10 @@ export function createDispatcher(handlers: RequestHandlers, log: Logger): Dispat
       const name = typeof channel === 'string' ? channel.slice(0, 100) : typeof channel;
       log.warn('unknown channel', { channel: name, sender: sender.id });
       return { ok: false, error: { code: 'unknown-channel', channel: name, message: `There is no channel named "${name}".` } };
+    }
+    if (!mayCall(sender.role, channel)) {
+      log.warn('call forbidden for the role', { channel, sender: sender.id, role: sender.role });
+      return { ok: false, error: { code: 'forbidden', channel, message: hostOnlyMessage(channel) } };
     }
     const input = requestChannels[channel].input.safeParse(payload);
     if (!input.success) {

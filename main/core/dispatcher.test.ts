@@ -10,8 +10,13 @@ import { createDispatcher, type RequestHandlers, type Sender } from './dispatche
 import { liveRoomNotRunning } from '../room/liveRoomInfo.node';
 import { offlineSession } from '../../contract/schemas/live.std';
 import { offPanelState } from '../../contract/schemas/panel.std';
+import { hostOnlyMessage } from '../../contract/roles.std';
 
 const sender: Sender = { transport: 'websocket', id: 'browser:abc123', role: 'host', name: 'Host' };
+const moderator: Sender = { transport: 'websocket', id: 'staff:m1', role: 'moderator', name: 'Mia', console: true };
+const notInThisTest = () => {
+  throw new RefusedError('Not in this test.');
+};
 let counter = 0;
 const scenes = defaultSceneCollection(() => `id-${counter++}`);
 const offline: StudioStatus = { state: 'offline', liveSince: null, bitrateKbps: null, fps: null, droppedFrames: 0, cpuPercent: 0 };
@@ -47,6 +52,15 @@ function setup(overrides: Partial<RequestHandlers> = {}) {
     panelAction: () => {
       throw new RefusedError('Not in this test.');
     },
+    getCatalogue: () => ({ products: [], runSheet: [] }),
+    saveProduct: notInThisTest,
+    removeProduct: notInThisTest,
+    importProductsCsv: notInThisTest,
+    setRunSheet: notInThisTest,
+    whoAmI: (_input, caller) => ({ role: caller.role, name: caller.name, console: caller.console ?? false }),
+    getStaff: () => ({ consoleUrl: null, message: 'Not in this test.', members: [] }),
+    createStaffPairing: notInThisTest,
+    revokeStaff: notInThisTest,
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, createLogger((record) => records.push(record)));
@@ -154,5 +168,31 @@ describe('createDispatcher', () => {
     const outcome = await dispatch('getSettings', {}, sender);
     expect(outcome.ok ? null : outcome.error.code).toBe('internal');
     expect(records.some((record) => record.level === 'error' && record.message === 'handler failed')).toBe(true);
+  });
+
+  it("refuses a host-only channel to a moderator with 'forbidden', before looking at the payload, and logs it", async () => {
+    const { dispatch, received, warnings } = setup();
+    // An invalid payload still answers 'forbidden': the role is checked first.
+    for (const payload of [{ panelTab: 'orders' }, { outputProfile: '8k' }]) {
+      expect(await dispatch('updateSettings', payload, moderator)).toEqual({
+        ok: false,
+        error: { code: 'forbidden', channel: 'updateSettings', message: hostOnlyMessage('updateSettings') },
+      });
+    }
+    expect(received).toEqual([]);
+    expect(warnings()[0]).toMatchObject({ message: 'call forbidden for the role', fields: { channel: 'updateSettings', sender: 'staff:m1', role: 'moderator' } });
+  });
+
+  it('lets a moderator call the channels a moderator may, and hands the handler the sender', async () => {
+    const { dispatch } = setup();
+    expect(await dispatch('whoAmI', {}, moderator)).toEqual({ ok: true, value: { role: 'moderator', name: 'Mia', console: true } });
+    expect(await dispatch('getPanel', {}, moderator)).toMatchObject({ ok: true });
+    expect(await dispatch('goLive', {}, moderator)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await dispatch('createStaffPairing', { name: 'Eve', role: 'host' }, moderator)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('lets the host call a host-only channel', async () => {
+    const { dispatch } = setup();
+    expect(await dispatch('goLive', {}, sender)).toEqual({ ok: true, value: offlineSession });
   });
 });

@@ -1,15 +1,21 @@
 import type { WebSocket } from 'ws';
 import { requestFrameSchema, type ResponseFrame } from '../../contract/envelope.std';
+import { mayHear } from '../../contract/roles.std';
 import type { Dispatch, Sender } from '../core/dispatcher.std';
 import type { EventHub } from '../core/eventHub.std';
 import type { Logger } from '../log/logger.std';
 
-/** Serves the contract over one WebSocket: request frames in, response and event frames out. */
+/**
+ * Serves the contract over one WebSocket: request frames in, response and event frames out. Events
+ * the sender's role may not hear (a moderator and the destinations, say) never leave the process.
+ */
 export function serveApiSocket(socket: WebSocket, sender: Sender, dispatch: Dispatch, events: EventHub, log: Logger): void {
   const send = (frame: unknown) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
   };
-  const unsubscribe = events.subscribe((event, payload) => send({ event, payload }));
+  const unsubscribe = events.subscribe((event, payload) => {
+    if (mayHear(sender.role, event)) send({ event, payload });
+  });
   socket.on('close', unsubscribe);
   socket.on('message', (data, isBinary) => {
     void answer(data, isBinary).then(send);
