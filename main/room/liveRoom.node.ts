@@ -4,6 +4,7 @@ import { roomLimits, type ActionMessage, type CommentMessage, type OrderMessage,
 import type { VideoState } from '../../contract/room/sfuSignalling.std';
 import { sanitizeViewerText } from '../../contract/text/viewerText.std';
 import type { Logger } from '../log/logger.std';
+import { claimMatcher } from './claimMatch.std';
 import type { Database } from './roomDatabase.node';
 import { prepareRoomStatements } from './roomStatements.node';
 
@@ -76,6 +77,8 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
   const row = q.room.get(roomId);
   let pinned: RoomComment | null = row?.pinned ? (JSON.parse(row.pinned) as RoomComment) : null;
   let promotion: Promotion | null = row?.promotion ? (JSON.parse(row.promotion) as Promotion) : null;
+  /** The promotion's claim words, folded once; null when claims are off, so a comment costs one check. */
+  let matchClaim = promotion ? claimMatcher(promotion.claimKeywords) : null;
   let likes = row?.likes ?? 0;
   let likesEmitted = likes;
   let viewerCount = 0;
@@ -180,8 +183,75 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
 
   const setPromotion = (next: Promotion | null) => {
     promotion = next;
+    matchClaim = next ? claimMatcher(next.claimKeywords) : null;
     q.setPromotion.run(next ? JSON.stringify(next) : null, roomId);
     append({ kind: 'promotion', promotion: next }, null);
+  };
+
+  const stockLeft = (productId: string, left: number) => {
+    if (left === 0) soldOut.add(productId);
+    else soldOut.delete(productId);
+    append({ kind: 'stock', productId, left }, null);
+  };
+
+  const recordOrder = (order: RoomOrder) => {
+    const event = append({ kind: 'order', order }, order.viewerId);
+    q.insertOrder.run(roomId, order.id, event.seq, order.viewerId, order.productId, order.quantity, order.amountMinor, order.status, JSON.stringify(order));
+    return event;
+  };
+
+  const setOrderStatus = (order: RoomOrder) => {
+    q.setOrderStatus.run(order.status, JSON.stringify(order), roomId, order.id);
+    append({ kind: 'orderStatus', orderId: order.id, viewerId: order.viewerId, status: order.status }, order.viewerId);
+  };
+
+  /**
+   * A comment that claims the promoted product becomes an order in the comment's own commit. Stock
+   * is taken by the same guarded UPDATE as the Buy sheet's, so claims never oversell; a claim the
+   * stock cannot cover waits on the list, taking nothing, until a cancellation frees units.
+   */
+  const claim = (current: Promotion, comment: RoomComment, quantity: number) => {
+    const product = productOf(current.product.id);
+    if (!product) return;
+    const sale = current.flashSale;
+    const unitPriceMinor = sale && now() < sale.endsAt ? sale.priceMinor : product.priceMinor;
+    const covered = product.stock === null || q.takeStock.run(quantity, roomId, product.id, quantity).changes > 0;
+    const note = [...`Claimed in the comments: "${comment.text}"`];
+    recordOrder({
+      source: 'claim',
+      id: newId(),
+      viewerId: comment.viewerId,
+      productId: product.id,
+      productName: product.name,
+      quantity,
+      unitPriceMinor,
+      amountMinor: unitPriceMinor * quantity,
+      currency: product.currency,
+      buyerName: comment.name,
+      contact: null,
+      note: note.length <= roomLimits.noteChars ? note.join('') : `${note.slice(0, roomLimits.noteChars - 2).join('')}…"`,
+      status: covered ? 'new' : 'waitlisted',
+      at: now(),
+    });
+    if (covered && product.stock !== null) stockLeft(product.id, product.stock - quantity);
+  };
+
+  /**
+   * Units came back (a cancellation, or the merchant raised the stock): the oldest waitlisted
+   * claims that fit what is left take it, in the same commit, each with its status and stock.
+   */
+  const moveUpWaitlist = (productId: string) => {
+    let left = productOf(productId)?.stock ?? 0;
+    if (left <= 0) return;
+    // Each claim takes at least one unit, so no more than `left` of them can move up.
+    for (const waiting of q.waitlisted.all(roomId, productId, left, left)) {
+      if (waiting.quantity > left) continue;
+      if (q.takeStock.run(waiting.quantity, roomId, productId, waiting.quantity).changes === 0) return;
+      left -= waiting.quantity;
+      setOrderStatus({ ...(JSON.parse(waiting.body) as RoomOrder), status: 'new' });
+      stockLeft(productId, left);
+      if (left === 0) return;
+    }
   };
 
   const applyAction = (action: StudioAction, clientId: string): Refusal | null => {
@@ -210,12 +280,16 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         if (!found) return refuse(clientId, 'not-found', 'There is no such order in this show.');
         if (found.status === action.status) return null;
         if (found.status === 'cancelled') return refuse(clientId, 'invalid', 'That order was cancelled; it cannot change any more.');
+        const waitlisted = found.status === 'waitlisted';
+        if (waitlisted && action.status === 'handled') {
+          return refuse(clientId, 'invalid', 'That claim is still on the waitlist: it has no units until an order for the product is cancelled. Cancel it, or wait for it to move up.');
+        }
         const order = { ...(JSON.parse(found.body) as RoomOrder), status: action.status };
-        q.setOrderStatus.run(action.status, JSON.stringify(order), roomId, order.id);
-        append({ kind: 'orderStatus', orderId: order.id, viewerId: order.viewerId, status: action.status }, order.viewerId);
-        if (action.status === 'cancelled' && q.returnStock.run(order.quantity, roomId, order.productId).changes > 0) {
-          soldOut.delete(order.productId);
-          append({ kind: 'stock', productId: order.productId, left: productOf(order.productId)?.stock ?? null }, null);
+        setOrderStatus(order);
+        // A waitlisted claim never took stock, so cancelling it gives none back.
+        if (action.status === 'cancelled' && !waitlisted && q.returnStock.run(order.quantity, roomId, order.productId).changes > 0) {
+          stockLeft(order.productId, productOf(order.productId)?.stock ?? 0);
+          moveUpWaitlist(order.productId);
         }
         return null;
       }
@@ -247,6 +321,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         append({ kind: 'products', products: action.products }, null);
         const promoted = promotion && action.products.find((product) => product.id === promotion?.product.id);
         if (promotion && promoted) setPromotion({ ...promotion, product: promoted });
+        for (const product of action.products) moveUpWaitlist(product.id);
         return null;
       }
       default: {
@@ -294,6 +369,9 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         const comment: RoomComment = { id: newId(), viewerId, name, text, at: now() };
         const event = append({ kind: 'comment', comment }, viewerId);
         q.insertComment.run(roomId, comment.id, event.seq, viewerId, name, text, comment.at);
+        // Checked here, in the batch: a ban or an ended promotion earlier in it already counts.
+        const claimed = matchClaim && promotion && !isBanned(viewerId) ? matchClaim(text) : null;
+        if (claimed && promotion) claim(promotion, comment, claimed.quantity);
         return accept(viewerId, message.clientId, event.seq, comment.id);
       });
     },
@@ -341,18 +419,15 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
           status: 'new',
           at: now(),
         };
-        const event = append({ kind: 'order', order }, viewerId);
-        q.insertOrder.run(roomId, order.id, event.seq, viewerId, order.productId, order.quantity, order.amountMinor, order.status, JSON.stringify(order));
-        if (product.stock !== null) {
-          const left = product.stock - message.quantity;
-          if (left === 0) soldOut.add(product.id);
-          append({ kind: 'stock', productId: product.id, left }, null);
-        }
+        const event = recordOrder(order);
+        if (product.stock !== null) stockLeft(product.id, product.stock - message.quantity);
         return accept(viewerId, clientId, event.seq, order.id);
       });
     },
 
-    act(actor, message) {
+    act(helloActor, message) {
+      // One studio socket may act for several people (the core's panel): the message names who.
+      const actor = message.actor !== undefined && message.actor.trim() !== '' ? message.actor : helloActor;
       return commitAck(() => {
         const earlier = receiptFor('studio', message.clientId);
         if (earlier) return earlier;

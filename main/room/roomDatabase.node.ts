@@ -84,6 +84,17 @@ const migrations: readonly string[] = [
   // What a reloaded viewer's page gets: the newest comments, and their own orders.
   `CREATE INDEX comments_by_seq ON comments (room_id, seq);
    CREATE INDEX events_by_owner ON events (room_id, owner) WHERE owner IS NOT NULL;`,
+  // Comment-to-claim: the waitlist moves up oldest first per product. Rows written before claims
+  // get what the contract now requires (an order's source, a promotion's claim words) once, here,
+  // so every replay, snapshot and markOrder reads them as they are without an upgrade on each read.
+  `CREATE INDEX orders_waitlisted ON orders (room_id, product_id, seq) WHERE status = 'waitlisted';
+   UPDATE events SET body = json_set(body, '$.order.source', 'buy')
+     WHERE kind = 'order' AND json_type(body, '$.order.source') IS NULL;
+   UPDATE events SET body = json_set(body, '$.promotion.claimKeywords', json('[]'))
+     WHERE kind = 'promotion' AND json_type(body, '$.promotion') = 'object' AND json_type(body, '$.promotion.claimKeywords') IS NULL;
+   UPDATE orders SET body = json_set(body, '$.source', 'buy') WHERE json_type(body, '$.source') IS NULL;
+   UPDATE rooms SET promotion = json_set(promotion, '$.claimKeywords', json('[]'))
+     WHERE promotion IS NOT NULL AND json_type(promotion, '$.claimKeywords') IS NULL;`,
 ];
 
 export function openRoomDatabase(open: (file: string) => Database, file: string): Database {

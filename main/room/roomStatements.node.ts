@@ -21,6 +21,9 @@ export function prepareRoomStatements(db: Database) {
     insertOrder: db.prepare('INSERT INTO orders (room_id, id, seq, viewer_id, product_id, quantity, amount_minor, status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     order: db.prepare<[string, string], { body: string; status: string }>('SELECT body, status FROM orders WHERE room_id = ? AND id = ?'),
     setOrderStatus: db.prepare('UPDATE orders SET status = ?, body = ? WHERE room_id = ? AND id = ?'),
+    waitlisted: db.prepare<[string, string, number, number], { quantity: number; body: string }>(
+      "SELECT quantity, body FROM orders WHERE room_id = ? AND product_id = ? AND status = 'waitlisted' AND quantity <= ? ORDER BY seq LIMIT ?",
+    ),
     setPinned: db.prepare('UPDATE rooms SET pinned = ? WHERE id = ?'),
     setPromotion: db.prepare('UPDATE rooms SET promotion = ? WHERE id = ?'),
     setLikes: db.prepare('UPDATE rooms SET likes = ? WHERE id = ?'),
