@@ -12,6 +12,9 @@ export const FEED_LIMIT = 200;
 
 export type ViewerConnection = 'connecting' | 'open' | 'reconnecting';
 
+/** One of the viewer's own orders; `movedUp`: a claim that left the waitlist when another was cancelled. */
+export type ViewerOrder = RoomOrder & { movedUp?: true };
+
 export type FeedItem =
   | { kind: 'comment'; id: string; comment: RoomComment; own: boolean }
   | { kind: 'reply'; id: string; text: string; at: number; replyTo: { commentId: string; name: string; text: string } | null };
@@ -31,7 +34,7 @@ export interface ViewerState {
   video: VideoState;
   feed: FeedItem[];
   /** The viewer's own orders, newest last. */
-  orders: RoomOrder[];
+  orders: ViewerOrder[];
   /** server clock − local clock, estimated from event times (ms); the flash-sale countdown runs on it. */
   clockOffsetMs: number | null;
 }
@@ -131,7 +134,7 @@ export function applyOwnComment(state: ViewerState, comment: RoomComment): Viewe
   return { ...state, feed: withComment(state.feed, cleanComment(comment), true) };
 }
 
-function withOrder(orders: RoomOrder[], order: RoomOrder): RoomOrder[] {
+function withOrder(orders: ViewerOrder[], order: RoomOrder): ViewerOrder[] {
   const index = orders.findIndex((existing) => existing.id === order.id);
   if (index < 0) return [...orders, order];
   const next = orders.slice();
@@ -139,8 +142,11 @@ function withOrder(orders: RoomOrder[], order: RoomOrder): RoomOrder[] {
   return next;
 }
 
-function withStatus(orders: RoomOrder[], orderId: string, status: OrderStatus): RoomOrder[] {
-  return orders.map((order) => (order.id === orderId ? { ...order, status } : order));
+function withStatus(orders: ViewerOrder[], orderId: string, status: OrderStatus): ViewerOrder[] {
+  return orders.map((order) => {
+    if (order.id !== orderId) return order;
+    return order.status === 'waitlisted' && status === 'new' ? { ...order, status, movedUp: true } : { ...order, status };
+  });
 }
 
 function withProductUpdate(promotion: Promotion | null, update: (product: RoomProduct) => RoomProduct | null): Promotion | null {
@@ -255,6 +261,27 @@ export function formatCountdown(remainingMs: number): string {
 export function stockLabel(stock: number | null): string | null {
   if (stock === null) return null;
   return stock === 0 ? 'Sold out' : `${stock} left`;
+}
+
+const orderStatusLabels: Record<OrderStatus, string> = { new: 'Received', handled: 'Confirmed by the shop', cancelled: 'Cancelled', waitlisted: 'On the waitlist' };
+
+/** What became of an order, in the buyer's words: a claim says "Claimed" until the shop acts, unless it waited its turn first. */
+export function orderStatusText(order: ViewerOrder): string {
+  if (order.source === 'claim') {
+    if (order.status === 'waitlisted') return 'On the waitlist — you get it if a claim is cancelled';
+    if (order.status === 'new' && !order.movedUp) return 'Claimed';
+  }
+  return orderStatusLabels[order.status];
+}
+
+/** `Comment "+1" to claim`, every word listed when there are several; null when claims are off. */
+export function claimHint(promotion: Promotion): string | null {
+  const words = promotion.claimKeywords.map((word) => `"${sanitizeOverlayText(word, 20)}"`);
+  const last = words.at(-1);
+  if (last === undefined) return null;
+  const listed = words.length === 1 ? last : `${words.slice(0, -1).join(', ')} or ${last}`;
+  // Past the stock a claim still counts: it joins the waitlist, which the Buy button cannot offer.
+  return promotion.product.stock === 0 ? `Sold out: comment ${listed} to join the waitlist` : `Comment ${listed} to claim`;
 }
 
 /** A short, readable form of an order id for the confirmation. */

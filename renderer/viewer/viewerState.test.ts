@@ -7,9 +7,11 @@ import {
   applyEvents,
   applyOwnComment,
   applyWelcome,
+  claimHint,
   estimateClockOffset,
   formatCountdown,
   initialViewerState,
+  orderStatusText,
   salePhase,
   shortOrderId,
   stockLabel,
@@ -121,6 +123,28 @@ describe('viewer state', () => {
     expect(state.orders.map((o) => [o.id, o.status])).toEqual([['o1', 'new']]);
     state = applyEvents(state, [event({ kind: 'orderStatus', orderId: 'o1', viewerId: ME, status: 'cancelled' }), event({ kind: 'orderStatus', orderId: 'o1', viewerId: 'x', status: 'handled' })], 0);
     expect(state.orders.map((o) => o.status)).toEqual(['cancelled']);
+  });
+
+  it('tells a claimant whether they got it, wait on the list, or moved up from it', () => {
+    const claimed = { ...order('c1'), source: 'claim' as const };
+    const waiting = { ...order('c2'), source: 'claim' as const, status: 'waitlisted' as const };
+    let state = applyEvents(welcomed(), [event({ kind: 'order', order: claimed }), event({ kind: 'order', order: waiting })], 0);
+    expect(state.orders.map(orderStatusText)).toEqual(['Claimed', 'On the waitlist — you get it if a claim is cancelled']);
+    state = applyEvents(state, [event({ kind: 'orderStatus', orderId: 'c1', viewerId: ME, status: 'cancelled' }), event({ kind: 'orderStatus', orderId: 'c2', viewerId: ME, status: 'new' })], 0);
+    expect(state.orders.map(orderStatusText)).toEqual(['Cancelled', 'Received']);
+    state = applyEvents(state, [event({ kind: 'orderStatus', orderId: 'c2', viewerId: ME, status: 'handled' })], 0);
+    expect(state.orders.map(orderStatusText)).toEqual(['Cancelled', 'Confirmed by the shop']);
+    // The Buy sheet's orders read as before.
+    expect(orderStatusText(order('b1'))).toBe('Received');
+    expect(orderStatusText({ ...order('b2'), status: 'handled' })).toBe('Confirmed by the shop');
+  });
+
+  it('hints at the claim words on the promoted product, as text', () => {
+    expect(claimHint(promotion)).toBeNull();
+    expect(claimHint({ ...promotion, claimKeywords: ['+1'] })).toBe('Comment "+1" to claim');
+    expect(claimHint({ ...promotion, claimKeywords: ['+1', 'SOLD', '要'] })).toBe('Comment "+1", "SOLD" or "要" to claim');
+    expect(claimHint({ ...promotion, product: { ...product, stock: 0 }, claimKeywords: ['+1'] })).toBe('Sold out: comment "+1" to join the waitlist');
+    expect(claimHint({ ...promotion, claimKeywords: ['\u202E+1'] })).toBe('Comment "+1" to claim');
   });
 
   it('updates the promoted product’s stock and details, not another product’s', () => {

@@ -1,9 +1,6 @@
-import type { OrderStatus } from '../../../contract/room/roomMessages.std';
 import { currencySchema, formatPrice } from '../../../contract/schemas/product.std';
-import { shortOrderId } from '../viewerState.std';
+import { orderStatusText, shortOrderId } from '../viewerState.std';
 import { useViewer } from '../viewerContext.dom';
-
-const statusText: Record<OrderStatus, string> = { new: 'Received', handled: 'Confirmed by the shop', cancelled: 'Cancelled', waitlisted: 'On the waitlist' };
 
 function price(amountMinor: number, currency: string): string {
   const known = currencySchema.safeParse(currency);
@@ -27,7 +24,7 @@ export function MyOrders() {
               ×{order.quantity} · {price(order.amountMinor, order.currency)}
             </span>
             <span className="order-id">#{shortOrderId(order.id)}</span>
-            <span className="order-status">{statusText[order.status]}</span>
+            <span className="order-status">{orderStatusText(order)}</span>
           </li>
         ))}
       </ul>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Promotion } from '../../../contract/room/roomEvents.std';
 import { formatPrice } from '../../../contract/schemas/product.std';
-import { formatCountdown, salePhase, stockLabel } from '../viewerState.std';
+import { claimHint, formatCountdown, salePhase, stockLabel } from '../viewerState.std';
 import { useServerNow, useViewer } from '../viewerContext.dom';
 import { BuySheet } from './BuySheet.dom';
 
@@ -21,6 +21,7 @@ function PromotionCard({ promotion }: { promotion: Promotion }) {
   const sale = salePhase(promotion, now);
   const [buying, setBuying] = useState(false);
   const stock = stockLabel(product.stock);
+  const claim = claimHint(promotion);
   const soldOut = product.stock === 0;
   const price = sale.phase === 'running' && flashSale ? flashSale.priceMinor : product.priceMinor;
   const struck = sale.phase === 'running' ? product.priceMinor : product.listPriceMinor !== null && product.listPriceMinor > product.priceMinor ? product.listPriceMinor : null;
@@ -43,6 +44,7 @@ function PromotionCard({ promotion }: { promotion: Promotion }) {
           </p>
         )}
         {sale.phase === 'over' && <p className="sale sale-over">The flash sale has ended</p>}
+        {claim !== null && <p className="claim-hint">{claim}</p>}
       </div>
       <button type="button" className="buy-button" disabled={soldOut || banned} onClick={() => setBuying(true)}>
         {soldOut ? 'Sold out' : 'Buy'}
