@@ -18,7 +18,7 @@ async function boot(): Promise<void> {
       store.getState().noticeReceived({ level: 'error', message: `Your scenes could not be saved: ${error instanceof Error ? error.message : String(error)}`, at: Date.now() }),
     );
     store.getState().connectionChanged('connected');
-    void connection.lost.then(() => store.getState().connectionChanged('lost'));
+    void connection.lost.then((loss) => store.getState().connectionEnded(loss));
     root.render(
       <StrictMode>
         <StudioContext value={{ api: connection.api, store }}>

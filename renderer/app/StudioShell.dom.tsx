@@ -7,10 +7,17 @@ import { OutputProfilePicker } from '../features/preview/OutputProfilePicker.dom
 import { ProgramPreview } from '../features/preview/ProgramPreview.dom';
 import { ScenesPanel } from '../features/scenes/ScenesPanel.dom';
 import { StatusBar } from '../features/status/StatusBar.dom';
+import { ConsoleShell } from './ConsoleShell.dom';
 import { useStudio } from './studioContext.dom';
 
 export function StudioShell() {
+  const isConsole = useStudio((state) => state.whoAmI.console);
+  return isConsole ? <ConsoleShell /> : <Studio />;
+}
+
+function Studio() {
   const connection = useStudio((state) => state.connection);
+  const endedReason = useStudio((state) => state.connectionEndedReason);
   return (
     <div className="studio">
       <header className="studio-header">
@@ -19,6 +26,11 @@ export function StudioShell() {
         {connection === 'lost' && (
           <p role="alert" className="connection-lost">
             The studio core stopped. Restart it and open its new link.
+          </p>
+        )}
+        {connection === 'refused' && (
+          <p role="alert" className="connection-lost">
+            {endedReason ?? 'The studio ended this session.'}
           </p>
         )}
         <DestinationsButton />

@@ -1,40 +1,100 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { mayCall } from '../../../contract/roles.std';
 import { panelTabs, type PanelTab } from '../../../contract/schemas/settings.std';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
-import { LiveRoomCard } from '../room/LiveRoomCard.dom';
 import { LiveStatus } from '../golive/LiveStatus.dom';
+import { ProductsTab } from '../products/ProductsTab.dom';
+import { LiveRoomCard } from '../room/LiveRoomCard.dom';
+import { StaffTab } from '../staff/StaffTab.dom';
+import { ActivityLog } from './ActivityLog.dom';
+import { CommentsTab } from './CommentsTab.dom';
+import { orderBadge } from './orderFilters.std';
+import { OrdersTab } from './OrdersTab.dom';
+import { PanelSettingsDialog } from './PanelSettingsDialog.dom';
+import { useOrderSound } from './useOrderSound.dom';
+import './panel.css';
 
-const tabLabels: Record<PanelTab, string> = { comments: 'Comments', orders: 'Orders', products: 'Products' };
-const emptyStates: Record<PanelTab, string> = {
-  comments: "No comments yet. Viewers' comments appear here as soon as you are live.",
-  orders: 'No orders yet. Orders appear here the moment a viewer buys.',
-  products: 'No products yet. Your catalogue and the run-sheet for this show go here.',
-};
+const tabLabels: Record<PanelTab, string> = { comments: 'Comments', orders: 'Orders', products: 'Products', staff: 'Staff' };
 
-/** The live panel: a WAI-ARIA tab list; the chosen tab is a setting, so it survives a restart. */
-export function LivePanel() {
+function TabContent({ tab }: { tab: PanelTab }) {
+  switch (tab) {
+    case 'comments':
+      return <CommentsTab />;
+    case 'orders':
+      return <OrdersTab />;
+    case 'products':
+      return <ProductsTab />;
+    case 'staff':
+      return <StaffTab />;
+  }
+}
+
+function ConnectionLine() {
+  const connection = useStudio((state) => state.panel.connection);
+  const viewerCount = useStudio((state) => state.panel.viewerCount);
+  const likes = useStudio((state) => state.panel.likes);
+  if (connection.state !== 'open') {
+    return (
+      <p className="panel-connection" role="status">
+        {connection.message ?? (connection.state === 'connecting' ? 'Connecting to the live room…' : 'Not connected to the live room.')}
+      </p>
+    );
+  }
+  return (
+    <p className="panel-connection" role="status" aria-label="Audience">
+      {viewerCount} watching · {likes} likes
+    </p>
+  );
+}
+
+/**
+ * The live panel: WAI-ARIA tabs for comments, orders, products and (host only) staff, with the
+ * activity log under them. The host's chosen tab is a setting, so it survives a restart; a
+ * moderator, who may not change settings, keeps theirs in the window.
+ */
+export function LivePanel({ console: isConsole = false }: { console?: boolean }) {
   const api = useStudioApi();
-  const selected = useStudio((state) => state.settings.panelTab);
+  const role = useStudio((state) => state.whoAmI.role);
+  const savedTab = useStudio((state) => state.settings.panelTab);
+  const newOrders = useStudio((state) => state.panel.totals.newOrders);
+  const [localTab, setLocalTab] = useState<PanelTab | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const tabRefs = useRef(new Map<PanelTab, HTMLButtonElement>());
+  useOrderSound();
+
+  const isHost = role === 'host';
+  const tabs = panelTabs.filter((tab) => tab !== 'staff' || mayCall(role, 'getStaff'));
+  const wanted = localTab ?? savedTab;
+  const selected = tabs.includes(wanted) ? wanted : 'comments';
+  const badge = orderBadge(newOrders);
 
   const select = (tab: PanelTab) => {
-    void api.updateSettings({ panelTab: tab });
+    setLocalTab(tab);
+    if (mayCall(role, 'updateSettings')) void api.updateSettings({ panelTab: tab }).catch(() => {});
     tabRefs.current.get(tab)?.focus();
   };
   const onKeyDown = (event: KeyboardEvent) => {
-    const index = panelTabs.indexOf(selected);
+    const index = tabs.indexOf(selected);
     const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
     if (step === 0) return;
     event.preventDefault();
-    select(panelTabs[(index + step + panelTabs.length) % panelTabs.length] ?? selected);
+    select(tabs[(index + step + tabs.length) % tabs.length] ?? selected);
   };
 
   return (
-    <aside className="live-panel" aria-label="Live panel">
-      <LiveRoomCard />
-      <LiveStatus />
+    <aside className={isConsole ? 'live-panel console-panel' : 'live-panel'} aria-label="Live panel">
+      {!isConsole && <LiveRoomCard />}
+      {!isConsole && <LiveStatus />}
+      <div className="panel-bar">
+        <ConnectionLine />
+        {isHost && (
+          <button type="button" className="small-button" onClick={() => setSettingsOpen(true)}>
+            Panel settings
+          </button>
+        )}
+      </div>
       <div role="tablist" aria-label="Live panel" className="tabs" onKeyDown={onKeyDown}>
-        {panelTabs.map((tab) => (
+        {tabs.map((tab) => (
           <button
             key={tab}
             ref={(element) => {
@@ -48,12 +108,21 @@ export function LivePanel() {
             onClick={() => select(tab)}
           >
             {tabLabels[tab]}
+            {tab === 'orders' && badge && (
+              <span className="badge">
+                {' '}
+                {badge}
+                <span className="visually-hidden"> new</span>
+              </span>
+            )}
           </button>
         ))}
       </div>
-      <div role="tabpanel" id={`panel-${selected}`} aria-labelledby={`tab-${selected}`} className="tab-panel" tabIndex={0}>
-        <p className="empty">{emptyStates[selected]}</p>
+      <div role="tabpanel" id={`panel-${selected}`} aria-labelledby={`tab-${selected}`} className="tab-panel">
+        <TabContent tab={selected} />
       </div>
+      <ActivityLog open={isConsole} />
+      {settingsOpen && <PanelSettingsDialog onClose={() => setSettingsOpen(false)} />}
     </aside>
   );
 }

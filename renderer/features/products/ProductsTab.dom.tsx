@@ -1,0 +1,154 @@
+import { useCallback, useMemo, useState } from 'react';
+import { mayCall } from '../../../contract/roles.std';
+import type { PanelAction } from '../../../contract/schemas/panel.std';
+import { formatPrice, type Product } from '../../../contract/schemas/product.std';
+import { useStudio, useStudioApi } from '../../app/studioContext.dom';
+import { usePanelCall } from '../panel/usePanelCall.dom';
+import { findFlaggedWords } from '../panel/wordFlags.std';
+import { ConfirmRemove } from '../scenes/ConfirmRemove.dom';
+import { CsvImport } from './CsvImport.dom';
+import { draftOfProduct, newProductDraft, type ProductDraft } from './productDraft.std';
+import { ProductForm } from './ProductForm.dom';
+import { liveStock, stockLabel } from './productText.std';
+import { PromotionCard } from './PromotionCard.dom';
+import { RunSheet } from './RunSheet.dom';
+import { addToRunSheet, nextInRunSheet } from './runSheet.std';
+
+/**
+ * The catalogue and the show's run-sheet: promote in one click, move through the run-sheet with
+ * Next product, flash sales. Editing the catalogue and the run-sheet is the host's; a moderator
+ * promotes.
+ */
+export function ProductsTab() {
+  const api = useStudioApi();
+  const catalogue = useStudio((state) => state.catalogue);
+  const promotion = useStudio((state) => state.panel.promotion);
+  const blockedWords = useStudio((state) => state.settings.livePanel.blockedWords);
+  const flaggedSuperlatives = useStudio((state) => state.settings.livePanel.flaggedSuperlatives);
+  const role = useStudio((state) => state.whoAmI.role);
+  const mayEdit = mayCall(role, 'saveProduct');
+  const [editing, setEditing] = useState<ProductDraft | null>(null);
+  const [removing, setRemoving] = useState<string | null>(null);
+  const { run, failure } = usePanelCall();
+
+  const products = useMemo(() => new Map(catalogue.products.map((product) => [product.id, product])), [catalogue.products]);
+  const nameFlags = useMemo(() => {
+    const lists = { blockedWords, flaggedSuperlatives };
+    return new Map(catalogue.products.map((product) => [product.id, findFlaggedWords(product.name, lists)]));
+  }, [catalogue.products, blockedWords, flaggedSuperlatives]);
+  const promoted = promotion ? { id: promotion.product.id, stock: promotion.product.stock } : null;
+  const act = useCallback((action: PanelAction) => run(() => api.panelAction(action)), [api, run]);
+  const promote = useCallback((productId: string) => void act({ kind: 'promoteProduct', productId }), [act]);
+  const setRunSheet = (productIds: string[]) => void run(() => api.setRunSheet({ productIds }));
+  const hasNext = nextInRunSheet(catalogue.runSheet, promoted?.id ?? null) !== null;
+
+  return (
+    <div className="products-tab">
+      <PromotionCard act={act} hasNext={hasNext} />
+      {failure && (
+        <p role="alert" className="field-error">
+          {failure}
+        </p>
+      )}
+      <RunSheet runSheet={catalogue.runSheet} products={products} promotedId={promoted?.id ?? null} editable={mayEdit} onChange={setRunSheet} onPromote={promote} />
+      <section className="catalogue" aria-label="Catalogue">
+        <div className="section-head">
+          <h3>Catalogue</h3>
+          {mayEdit && !editing && (
+            <button type="button" className="small-button" onClick={() => setEditing(newProductDraft(catalogue.products[0]?.currency ?? 'CNY'))}>
+              Add product
+            </button>
+          )}
+        </div>
+        {editing && <ProductForm key={editing.id ?? 'new'} initial={editing} onDone={() => setEditing(null)} />}
+        {catalogue.products.length === 0 ? (
+          <p className="empty">No products yet. {mayEdit ? 'Add them one by one or import a CSV; your catalogue and the run-sheet for this show go here.' : 'The host adds them.'}</p>
+        ) : (
+          <ul className="product-list" aria-label="Products">
+            {catalogue.products.map((product) =>
+              removing === product.id ? (
+                <li key={product.id}>
+                  <ConfirmRemove name={product.name} what="product" onConfirm={() => void run(() => api.removeProduct({ id: product.id })).then(() => setRemoving(null))} onCancel={() => setRemoving(null)} />
+                </li>
+              ) : (
+                <ProductRow
+                  key={product.id}
+                  product={product}
+                  stock={liveStock(product, promoted)}
+                  promoted={product.id === promoted?.id}
+                  flaggedWords={(nameFlags.get(product.id) ?? []).map((flag) => flag.word)}
+                  inRunSheet={catalogue.runSheet.includes(product.id)}
+                  mayEdit={mayEdit}
+                  onPromote={() => promote(product.id)}
+                  onEdit={() => setEditing(draftOfProduct(product))}
+                  onRemove={() => setRemoving(product.id)}
+                  onAddToRunSheet={() => setRunSheet(addToRunSheet(catalogue.runSheet, product.id))}
+                />
+              ),
+            )}
+          </ul>
+        )}
+        {mayEdit && <CsvImport />}
+      </section>
+    </div>
+  );
+}
+
+interface ProductRowProps {
+  product: Product;
+  stock: number | null;
+  promoted: boolean;
+  flaggedWords: readonly string[];
+  inRunSheet: boolean;
+  mayEdit: boolean;
+  onPromote: () => void;
+  onEdit: () => void;
+  onRemove: () => void;
+  onAddToRunSheet: () => void;
+}
+
+function ProductRow({ product, stock, promoted, flaggedWords, inRunSheet, mayEdit, onPromote, onEdit, onRemove, onAddToRunSheet }: ProductRowProps) {
+  const stockText = stockLabel(stock);
+  return (
+    <li className={promoted ? 'product-row promoted' : 'product-row'} aria-current={promoted ? 'true' : undefined} aria-label={product.name}>
+      {product.photo ? <img className="thumb" src={product.photo} alt="" width={40} height={40} /> : <span className="thumb thumb-empty" aria-hidden="true" />}
+      <div className="product-info">
+        <span className="product-name">{product.name}</span>
+        {flaggedWords.length > 0 && (
+          <span className="flag-warning" role="note">
+            ⚠ flagged: {[...new Set(flaggedWords)].join(', ')}
+          </span>
+        )}
+        <span className="product-price">
+          {formatPrice(product.priceMinor, product.currency)}
+          {product.listPriceMinor !== null && <s> {formatPrice(product.listPriceMinor, product.currency)}</s>}
+          {stockText && <span className={stock === 0 ? 'stock sold-out' : 'stock'}> · {stockText}</span>}
+        </span>
+      </div>
+      <div className="product-actions">
+        {promoted ? (
+          <span className="tag tag-live">On sale</span>
+        ) : (
+          <button type="button" onClick={onPromote}>
+            Promote
+          </button>
+        )}
+        {mayEdit && (
+          <>
+            {!inRunSheet && (
+              <button type="button" className="small-button" aria-label={`Add ${product.name} to the run-sheet`} onClick={onAddToRunSheet}>
+                + Run-sheet
+              </button>
+            )}
+            <button type="button" className="small-button" aria-label={`Edit ${product.name}`} onClick={onEdit}>
+              Edit
+            </button>
+            <button type="button" className="small-button" aria-label={`Remove ${product.name}`} onClick={onRemove}>
+              Remove
+            </button>
+          </>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,102 @@
+import { useEffect, useState } from 'react';
+import { countdownLabel } from '../compositor/draw/countdown.std';
+import { formatPrice } from '../../../contract/schemas/product.std';
+import type { PanelAction } from '../../../contract/schemas/panel.std';
+import { useStudio } from '../../app/studioContext.dom';
+import { minorToInput } from '../scenes/money.std';
+import { parseFlashSale } from './flashSale.std';
+import { stockLabel } from './productText.std';
+
+/** Ticks once a second while a flash sale runs: the countdown on the room's clock. */
+function Countdown({ endsAt, clockOffsetMs }: { endsAt: number; clockOffsetMs: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <span className="countdown" role="timer" aria-live="off">
+      {countdownLabel(endsAt, now + clockOffsetMs)}
+    </span>
+  );
+}
+
+/** What is on sale now, with its live stock and countdown, and the controls to move on: Next product, End promotion, a flash sale. */
+export function PromotionCard({ act, hasNext }: { act: (action: PanelAction) => Promise<boolean>; hasNext: boolean }) {
+  const promotion = useStudio((state) => state.panel.promotion);
+  const clockOffsetMs = useStudio((state) => state.panel.clockOffsetMs);
+  const [salePrice, setSalePrice] = useState('');
+  const [minutes, setMinutes] = useState('5');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const startFlashSale = async () => {
+    if (!promotion) return;
+    const product = promotion.product;
+    const checked = parseFlashSale({ price: salePrice, minutes, currency: product.currency, regularPriceMinor: product.priceMinor, now: Date.now(), clockOffsetMs });
+    if (!checked.ok) {
+      setProblem(checked.message);
+      return;
+    }
+    setProblem(null);
+    if (await act({ kind: 'promoteProduct', productId: product.id, flashSale: checked.value })) setSalePrice('');
+  };
+
+  return (
+    <section className="promotion-card" aria-label="Now promoting">
+      {promotion ? (
+        <>
+          <div className="promotion-head">
+            {promotion.product.photo && <img className="thumb" src={promotion.product.photo} alt="" width={48} height={48} />}
+            <div>
+              <span className="label">Now promoting</span>
+              <strong className="promotion-name">{promotion.product.name}</strong>
+              <span className="promotion-price">
+                {formatPrice(promotion.flashSale?.priceMinor ?? promotion.product.priceMinor, promotion.product.currency)}
+                {promotion.flashSale && <s> {formatPrice(promotion.product.priceMinor, promotion.product.currency)}</s>}
+              </span>
+              <span className="promotion-stock" aria-label="Stock">
+                {stockLabel(promotion.product.stock) ?? 'Stock not tracked'}
+              </span>
+              {promotion.flashSale && <Countdown endsAt={promotion.flashSale.endsAt} clockOffsetMs={clockOffsetMs} />}
+            </div>
+          </div>
+          <form
+            className="flash-sale"
+            aria-label="Flash sale"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void startFlashSale();
+            }}
+          >
+            <label>
+              Sale price
+              <input inputMode="decimal" value={salePrice} placeholder={minorToInput(promotion.product.priceMinor, promotion.product.currency)} onChange={(event) => setSalePrice(event.target.value)} />
+            </label>
+            <label>
+              Minutes
+              <input inputMode="numeric" value={minutes} onChange={(event) => setMinutes(event.target.value)} size={4} />
+            </label>
+            <button type="submit">Start flash sale</button>
+          </form>
+          {problem && (
+            <p role="alert" className="field-error">
+              {problem}
+            </p>
+          )}
+        </>
+      ) : (
+        <p className="empty">Nothing promoted. Promote a product, or start the run-sheet with Next product.</p>
+      )}
+      <div className="promotion-actions">
+        <button type="button" disabled={!hasNext} onClick={() => void act({ kind: 'promoteNext' })} title="Promote the run-sheet's next product">
+          Next product
+        </button>
+        {promotion && (
+          <button type="button" onClick={() => void act({ kind: 'endPromotion' })}>
+            End promotion
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
