@@ -56,7 +56,8 @@ export interface LiveRoom {
    */
   comment(viewerId: string, message: CommentMessage): Promise<AckFrame>;
   order(viewerId: string, message: OrderMessage): Promise<AckFrame>;
-  act(actor: string, message: ActionMessage): Promise<AckFrame>;
+  /** `helloActor`: who the studio socket said it was; the message's own `actor`, when given, is what the action log records. */
+  act(helloActor: string, message: ActionMessage): Promise<AckFrame>;
   addLikes(count: number): void;
   setViewerCount(count: number): void;
   /** Turns pending throttled counters into events now (called by the room's timer). */
