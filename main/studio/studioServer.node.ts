@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Core } from '../core/createCore.node';
@@ -9,8 +8,8 @@ import type { MediaFrame } from '../media/mediaIngest.std';
 import { serveMediaSocket } from '../media/mediaSocket.node';
 import { serveApiSocket } from './apiSocket.node';
 import { createPairing } from './pairing.std';
+import { allowReadOnly, closeServer, handleRequests, isSameOrigin, listen, readCookie, refuseUpgrade, serveRendererFile, sessionCookie } from './httpShared.node';
 import { securityHeaders } from './securityHeaders.std';
-import { readStaticFile } from './staticFiles.node';
 import { unauthorizedPage, type RefusalReason } from './unauthorizedPage.std';
 
 export const SESSION_COOKIE = 'shopcast_session';
@@ -54,14 +53,6 @@ function serveProgramFrame(response: ServerResponse, frame: MediaFrame | null): 
   response.end(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
 }
 
-function readCookie(request: IncomingMessage, name: string): string | undefined {
-  for (const part of (request.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
-}
-
 /**
  * The browser studio: the built renderer and the contract over WebSocket, behind one-time pairing.
  * Unpaired requests get a 401 page and nothing else: no script, no asset, no socket.
@@ -84,10 +75,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://studio.invalid');
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405, { Allow: 'GET, HEAD' }).end();
-      return;
-    }
+    if (!allowReadOnly(request, response)) return;
     const token = url.searchParams.get('token');
     if (token !== null) {
       const redeemed = pairing.redeem(token);
@@ -101,7 +89,7 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       // Redirect so the spent token leaves the address bar and the history.
       response.writeHead(303, {
         Location: `${url.pathname}${url.search}`,
-        'Set-Cookie': `${SESSION_COOKIE}=${redeemed.sessionId}; HttpOnly; SameSite=Strict; Path=/`,
+        'Set-Cookie': sessionCookie(SESSION_COOKIE, redeemed.sessionId),
         'Cache-Control': 'no-store',
       });
       response.end();
@@ -115,35 +103,20 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       serveProgramFrame(response, core.media.latestVideoFrame());
       return;
     }
-    const file = await readStaticFile(options.rendererDir, url.pathname);
-    if (file.status === 404) {
-      response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-      return;
-    }
-    response.writeHead(200, {
-      ...securityHeaders,
-      'Content-Type': file.contentType,
-      'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
-    });
-    response.end(request.method === 'HEAD' ? undefined : file.body);
+    await serveRendererFile(request, response, options.rendererDir, url.pathname);
   }
 
-  const server = http.createServer((request, response) => {
-    handle(request, response).catch((error: unknown) => {
-      log.error('request failed', { error, path: request.url });
-      if (!response.headersSent) response.writeHead(500).end();
-    });
-  });
+  const server = http.createServer();
+  handleRequests(server, handle, (error, path) => log.error('request failed', { error, path }));
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://studio.invalid').pathname;
     const sessionId = readCookie(request, SESSION_COOKIE);
-    // The Origin check stops another site's page from riding on the cookie (cross-site WebSocket hijacking).
-    const sameOrigin = request.headers.origin === `http://${request.headers.host ?? ''}`;
+    const sameOrigin = isSameOrigin(request);
     const target = path === API_PATH ? apiSockets : path === MEDIA_PATH ? mediaSockets : null;
     if (!target || !pairing.isSession(sessionId) || !sameOrigin) {
       log.warn('socket refused', { path, paired: pairing.isSession(sessionId), sameOrigin });
-      socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      refuseUpgrade(socket);
       return;
     }
     target.handleUpgrade(request, socket, head, (ws) => {
@@ -156,23 +129,13 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const port = await listen(server, options.port, options.host);
   const origin = `http://${options.host}:${port}`;
   log.info('studio server listening', { origin });
 
   return {
     origin,
     pairingUrl: () => `${origin}/?token=${pairing.issueToken()}`,
-    close: async () => {
-      for (const client of [...apiSockets.clients, ...mediaSockets.clients]) client.terminate();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      // close() alone waits for every keep-alive connection a browser still holds open.
-      server.closeAllConnections();
-      await closed;
-    },
+    close: () => closeServer(server, [...apiSockets.clients, ...mediaSockets.clients]),
   };
 }
