@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { staffRoles, type StaffPairing, type StaffRole } from '../../../contract/schemas/staff.std';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { usePanelCall } from '../panel/usePanelCall.dom';
-import { ConfirmRemove } from '../scenes/ConfirmRemove.dom';
+import { ConfirmAction } from '../panel/ConfirmAction.dom';
 import { expiryLabel, lastSeenLabel, memberStateLabel, svgImageSrc } from './staffText.std';
 
 const roleLabels: Record<StaffRole, string> = { host: 'Host (everything)', moderator: 'Moderator (comments, orders, promotions)' };
@@ -106,9 +106,9 @@ export function StaffTab() {
           {staff.members.map((member) =>
             revoking === member.id ? (
               <li key={member.id}>
-                <ConfirmRemove
-                  name={member.name}
-                  what={member.role}
+                <ConfirmAction
+                  question={`Revoke ${member.name} (${member.role})? Their console closes at once.`}
+                  verb="Revoke"
                   onConfirm={() => void run(() => api.revokeStaff({ id: member.id })).then(() => setRevoking(null))}
                   onCancel={() => setRevoking(null)}
                 />

@@ -1,0 +1,28 @@
+import { useEffect, useRef } from 'react';
+
+/** An inline "Revoke Lin?" in place of a row: the verb is on the button, so a stray click does nothing and there is no modal. */
+export function ConfirmAction({ question, verb, onConfirm, onCancel }: { question: string; verb: string; onConfirm: () => void; onCancel: () => void }) {
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => cancel.current?.focus(), []);
+  return (
+    <div
+      className="confirm-remove"
+      role="group"
+      aria-label={question}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <span className="confirm-text">{question}</span>
+      <button type="button" className="danger" onClick={onConfirm}>
+        {verb}
+      </button>
+      <button type="button" ref={cancel} onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
