@@ -198,7 +198,9 @@ export function CommentsTab() {
           tabIndex={0}
           onScroll={onScroll}
           onWheel={(event) => {
-            if (event.deltaY < 0) hold();
+            // Wheeling up over a list that fits on screen scrolls nothing: no reason to hold it.
+            const list = event.currentTarget;
+            if (event.deltaY < 0 && list.scrollHeight > list.clientHeight) hold();
           }}
           onKeyDown={onKeyDown}
         >
