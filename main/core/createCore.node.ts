@@ -18,7 +18,10 @@ import { createLiveLayersState } from '../liveLayers/liveLayersState.std';
 import { randomUUID } from 'node:crypto';
 import { isAllowedExternalUrl } from './externalLinks.std';
 import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
-import { liveRoomNotRunning } from '../room/liveRoomInfo.node';
+import { liveRoomNotRunning, qrCodeSvg } from '../room/liveRoomInfo.node';
+import { createStaffDesk, type StaffDesk } from '../staff/staffDesk.std';
+import type { StaffRegistry } from '../staff/staffRegistry.std';
+import { systemStaffRegistry } from '../staff/systemStaffRegistry.node';
 import type { ShowSfu } from '../sfu/showSfuTypes.std';
 import { createLiveController, type PushTarget } from '../live/liveController.node';
 import { uplinkCheck } from '../live/uplinkCheck.std';
@@ -48,12 +51,16 @@ export interface CoreDeps {
   secretKeyWrapping?: KeyWrapping;
   /** The studio's own socket into its live room (the embedded room's); without it the live panel says the room is not connected. */
   roomFeed?: { url: string; token: string };
+  /** Who may open a staff console (main/staff/); a registry on the real clock without it. */
+  staff?: StaffRegistry;
 }
 
 export interface Core {
   dispatch: Dispatch;
   events: EventHub;
   media: MediaIngest;
+  /** Staff consoles: the registry and where the console server listens (main/staff/staffServer.node.ts). */
+  staff: StaffDesk;
   close(): void;
 }
 
@@ -86,6 +93,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     newId: randomUUID,
     secrets: openSecretBox({ fs, keyPath: path.join(deps.dataDir, 'secret.key'), log: log.child('secrets'), ...(deps.secretKeyWrapping ? { wrapping: deps.secretKeyWrapping } : {}) }),
   });
+  const staff = createStaffDesk({ registry: deps.staff ?? systemStaffRegistry(), events, qrSvg: qrCodeSvg });
   const liveLayers = createLiveLayersState(events, (ms, run) => setTimeout(run, ms).unref());
   const media = createMediaIngest({ log: log.child('media'), nowMs: () => performance.now() });
   const status = startStatusService({
@@ -242,6 +250,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       },
       getPanel: () => panel.state(),
       panelAction: (action) => panel.act(action),
+      ...staff.handlers,
     },
     log.child('dispatch'),
   );
@@ -254,7 +263,9 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     dispatch,
     events,
     media,
+    staff,
     close: () => {
+      staff.close();
       status.stop();
       panel.close();
       void live.stop();

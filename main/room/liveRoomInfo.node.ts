@@ -2,10 +2,15 @@ import QRCode from 'qrcode';
 import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
 import type { RoomHost } from './roomHost.node';
 
+/** A link as an SVG QR code, for the room's join link and a staff console's pairing link. */
+export function qrCodeSvg(text: string): Promise<string> {
+  return QRCode.toString(text, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+}
+
 /** What the studio shows of its live room; the QR code is made once, the video state read each time. */
 export async function describeLiveRoom(host: RoomHost, roomId: string): Promise<() => LiveRoomInfo> {
   const watchUrl = host.watchUrl(roomId);
-  const qrSvg = await QRCode.toString(watchUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  const qrSvg = await qrCodeSvg(watchUrl);
   return () => ({ running: true, roomId, watchUrl, qrSvg, video: host.showFor(roomId).videoState(), message: null });
 }
 

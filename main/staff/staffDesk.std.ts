@@ -1,0 +1,60 @@
+import { RefusedError } from '../../contract/envelope.std';
+import type { StaffState } from '../../contract/schemas/staff.std';
+import type { RequestHandlers } from '../core/dispatcher.std';
+import type { EventHub } from '../core/eventHub.std';
+import type { StaffRegistry } from './staffRegistry.std';
+
+export const CONSOLE_NOT_STARTED = 'The staff console server has not started yet.';
+
+/** The core's side of staff consoles: the registry, where consoles connect, and the four channels. */
+export interface StaffDesk {
+  registry: StaffRegistry;
+  /** The console server's address once it listens; null with the reason when it cannot or has stopped. */
+  setConsole(console: { url: string } | { url: null; message: string }): void;
+  state(): StaffState;
+  handlers: Pick<RequestHandlers, 'whoAmI' | 'getStaff' | 'createStaffPairing' | 'revokeStaff'>;
+  close(): void;
+}
+
+export interface StaffDeskDeps {
+  registry: StaffRegistry;
+  events: EventHub;
+  /** The pairing link as an SVG QR code (main/room/liveRoomInfo.node.ts `qrCodeSvg`). */
+  qrSvg: (text: string) => Promise<string>;
+}
+
+export function createStaffDesk({ registry, events, qrSvg }: StaffDeskDeps): StaffDesk {
+  let consoleUrl: string | null = null;
+  let message: string | null = CONSOLE_NOT_STARTED;
+  const state = (): StaffState => ({ consoleUrl, message, members: registry.members() });
+  const emit = () => events.emit('staff', state());
+  const stopListening = registry.onChange(emit);
+  return {
+    registry,
+    setConsole(next) {
+      consoleUrl = next.url;
+      message = next.url === null ? next.message : null;
+      emit();
+    },
+    state,
+    handlers: {
+      whoAmI: (_input, sender) => ({ role: sender.role, name: sender.name, console: sender.console ?? false }),
+      getStaff: state,
+      createStaffPairing: async (input) => {
+        // A code nobody can reach is worse than none: the host is told why instead.
+        if (consoleUrl === null) throw new RefusedError(message ?? CONSOLE_NOT_STARTED);
+        const pairing = registry.createPairing(input);
+        const url = `${consoleUrl}/pair?code=${pairing.code}`;
+        return { ...pairing, url, qrSvg: await qrSvg(url) };
+      },
+      revokeStaff: ({ id }) => {
+        registry.revoke(id);
+        return state();
+      },
+    },
+    close() {
+      stopListening();
+      registry.close();
+    },
+  };
+}
