@@ -1,16 +1,15 @@
 import { defaultSettings } from '../../contract/schemas/settings.std';
-import { once } from 'node:events';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { allocateMediaFrame, i420Bytes } from '../../contract/media.std';
 import { createCore, type Core } from '../core/createCore.node';
 import { createLogger, type LogRecord } from '../log/logger.std';
 import { pairFromNode } from './pairFromNode.node';
 import { rendererCsp } from './securityHeaders.std';
+import { createSocketKit, hasId, isEvent } from './socketTestKit.node';
 import { startStudioServer, type StudioServer } from './studioServer.node';
 
 const indexHtml = '<!doctype html><title>Shopcast test renderer</title>';
@@ -19,7 +18,6 @@ let dir: string;
 let records: LogRecord[];
 let core: Core;
 let server: StudioServer;
-const sockets: WebSocket[] = [];
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-studio-'));
@@ -38,7 +36,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-  for (const socket of sockets.splice(0)) socket.terminate();
+  kit.closeAll();
   await server.close();
   core.close();
   await rm(dir, { recursive: true, force: true });
@@ -46,57 +44,9 @@ afterEach(async () => {
 
 const wsUrl = (pathname: string) => `${server.origin.replace('http:', 'ws:')}${pathname}`;
 
-/** Opens a socket and collects its JSON text messages from the start, so none is missed. */
-function connect(pathname: string, headers: Record<string, string>) {
-  const socket = new WebSocket(wsUrl(pathname), { headers });
-  sockets.push(socket);
-  const received: unknown[] = [];
-  const waiters: { match: (message: unknown) => boolean; resolve: (message: unknown) => void }[] = [];
-  socket.on('message', (data, isBinary) => {
-    if (isBinary || !Buffer.isBuffer(data)) return;
-    const message: unknown = JSON.parse(data.toString('utf8'));
-    received.push(message);
-    const index = waiters.findIndex((waiter) => waiter.match(message));
-    if (index >= 0) waiters.splice(index, 1)[0]?.resolve(message);
-  });
-  /** The first message (already received or still to come) that matches, and was not taken before. */
-  const next = (match: (message: unknown) => boolean) =>
-    new Promise<unknown>((resolve, reject) => {
-      const index = received.findIndex(match);
-      if (index >= 0) {
-        resolve(received.splice(index, 1)[0]);
-        return;
-      }
-      waiters.push({
-        match,
-        resolve: (message) => {
-          received.splice(received.indexOf(message), 1);
-          resolve(message);
-        },
-      });
-      socket.once('close', () => reject(new Error('the socket closed before the message arrived')));
-    });
-  return { socket, next, opened: once(socket, 'open') };
-}
-
-const hasId = (id: number | null) => (message: unknown) =>
-  typeof message === 'object' && message !== null && 'id' in message && message.id === id;
-const isEvent = (event: string) => (message: unknown) =>
-  typeof message === 'object' && message !== null && 'event' in message && message.event === event;
-
-/** Connects and answers the HTTP status the server refused the upgrade with. */
-function refusedStatus(pathname: string, headers: Record<string, string>): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(wsUrl(pathname), { headers });
-    sockets.push(socket);
-    socket.on('unexpected-response', (request, response) => {
-      resolve(response.statusCode ?? 0);
-      request.destroy();
-    });
-    socket.on('open', () => reject(new Error('the socket was accepted')));
-    socket.on('error', () => undefined);
-  });
-}
+const kit = createSocketKit();
+const connect = (pathname: string, headers: Record<string, string>) => kit.connect(wsUrl(pathname), headers);
+const refusedStatus = (pathname: string, headers: Record<string, string>) => kit.refusedStatus(wsUrl(pathname), headers);
 
 async function paired() {
   const cookie = await pairFromNode(server.pairingUrl());
