@@ -1,7 +1,9 @@
 import type { Promotion, RoomComment, RoomEvent, WelcomeFrame } from '../../contract/room/roomEvents.std';
 import type { OrderStatus } from '../../contract/room/roomMessages.std';
 import {
+  PANEL_ACTIVITY_WINDOW,
   PANEL_WINDOW,
+  type ActivityEntry,
   type MoneyByCurrency,
   type PanelComment,
   type PanelConnection,
@@ -15,10 +17,14 @@ import {
 // The studio's picture of its room, built from the room's events: the windows of comments and
 // orders, the current pin, promotion, audience and the show's totals; and, alongside, what
 // changed since the last `panel` event so the renderer gets small updates.
+//
+// A `waitlisted` claim is a wish, not a sale: it counts only in `waitlisted` until the room moves
+// it up to `new` (a cancellation or a restock freed units), and from then on like any order.
 
 /** What a totals entry needs of an order: kept for every order of the show (a few numbers each) so a cancellation far back is still subtracted. */
 interface OrderFacts {
   productId: string;
+  productName: string;
   quantity: number;
   amountMinor: number;
   currency: string;
@@ -34,12 +40,26 @@ interface ProductTally {
 
 export interface PanelModel {
   welcome(frame: WelcomeFrame, localNow: number): void;
-  /** Applies events in seq order; returns the new orders that arrived live (not from a replay), for the purchase toast. */
-  apply(events: RoomEvent[]): { liveOrders: PanelOrder[] };
+  /**
+   * Applies events in seq order. Returns the new orders that arrived live (not from a replay), for
+   * the purchase toast; the products whose stock changed live, for the catalogue; and the live
+   * events themselves, for the show's timeline.
+   */
+  apply(events: RoomEvent[]): { liveOrders: PanelOrder[]; liveStock: Map<string, number | null>; liveEvents: RoomEvent[] };
   setConnection(connection: PanelConnection): void;
   state(): PanelState;
   pinned(): RoomComment | null;
   promotion(): Promotion | null;
+  /** The product promoted now, else the last one promoted since this studio connected (not from an older show's replay). */
+  lastPromotedId(): string | null;
+  /** Units left per product as the room last said (products, promotion and stock events, replays included); null: not tracked. */
+  stock(): ReadonlyMap<string, number | null>;
+  /** A comment in the window, for the activity log's words. */
+  comment(commentId: string): PanelComment | undefined;
+  order(orderId: string): PanelOrder | undefined;
+  /** The newest name a viewer used in the window's comments or orders. */
+  viewerName(viewerId: string): string | null;
+  addActivity(entry: ActivityEntry): void;
   /** Whether events were applied up to what the room had when it said welcome. */
   caughtUp(): boolean;
   /** What changed since the last call, as a `panel` event; null when nothing did. */
@@ -55,6 +75,10 @@ export function createPanelModel(): PanelModel {
   const orderFacts = new Map<string, OrderFacts>();
   const tallies = new Map<string, ProductTally>();
   let newOrders = 0;
+  let waitlisted = 0;
+  const stock = new Map<string, number | null>();
+  let lastPromotedId: string | null = null;
+  let activity: ActivityEntry[] = [];
 
   let connection: PanelConnection = { state: 'connecting', message: null };
   let pinned: RoomComment | null = null;
@@ -74,8 +98,8 @@ export function createPanelModel(): PanelModel {
   let sentSeq = 0;
   let overflowed = false;
 
-  const tally = (facts: OrderFacts, productName: string, sign: 1 | -1) => {
-    const entry = tallies.get(facts.productId) ?? { productName, orders: 0, units: 0, gmv: new Map<string, number>() };
+  const tally = (facts: OrderFacts, sign: 1 | -1) => {
+    const entry = tallies.get(facts.productId) ?? { productName: facts.productName, orders: 0, units: 0, gmv: new Map<string, number>() };
     tallies.set(facts.productId, entry);
     entry.orders += sign;
     entry.units += sign * facts.quantity;
@@ -92,10 +116,10 @@ export function createPanelModel(): PanelModel {
       for (const [currency, amount] of entry.gmv) gmv.set(currency, (gmv.get(currency) ?? 0) + amount);
       return { productId, productName: entry.productName, orders: entry.orders, units: entry.units, gmv: money(entry.gmv) };
     });
-    return { orders: orderCount, units, gmv: money(gmv), newOrders, byProduct };
+    return { orders: orderCount, units, gmv: money(gmv), newOrders, waitlisted, byProduct };
   };
 
-  const summary = (): PanelSummary => ({ connection, pinned, promotion, viewerCount, likes, totals: totals(), clockOffsetMs });
+  const summary = (): PanelSummary => ({ connection, pinned, promotion, viewerCount, likes, totals: totals(), clockOffsetMs, activity: [...activity] });
   const whole = (): PanelState => ({ ...summary(), lastSeq, comments: comments.slice(-PANEL_WINDOW), orders: orders.slice(-PANEL_WINDOW) });
 
   const addComment = (comment: RoomComment, seq: number) => {
@@ -119,10 +143,18 @@ export function createPanelModel(): PanelModel {
       for (const gone of orders.slice(0, orders.length - PANEL_WINDOW)) ordersById.delete(gone.id);
       orders = orders.slice(-PANEL_WINDOW);
     }
-    const facts: OrderFacts = { productId: order.productId, quantity: order.quantity, amountMinor: order.amountMinor, currency: order.currency, status: order.status };
+    const facts: OrderFacts = {
+      productId: order.productId,
+      productName: order.productName,
+      quantity: order.quantity,
+      amountMinor: order.amountMinor,
+      currency: order.currency,
+      status: order.status,
+    };
     orderFacts.set(order.id, facts);
-    if (facts.status !== 'cancelled') tally(facts, order.productName, 1);
+    if (counted(facts.status)) tally(facts, 1);
     if (facts.status === 'new') newOrders += 1;
+    if (facts.status === 'waitlisted') waitlisted += 1;
     freshOrders.push(order);
     // More new orders than a window since the last event: the whole state says it more briefly.
     if (freshOrders.length > PANEL_WINDOW) overflowed = true;
@@ -135,9 +167,10 @@ export function createPanelModel(): PanelModel {
     if (!facts || facts.status === status) return;
     if (facts.status === 'new') newOrders -= 1;
     if (status === 'new') newOrders += 1;
-    const name = tallies.get(facts.productId)?.productName ?? facts.productId;
-    if (facts.status !== 'cancelled' && status === 'cancelled') tally(facts, name, -1);
-    if (facts.status === 'cancelled' && status !== 'cancelled') tally(facts, name, 1);
+    if (facts.status === 'waitlisted') waitlisted -= 1;
+    if (status === 'waitlisted') waitlisted += 1;
+    if (counted(facts.status) && !counted(status)) tally(facts, -1);
+    if (!counted(facts.status) && counted(status)) tally(facts, 1);
     facts.status = status;
     const inWindow = ordersById.get(orderId);
     if (inWindow) {
@@ -157,15 +190,26 @@ export function createPanelModel(): PanelModel {
       promotion = frame.snapshot.promotion;
       viewerCount = frame.snapshot.viewerCount;
       likes = frame.snapshot.likes;
+      if (promotion) {
+        lastPromotedId = promotion.product.id;
+        stock.set(promotion.product.id, promotion.product.stock);
+      }
       clockOffsetMs = frame.serverTime - localNow;
       summaryChanged = true;
     },
     apply(events) {
       const liveOrders: PanelOrder[] = [];
+      const liveStock = new Map<string, number | null>();
+      const liveEvents: RoomEvent[] = [];
+      const setStock = (productId: string, left: number | null, replayed: boolean) => {
+        stock.set(productId, left);
+        if (!replayed) liveStock.set(productId, left);
+      };
       for (const event of events) {
         if (event.seq <= lastSeq) continue;
         lastSeq = event.seq;
         const replayed = event.seq <= welcomeSeq;
+        if (!replayed) liveEvents.push(event);
         switch (event.kind) {
           case 'comment':
             addComment(event.comment, event.seq);
@@ -192,11 +236,14 @@ export function createPanelModel(): PanelModel {
             summaryChanged = true;
             break;
           case 'promotion':
+            if (event.promotion) setStock(event.promotion.product.id, event.promotion.product.stock, replayed);
             if (replayed) break;
             promotion = event.promotion;
+            if (promotion) lastPromotedId = promotion.product.id;
             summaryChanged = true;
             break;
           case 'stock':
+            setStock(event.productId, event.left, replayed);
             if (replayed || promotion?.product.id !== event.productId) break;
             promotion = { ...promotion, product: { ...promotion.product, stock: event.left } };
             summaryChanged = true;
@@ -211,10 +258,12 @@ export function createPanelModel(): PanelModel {
             likes = event.total;
             summaryChanged = true;
             break;
+          case 'products':
+            for (const product of event.products) setStock(product.id, product.stock, replayed);
+            break;
           case 'reply':
           case 'viewerBanned':
-          case 'products':
-            // Shown by the viewers' pages; the panel's own catalogue is the studio's (a later step).
+            // Shown by the viewers' pages.
             break;
           default: {
             const never: never = event;
@@ -222,7 +271,7 @@ export function createPanelModel(): PanelModel {
           }
         }
       }
-      return { liveOrders };
+      return { liveOrders, liveStock, liveEvents };
     },
     setConnection(next) {
       connection = next;
@@ -231,6 +280,20 @@ export function createPanelModel(): PanelModel {
     state: whole,
     pinned: () => pinned,
     promotion: () => promotion,
+    lastPromotedId: () => promotion?.product.id ?? lastPromotedId,
+    stock: () => stock,
+    comment: (commentId) => commentsById.get(commentId),
+    order: (orderId) => ordersById.get(orderId),
+    viewerName(viewerId) {
+      // The window is a thousand entries at most: a scan per action is nothing.
+      for (let i = comments.length - 1; i >= 0; i -= 1) if (comments[i]?.viewerId === viewerId) return comments[i]?.name ?? null;
+      for (let i = orders.length - 1; i >= 0; i -= 1) if (orders[i]?.viewerId === viewerId) return orders[i]?.buyerName ?? null;
+      return null;
+    },
+    addActivity(entry) {
+      activity = [...activity.slice(-(PANEL_ACTIVITY_WINDOW - 1)), entry];
+      summaryChanged = true;
+    },
     caughtUp: () => lastSeq >= welcomeSeq,
     takeEvent() {
       const nothing = !summaryChanged && lastSeq === sentSeq && newComments.length === 0 && hiddenIds.size === 0 && freshOrders.length === 0 && statusChanges.size === 0;
@@ -256,6 +319,11 @@ export function createPanelModel(): PanelModel {
       return event;
     },
   };
+}
+
+/** Orders that are sales: not cancelled, and not a claim still waiting for stock. */
+function counted(status: OrderStatus): boolean {
+  return status === 'new' || status === 'handled';
 }
 
 function money(amounts: Map<string, number>): MoneyByCurrency {

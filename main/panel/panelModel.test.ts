@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomComment, RoomEvent, RoomOrder, WelcomeFrame } from '../../contract/room/roomEvents.std';
-import { applyPanelEvent, PANEL_WINDOW, type PanelState } from '../../contract/schemas/panel.std';
+import { applyPanelEvent, PANEL_ACTIVITY_WINDOW, PANEL_WINDOW, type PanelState } from '../../contract/schemas/panel.std';
 import { createPanelModel } from './panelModel.std';
 import { fitText, pinnedLayer, purchaseToastLayer, shortBuyerName } from './roomLayers.std';
 import { liveLayersPatchSchema } from '../../contract/schemas/liveLayers.std';
@@ -79,6 +79,70 @@ describe('the panel model', () => {
     model.apply([{ seq: ++seq, at: seq, kind: 'orderStatus', orderId: 'o1', viewerId: 'v-1', status: 'cancelled' }]);
     expect(model.state().totals).toMatchObject({ orders: PANEL_WINDOW + 9, units: PANEL_WINDOW + 9, newOrders: PANEL_WINDOW + 9 });
     expect(model.takeEvent()?.kind).toBe('state');
+  });
+
+  it('counts a waitlisted claim apart from the sales until the room moves it up, and never twice', () => {
+    const model = createPanelModel();
+    model.welcome(welcome(0), 0);
+    const claim = (n: number): RoomOrder => ({ ...order(n, 2), source: 'claim', status: 'waitlisted' });
+    model.apply([
+      { seq: 1, at: 1, kind: 'order', order: order(1) },
+      { seq: 2, at: 2, kind: 'order', order: claim(2) },
+      { seq: 3, at: 3, kind: 'order', order: claim(3) },
+    ]);
+    expect(model.state().totals).toMatchObject({ orders: 1, units: 1, newOrders: 1, waitlisted: 2, gmv: [{ currency: 'CNY', amountMinor: 100 }] });
+    // The sale is cancelled; the oldest claim takes its place.
+    model.apply([
+      { seq: 4, at: 4, kind: 'orderStatus', orderId: 'o1', viewerId: 'v-1', status: 'cancelled' },
+      { seq: 5, at: 5, kind: 'orderStatus', orderId: 'o2', viewerId: 'v-1', status: 'new' },
+      { seq: 6, at: 6, kind: 'orderStatus', orderId: 'o3', viewerId: 'v-1', status: 'cancelled' },
+    ]);
+    expect(model.state().totals).toMatchObject({ orders: 1, units: 2, newOrders: 1, waitlisted: 0, gmv: [{ currency: 'CNY', amountMinor: 200 }] });
+    model.apply([{ seq: 7, at: 7, kind: 'orderStatus', orderId: 'o2', viewerId: 'v-1', status: 'handled' }]);
+    expect(model.state().totals).toMatchObject({ orders: 1, units: 2, newOrders: 0, waitlisted: 0 });
+    expect(model.state().totals.byProduct).toEqual([{ productId: 'p1', productName: 'Silk scarf', orders: 1, units: 2, gmv: [{ currency: 'CNY', amountMinor: 200 }] }]);
+  });
+
+  it('keeps the newest activity lines in the summary, and the renderer’s copy follows', () => {
+    const model = createPanelModel();
+    model.welcome(welcome(0), 0);
+    let mirror = model.state();
+    for (let i = 0; i < PANEL_ACTIVITY_WINDOW + 5; i += 1) model.addActivity({ at: i, actor: 'Host', text: `pinned comment ${i}` });
+    const event = model.takeEvent();
+    if (event) mirror = applyPanelEvent(mirror, event);
+    expect(model.state().activity).toHaveLength(PANEL_ACTIVITY_WINDOW);
+    expect(model.state().activity.at(-1)?.text).toBe(`pinned comment ${PANEL_ACTIVITY_WINDOW + 4}`);
+    expect(mirror.activity).toEqual(model.state().activity);
+  });
+
+  it('follows each product’s stock; only what changed after the welcome is live, for the catalogue', () => {
+    const model = createPanelModel();
+    model.welcome(welcome(2), 0);
+    const scarf = { id: 'p1', name: 'Silk scarf', priceMinor: 100, listPriceMinor: null, currency: 'CNY' as const, stock: 9, photo: null };
+    const replay = model.apply([
+      { seq: 1, at: 1, kind: 'products', products: [scarf, { ...scarf, id: 'p2', stock: null }] },
+      { seq: 2, at: 2, kind: 'stock', productId: 'p1', left: 8 },
+    ]);
+    expect(replay.liveStock.size).toBe(0);
+    expect(replay.liveEvents).toEqual([]);
+    expect([...model.stock()]).toEqual([
+      ['p1', 8],
+      ['p2', null],
+    ]);
+    const live = model.apply([
+      { seq: 3, at: 3, kind: 'stock', productId: 'p1', left: 7 },
+      { seq: 4, at: 4, kind: 'stock', productId: 'p1', left: 5 },
+      { seq: 5, at: 5, kind: 'promotion', promotion: { product: { ...scarf, id: 'p2', stock: 3 }, flashSale: null, claimKeywords: [], startedAt: 5 } },
+    ]);
+    expect([...live.liveStock]).toEqual([
+      ['p1', 5],
+      ['p2', 3],
+    ]);
+    expect(live.liveEvents.map((event) => event.seq)).toEqual([3, 4, 5]);
+    expect(model.lastPromotedId()).toBe('p2');
+    model.apply([{ seq: 6, at: 6, kind: 'promotion', promotion: null }]);
+    expect(model.promotion()).toBeNull();
+    expect(model.lastPromotedId()).toBe('p2');
   });
 });
 

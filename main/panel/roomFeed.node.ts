@@ -1,11 +1,11 @@
 import { RefusedError } from '../../contract/envelope.std';
 import { createRoomClient, type RoomClient, type RoomSocket } from '../../contract/room/roomClient.std';
-import type { Promotion, RoomComment } from '../../contract/room/roomEvents.std';
+import type { Promotion, RoomComment, RoomEvent } from '../../contract/room/roomEvents.std';
 import type { StudioAction } from '../../contract/room/roomMessages.std';
-import { offPanelState, PANEL_EVENT_INTERVAL_MS, type PanelActionResult, type PanelEvent, type PanelState } from '../../contract/schemas/panel.std';
+import { offPanelState, PANEL_EVENT_INTERVAL_MS, type ActivityEntry, type PanelActionResult, type PanelEvent, type PanelState } from '../../contract/schemas/panel.std';
 import type { LiveLayersPatch } from '../../contract/schemas/liveLayers.std';
 import type { Logger } from '../log/logger.std';
-import { createPanelModel } from './panelModel.std';
+import { createPanelModel, type PanelModel } from './panelModel.std';
 import { pinnedLayer, promotionLayers, purchaseToastLayer } from './roomLayers.std';
 
 // The studio's own connection to its room: a studio socket through the protocol's one client,
@@ -30,7 +30,7 @@ export const ACTION_TIMEOUT_MS = 10_000;
 export interface RoomFeedOptions {
   url: string;
   token: string;
-  /** Who acts, for the room's action log. */
+  /** Who acts, for the room's action log, when an action does not name its own actor. */
   actor: string;
   log: Logger;
   openSocket: (url: string) => RoomSocket;
@@ -41,12 +41,25 @@ export interface RoomFeedOptions {
   layers?: { update(patch: LiveLayersPatch): unknown };
   /** A `panel` event: at most one per PANEL_EVENT_INTERVAL_MS. */
   onEvent?: (event: PanelEvent) => void;
+  /** Whether an order shows the purchase toast on the stream (settings.livePanel.purchaseToast); always without it. */
+  purchaseToast?: () => boolean;
+  /** Products whose stock the room changed while the studio watched (not history replayed on connect): the catalogue follows. */
+  onLiveStock?: (changes: ReadonlyMap<string, number | null>) => void;
+  /** Room events as they arrive live (not replayed), in seq order: the show's timeline. */
+  onLiveEvents?: (events: readonly RoomEvent[]) => void;
   random?: () => number;
 }
 
+/** What the panel's actions read of the room: the promotion, stock and who said what. */
+export type PanelLookup = Pick<PanelModel, 'promotion' | 'lastPromotedId' | 'stock' | 'comment' | 'order' | 'viewerName'>;
+
 export interface RoomFeed {
   state(): PanelState;
-  act(action: StudioAction): Promise<PanelActionResult>;
+  /** `actor` names who acts for this one action ("Lin (moderator)"); the hello's actor without it. */
+  act(action: StudioAction, actor?: string): Promise<PanelActionResult>;
+  readonly lookup: PanelLookup;
+  /** A line in the activity log every panel shows. */
+  addActivity(entry: ActivityEntry): void;
   close(): void;
 }
 
@@ -55,6 +68,8 @@ export function disconnectedRoomFeed(message: string): RoomFeed {
   return {
     state: () => offPanelState(message),
     act: () => Promise.reject(new RefusedError(message)),
+    lookup: createPanelModel(),
+    addActivity: () => {},
     close: () => {},
   };
 }
@@ -112,11 +127,15 @@ export function connectRoomFeed(options: RoomFeedOptions): RoomFeed {
       changed();
     },
     onEvents: (events) => {
-      const { liveOrders } = model.apply(events);
+      const { liveOrders, liveStock, liveEvents } = model.apply(events);
       syncLayers();
-      const newest = liveOrders.at(-1);
-      // One toast at a time: in a rush the newest buyer is the one worth showing.
-      if (newest && options.layers && model.caughtUp()) options.layers.update(purchaseToastLayer(newest, options.now()));
+      // One toast at a time: in a rush the newest buyer is the one worth showing. A waitlisted
+      // claim has bought nothing yet.
+      const newest = liveOrders.findLast((order) => order.status !== 'waitlisted');
+      const toasts = options.purchaseToast?.() ?? true;
+      if (newest && toasts && options.layers && model.caughtUp()) options.layers.update(purchaseToastLayer(newest, options.now()));
+      if (liveStock.size > 0) options.onLiveStock?.(liveStock);
+      if (liveEvents.length > 0) options.onLiveEvents?.(liveEvents);
       changed();
     },
     onState: (state, reason) => {
@@ -139,7 +158,12 @@ export function connectRoomFeed(options: RoomFeedOptions): RoomFeed {
 
   return {
     state: () => model.state(),
-    act(action) {
+    lookup: model,
+    addActivity(entry) {
+      model.addActivity(entry);
+      changed();
+    },
+    act(action, actor) {
       if (client.state !== 'open') return Promise.reject(new RefusedError('The live room is not connected right now; try again in a moment.'));
       return new Promise<PanelActionResult>((resolve, reject) => {
         // The client keeps resending an unanswered action after a reconnect; the panel is not
@@ -147,7 +171,7 @@ export function connectRoomFeed(options: RoomFeedOptions): RoomFeed {
         const cancel = options.schedule(ACTION_TIMEOUT_MS, () =>
           reject(new RefusedError('The live room did not answer in time; the action will be sent again when it reconnects.')),
         );
-        client.send({ type: 'action', action }).then(
+        client.send({ type: 'action', action, ...(actor === undefined ? {} : { actor }) }).then(
           (ack) => {
             cancel();
             if (ack.ok) resolve({ ok: true, seq: ack.seq });

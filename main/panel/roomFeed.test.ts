@@ -88,6 +88,7 @@ describe('the room feed', () => {
       units: 3,
       gmv: [{ currency: 'CNY', amountMinor: 17_700 }],
       newOrders: 2,
+      waitlisted: 0,
       byProduct: [{ productId: 'p1', productName: 'Silk scarf', orders: 2, units: 3, gmv: [{ currency: 'CNY', amountMinor: 17_700 }] }],
     });
 
@@ -186,7 +187,7 @@ describe('the room feed', () => {
 });
 
 describe('the panel in the core', () => {
-  const sender: Sender = { transport: 'websocket', id: 'test', role: 'host' };
+  const sender: Sender = { transport: 'websocket', id: 'test', role: 'host', name: 'Host' };
 
   async function core(roomFeed?: { url: string; token: string }) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'panel-core-'));
