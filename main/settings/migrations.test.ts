@@ -1,27 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAudioSettings, defaultSettings, SETTINGS_VERSION, type Settings } from '../../contract/schemas/settings.std';
+import { defaultAudioSettings, defaultLivePanelSettings, defaultSettings, SETTINGS_VERSION, type Settings } from '../../contract/schemas/settings.std';
 import { upgradeDocument } from '../persistence/documentVersions.std';
 import { migrateSettings, settingsMigrations, type SettingsMigrations } from './migrations.std';
 
 const v1 = { version: 1, lastSceneId: 'scene-1', outputProfile: '1080p30', panelTab: 'orders' };
-const v2: Settings = {
+const v2 = {
   version: 2,
   lastSceneId: 'scene-1',
   outputProfile: '1080p30',
   panelTab: 'orders',
   audio: { ...defaultAudioSettings, microphoneId: 'usb-mic', microphoneGain: 1.5, echoCancellation: false },
+} as const;
+const v3: Settings = {
+  ...v2,
+  version: 3,
+  livePanel: { ...defaultLivePanelSettings, blockedWords: ['微信'], claimKeywords: ['要'], purchaseToast: false },
 };
 
 describe('migrateSettings', () => {
   it('accepts a current document as it is, without a migration', () => {
-    expect(SETTINGS_VERSION).toBe(2);
-    expect(migrateSettings(v2)).toEqual({ ok: true, value: v2, migratedFrom: null });
+    expect(SETTINGS_VERSION).toBe(3);
+    expect(migrateSettings(v3)).toEqual({ ok: true, value: v3, migratedFrom: null });
     expect(migrateSettings(defaultSettings, settingsMigrations)).toEqual({ ok: true, value: defaultSettings, migratedFrom: null });
   });
 
-  it('brings a version 1 document to version 2 with the default audio settings, keeping the rest', () => {
-    expect(migrateSettings(v1)).toEqual({ ok: true, value: { ...v1, version: 2, audio: defaultAudioSettings }, migratedFrom: 1 });
+  it('brings a version 1 document to version 3 with the default audio and live panel settings, keeping the rest', () => {
+    expect(migrateSettings(v1)).toEqual({ ok: true, value: { ...v1, version: 3, audio: defaultAudioSettings, livePanel: defaultLivePanelSettings }, migratedFrom: 1 });
     expect(defaultAudioSettings).toMatchObject({ microphoneId: null, microphoneGain: 1, echoCancellation: true, noiseSuppression: true, systemAudio: false });
+  });
+
+  it('brings a version 2 document to version 3 with the default live panel settings: superlatives flagged, claims on, toasts on', () => {
+    const result = migrateSettings(v2);
+    expect(result).toEqual({ ok: true, value: { ...v2, version: 3, livePanel: defaultLivePanelSettings }, migratedFrom: 2 });
+    expect(result.ok && result.value.livePanel).toMatchObject({ blockedWords: [], claimsEnabled: true, purchaseToast: true, claimKeywords: ['+1', 'SOLD', '要'] });
+    expect(result.ok && result.value.livePanel.flaggedSuperlatives).toContain('最');
+    // A copy, not the defaults themselves: changing one show's words does not change the defaults.
+    expect(result.ok && result.value.livePanel).not.toBe(defaultLivePanelSettings);
+    expect(result.ok && result.value.livePanel.flaggedSuperlatives).not.toBe(defaultLivePanelSettings.flaggedSuperlatives);
+  });
+
+  it('names an invalid live panel setting by its path', () => {
+    for (const [livePanel, field] of [
+      [{ ...v3.livePanel, claimKeywords: [] }, 'claimKeywords'],
+      [{ ...v3.livePanel, blockedWords: ['  '] }, 'blockedWords.0'],
+      [{ ...v3.livePanel, blockedWords: ['x'.repeat(41)] }, 'blockedWords.0'],
+      [{ ...v3.livePanel, orderSound: 'loud' }, 'orderSound'],
+    ] as const) {
+      const result = migrateSettings({ ...v3, livePanel });
+      expect(result.ok ? '' : result.reason).toMatch(new RegExp(`^its livePanel\\.${field.replace('.', '\\.')} is invalid`));
+    }
   });
 
   it('still checks the rest of a migrated version 1 document', () => {
@@ -38,38 +65,38 @@ describe('migrateSettings', () => {
 
   it('refuses a document without a valid version number', () => {
     for (const version of [undefined, 0, 1.5, '1']) {
-      expect(migrateSettings({ ...v2, version })).toEqual({ ok: false, reason: 'it has no valid version number' });
+      expect(migrateSettings({ ...v3, version })).toEqual({ ok: false, reason: 'it has no valid version number' });
     }
   });
 
   it('refuses a document written by a newer Shopcast', () => {
-    expect(migrateSettings({ ...v2, version: 3 })).toEqual({
+    expect(migrateSettings({ ...v3, version: 4 })).toEqual({
       ok: false,
-      reason: 'it was written by a newer Shopcast (version 3)',
+      reason: 'it was written by a newer Shopcast (version 4)',
     });
   });
 
   it('names the first invalid field of a current document', () => {
-    const result = migrateSettings({ ...v2, outputProfile: '8k' });
+    const result = migrateSettings({ ...v3, outputProfile: '8k' });
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.reason).toMatch(/^its outputProfile is invalid \(.+\)$/);
   });
 
   it('names an invalid audio setting by its path', () => {
     for (const [audio, field] of [
-      [{ ...v2.audio, microphoneGain: 3 }, 'microphoneGain'],
-      [{ ...v2.audio, systemAudioGain: -0.1 }, 'systemAudioGain'],
-      [{ ...v2.audio, microphoneMuted: 'yes' }, 'microphoneMuted'],
+      [{ ...v3.audio, microphoneGain: 3 }, 'microphoneGain'],
+      [{ ...v3.audio, systemAudioGain: -0.1 }, 'systemAudioGain'],
+      [{ ...v3.audio, microphoneMuted: 'yes' }, 'microphoneMuted'],
     ] as const) {
-      const result = migrateSettings({ ...v2, audio });
+      const result = migrateSettings({ ...v3, audio });
       expect(result.ok ? '' : result.reason).toMatch(new RegExp(`^its audio\\.${field} is invalid`));
     }
-    const { noiseSuppression: _dropped, ...missing } = v2.audio;
-    expect(migrateSettings({ ...v2, audio: missing })).toMatchObject({ ok: false, reason: expect.stringMatching(/^its audio\.noiseSuppression is invalid/) });
+    const { noiseSuppression: _dropped, ...missing } = v3.audio;
+    expect(migrateSettings({ ...v3, audio: missing })).toMatchObject({ ok: false, reason: expect.stringMatching(/^its audio\.noiseSuppression is invalid/) });
   });
 
   it('says plainly when the document has a setting this version does not know', () => {
-    expect(migrateSettings({ ...v2, extra: true })).toEqual({
+    expect(migrateSettings({ ...v3, extra: true })).toEqual({
       ok: false,
       reason: 'it does not have the expected settings (Unrecognized key: "extra")',
     });

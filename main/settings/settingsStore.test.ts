@@ -80,17 +80,26 @@ describe('openSettingsStore', () => {
     expect(await listData()).toEqual(['settings.json']);
   });
 
+  it('replaces the live panel settings whole, and refuses half of them', async () => {
+    const store = await open();
+    const livePanel = { ...defaultSettings.livePanel, blockedWords: ['微信'], purchaseToast: false };
+    expect((await store.update({ livePanel })).livePanel).toEqual(livePanel);
+    expect(await readDisk()).toMatchObject({ version: 3, livePanel });
+    await expect(store.update({ livePanel: { purchaseToast: true } } as unknown as Settings)).rejects.toThrow();
+    expect(store.get().livePanel).toEqual(livePanel);
+  });
+
   it('replaces the audio settings whole', async () => {
     const store = await open();
     const audio = { ...defaultAudioSettings, microphoneId: 'usb-mic', microphoneGain: 0.5, microphoneMuted: true };
     expect((await store.update({ audio })).audio).toEqual(audio);
-    expect(await readDisk()).toMatchObject({ version: 2, audio });
+    expect(await readDisk()).toMatchObject({ version: 3, audio });
     const halfAudio = { audio: { microphoneGain: 1.5 } } as unknown as Settings;
     await expect(store.update(halfAudio)).rejects.toThrow();
     expect(store.get().audio).toEqual(audio);
   });
 
-  it('migrates a version 1 file on open and rewrites it atomically as version 2', async () => {
+  it('migrates a version 1 file on open and rewrites it atomically as version 3', async () => {
     await fs.mkdir(path.dirname(filePath), { recursive: true });
     const v1 = { version: 1, lastSceneId: 'scene-7', outputProfile: 'vertical720x1280', panelTab: 'products' };
     await fs.writeFile(filePath, `${JSON.stringify(v1, null, 2)}\n`, { mode: 0o644 });
@@ -160,7 +169,7 @@ describe('openSettingsStore', () => {
         JSON.stringify({ ...defaultSettings, outputProfile: '8k' }),
         /its outputProfile is invalid/,
       ],
-      ['a newer version', JSON.stringify({ ...defaultSettings, version: 3 }), /written by a newer Shopcast \(version 3\)/],
+      ['a newer version', JSON.stringify({ ...defaultSettings, version: 4 }), /written by a newer Shopcast \(version 4\)/],
     ];
 
     it.each(cases)('%s', async (_name, content, reason) => {
