@@ -7,6 +7,7 @@ import { defaultDataDir } from './paths/dataDir.node';
 import { parseStudioArgs } from './studio/studioArgs.std';
 import { startStudioServer } from './studio/studioServer.node';
 import { EMBEDDED_ROOM_ID, startEmbeddedRoom } from './room/embeddedRoom.node';
+import { startStaffConsole } from './staff/staffConsole.node';
 
 // `npm run studio`: the core in plain Node, serving the renderer to a browser.
 async function main(): Promise<void> {
@@ -28,16 +29,20 @@ async function main(): Promise<void> {
   const dataDir = args.dataDir ? path.resolve(args.dataDir) : defaultDataDir(process.env, process.platform);
   const room = await startEmbeddedRoom({ dataDir, env: process.env, requireModule, log: log.child('room'), packageRoot: path.resolve(__dirname, '..', '..'), viewerDir: path.join(__dirname, '..', 'renderer') });
   const core = await createCore({ dataDir, log, env: process.env, requireModule, liveRoom: room.info, roomShow: room.show, ...(room.host ? { roomFeed: { url: room.host.localSocketUrl(EMBEDDED_ROOM_ID), token: room.token } } : {}) });
-  const serve = (port: number) =>
-    startStudioServer({ host: args.host, port, rendererDir: path.join(__dirname, '..', 'renderer'), core, log: log.child('studio') });
+  const rendererDir = path.join(__dirname, '..', 'renderer');
+  const serve = (port: number) => startStudioServer({ host: args.host, port, rendererDir, core, log: log.child('studio') });
   const server = await serve(args.port).catch((error: unknown) => {
     if (args.portChosen || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
     console.log(`Port ${args.port} is in use (another studio?), so this one takes a free port.`);
     return serve(0);
   });
+  // Staff consoles are optional: when their server cannot listen, the Staff tab says why. Started
+  // before the link is printed, so a studio that is ready has its console server too.
+  const staffConsole = await startStaffConsole({ env: process.env, rendererDir, core, log: log.child('staff') });
   console.log(`Shopcast studio is running. Open this link in Chrome or Chromium (it works once): ${server.pairingUrl()}`);
 
   stopOnSignals(async () => {
+    await staffConsole?.close();
     core.close();
     void room.close();
     await server.close();

@@ -5,6 +5,7 @@ import { createCore } from '../core/createCore.node';
 import { EMBEDDED_ROOM_ID, startEmbeddedRoom } from '../room/embeddedRoom.node';
 import { isAllowedExternalUrl } from '../core/externalLinks.std';
 import { createLogger, jsonLineSink } from '../log/logger.std';
+import { startStaffConsole } from '../staff/staffConsole.node';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol.main';
 import { bindIpc } from './ipcBridge.main';
 import { installPermissionPolicy } from './permissions';
@@ -32,7 +33,9 @@ async function start(): Promise<void> {
     viewerDir: path.join(__dirname, '..', 'renderer'),
   });
   const core = await createCore({ dataDir, log, env: process.env, requireModule, openExternal, liveRoom: room.info, roomShow: room.show, ...(room.host ? { roomFeed: { url: room.host.localSocketUrl(EMBEDDED_ROOM_ID), token: room.token } } : {}) });
-  serveRenderer(path.join(__dirname, '..', 'renderer'));
+  const rendererDir = path.join(__dirname, '..', 'renderer');
+  serveRenderer(rendererDir);
+  const staffConsole = await startStaffConsole({ env: process.env, rendererDir, core, log: log.child('staff') });
   installPermissionPolicy(session.defaultSession, APP_ORIGIN, (permission, origin) =>
     log.warn('permission denied', { permission, origin }),
   );
@@ -63,6 +66,7 @@ async function start(): Promise<void> {
   const unbind = bindIpc(core, window as BrowserWindow, APP_ORIGIN, log.child('ipc'));
   app.on('window-all-closed', () => {
     unbind();
+    void staffConsole?.close();
     core.close();
     void room.close();
     app.quit();
