@@ -84,7 +84,9 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
       return;
     }
     if (url.pathname === PAIR_PATH) {
-      pair(request, response, (url.searchParams.get('code') ?? '').trim().slice(0, 16));
+      // Only a real visit spends a code: a HEAD (a link checker) gets the form.
+      if (request.method === 'HEAD') page(response, 200, null);
+      else pair(request, response, (url.searchParams.get('code') ?? '').trim().slice(0, 16));
       return;
     }
     const cookie = readCookie(request, STAFF_COOKIE);
