@@ -34,5 +34,7 @@ export const csvImportResultSchema = z.strictObject({
   added: z.number().int().nonnegative(),
   updated: z.number().int().nonnegative(),
   rejected: z.array(csvRejectionSchema),
+  /** What the import left aside on purpose, in a sentence each: "The photo column was not imported: add photos in the app." */
+  notes: z.array(z.string()).optional(),
 });
 export type CsvImportResult = z.infer<typeof csvImportResultSchema>;

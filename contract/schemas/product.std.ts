@@ -28,9 +28,14 @@ export type Product = z.infer<typeof productSchema>;
 
 const minorDigits: Partial<Record<Currency, number>> = { JPY: 0, KRW: 0, VND: 0, IDR: 0 };
 
+/** How many digits of the price are the minor unit: 2 for fen and cents, 0 for yen and won. */
+export function minorDigitsOf(currency: Currency): number {
+  return minorDigits[currency] ?? 2;
+}
+
 /** "¥199.00", "$19.99": the card's price text. */
 export function formatPrice(amountMinor: number, currency: Currency, locale = 'en'): string {
-  const digits = minorDigits[currency] ?? 2;
+  const digits = minorDigitsOf(currency);
   // narrowSymbol: "¥59.00", not "CN¥59.00" as the 'en' locale writes it.
   return new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(
     amountMinor / 10 ** digits,

@@ -1,0 +1,277 @@
+import { parse } from 'csv-parse/sync';
+import type { CsvRejection } from '../../contract/schemas/catalogue.std';
+import { currencies, minorDigitsOf, type Currency, type Product } from '../../contract/schemas/product.std';
+
+// A merchant's product spreadsheet, saved as CSV from Excel, WPS, Numbers or a shop back office.
+// Headers in English or Chinese, any case; prices as people type them ("¥199", "1,299.50");
+// each bad row is listed with its line and the column at fault, and the good rows still count.
+//
+// Cells are kept as text: "=cmd()" is a product named "=cmd()" (nothing here evaluates a
+// formula, and Shopcast never writes a CSV back). A photo column is left aside: photos are
+// uploaded in the app, where they are checked and sized for the live room.
+
+type Field = 'id' | 'name' | 'price' | 'listPrice' | 'stock' | 'currency' | 'photo';
+
+const headerAliases: Record<Field, readonly string[]> = {
+  id: ['id', 'sku', 'sku id', 'product id', 'item id', '编号', '商品编号', '商品id', '货号'],
+  name: ['name', 'product name', 'product', 'title', '名称', '商品名称', '商品名', '品名', '商品标题'],
+  price: ['price', 'sale price', 'current price', '价格', '售价', '现价', '销售价'],
+  listPrice: ['list price', 'original price', 'was price', 'compare at price', 'msrp', '原价', '划线价', '市场价'],
+  stock: ['stock', 'inventory', 'quantity', 'qty', '库存', '数量', '库存数量'],
+  currency: ['currency', '币种', '货币'],
+  photo: ['photo', 'photo url', 'image', 'image url', 'picture', 'picture url', 'photo link', 'image link', '图片', '主图', '图片链接', '图片地址'],
+};
+
+const fieldLabels: Record<Exclude<Field, 'photo'>, string> = { id: 'id', name: 'name', price: 'price', listPrice: 'list price', stock: 'stock', currency: 'currency' };
+
+/** A header cell as compared: width, case and spacing folded ("Ｐｒｉｃｅ (¥)" is "price"). */
+function headerKey(cell: string): string {
+  return cell
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[(（][^)）]*[)）]/g, '')
+    .replace(/[\s_\-:：*]+/g, ' ')
+    .trim();
+}
+
+const fieldOfHeader = new Map<string, Field>(Object.entries(headerAliases).flatMap(([field, aliases]) => aliases.map((alias) => [alias, field as Field])));
+
+/** A row as the catalogue takes it; `undefined` fields are columns the file does not have. */
+export interface CsvProductRow {
+  line: number;
+  id: string | undefined;
+  name: string;
+  priceMinor: number;
+  listPriceMinor: number | null | undefined;
+  currency: Currency;
+  stock: number | null | undefined;
+}
+
+export type CsvParseResult = { ok: true; rows: CsvProductRow[]; rejected: CsvRejection[]; notes: string[] } | { ok: false; message: string };
+
+/** A value quoted in a reason: short, one line, so a 10 KB cell does not become a 10 KB message. */
+function quote(value: string): string {
+  const flat = value.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat}"`;
+}
+
+const symbolCurrencies: readonly [string, Currency][] = [
+  ['hk$', 'HKD'],
+  ['nt$', 'TWD'],
+  ['s$', 'SGD'],
+  ['rm', 'MYR'],
+  ['us$', 'USD'],
+  ['$', 'USD'],
+  ['€', 'EUR'],
+  ['£', 'GBP'],
+  ['₩', 'KRW'],
+  ['฿', 'THB'],
+  ['₫', 'VND'],
+  ['₱', 'PHP'],
+  ['¥', 'CNY'],
+  ['rmb', 'CNY'],
+  ['元', 'CNY'],
+];
+
+interface ParsedPrice {
+  minor: number;
+  /** The currency its symbol names, when it has one. */
+  symbolCurrency: Currency | null;
+}
+
+/**
+ * "199", "199.00", "¥199", "￥1,299.50", "$19.99", "199元" → minor units of `currency` (else of
+ * the symbol's currency, else CNY), with the currency its symbol names; or why it is not a price
+ * (a minus sign, letters, more decimals than the currency has).
+ */
+export function parsePrice(text: string, currency: Currency | null): ParsedPrice | 'not-a-price' | 'too-many-decimals' {
+  let rest = text.normalize('NFKC').trim().toLowerCase();
+  let symbolCurrency: Currency | null = null;
+  for (const [symbol, named] of symbolCurrencies) {
+    if (rest.startsWith(symbol)) {
+      rest = rest.slice(symbol.length).trim();
+      symbolCurrency = named;
+      break;
+    }
+    if (rest.endsWith(symbol)) {
+      rest = rest.slice(0, -symbol.length).trim();
+      symbolCurrency = named;
+      break;
+    }
+  }
+  // Thousands separators only where they group three digits: "1,299.50", not "1,2".
+  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(rest)) return 'not-a-price';
+  const [whole = '', fraction = ''] = rest.replaceAll(',', '').split('.');
+  const digits = minorDigitsOf(currency ?? symbolCurrency ?? 'CNY');
+  const significant = fraction.replace(/0+$/, '');
+  if (significant.length > digits) return 'too-many-decimals';
+  const minor = Number(whole) * 10 ** digits + Number(significant.padEnd(digits, '0') || '0');
+  if (!Number.isSafeInteger(minor)) return 'not-a-price';
+  return { minor, symbolCurrency };
+}
+
+function currencyOf(cell: string): Currency | null {
+  const key = cell.normalize('NFKC').trim().toUpperCase();
+  if (key === 'RMB' || key === '人民币' || key === '¥' || key === '元') return 'CNY';
+  return (currencies as readonly string[]).includes(key) ? (key as Currency) : null;
+}
+
+/** Counts line breaks (\n, \r\n or a lone \r) in UTF-8 bytes from `from` to `to`. */
+function lineBreaks(bytes: Uint8Array, from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i += 1) {
+    if (bytes[i] === 0x0a) count += 1;
+    else if (bytes[i] === 0x0d && bytes[i + 1] !== 0x0a) count += 1;
+  }
+  return count;
+}
+
+const breaksIn = (cell: string) => cell.match(/\r\n|\n|\r/g)?.length ?? 0;
+
+/** The delimiter the header uses: Excel writes ";" where "," is the decimal comma, and tabs from a copy. */
+function delimiterOf(csv: string): string {
+  const header = csv.slice(0, csv.search(/\r|\n|$/));
+  const counts = [',', ';', '\t'].map((delimiter) => [delimiter, header.split(delimiter).length - 1] as const);
+  return counts.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
+}
+
+/** Reads a product CSV into rows for the catalogue; refuses only a file with no usable header. */
+export function parseProductCsv(csv: string): CsvParseResult {
+  const bytes = new TextEncoder().encode(csv);
+  const rejected: CsvRejection[] = [];
+  let afterLastRecord = 0;
+  let linesBefore = 0;
+  // Where a row starts: its end (which csv-parse reports in bytes) less the line breaks in its cells.
+  const lineAt = (endByte: number, cells: string[]) => {
+    let contentEnd = endByte;
+    if (bytes[contentEnd - 1] === 0x0a) contentEnd -= 1;
+    if (bytes[contentEnd - 1] === 0x0d) contentEnd -= 1;
+    linesBefore += lineBreaks(bytes, afterLastRecord, contentEnd);
+    afterLastRecord = contentEnd;
+    return linesBefore + 1 - cells.reduce((sum, cell) => sum + breaksIn(cell), 0);
+  };
+  let records: { record: string[]; info: { bytes: number } }[];
+  try {
+    records = parse(csv, {
+      bom: true,
+      delimiter: delimiterOf(csv.replace(/^\uFEFF/, '')),
+      relax_column_count: true,
+      // A stray quote inside a cell ("12" screen") is text, as spreadsheets write it.
+      relax_quotes: true,
+      skip_empty_lines: true,
+      info: true,
+      skip_records_with_error: true,
+      on_skip: (error) => {
+        if (error) rejected.push({ line: linesBefore + 2, reason: `the row could not be read (${error.message.replace(/ at line \d+.*$/, '')})` });
+      },
+    }) as unknown as { record: string[]; info: { bytes: number } }[];
+  } catch (error) {
+    return { ok: false, message: `The file could not be read as CSV (${error instanceof Error ? error.message : String(error)}).` };
+  }
+
+  const [header, ...body] = records;
+  if (!header) return { ok: false, message: 'The file is empty: export the products with a header row (name, price…).' };
+  lineAt(header.info.bytes, header.record);
+  const columns = new Map<Field, number>();
+  const notes: string[] = [];
+  const ignored: string[] = [];
+  header.record.forEach((cell, index) => {
+    const field = fieldOfHeader.get(headerKey(cell));
+    if (field && !columns.has(field)) columns.set(field, index);
+    else if (cell.trim() !== '') ignored.push(quote(cell));
+  });
+  for (const needed of ['name', 'price'] as const) {
+    if (!columns.has(needed)) {
+      const names = headerAliases[needed].filter((alias) => alias === needed || /\p{Script=Han}/u.test(alias)).slice(0, 3);
+      return { ok: false, message: `The first line has no ${needed} column (${names.join(', ')}): is it the header row?` };
+    }
+  }
+  if (columns.has('photo')) notes.push('The photo column was not imported: add photos to products in the app.');
+  if (ignored.length > 0) notes.push(`These columns were not imported: ${ignored.join(', ')}.`);
+
+  const rows: CsvProductRow[] = [];
+  const seenIds = new Map<string, number>();
+  for (const { record, info } of body) {
+    const line = lineAt(info.bytes, record);
+    const cell = (field: Field) => {
+      const index = columns.get(field);
+      return index === undefined ? undefined : (record[index] ?? '').trim();
+    };
+    // Spreadsheets pad the end with rows of empty cells.
+    if (record.every((value) => value.trim() === '')) continue;
+    // The panel shows "Line 4: price "abc" is not a price": the reason names the column, not the line.
+    const reject = (field: keyof typeof fieldLabels, why: string) => rejected.push({ line, reason: `${fieldLabels[field]} ${why}` });
+
+    const id = cell('id') || undefined;
+    if (id !== undefined && id.length > 64) {
+      reject('id', `${quote(id)} is too long (at most 64 characters)`);
+      continue;
+    }
+    if (id !== undefined && seenIds.has(id)) {
+      reject('id', `${quote(id)} is also on line ${seenIds.get(id)}`);
+      continue;
+    }
+    const name = cell('name') ?? '';
+    if (name === '') {
+      reject('name', 'is empty');
+      continue;
+    }
+    if ([...name].length > 120) {
+      reject('name', `${quote(name)} is too long (at most 120 characters)`);
+      continue;
+    }
+    const currencyCell = cell('currency');
+    const namedCurrency = currencyCell ? currencyOf(currencyCell) : null;
+    if (currencyCell && !namedCurrency) {
+      reject('currency', `${quote(currencyCell)} is not one Shopcast sells in (${currencies.join(', ')})`);
+      continue;
+    }
+    const priceCell = cell('price') ?? '';
+    const price = parsePrice(priceCell, namedCurrency);
+    if (priceCell === '') {
+      reject('price', 'is empty');
+      continue;
+    }
+    if (price === 'not-a-price' || price === 'too-many-decimals') {
+      reject('price', `${quote(priceCell)} is not a price${price === 'too-many-decimals' ? ` in ${namedCurrency ?? 'CNY'} (too many decimals)` : ''}`);
+      continue;
+    }
+    const currency = namedCurrency ?? price.symbolCurrency ?? 'CNY';
+    let listPriceMinor: number | null | undefined;
+    const listCell = cell('listPrice');
+    if (listCell !== undefined && listCell !== '') {
+      const listPrice = parsePrice(listCell, currency);
+      if (typeof listPrice === 'string') {
+        reject('listPrice', `${quote(listCell)} is not a price`);
+        continue;
+      }
+      listPriceMinor = listPrice.minor;
+    } else if (listCell === '') listPriceMinor = null;
+    let stock: number | null | undefined;
+    const stockCell = cell('stock');
+    if (stockCell !== undefined && stockCell !== '') {
+      const units = stockCell.normalize('NFKC').replaceAll(',', '');
+      if (!/^\d+$/.test(units) || !Number.isSafeInteger(Number(units))) {
+        reject('stock', `${quote(stockCell)} is not a number of units (0 or more)`);
+        continue;
+      }
+      stock = Number(units);
+    } else if (stockCell === '') stock = null;
+    if (id !== undefined) seenIds.set(id, line);
+    rows.push({ line, id, name, priceMinor: price.minor, listPriceMinor, currency, stock });
+  }
+  return { ok: true, rows, rejected: rejected.sort((a, b) => a.line - b.line), notes };
+}
+
+/** A row applied to the catalogue's product with that id (kept photo, fields the file lacks kept) or a new one. */
+export function productFromRow(row: CsvProductRow, existing: Product | undefined, newId: () => string): Product {
+  return {
+    id: existing?.id ?? row.id ?? newId(),
+    name: row.name,
+    priceMinor: row.priceMinor,
+    listPriceMinor: row.listPriceMinor === undefined ? (existing?.listPriceMinor ?? null) : row.listPriceMinor,
+    currency: row.currency,
+    stock: row.stock === undefined ? (existing?.stock ?? null) : row.stock,
+    photo: existing?.photo ?? null,
+  };
+}
