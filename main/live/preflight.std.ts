@@ -3,6 +3,19 @@ import type { FfmpegLocation } from '../encoder/ffmpegLocator.node';
 import type { FfmpegProbe } from '../encoder/ffmpegProbe.node';
 import type { MediaIngestStats } from '../media/mediaIngest.std';
 import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
+import type { SceneCollection } from '../../contract/schemas/scene.std';
+import type { Product } from '../../contract/schemas/product.std';
+import { findFlaggedWords, type FlaggedWord, type WordLists } from '../../contract/text/wordFlags.std';
+
+/** What the `words` check reads: the merchant's lists, and every text the show puts on screen or on sale. */
+export interface WordsCheckInput {
+  lists: WordLists;
+  scenes: SceneCollection;
+  products: readonly Product[];
+}
+
+/** At most this many texts are named one by one; the rest are counted. */
+export const MAX_WORD_WARNINGS = 10;
 
 export interface PreflightDeps {
   locateFfmpeg: () => Promise<FfmpegLocation | null>;
@@ -14,6 +27,7 @@ export interface PreflightDeps {
   /** The studio's live room, or null when it is not running. */
   liveRoom: () => LiveRoomInfo;
   platform: NodeJS.Platform;
+  words: () => WordsCheckInput;
 }
 
 export function ffmpegInstallHint(platform: NodeJS.Platform): string {
@@ -68,5 +82,43 @@ export async function runPreflight(deps: PreflightDeps): Promise<PreflightReport
       ? { id: 'destinations', ok: true, message: `${destinations} destination(s) set up.` }
       : { id: 'destinations', ok: false, message: 'No destination is set up yet.' },
   );
+  checks.push(...wordsChecks(deps.words()));
   return { ready: checks.every((check) => check.ok), checks };
+}
+
+const quoted = (text: string) => {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return `"${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat}"`;
+};
+
+function whatIsWrong(flags: readonly FlaggedWord[]): string {
+  const words = new Map(flags.map((flag) => [flag.word, flag.kind]));
+  return [...words]
+    .map(([word, kind]) => `"${word}" ${kind === 'superlative' ? 'is an advertising-law superlative' : 'is on your blocked words list'}`)
+    .join('; ');
+}
+
+/**
+ * The `words` check: overlay texts, product cards and the catalogue's names against the word
+ * lists. A warning, not a failure: the merchant may know better (a brand named "Best"), but a
+ * superlative on screen can get a show cut off by the platform, so it is said before going live.
+ */
+export function wordsChecks(input: WordsCheckInput): PreflightCheck[] {
+  const found: string[] = [];
+  const check = (text: string, where: string) => {
+    const flags = findFlaggedWords(text, input.lists);
+    if (flags.length > 0) found.push(`${where}: ${whatIsWrong(flags)}.`);
+  };
+  for (const scene of input.scenes.scenes) {
+    for (const source of scene.sources) {
+      if (source.kind === 'text') check(source.text, `Text ${quoted(source.text)} in scene ${scene.name}`);
+      else if (source.kind === 'ticker') check(source.text, `Ticker ${quoted(source.text)} in scene ${scene.name}`);
+      else if (source.kind === 'productCard') check(source.product.name, `Product card ${quoted(source.product.name)} in scene ${scene.name}`);
+    }
+  }
+  for (const product of input.products) check(product.name, `Product ${quoted(product.name)} in the catalogue`);
+  if (found.length === 0) return [{ id: 'words', ok: true, message: 'No blocked words or advertising-law superlatives in the overlays or product names.' }];
+  const named = found.slice(0, MAX_WORD_WARNINGS).map((message, index) => ({ id: `words-${index + 1}`, ok: true, warning: true, message }));
+  const more = found.length - named.length;
+  return more > 0 ? [...named, { id: 'words-more', ok: true, warning: true, message: `${more} more text(s) have flagged words: check the other overlays and product names too.` }] : named;
 }

@@ -3,7 +3,10 @@ import type { FfmpegLocation } from '../encoder/ffmpegLocator.node';
 import type { FfmpegProbe } from '../encoder/ffmpegProbe.node';
 import { noMediaYet, type MediaIngestStats } from '../media/mediaIngest.std';
 import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
-import { ffmpegInstallHint, runPreflight, type PreflightDeps } from './preflight.std';
+import { ffmpegInstallHint, MAX_WORD_WARNINGS, runPreflight, wordsChecks, type PreflightDeps, type WordsCheckInput } from './preflight.std';
+import { defaultSceneCollection, productCardSource, textSource, tickerSource } from '../../contract/scenePresets.std';
+import { defaultFlaggedSuperlatives } from '../../contract/schemas/settings.std';
+import type { Product } from '../../contract/schemas/product.std';
 
 const found: FfmpegLocation = { path: '/usr/bin/ffmpeg', source: 'PATH' };
 const probe: FfmpegProbe = { version: '6.1.1', h264Encoders: ['h264_vaapi', 'libx264'] };
@@ -15,6 +18,11 @@ const room: LiveRoomInfo = {
   video: { available: true, producers: 0, reason: null },
   message: null,
 };
+let sceneIds = 0;
+const scenes = defaultSceneCollection(() => `s${(sceneIds += 1)}`);
+const lists = { blockedWords: ['微信'], flaggedSuperlatives: [...defaultFlaggedSuperlatives] };
+const product = (name: string): Product => ({ id: name, name, priceMinor: 100, listPriceMinor: null, currency: 'CNY', stock: null, photo: null });
+const cleanWords: WordsCheckInput = { lists, scenes, products: [product('Silk scarf')] };
 const stats = (framesPerSecond: number | null): MediaIngestStats => ({ ...noMediaYet, framesPerSecond });
 
 function deps(overrides: Partial<PreflightDeps> = {}): PreflightDeps {
@@ -26,6 +34,7 @@ function deps(overrides: Partial<PreflightDeps> = {}): PreflightDeps {
     liveRoom: () => room,
     upload: () => Promise.resolve(null),
     platform: 'linux',
+    words: () => cleanWords,
     ...overrides,
   };
 }
@@ -44,6 +53,7 @@ describe('runPreflight', () => {
       ['program', true],
       ['room', true],
       ['destinations', true],
+      ['words', true],
     ]);
     expect(probed).toEqual(['/usr/bin/ffmpeg']);
     expect(byId(report)['ffmpeg']?.message).toBe('FFmpeg 6.1.1 (/usr/bin/ffmpeg, from PATH).');
@@ -106,5 +116,41 @@ describe('runPreflight', () => {
     expect(byId(report)['room']).toEqual({ id: 'room', ok: false, message: `Viewers can comment and order, but will not see the show. ${reason}` });
     const stopped = await runPreflight(deps({ liveRoom: () => ({ ...room, running: false, message: 'Port 4821 is taken.' }) }));
     expect(byId(stopped)['room']).toEqual({ id: 'room', ok: false, message: 'Port 4821 is taken.' });
+  });
+
+  it('warns, without failing, for each overlay text, product card and product name with a flagged word, saying where', async () => {
+    const [camera, closeUp] = scenes.scenes;
+    if (!camera || !closeUp) throw new Error('expected the preset scenes');
+    const rect = { x: 0, y: 0, width: 1, height: 0.2 };
+    const words: WordsCheckInput = {
+      lists,
+      scenes: {
+        ...scenes,
+        scenes: [
+          { ...camera, sources: [...camera.sources, textSource('t1', '全网最低价', rect), tickerSource('t2', 'Free shipping today', rect)] },
+          { ...closeUp, sources: [productCardSource('c1', product('The BEST teapot, No.1 in China'), rect)] },
+        ],
+      },
+      products: [product('Silk scarf'), product('加微信 scarf')],
+    };
+    const report = await runPreflight(deps({ words: () => words }));
+    expect(report.ready).toBe(true);
+    expect(report.checks.filter((check) => check.id.startsWith('words'))).toEqual([
+      { id: 'words-1', ok: true, warning: true, message: `Text "全网最低价" in scene ${camera.name}: "最" is an advertising-law superlative.` },
+      {
+        id: 'words-2',
+        ok: true,
+        warning: true,
+        message: `Product card "The BEST teapot, No.1 in China" in scene ${closeUp.name}: "best" is an advertising-law superlative; "No. 1" is an advertising-law superlative.`,
+      },
+      { id: 'words-3', ok: true, warning: true, message: 'Product "加微信 scarf" in the catalogue: "微信" is on your blocked words list.' },
+    ]);
+  });
+
+  it('names the first few offending texts and counts the rest', () => {
+    const checks = wordsChecks({ ...cleanWords, products: Array.from({ length: MAX_WORD_WARNINGS + 3 }, (_, i) => product(`最 ${i}`)) });
+    expect(checks).toHaveLength(MAX_WORD_WARNINGS + 1);
+    expect(new Set(checks.map((check) => check.id)).size).toBe(checks.length);
+    expect(checks.at(-1)).toEqual({ id: 'words-more', ok: true, warning: true, message: '3 more text(s) have flagged words: check the other overlays and product names too.' });
   });
 });
