@@ -35,6 +35,9 @@ import { openSecretBox, type KeyWrapping } from '../destinations/secretBox.node'
 import WebSocket from 'ws';
 import type { RoomSocket } from '../../contract/room/roomClient.std';
 import { connectRoomFeed, disconnectedRoomFeed } from '../panel/roomFeed.node';
+import { createPanelActions } from '../panel/panelActions.std';
+import { createShowTimeline } from '../panel/showTimeline.node';
+import { openCatalogueStore } from '../products/catalogueStore.node';
 
 export interface CoreDeps {
   dataDir: string;
@@ -93,6 +96,21 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     newId: randomUUID,
     secrets: openSecretBox({ fs, keyPath: path.join(deps.dataDir, 'secret.key'), log: log.child('secrets'), ...(deps.secretKeyWrapping ? { wrapping: deps.secretKeyWrapping } : {}) }),
   });
+  const schedule = (ms: number, run: () => void) => {
+    const timer = setTimeout(run, ms);
+    return () => clearTimeout(timer);
+  };
+  const catalogue = await openCatalogueStore({
+    fs,
+    filePath: path.join(deps.dataDir, 'catalogue.json'),
+    log: log.child('catalogue'),
+    now: () => new Date(),
+    warn: (message) => notices.post('warning', message),
+    newId: randomUUID,
+    schedule,
+    onChange: (next) => events.emit('catalogue', next),
+  });
+  const timeline = createShowTimeline({ appendFile: (file, text) => fs.appendFile(file, text, 'utf8'), schedule, now: Date.now, log: log.child('timeline') });
   const staff = createStaffDesk({ registry: deps.staff ?? systemStaffRegistry(), events, qrSvg: qrCodeSvg });
   const liveLayers = createLiveLayersState(events, (ms, run) => setTimeout(run, ms).unref());
   const media = createMediaIngest({ log: log.child('media'), nowMs: () => performance.now() });
@@ -122,8 +140,21 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         now: Date.now,
         layers: liveLayers,
         onEvent: (event) => events.emit('panel', event),
+        purchaseToast: () => settings.get().livePanel.purchaseToast,
+        onLiveStock: (changes) => {
+          for (const [productId, left] of changes) catalogue.setStock(productId, left);
+        },
+        onLiveEvents: (roomEvents) => timeline.record(roomEvents),
       })
     : disconnectedRoomFeed(liveRoom().running ? 'The live panel is not connected to the live room in this process.' : 'The live room is not running, so there are no comments or orders to show.');
+  const panelActions = createPanelActions({
+    feed: panel,
+    catalogue,
+    livePanel: () => settings.get().livePanel,
+    now: Date.now,
+    formatTime: (ms) => new Date(ms).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }),
+    log: log.child('panel'),
+  });
   const findFfmpeg = () =>
     locateFfmpeg({
       env: deps.env,
@@ -171,6 +202,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     recordingsDir: path.join(deps.dataDir, 'recordings'),
     onSession: (session) => {
       status.setLive(session);
+      timeline.follow(session);
       events.emit('live', session);
     },
   });
@@ -217,6 +249,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           // The studio's own room is the default destination; RTMP destinations are the merchant's.
           destinationCount: () => (liveRoom().running ? 1 : 0) + destinations.list().filter((destination) => destination.enabled).length,
           platform: process.platform,
+          words: () => ({
+            lists: settings.get().livePanel,
+            scenes: scenes.get(),
+            products: catalogue.get().products,
+          }),
         }),
       getScenes: () => scenes.get(),
       saveScenes: async (collection) => {
@@ -227,7 +264,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       getMediaStats: () => media.stats(),
       getLiveRoom: () => liveRoom(),
       goLive: () => live.start(),
-      endLive: () => live.stop(),
+      endLive: async () => {
+        const ended = await live.stop();
+        // The replay's chapter marks are in the file before the show is reported over.
+        await Promise.all([timeline.flush(), catalogue.flush()]);
+        return ended;
+      },
       getLiveSession: () => live.session(),
       getLiveLayers: () => liveLayers.get(),
       updateLiveLayers: (patch) => liveLayers.update(patch),
@@ -249,7 +291,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         return remaining;
       },
       getPanel: () => panel.state(),
-      panelAction: (action) => panel.act(action),
+      panelAction: (action, sender) => panelActions.act(action, sender),
+      getCatalogue: () => catalogue.get(),
+      saveProduct: (input) => catalogue.save(input),
+      removeProduct: ({ id }) => catalogue.remove(id),
+      importProductsCsv: ({ csv }) => catalogue.importCsv(csv),
+      setRunSheet: ({ productIds }) => catalogue.setRunSheet(productIds),
       ...staff.handlers,
     },
     log.child('dispatch'),
@@ -268,6 +315,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       staff.close();
       status.stop();
       panel.close();
+      void catalogue.close();
+      void timeline.flush();
       void live.stop();
     },
   };

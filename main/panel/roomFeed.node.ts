@@ -51,7 +51,7 @@ export interface RoomFeedOptions {
 }
 
 /** What the panel's actions read of the room: the promotion, stock and who said what. */
-export type PanelLookup = Pick<PanelModel, 'promotion' | 'lastPromotedId' | 'stock' | 'comment' | 'order' | 'viewerName'>;
+export type PanelLookup = Pick<PanelModel, 'pinned' | 'promotion' | 'lastPromotedId' | 'stock' | 'comment' | 'order' | 'viewerName'>;
 
 export interface RoomFeed {
   state(): PanelState;
