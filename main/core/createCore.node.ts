@@ -293,7 +293,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       getPanel: () => panel.state(),
       panelAction: (action, sender) => panelActions.act(action, sender),
       getCatalogue: () => catalogue.get(),
-      saveProduct: (input) => catalogue.save(input),
+      saveProduct: async (input, sender) => {
+        const saved = await catalogue.save(input);
+        const product = input.id === undefined ? saved.products.at(-1) : saved.products.find((candidate) => candidate.id === input.id);
+        // Not awaited: the catalogue is saved whether or not the room answers.
+        if (product) void panelActions.productSaved(product, sender);
+        return saved;
+      },
       removeProduct: ({ id }) => catalogue.remove(id),
       importProductsCsv: ({ csv }) => catalogue.importCsv(csv),
       setRunSheet: ({ productIds }) => catalogue.setRunSheet(productIds),

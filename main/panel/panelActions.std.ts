@@ -26,6 +26,12 @@ export interface PanelActionsDeps {
 
 export interface PanelActions {
   act(action: PanelAction, sender: Pick<Sender, 'name' | 'role'>): Promise<PanelActionResult>;
+  /**
+   * A product the merchant just saved goes to the room too when the room already has it, so the
+   * room's next stock event does not bring the old figure back into the catalogue. Never refuses:
+   * without the room, the next promotion puts it there anyway.
+   */
+  productSaved(product: Product, sender: Pick<Sender, 'name' | 'role'>): Promise<void>;
 }
 
 /** The product as the room takes it; a photo too large for the room's frames goes without it rather than refusing the promotion. */
@@ -69,6 +75,14 @@ export function createPanelActions(deps: PanelActionsDeps): PanelActions {
   };
 
   return {
+    async productSaved(product, sender) {
+      if (!feed.lookup.stock().has(product.id)) return;
+      await feed.act({ kind: 'upsertProducts', products: [roomProductOf(product, deps.log)] }, actorText(sender)).then(
+        () => undefined,
+        (error: unknown) => deps.log.warn('saved product not sent to the live room', { productId: product.id, error }),
+      );
+    },
+
     async act(action, sender) {
       const actor = actorText(sender);
       switch (action.kind) {

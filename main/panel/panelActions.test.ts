@@ -131,12 +131,19 @@ describe('the core’s panel actions', () => {
     expect(await buyer.client.send({ type: 'order', productId: teapotId, quantity: 2, buyerName: 'Ana', contact: '123' })).toMatchObject({ ok: true });
     await until(() => studio.catalogueEvents.some((catalogue) => catalogue.products[0]?.stock === 0), 'the catalogue to show none left');
     expect((await studio.call<Catalogue>('getCatalogue', {})).products[0]?.stock).toBe(0);
-    const state = await studio.panelUntil((panel) => panel.orders.length === 1, 'the order in the panel');
-    // The purchase toast is off in the settings: the order is in the panel, not on the stream.
+    let state = await studio.panelUntil((panel) => panel.orders.length === 1, 'the order in the panel');
     expect(state.totals).toMatchObject({ orders: 1, units: 2 });
-    expect(studio.layers.some((layers) => layers.purchaseToast !== null)).toBe(false);
+
+    // The merchant restocks in the catalogue: the room takes the new figure, and counts down from it.
+    await studio.call('saveProduct', { ...teapot, id: teapotId, stock: 20 });
+    await studio.panelUntil((panel) => panel.promotion?.product.stock === 20, 'the room to take the new stock');
+    expect(await buyer.client.send({ type: 'order', productId: teapotId, quantity: 1, buyerName: 'Bo', contact: '456' })).toMatchObject({ ok: true });
+    await until(() => studio.catalogueEvents.at(-1)?.products[0]?.stock === 19, 'the catalogue to count down from 20');
 
     // Marked handled by a moderator: the log names them and the order.
+    state = await studio.panelUntil((panel) => panel.orders.length === 2, 'the second order in the panel');
+    // The purchase toast is off in the settings: the orders are in the panel, not on the stream.
+    expect(studio.layers.some((layers) => layers.purchaseToast !== null)).toBe(false);
     const orderId = state.orders[0]?.id ?? '';
     await studio.call('panelAction', { kind: 'markOrder', orderId, status: 'handled' }, moderator);
     const logged = await studio.panelUntil((panel) => panel.activity.length === 2, 'the activity line');
