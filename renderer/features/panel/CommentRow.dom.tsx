@@ -2,7 +2,7 @@ import { memo, useState } from 'react';
 import type { PanelComment } from '../../../contract/schemas/panel.std';
 import { FlaggedText } from './FlaggedText.dom';
 import { timeOfDay } from './timeOfDay.std';
-import type { WordFlag } from './wordFlags.std';
+import type { FlaggedWord } from '../../../contract/text/wordFlags.std';
 
 export type CommentCommand = 'pin' | 'unpin' | 'hide' | 'ban' | 'reply' | 'select';
 
@@ -11,7 +11,7 @@ interface CommentRowProps {
   selected: boolean;
   pinned: boolean;
   buyer: boolean;
-  flags: readonly WordFlag[];
+  flags: readonly FlaggedWord[];
   /** Stable across renders, so a row re-renders only when its own comment or state changes. */
   onCommand: (command: CommentCommand, comment: PanelComment) => void;
 }

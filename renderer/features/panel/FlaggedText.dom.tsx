@@ -1,11 +1,11 @@
 import { memo } from 'react';
 import { segmentsOf } from './flagSegments.std';
-import type { WordFlag } from './wordFlags.std';
+import type { FlaggedWord } from '../../../contract/text/wordFlags.std';
 
-const kindLabels: Record<WordFlag['kind'], string> = { blocked: 'blocked word', superlative: 'flagged superlative' };
+const kindLabels: Record<FlaggedWord['kind'], string> = { blocked: 'blocked word', superlative: 'flagged superlative' };
 
 /** Viewer text with its flagged words in `<mark>`: every piece is a React text child, never markup. */
-export const FlaggedText = memo(function FlaggedText({ text, flags }: { text: string; flags: readonly WordFlag[] }) {
+export const FlaggedText = memo(function FlaggedText({ text, flags }: { text: string; flags: readonly FlaggedWord[] }) {
   if (flags.length === 0) return <>{text}</>;
   return (
     <>

@@ -1,9 +1,9 @@
-import type { WordFlag } from './wordFlags.std';
+import type { FlaggedWord } from '../../../contract/text/wordFlags.std';
 
 /** A run of a comment's text: plain, or a flagged word to show in a `<mark>`. */
 export interface TextSegment {
   text: string;
-  flag: WordFlag | null;
+  flag: FlaggedWord | null;
 }
 
 /**
@@ -11,7 +11,7 @@ export interface TextSegment {
  * "the best ever") or come from another list's order: the earliest wins and any flag that starts
  * inside it is dropped; offsets outside the text are clamped, so a stale flag never throws.
  */
-export function segmentsOf(text: string, flags: readonly WordFlag[]): TextSegment[] {
+export function segmentsOf(text: string, flags: readonly FlaggedWord[]): TextSegment[] {
   if (flags.length === 0) return [{ text, flag: null }];
   const sorted = [...flags].sort((a, b) => a.start - b.start || b.end - a.end);
   const segments: TextSegment[] = [];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { segmentsOf } from './flagSegments.std';
-import { findFlaggedWords, type WordFlag } from './wordFlags.std';
+import { findFlaggedWords, type FlaggedWord } from '../../../contract/text/wordFlags.std';
 
-const flag = (start: number, end: number, kind: WordFlag['kind'] = 'superlative'): WordFlag => ({ start, end, word: 'x', kind });
+const flag = (start: number, end: number, kind: FlaggedWord['kind'] = 'superlative'): FlaggedWord => ({ start, end, word: 'x', kind });
 
 describe('segmentsOf', () => {
   it('leaves unflagged text whole', () => {

@@ -4,7 +4,7 @@ import type { PanelAction } from '../../../contract/schemas/panel.std';
 import { formatPrice, type Product } from '../../../contract/schemas/product.std';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { usePanelCall } from '../panel/usePanelCall.dom';
-import { findFlaggedWords } from '../panel/wordFlags.std';
+import { findFlaggedWords } from '../../../contract/text/wordFlags.std';
 import { ConfirmRemove } from '../scenes/ConfirmRemove.dom';
 import { CsvImport } from './CsvImport.dom';
 import { draftOfProduct, newProductDraft, type ProductDraft } from './productDraft.std';
