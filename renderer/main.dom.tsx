@@ -7,11 +7,13 @@ import { StudioContext } from './app/studioContext.dom';
 import { ConnectionFailed } from './app/ConnectionFailed.dom';
 import { createStudioStore } from './store/studioStore.std';
 import { syncWithCore } from './store/syncWithCore.std';
+import { exposeStudioTestHook } from './app/testHook.dom';
 import './app/studio.css';
 
 async function boot(): Promise<void> {
   const root = createRoot(document.getElementById('root') as HTMLElement);
   const store = createStudioStore();
+  exposeStudioTestHook(store);
   try {
     const connection = await connectStudio();
     await syncWithCore(connection.api, store, (error) =>

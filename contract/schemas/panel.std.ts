@@ -9,6 +9,12 @@ import { flashSaleSchema, orderStatusSchema, panelRoomActionSchemas } from '../r
 
 /** How many comments and orders the panel keeps: a list that stays smooth at any rate. */
 export const PANEL_WINDOW = 500;
+/**
+ * The most comments one update carries: every comment reaches every panel (a stalled event loop
+ * lets a few hundred pile up between two events at a busy show's rate), and only a longer stall
+ * than this much backlog falls back to the whole state.
+ */
+export const PANEL_UPDATE_MAX_COMMENTS = 5000;
 /** The least time between two `panel` events. */
 export const PANEL_EVENT_INTERVAL_MS = 100;
 
@@ -95,8 +101,8 @@ export type PanelState = z.infer<typeof panelStateSchema>;
 export const panelUpdateSchema = z.strictObject({
   kind: z.literal('update'),
   lastSeq: z.number().int().nonnegative(),
-  /** New comments since the last event, oldest first (only the newest PANEL_WINDOW if more came). */
-  comments: z.array(panelCommentSchema).max(PANEL_WINDOW),
+  /** New comments since the last event, oldest first. */
+  comments: z.array(panelCommentSchema).max(PANEL_UPDATE_MAX_COMMENTS),
   hiddenCommentIds: z.array(z.string()).max(PANEL_WINDOW),
   /** New orders since the last event, oldest first. */
   orders: z.array(panelOrderSchema).max(PANEL_WINDOW),

@@ -30,8 +30,10 @@ export interface PanelBenchOptions {
 
 const roomToken = 'bench-panel-room-token-0123456789';
 const requireHere = createRequire(__filename);
-// The pinned comment's box in a 1280×720 output (liveLayout.std.ts: x 3–59 %, y 80–94 %), right part.
-const pinnedBox = { x: 470, y: 590, width: 260, height: 60 } as const;
+// The pinned comment's box in a 1280×720 output (liveLayout.std.ts: x 3–59 %, y 80–94 %), left
+// part, and a box of the same size where no live layer goes: the camera alone, in the same frame.
+const pinnedBox = { x: 60, y: 590, width: 200, height: 60 } as const;
+const cameraBox = { x: 60, y: 200, width: 200, height: 60 } as const;
 
 interface BenchWindow {
   __benchLongTasks: number[];
@@ -96,8 +98,8 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
     const watchUrl = (await page.getByTestId('watch-url').textContent()) ?? '';
     const roomPort = Number(new URL(watchUrl).port);
     await page.waitForFunction(() => (window as unknown as BenchWindow).__shopcastStudio !== undefined);
-    // The camera alone in the pinned comment's box: the reference every pin is told apart from.
-    const cameraOnlyLuma = (await frameWhere(page, studio.origin, () => true)).meanLuma();
+    // The camera in the program, the pinned comment's box showing the camera too.
+    await frameWhere(page, studio.origin, (frame) => !pinnedShows(frame) && frame.cameraLuma > 40);
 
     for (let start = 0; start < options.viewers; start += 250) {
       viewers.push(...(await Promise.all(Array.from({ length: Math.min(250, options.viewers - start) }, (_, i) => openViewer(roomPort, start + i)))));
@@ -140,15 +142,16 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
       const at = started + ((pin + 1) * options.seconds * 1000) / (options.pins + 1);
       if (at > performance.now()) await new Promise((resolve) => setTimeout(resolve, at - performance.now()));
       await callCore(page, studio.origin, 'panelAction', { kind: 'unpinComment' });
-      await frameWhere(page, studio.origin, (frame) => !pinnedShows(frame, cameraOnlyLuma));
+      await frameWhere(page, studio.origin, (frame) => !pinnedShows(frame));
       const clickedAt = await page.evaluate(() => {
-        const button = document.querySelector<HTMLButtonElement>('[aria-label="Comments"] button[data-action="pin"]');
+        const pins = [...document.querySelectorAll<HTMLButtonElement>('[aria-label="Comments"] button')].filter((candidate) => candidate.textContent.trim() === 'Pin');
+        const button = pins.at(-1);
         const now = Date.now();
         button?.click();
         return button ? now : null;
       });
       if (clickedAt === null) throw new Error('No comment with a Pin button in the panel.');
-      const shown = await frameWhere(page, studio.origin, (frame) => pinnedShows(frame, cameraOnlyLuma));
+      const shown = await frameWhere(page, studio.origin, (frame) => pinnedShows(frame));
       pinTimes.push(shown.captureTime - clickedAt);
     }
     await load;
@@ -195,17 +198,27 @@ async function heapMb(page: PlaywrightCore.Page): Promise<number> {
 
 interface Frame {
   captureTime: number;
-  meanLuma(): number;
+  pinnedLuma: number;
+  cameraLuma: number;
 }
 
-function pinnedShows(frame: Frame, cameraOnlyLuma: number): boolean {
-  return Math.abs(frame.meanLuma() - cameraOnlyLuma) > 10;
+function pinnedShows(frame: Frame): boolean {
+  return Math.abs(frame.pinnedLuma - frame.cameraLuma) > 10;
+}
+
+function meanLuma(bytes: Buffer, width: number, box: { x: number; y: number; width: number; height: number }): number {
+  let sum = 0;
+  for (let row = box.y; row < box.y + box.height; row += 1) {
+    for (let column = box.x; column < box.x + box.width; column += 1) sum += bytes[row * width + column] ?? 0;
+  }
+  return sum / (box.width * box.height);
 }
 
 /** Reads program frames (the newest the core received) until one satisfies `predicate`. */
 async function frameWhere(page: PlaywrightCore.Page, origin: string, predicate: (frame: Frame) => boolean, timeoutMs = 10_000): Promise<Frame> {
   const deadline = performance.now() + timeoutMs;
   let previous = -1;
+  let last: Frame | null = null;
   while (performance.now() < deadline) {
     const response = await page.request.get(`${origin}/program/frame.i420`);
     if (response.status() === 200) {
@@ -215,19 +228,11 @@ async function frameWhere(page: PlaywrightCore.Page, origin: string, predicate: 
         previous = sequence;
         const width = Number(headers['x-frame-width']);
         const bytes = await response.body();
-        const frame: Frame = {
-          captureTime: Number(headers['x-frame-capture-time']),
-          meanLuma() {
-            let sum = 0;
-            for (let row = pinnedBox.y; row < pinnedBox.y + pinnedBox.height; row += 1) {
-              for (let column = pinnedBox.x; column < pinnedBox.x + pinnedBox.width; column += 1) sum += bytes[row * width + column] ?? 0;
-            }
-            return sum / (pinnedBox.width * pinnedBox.height);
-          },
-        };
+        const frame: Frame = { captureTime: Number(headers['x-frame-capture-time']), pinnedLuma: meanLuma(bytes, width, pinnedBox), cameraLuma: meanLuma(bytes, width, cameraBox) };
+        last = frame;
         if (predicate(frame)) return frame;
       }
     }
   }
-  throw new Error('No program frame matched in time.');
+  throw new Error(`No program frame matched in time (the last: ${JSON.stringify(last)}).`);
 }

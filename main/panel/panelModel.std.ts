@@ -2,6 +2,7 @@ import type { Promotion, RoomComment, RoomEvent, WelcomeFrame } from '../../cont
 import type { OrderStatus } from '../../contract/room/roomMessages.std';
 import {
   PANEL_ACTIVITY_WINDOW,
+  PANEL_UPDATE_MAX_COMMENTS,
   PANEL_WINDOW,
   type ActivityEntry,
   type MoneyByCurrency,
@@ -132,7 +133,11 @@ export function createPanelModel(): PanelModel {
       comments = comments.slice(-PANEL_WINDOW);
     }
     newComments.push(entry);
-    if (newComments.length >= PANEL_WINDOW * 2) newComments = newComments.slice(-PANEL_WINDOW);
+    // More than an update carries since the last event: the whole state says it more briefly.
+    if (newComments.length > PANEL_UPDATE_MAX_COMMENTS) {
+      newComments = [];
+      overflowed = true;
+    }
   };
 
   const addOrder = (order: PanelOrder) => {
@@ -303,7 +308,7 @@ export function createPanelModel(): PanelModel {
         : {
             kind: 'update',
             lastSeq,
-            comments: newComments.slice(-PANEL_WINDOW).map((comment) => ({ ...comment })),
+            comments: newComments.map((comment) => ({ ...comment })),
             hiddenCommentIds: [...hiddenIds].slice(-PANEL_WINDOW),
             orders: freshOrders.map((order) => ({ ...order })),
             orderStatuses: [...statusChanges].map(([orderId, status]) => ({ orderId, status })),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomComment, RoomEvent, RoomOrder, WelcomeFrame } from '../../contract/room/roomEvents.std';
-import { applyPanelEvent, PANEL_ACTIVITY_WINDOW, PANEL_WINDOW, type PanelState } from '../../contract/schemas/panel.std';
+import { applyPanelEvent, PANEL_ACTIVITY_WINDOW, PANEL_UPDATE_MAX_COMMENTS, PANEL_WINDOW, type PanelState } from '../../contract/schemas/panel.std';
 import { createPanelModel } from './panelModel.std';
 import { fitText, pinnedLayer, purchaseToastLayer, shortBuyerName } from './roomLayers.std';
 import { liveLayersPatchSchema } from '../../contract/schemas/liveLayers.std';
@@ -34,6 +34,22 @@ const welcome = (lastSeq: number, pinned: RoomComment | null = null): WelcomeFra
 });
 
 describe('the panel model', () => {
+  it('gives every comment to the panel when more than a window pile up between two events, and the whole state only past an update’s limit', () => {
+    const model = createPanelModel();
+    model.welcome(welcome(0), 1000);
+    model.takeEvent();
+    let seq = 0;
+    const comments = (count: number): RoomEvent[] => Array.from({ length: count }, () => ({ kind: 'comment', comment: comment(++seq), seq, at: seq }));
+    model.apply(comments(PANEL_WINDOW * 3));
+    const burst = model.takeEvent();
+    expect(burst?.kind).toBe('update');
+    expect(burst?.kind === 'update' ? burst.comments.map((entry) => entry.id) : []).toEqual(Array.from({ length: PANEL_WINDOW * 3 }, (_, i) => `c${i + 1}`));
+    model.apply(comments(PANEL_UPDATE_MAX_COMMENTS + 1));
+    const flood = model.takeEvent();
+    expect(flood?.kind).toBe('state');
+    expect(flood?.kind === 'state' ? flood.state.comments.at(-1)?.id : null).toBe(`c${seq}`);
+  });
+
   it('keeps a window of the newest comments while the events keep a renderer’s copy equal to it', () => {
     const model = createPanelModel();
     let mirror: PanelState = model.state();

@@ -114,6 +114,24 @@ export function connectRoomFeed(options: RoomFeedOptions): RoomFeed {
     }
   };
 
+  // A pin shows in the picture the moment it is asked for, not a room round trip later (commit,
+  // ack, the studio's 25 ms flush): the host sees their click land on the stream at once. The
+  // room's `pinned` event then confirms it (same comment, no second animation), or a refusal
+  // puts the room's state back.
+  const leadPin = (action: StudioAction) => {
+    if (!options.layers || !model.caughtUp()) return;
+    if (action.kind === 'unpinComment') {
+      layeredPin = null;
+      options.layers.update(pinnedLayer(null));
+    } else if (action.kind === 'pinComment') {
+      const comment = model.comment(action.commentId);
+      if (!comment || comment.hidden) return;
+      const { seq: _seq, hidden: _hidden, ...pinned } = comment;
+      layeredPin = pinned;
+      options.layers.update(pinnedLayer(pinned));
+    }
+  };
+
   const client: RoomClient = createRoomClient({
     url: options.url,
     openSocket: options.openSocket,
@@ -165,6 +183,7 @@ export function connectRoomFeed(options: RoomFeedOptions): RoomFeed {
     },
     act(action, actor) {
       if (client.state !== 'open') return Promise.reject(new RefusedError('The live room is not connected right now; try again in a moment.'));
+      leadPin(action);
       return new Promise<PanelActionResult>((resolve, reject) => {
         // The client keeps resending an unanswered action after a reconnect; the panel is not
         // kept waiting for that, but the action may still take effect when the room is back.
@@ -175,7 +194,14 @@ export function connectRoomFeed(options: RoomFeedOptions): RoomFeed {
           (ack) => {
             cancel();
             if (ack.ok) resolve({ ok: true, seq: ack.seq });
-            else reject(new RoomRefusedError(ack.code, ack.message));
+            else {
+              // A pin the room refused comes off the picture again: the layers go back to the room's state.
+              if (action.kind === 'pinComment' || action.kind === 'unpinComment') {
+                layeredPin = undefined;
+                syncLayers();
+              }
+              reject(new RoomRefusedError(ack.code, ack.message));
+            }
           },
           (error: unknown) => {
             cancel();

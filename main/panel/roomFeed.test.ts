@@ -184,6 +184,26 @@ describe('the room feed', () => {
     expect((refusal as Error).message.length).toBeGreaterThan(5);
     expect(panel.layers.get().pinnedComment).toBeNull();
   });
+
+  it('puts a pin on the picture as it is asked for, before the room answers, and the room’s event keeps it there', async () => {
+    const { server } = await startRoom();
+    const panel = openFeed(server);
+    await panel.open();
+    const viewer = connect(server, 'viewer');
+    await viewer.welcome;
+    await viewer.client.send({ type: 'comment', name: 'Ana', text: 'Does it come in red?' });
+    await until(() => panel.feed.state().comments.length === 1, 'the comment in the panel');
+    const comment = panel.feed.state().comments[0];
+    const pinned = panel.feed.act({ kind: 'pinComment', commentId: comment?.id ?? '' });
+    // Synchronously: no round trip to the room has happened yet.
+    expect(panel.layers.get().pinnedComment).toMatchObject({ id: comment?.id, author: 'Ana', text: 'Does it come in red?' });
+    await pinned;
+    await until(() => panel.feed.state().pinned?.id === comment?.id, 'the room’s pinned event');
+    expect(panel.layers.get().pinnedComment?.id).toBe(comment?.id);
+    const unpinned = panel.feed.act({ kind: 'unpinComment' });
+    expect(panel.layers.get().pinnedComment).toBeNull();
+    await unpinned;
+  });
 });
 
 describe('the panel in the core', () => {
