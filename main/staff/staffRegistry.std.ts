@@ -3,7 +3,8 @@ import type { StaffMember, StaffPairingInput, StaffRole } from '../../contract/s
 
 // Who may open a staff console, and for how long. A pairing is a six-digit code the host reads
 // out or shows as a QR code; it is spent on first use and becomes a session (an HttpOnly cookie
-// in the console's browser). Everything with an effect (clock, randomness, timers) is injected,
+// in the console's browser). Opening the link only peeks at the code, so a chat app's link
+// preview or a QR scanner that fetches it first does not spend it. Everything with an effect (clock, randomness, timers) is injected,
 // so the rules below are tested without waiting ten minutes or twelve hours.
 
 export const CODE_LIFETIME_MS = 10 * 60_000;
@@ -19,9 +20,12 @@ const WRONG_CODE_MEMORY_MS = 10 * 60_000;
 export type SessionEndReason = 'revoked' | 'expired';
 export type CodeRefusal = 'unknown' | 'expired' | 'used' | 'revoked' | 'locked';
 
-export type RedeemResult =
-  | { ok: true; token: string; member: StaffMember }
-  | { ok: false; reason: CodeRefusal; message: string };
+export type CodeRefused = { ok: false; reason: CodeRefusal; message: string };
+
+export type RedeemResult = { ok: true; token: string; member: StaffMember } | CodeRefused;
+
+/** Who a waiting code would pair; nothing is spent by asking. */
+export type PeekResult = { ok: true; name: string; role: StaffRole; expiresAt: number } | CodeRefused;
 
 export type SessionCheck =
   | { ok: true; memberId: string; role: StaffRole; name: string }
@@ -45,6 +49,11 @@ export interface StaffRegistry {
   createPairing(input: StaffPairingInput): { id: string; name: string; role: StaffRole; code: string; expiresAt: number };
   /** Trades a code for a session, once; wrong codes count against the address they come from. */
   redeem(code: string, address: string): RedeemResult;
+  /**
+   * Who a waiting code would pair, without spending it; wrong codes count against the address as
+   * in `redeem`, so guessing by looking is locked out as well.
+   */
+  peek(code: string, address: string): PeekResult;
   /** The member a session token belongs to, or why it no longer opens anything. */
   session(token: string | undefined): SessionCheck;
   /** Counts an open console window of a paired member; the answer forgets it. */
@@ -138,7 +147,7 @@ export function createStaffRegistry(deps: StaffRegistryDeps): StaffRegistry {
     }
   }
 
-  function refuseCode(address: string, reason: Exclude<CodeRefusal, 'locked'>): RedeemResult {
+  function refuseCode(address: string, reason: Exclude<CodeRefusal, 'locked'>): CodeRefused {
     const now = deps.now();
     const previous = wrongCodes.get(address);
     const wrong = previous && now - previous.lastAt <= WRONG_CODE_MEMORY_MS ? previous : { count: 0, lastAt: now, lockedUntil: null };
@@ -148,6 +157,26 @@ export function createStaffRegistry(deps: StaffRegistryDeps): StaffRegistry {
     wrongCodes.set(address, wrong);
     const message = wrong.lockedUntil === null ? codeMessages[reason] : `${codeMessages[reason]} ${lockedMessage(Math.ceil(LOCK_MS / 1000))}`;
     return { ok: false, reason: wrong.lockedUntil === null ? reason : 'locked', message };
+  }
+
+  /** The waiting entry of a code, or why not: the lockout first, then a wrong code counted. */
+  function waitingEntry(code: string, address: string): { ok: true; entry: Entry } | CodeRefused {
+    forget();
+    const now = deps.now();
+    const wrong = wrongCodes.get(address);
+    if (wrong && wrong.lockedUntil !== null) {
+      if (now < wrong.lockedUntil) return { ok: false, reason: 'locked', message: lockedMessage(Math.ceil((wrong.lockedUntil - now) / 1000)) };
+      wrongCodes.delete(address);
+    }
+    const id = waitingCodes.get(code);
+    const entry = id === undefined ? undefined : entries.get(id);
+    if (!entry) return refuseCode(address, spentCodes.get(code)?.reason ?? 'unknown');
+    // The timer may be late (a sleeping laptop); the clock decides.
+    if (now >= entry.member.expiresAt) {
+      remove(entry, 'expired');
+      return refuseCode(address, 'expired');
+    }
+    return { ok: true, entry };
   }
 
   return {
@@ -168,21 +197,10 @@ export function createStaffRegistry(deps: StaffRegistryDeps): StaffRegistry {
     },
 
     redeem(code, address) {
-      forget();
+      const found = waitingEntry(code, address);
+      if (!found.ok) return found;
+      const { entry } = found;
       const now = deps.now();
-      const wrong = wrongCodes.get(address);
-      if (wrong && wrong.lockedUntil !== null) {
-        if (now < wrong.lockedUntil) return { ok: false, reason: 'locked', message: lockedMessage(Math.ceil((wrong.lockedUntil - now) / 1000)) };
-        wrongCodes.delete(address);
-      }
-      const id = waitingCodes.get(code);
-      const entry = id === undefined ? undefined : entries.get(id);
-      if (!entry) return refuseCode(address, spentCodes.get(code)?.reason ?? 'unknown');
-      // The timer may be late (a sleeping laptop); the clock decides.
-      if (now >= entry.member.expiresAt) {
-        remove(entry, 'expired');
-        return refuseCode(address, 'expired');
-      }
       wrongCodes.delete(address);
       entry.cancelTimer();
       waitingCodes.delete(code);
@@ -195,6 +213,15 @@ export function createStaffRegistry(deps: StaffRegistryDeps): StaffRegistry {
       sessions.set(token, entry.member.id);
       changed();
       return { ok: true, token, member: entry.member };
+    },
+
+    peek(code, address) {
+      const found = waitingEntry(code, address);
+      if (!found.ok) return found;
+      // Unlike a redeem, a look does not forgive earlier wrong codes: the holder of one waiting code
+      // could otherwise look at it between guesses and never be locked out.
+      const { name, role, expiresAt } = found.entry.member;
+      return { ok: true, name, role, expiresAt };
     },
 
     session(token) {

@@ -114,6 +114,65 @@ describe('createStaffRegistry: codes', () => {
   });
 });
 
+describe('createStaffRegistry: peek', () => {
+  it('tells who a waiting code is for without spending it, changing the list or arming a timer', () => {
+    const { registry, now, changes, pendingTimers } = setup({ randoms: [121212] });
+    registry.createPairing({ name: 'Lin', role: 'moderator' });
+    const before = { changes: changes.count, timers: pendingTimers(), members: registry.members() };
+    for (let look = 0; look < 3; look++) {
+      expect(registry.peek('121212', '10.0.0.5')).toEqual({ ok: true, name: 'Lin', role: 'moderator', expiresAt: now() + CODE_LIFETIME_MS });
+    }
+    expect({ changes: changes.count, timers: pendingTimers(), members: registry.members() }).toEqual(before);
+    expect(registry.redeem('121212', '10.0.0.5')).toMatchObject({ ok: true, member: { name: 'Lin', state: 'paired' } });
+    // Once spent, a look says so, as a redeem would.
+    expect(registry.peek('121212', '10.0.0.5')).toEqual({ ok: false, reason: 'used', message: codeMessages.used });
+  });
+
+  it('tells wrong, expired and cancelled codes apart', () => {
+    const { registry, advance } = setup({ randoms: [131313, 141414] });
+    registry.createPairing({ name: 'A', role: 'moderator' });
+    const { id } = registry.createPairing({ name: 'B', role: 'host' });
+    expect(registry.peek('000000', '10.0.0.5')).toEqual({ ok: false, reason: 'unknown', message: codeMessages.unknown });
+    registry.revoke(id);
+    expect(registry.peek('141414', '10.0.0.6')).toEqual({ ok: false, reason: 'revoked', message: codeMessages.revoked });
+    advance(CODE_LIFETIME_MS);
+    expect(registry.peek('131313', '10.0.0.7')).toEqual({ ok: false, reason: 'expired', message: codeMessages.expired });
+  });
+
+  it('refuses an expired code by the clock when its timer has not fired, and drops its member', () => {
+    const { registry, advance } = setup({ randoms: [151515], overrides: { schedule: () => () => {} } });
+    registry.createPairing({ name: 'Mia', role: 'moderator' });
+    advance(CODE_LIFETIME_MS);
+    expect(registry.peek('151515', '10.0.0.5')).toMatchObject({ ok: false, reason: 'expired' });
+    expect(registry.members()).toEqual([]);
+  });
+
+  it('counts wrong looks towards the lockout, mixed with wrong redeems, and the lockout hides a right code', () => {
+    const { registry, advance } = setup({ randoms: [161616] });
+    registry.createPairing({ name: 'Mia', role: 'moderator' });
+    for (let attempt = 1; attempt <= 2; attempt++) expect(registry.peek('000001', '10.0.0.9')).toMatchObject({ reason: 'unknown' });
+    for (let attempt = 3; attempt <= 4; attempt++) expect(registry.redeem('000001', '10.0.0.9')).toMatchObject({ reason: 'unknown' });
+    const fifth = registry.peek('000001', '10.0.0.9');
+    expect(fifth).toMatchObject({ ok: false, reason: 'locked' });
+    expect(fifth.ok ? '' : fifth.message).toContain('paused for 60 seconds');
+    expect(registry.peek('161616', '10.0.0.9')).toMatchObject({ ok: false, reason: 'locked' });
+    expect(registry.redeem('161616', '10.0.0.9')).toMatchObject({ ok: false, reason: 'locked' });
+    expect(registry.peek('161616', '10.0.0.10')).toMatchObject({ ok: true, name: 'Mia' });
+    advance(LOCK_MS);
+    expect(registry.peek('161616', '10.0.0.9')).toMatchObject({ ok: true, name: 'Mia' });
+  });
+
+  it('does not forgive wrong codes for a right look, so looking at one waiting code cannot reset the count', () => {
+    const { registry } = setup({ randoms: [171717] });
+    registry.createPairing({ name: 'Mia', role: 'moderator' });
+    for (let attempt = 1; attempt <= 4; attempt++) {
+      expect(registry.peek('000001', '10.0.0.9')).toMatchObject({ reason: 'unknown' });
+      expect(registry.peek('171717', '10.0.0.9')).toMatchObject({ ok: true });
+    }
+    expect(registry.peek('000001', '10.0.0.9')).toMatchObject({ reason: 'locked' });
+  });
+});
+
 describe('createStaffRegistry: wrong codes', () => {
   it('refuses an address for 60 s after five wrong codes, saying so, even for a right code', () => {
     const { registry, advance } = setup({ randoms: [555555] });

@@ -7,8 +7,8 @@ import type { Logger } from '../log/logger.std';
 import { serveApiSocket } from '../studio/apiSocket.node';
 import { allowReadOnly, closeServer, handleRequests, isSameOrigin, listen, readCookie, refuseUpgrade, serveRendererFile, sessionCookie } from '../studio/httpShared.node';
 import { securityHeaders } from '../studio/securityHeaders.std';
-import { pairingCss, PAIRING_CSS_PATH, pairingPage, pairingPageCsp } from './pairingPage.std';
-import { sessionMessages, type SessionEndReason } from './staffRegistry.std';
+import { confirmPairingPage, pairingCss, PAIRING_CSS_PATH, pairingPage, pairingPageCsp } from './pairingPage.std';
+import { sessionMessages, type CodeRefused, type SessionEndReason } from './staffRegistry.std';
 
 // Not the studio's cookie name: cookies are per host, not per port, so a console opened on the
 // studio's own machine must not overwrite the studio's session.
@@ -18,6 +18,10 @@ export const PAIR_PATH = '/pair';
 /** The close code a console's sockets get when its session ends; the reason says why. */
 export const SESSION_ENDED_CLOSE_CODE = 4001;
 const MAX_API_MESSAGE = 1024 * 1024;
+// `code=123456` and little else: anything much longer is not this console's form.
+export const MAX_PAIR_BODY = 1024;
+export const CROSS_ORIGIN_PAIRING =
+  "This pairing was sent from another site, not from this console's own page, so it was refused. Open the link from the studio's Staff tab again.";
 
 export interface StaffServerOptions {
   host: string;
@@ -34,10 +38,49 @@ export interface StaffServer {
   close(): Promise<void>;
 }
 
+const codeFrom = (value: string | null) => (value ?? '').trim().slice(0, 16);
+
+/**
+ * Whether a POST comes from a page of this server. Browsers send Origin with every POST (and
+ * this server's pages keep Referer for same-origin requests), so another site's page that
+ * submits a code — to pair the browser as someone else, or to guess from its address — is
+ * refused. A request with neither header is no browser riding on anyone's page.
+ */
+function fromOwnPage(request: IncomingMessage): boolean {
+  const own = `http://${request.headers.host ?? ''}`;
+  const { origin, referer } = request.headers;
+  if (origin !== undefined) return origin === own;
+  if (referer === undefined) return true;
+  try {
+    return new URL(referer).origin === own;
+  } catch {
+    return false;
+  }
+}
+
+/** The body as text, or null once it is longer than `limit` bytes (declared or sent). */
+function readSmallBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  if (Number(request.headers['content-length'] ?? 0) > limit) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) resolve(null);
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+    // A client gone before the end: nothing to answer.
+    request.on('close', () => resolve(null));
+  });
+}
+
 /**
  * Staff consoles on the LAN: the renderer and the contract over `/api`, for devices paired with a
- * six-digit code, each as its member's role. No media socket and no program frame: a console
- * runs the live panel, not the show. Unpaired requests get the pairing form and nothing else.
+ * six-digit code (the link shows who it pairs; only the button's POST spends it), each as its
+ * member's role. No media socket and no program frame: a console runs the live panel, not the
+ * show. Unpaired requests get the pairing pages and nothing else.
  */
 export async function startStaffServer(options: StaffServerOptions): Promise<StaffServer> {
   const { core, log } = options;
@@ -45,28 +88,66 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
   const apiSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_API_MESSAGE });
   const socketsByMember = new Map<string, Set<WebSocket>>();
 
-  function page(response: ServerResponse, status: number, message: string | null, headers: Record<string, string> = {}): void {
+  function page(response: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
     response.writeHead(status, {
       ...securityHeaders,
       'Content-Security-Policy': pairingPageCsp,
+      // Under no-referrer a browser sends `Origin: null` with the confirmation form's POST, which
+      // the origin check must refuse; same-origin keeps both headers on this server only.
+      'Referrer-Policy': 'same-origin',
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
       ...headers,
     });
-    response.end(response.req.method === 'HEAD' ? undefined : pairingPage(message));
+    response.end(response.req.method === 'HEAD' ? undefined : html);
   }
 
-  function pair(request: IncomingMessage, response: ServerResponse, code: string): void {
+  function refused(response: ServerResponse, refusal: CodeRefused, address: string, step: 'confirm' | 'pair'): void {
+    log.warn('staff pairing refused', { reason: refusal.reason, address, step });
+    page(response, refusal.reason === 'locked' ? 429 : 401, pairingPage(refusal.message));
+  }
+
+  /** The link (or the typed code): who it pairs, and a button; nothing is spent here. */
+  function confirm(request: IncomingMessage, response: ServerResponse, code: string): void {
     const address = request.socket.remoteAddress ?? 'unknown';
-    const redeemed = registry.redeem(code, address);
+    // A wrong code still counts against the address: looking must not be a way to guess.
+    const peeked = registry.peek(code, address);
+    if (!peeked.ok) {
+      refused(response, peeked, address, 'confirm');
+      return;
+    }
+    log.info('staff pairing link opened', { role: peeked.role, address });
+    page(response, 200, confirmPairingPage(code, peeked.name, peeked.role));
+  }
+
+  /** The confirmation page's button: spends the code into the session cookie. */
+  async function pair(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const address = request.socket.remoteAddress ?? 'unknown';
+    if (!fromOwnPage(request)) {
+      log.warn('staff pairing refused', { reason: 'cross-origin', address, origin: request.headers.origin ?? null, step: 'pair' });
+      page(response, 403, pairingPage(CROSS_ORIGIN_PAIRING));
+      return;
+    }
+    const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (contentType !== 'application/x-www-form-urlencoded') {
+      response.writeHead(415, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Send the pairing form.');
+      return;
+    }
+    const body = await readSmallBody(request, MAX_PAIR_BODY);
+    if (body === null) {
+      // The rest of an oversized body is not read: the connection goes with the answer.
+      response.writeHead(413, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end('Too large.');
+      return;
+    }
+    const redeemed = registry.redeem(codeFrom(new URLSearchParams(body).get('code')), address);
     if (!redeemed.ok) {
-      log.warn('staff pairing refused', { reason: redeemed.reason, address });
-      page(response, redeemed.reason === 'locked' ? 429 : 401, redeemed.message);
+      refused(response, redeemed, address, 'pair');
       return;
     }
     const { member } = redeemed;
     log.info('staff console paired', { member: member.id, role: member.role, address });
-    // Redirect so the spent code leaves the address bar and the history.
+    // 303, a GET: a reload does not post the spent code again, and the link's code leaves the
+    // address bar.
     response.writeHead(303, {
       Location: '/',
       'Set-Cookie': sessionCookie(STAFF_COOKIE, redeemed.token, Math.floor((member.expiresAt - Date.now()) / 1000)),
@@ -76,17 +157,26 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!allowReadOnly(request, response)) return;
     const url = new URL(request.url ?? '/', 'http://console.invalid');
+    if (url.pathname === PAIR_PATH && request.method === 'POST') {
+      await pair(request, response);
+      return;
+    }
+    if (url.pathname === PAIR_PATH && request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { Allow: 'GET, HEAD, POST' }).end();
+      return;
+    }
+    if (!allowReadOnly(request, response)) return;
     if (url.pathname === PAIRING_CSS_PATH) {
       response.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' });
       response.end(request.method === 'HEAD' ? undefined : pairingCss);
       return;
     }
     if (url.pathname === PAIR_PATH) {
-      // Only a real visit spends a code: a HEAD (a link checker) gets the form.
-      if (request.method === 'HEAD') page(response, 200, null);
-      else pair(request, response, (url.searchParams.get('code') ?? '').trim().slice(0, 16));
+      const code = codeFrom(url.searchParams.get('code'));
+      // A HEAD (a link checker) learns nothing and counts nothing; an empty code is no guess.
+      if (request.method === 'HEAD' || code === '') page(response, 200, pairingPage(null));
+      else confirm(request, response, code);
       return;
     }
     const cookie = readCookie(request, STAFF_COOKIE);
@@ -95,7 +185,7 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
       // A dead cookie is cleared, so the next visit is a plain pairing form.
       const clear: Record<string, string> = cookie === undefined ? {} : { 'Set-Cookie': sessionCookie(STAFF_COOKIE, '', 0) };
       const message = cookie === undefined ? null : session.reason === 'unknown' ? session.message : `${session.message}. Ask the host for a new code.`;
-      page(response, 401, message, clear);
+      page(response, 401, pairingPage(message), clear);
       return;
     }
     await serveRendererFile(request, response, options.rendererDir, url.pathname);

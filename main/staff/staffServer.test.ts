@@ -10,9 +10,9 @@ import type { Sender } from '../core/dispatcher.std';
 import { createLogger, type LogRecord } from '../log/logger.std';
 import { rendererCsp } from '../studio/securityHeaders.std';
 import { createSocketKit, hasId, isEvent, type JsonSocket } from '../studio/socketTestKit.node';
-import { pairingPageCsp } from './pairingPage.std';
+import { CONFIRM_PAIRING_BUTTON, pairingPageCsp } from './pairingPage.std';
 import { CONSOLE_NOT_STARTED } from './staffDesk.std';
-import { startStaffServer, type StaffServer } from './staffServer.node';
+import { CROSS_ORIGIN_PAIRING, MAX_PAIR_BODY, startStaffServer, type StaffServer } from './staffServer.node';
 import { systemStaffRegistry } from './systemStaffRegistry.node';
 
 const indexHtml = '<!doctype html><title>Shopcast test renderer</title>';
@@ -70,10 +70,39 @@ async function call<T>(channel: string, payload: unknown = {}): Promise<T> {
 
 const wsUrl = (pathname: string) => `${running().server.origin.replace('http:', 'ws:')}${pathname}`;
 
-/** Pairs a console as a phone would after scanning the QR code: the link, the redirect, the cookie. */
+/** The confirmation page's button as a browser sends it: a same-origin form POST. */
+async function postCode(code: string, headers: Record<string, string> = { Origin: running().server.origin }, body = `code=${code}`) {
+  return fetch(`${running().server.origin}/pair`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body,
+  });
+}
+
+/** The waiting code's confirmation page, as the link (or the typed code) opens it. */
+async function expectConfirmation(pairing: StaffPairing, question: string) {
+  const response = await fetch(pairing.url, { redirect: 'manual' });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('set-cookie')).toBeNull();
+  expect(response.headers.get('content-security-policy')).toBe(pairingPageCsp);
+  expect(response.headers.get('cache-control')).toBe('no-store');
+  // Not no-referrer: under it a browser posts the form with `Origin: null`, which is refused.
+  expect(response.headers.get('referrer-policy')).toBe('same-origin');
+  const page = await response.text();
+  expect(page).toContain(question);
+  expect(page).toContain('<form method="post" action="/pair">');
+  expect(page).toContain(`<input type="hidden" name="code" value="${pairing.code}">`);
+  expect(page).toContain(`<button type="submit">${CONFIRM_PAIRING_BUTTON}</button>`);
+  expect(page).not.toContain('<script');
+  return page;
+}
+
+/** Pairs a console as a phone would after scanning the QR code: the link, the button, the redirect, the cookie. */
 async function pairConsole(role: 'host' | 'moderator' = 'moderator', name = 'Mia') {
   const pairing = await call<StaffPairing>('createStaffPairing', { name, role });
-  const response = await fetch(pairing.url, { redirect: 'manual' });
+  await expectConfirmation(pairing, `Pair this browser as ${name} (${role})?`);
+  const response = await postCode(pairing.code);
   expect(response.status).toBe(303);
   expect(response.headers.get('location')).toBe('/');
   const setCookie = response.headers.get('set-cookie') ?? '';
@@ -142,17 +171,81 @@ describe('staff pairing over HTTP', () => {
 
     const again = await fetch(pairing.url, { redirect: 'manual' });
     expect(again.status).toBe(401);
-    expect(await again.text()).toContain('That code has already been used');
+    const used = await again.text();
+    expect(used).toContain('That code has already been used');
+    expect(used).not.toContain(CONFIRM_PAIRING_BUTTON);
+    const twice = await postCode(pairing.code);
+    expect(twice.status).toBe(401);
+    expect(twice.headers.get('set-cookie')).toBeNull();
+    expect(await twice.text()).toContain('That code has already been used');
   });
 
-  it('locks an address out for 60 s after five wrong codes, saying so, even for the right code', async () => {
+  it('leaves the code usable after link previews and scanners fetch the link (GET and HEAD)', async () => {
+    const { server } = await start();
+    const pairing = await call<StaffPairing>('createStaffPairing', { name: '<b>Lin</b>', role: 'moderator' });
+    const head = await fetch(pairing.url, { method: 'HEAD', redirect: 'manual' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('set-cookie')).toBeNull();
+    // A preview, the scanner app, then the person: each gets the question, none spends the code.
+    for (let look = 0; look < 3; look++) {
+      const page = await expectConfirmation(pairing, 'Pair this browser as &lt;b&gt;Lin&lt;/b&gt; (moderator)?');
+      expect(page).not.toContain('<b>');
+    }
+    expect((await call<StaffState>('getStaff')).members).toEqual([expect.objectContaining({ id: pairing.id, state: 'waiting' })]);
+    const paired = await postCode(pairing.code);
+    expect(paired.status).toBe(303);
+    expect(paired.headers.get('set-cookie')).toMatch(/^shopcast_staff=/);
+    expect((await call<StaffState>('getStaff')).members).toEqual([expect.objectContaining({ id: pairing.id, state: 'paired' })]);
+    // An empty code is no guess: the plain form, nothing counted.
+    const empty = await fetch(`${server.origin}/pair?code=`);
+    expect(empty.status).toBe(200);
+    expect(await empty.text()).not.toContain('role="alert"');
+  });
+
+  it('refuses a POST from another origin without spending the code, and pairs from its own page', async () => {
+    const { server } = await start();
+    const pairing = await call<StaffPairing>('createStaffPairing', { name: 'Mia', role: 'moderator' });
+    const foreign: Record<string, string>[] = [{ Origin: 'http://evil.example' }, { Origin: 'null' }, { Referer: 'http://evil.example/pair.html' }, { Referer: 'not a url' }];
+    for (const headers of foreign) {
+      const response = await postCode(pairing.code, headers);
+      expect(response.status, JSON.stringify(headers)).toBe(403);
+      expect(response.headers.get('set-cookie')).toBeNull();
+      expect(await response.text()).toContain(CROSS_ORIGIN_PAIRING.slice(0, 40));
+    }
+    expect(records.filter((record) => record.message === 'staff pairing refused' && record.fields?.['reason'] === 'cross-origin')).toHaveLength(foreign.length);
+    expect((await call<StaffState>('getStaff')).members).toEqual([expect.objectContaining({ state: 'waiting' })]);
+    // Without Origin, the page's same-origin Referer will do.
+    const response = await postCode(pairing.code, { Referer: pairing.url });
+    expect(response.status).toBe(303);
+    expect(response.headers.get('set-cookie')).toMatch(/^shopcast_staff=/);
+    expect(server.origin).toBe(new URL(pairing.url).origin);
+  });
+
+  it('takes only a small form body on POST /pair, and no other method', async () => {
+    const { server } = await start();
+    const pairing = await call<StaffPairing>('createStaffPairing', { name: 'Mia', role: 'moderator' });
+    const large = await postCode(pairing.code, undefined, `code=${pairing.code}&pad=${'x'.repeat(MAX_PAIR_BODY)}`);
+    expect(large.status).toBe(413);
+    const json = await postCode(pairing.code, { Origin: server.origin, 'Content-Type': 'application/json' }, JSON.stringify({ code: pairing.code }));
+    expect(json.status).toBe(415);
+    const put = await fetch(`${server.origin}/pair`, { method: 'PUT', body: `code=${pairing.code}` });
+    expect(put.status).toBe(405);
+    expect(put.headers.get('allow')).toBe('GET, HEAD, POST');
+    expect((await fetch(`${server.origin}/`, { method: 'POST', body: `code=${pairing.code}` })).status).toBe(405);
+    expect((await call<StaffState>('getStaff')).members).toEqual([expect.objectContaining({ state: 'waiting' })]);
+    expect((await postCode(pairing.code)).status).toBe(303);
+  });
+
+  it('locks an address out for 60 s after five wrong codes looked up by GET, saying so, even for the right code', async () => {
     const { server } = await start();
     const pairing = await call<StaffPairing>('createStaffPairing', { name: 'Mia', role: 'moderator' });
     const wrong = pairing.code === '000000' ? '000001' : '000000';
     for (let attempt = 1; attempt < 5; attempt++) {
       const response = await fetch(`${server.origin}/pair?code=${wrong}`);
       expect(response.status).toBe(401);
-      expect(await response.text()).toContain('That code is not valid');
+      const page = await response.text();
+      expect(page).toContain('That code is not valid');
+      expect(page).not.toContain(CONFIRM_PAIRING_BUTTON);
     }
     const fifth = await fetch(`${server.origin}/pair?code=${wrong}`);
     expect(fifth.status).toBe(429);
@@ -160,7 +253,27 @@ describe('staff pairing over HTTP', () => {
     const right = await fetch(pairing.url, { redirect: 'manual' });
     expect(right.status).toBe(429);
     expect(await right.text()).toContain('Too many wrong codes from this device');
+    const post = await postCode(pairing.code);
+    expect(post.status).toBe(429);
+    expect(post.headers.get('set-cookie')).toBeNull();
     expect(records.some((record) => record.message === 'staff pairing refused' && record.fields?.['reason'] === 'locked')).toBe(true);
+  });
+
+  it('counts wrong codes sent by POST towards the same lockout as those looked up by GET', async () => {
+    const { server } = await start();
+    const pairing = await call<StaffPairing>('createStaffPairing', { name: 'Mia', role: 'moderator' });
+    const wrong = pairing.code === '000000' ? '000001' : '000000';
+    for (let attempt = 1; attempt <= 2; attempt++) expect((await fetch(`${server.origin}/pair?code=${wrong}`)).status).toBe(401);
+    for (let attempt = 3; attempt <= 4; attempt++) {
+      const response = await postCode(wrong);
+      expect(response.status).toBe(401);
+      expect(await response.text()).toContain('That code is not valid');
+    }
+    const fifth = await postCode(wrong);
+    expect(fifth.status).toBe(429);
+    expect(await fifth.text()).toContain('pairing is paused for 60 seconds');
+    expect((await postCode(pairing.code)).status).toBe(429);
+    expect((await fetch(pairing.url)).status).toBe(429);
   });
 });
 
