@@ -297,11 +297,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         const saved = await catalogue.save(input);
         const product = input.id === undefined ? saved.products.at(-1) : saved.products.find((candidate) => candidate.id === input.id);
         // Not awaited: the catalogue is saved whether or not the room answers.
-        if (product) void panelActions.productSaved(product, sender);
+        if (product) void panelActions.productsSaved([product], sender);
         return saved;
       },
       removeProduct: ({ id }) => catalogue.remove(id),
-      importProductsCsv: ({ csv }) => catalogue.importCsv(csv),
+      importProductsCsv: async ({ csv }, sender) => {
+        const result = await catalogue.importCsv(csv);
+        if (result.updated > 0) void panelActions.productsSaved(result.catalogue.products, sender);
+        return result;
+      },
       setRunSheet: ({ productIds }) => catalogue.setRunSheet(productIds),
       ...staff.handlers,
     },

@@ -14,6 +14,9 @@ import type { RoomFeed } from './roomFeed.node';
 // Products reach the room from the catalogue — the product as the merchant keeps it, with the
 // stock left — just before it is promoted; claim words come from the settings.
 
+/** studioActionSchema's upsertProducts takes at most this many products. */
+const ROOM_UPSERT_BATCH = 200;
+
 export interface PanelActionsDeps {
   feed: Pick<RoomFeed, 'act' | 'lookup' | 'addActivity'>;
   catalogue: { get(): Catalogue };
@@ -31,7 +34,8 @@ export interface PanelActions {
    * room's next stock event does not bring the old figure back into the catalogue. Never refuses:
    * without the room, the next promotion puts it there anyway.
    */
-  productSaved(product: Product, sender: Pick<Sender, 'name' | 'role'>): Promise<void>;
+  /** Saved or imported products the room already has go to it again, so a restock is not undone by the room's next stock event. */
+  productsSaved(products: readonly Product[], sender: Pick<Sender, 'name' | 'role'>): Promise<void>;
 }
 
 /** The product as the room takes it; a photo too large for the room's frames goes without it rather than refusing the promotion. */
@@ -75,12 +79,16 @@ export function createPanelActions(deps: PanelActionsDeps): PanelActions {
   };
 
   return {
-    async productSaved(product, sender) {
-      if (!feed.lookup.stock().has(product.id)) return;
-      await feed.act({ kind: 'upsertProducts', products: [roomProductOf(product, deps.log)] }, actorText(sender)).then(
-        () => undefined,
-        (error: unknown) => deps.log.warn('saved product not sent to the live room', { productId: product.id, error }),
-      );
+    async productsSaved(products, sender) {
+      const inRoom = products.filter((product) => feed.lookup.stock().has(product.id));
+      // The room takes at most ROOM_UPSERT_BATCH products per action.
+      for (let start = 0; start < inRoom.length; start += ROOM_UPSERT_BATCH) {
+        const batch = inRoom.slice(start, start + ROOM_UPSERT_BATCH);
+        await feed.act({ kind: 'upsertProducts', products: batch.map((product) => roomProductOf(product, deps.log)) }, actorText(sender)).then(
+          () => undefined,
+          (error: unknown) => deps.log.warn('saved products not sent to the live room', { productIds: batch.map((product) => product.id), error }),
+        );
+      }
     },
 
     async act(action, sender) {

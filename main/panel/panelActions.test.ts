@@ -179,6 +179,16 @@ describe('the core’s panel actions', () => {
     expect((await studio.call<PanelState>('getPanel', {})).activity).toHaveLength(5);
   });
 
+  it('sends a CSV restock of a product the room has to the room, so its card shows the new stock', async () => {
+    const studio = await studioWithRoom();
+    const mugId = await studio.add(mug);
+    await studio.call('panelAction', { kind: 'promoteProduct', productId: mugId });
+    await studio.panelUntil((state) => state.promotion?.product.stock === 10, 'the mug promoted with 10 left');
+    const result = await studio.call<{ updated: number }>('importProductsCsv', { csv: `id,name,price,stock\n${mugId},Mug,39,25\n` });
+    expect(result.updated).toBe(1);
+    await studio.panelUntil((state) => state.promotion?.product.stock === 25, 'the room to have the restocked mug');
+  });
+
   it('names the actor as the room’s action log can take it', () => {
     expect(actorText({ name: 'Host', role: 'host' })).toBe('Host');
     expect(actorText({ name: 'Ana', role: 'host' })).toBe('Ana (host)');

@@ -15,8 +15,8 @@ export function CsvImport() {
     setBusy(true);
     setResult(null);
     await run(async () => {
-      const { added, updated, rejected } = await api.importProductsCsv({ csv: await file.text() });
-      setResult({ added, updated, rejected });
+      const { added, updated, rejected, notes } = await api.importProductsCsv({ csv: await file.text() });
+      setResult({ added, updated, rejected, ...(notes ? { notes } : {}) });
     });
     setBusy(false);
   };
@@ -40,6 +40,9 @@ export function CsvImport() {
           <p>
             {result.added} added, {result.updated} updated{result.rejected.length > 0 ? `, ${result.rejected.length} rejected` : ''}.
           </p>
+          {result.notes?.map((note) => (
+            <p key={note}>{note}</p>
+          ))}
           {result.rejected.length > 0 && (
             <ul className="rejected-lines" aria-label="Rejected lines">
               {result.rejected.map((rejection) => (
