@@ -50,6 +50,8 @@ export interface MediaIngest {
   stats(): MediaIngestStats;
   /** The newest video frame (kept by reference, not copied): for snapshots and pixel checks. */
   latestVideoFrame(): MediaFrame | null;
+  /** Calls `listener` with each video frame as it arrives (by reference); returns the unsubscribe. */
+  onVideoFrame(listener: (frame: MediaFrame) => void): () => void;
 }
 
 export interface MediaIngestDeps {
@@ -73,6 +75,7 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
   const recentVideoFrames: number[] = [];
   let lastVideoFrameAt: number | null = null;
   let latestVideo: MediaFrame | null = null;
+  const videoListeners = new Set<(frame: MediaFrame) => void>();
   let sessions = 0;
   // One program at a time: for each kind, the newest sender that sends it owns it (a studio
   // window opened later takes over); older senders get no more credit for it, so they stop, and
@@ -139,6 +142,7 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
               stats.framesOutOfOrder += 1;
             }
             latestVideo = { header, payload };
+            for (const listener of videoListeners) listener(latestVideo);
             lastVideoSequence = header.sequence;
             countVideoFrame(at);
             lastVideoFrameAt = at;
@@ -171,6 +175,10 @@ export function createMediaIngest(deps: MediaIngestDeps): MediaIngest {
       sink = next;
     },
     latestVideoFrame: () => latestVideo,
+    onVideoFrame(listener) {
+      videoListeners.add(listener);
+      return () => videoListeners.delete(listener);
+    },
     stats() {
       const now = deps.nowMs();
       const fresh = recentVideoFrames.filter((at) => at > now - 1000).length;

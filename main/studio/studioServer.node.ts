@@ -20,6 +20,23 @@ export const PROGRAM_FRAME_PATH = '/program/frame.i420';
 // A 1080p I420 frame is 3.1 MB; nothing legitimate on the media socket is larger than 4K I420.
 const MAX_MEDIA_MESSAGE = 4096 * 4096 * 2;
 const MAX_API_MESSAGE = 1024 * 1024;
+/** How long `?after=` waits for the next program frame before answering that none came. */
+const NEXT_FRAME_WAIT_MS = 5000;
+
+function nextVideoFrame(media: Core['media'], after: number, timeoutMs: number): Promise<MediaFrame | null> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      stop();
+      resolve(null);
+    }, timeoutMs);
+    const stop = media.onVideoFrame((frame) => {
+      if (frame.header.sequence <= after) return;
+      clearTimeout(timer);
+      stop();
+      resolve(frame);
+    });
+  });
+}
 
 export interface StudioServerOptions {
   host: string;
@@ -100,7 +117,14 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       return;
     }
     if (url.pathname === PROGRAM_FRAME_PATH) {
-      serveProgramFrame(response, core.media.latestVideoFrame());
+      const after = Number(url.searchParams.get('after') ?? Number.NaN);
+      const latest = core.media.latestVideoFrame();
+      if (Number.isInteger(after) && (latest === null || latest.header.sequence <= after)) {
+        // `?after=<sequence>`: the next frame as it arrives, so a reader sees every frame without polling.
+        serveProgramFrame(response, await nextVideoFrame(core.media, after, NEXT_FRAME_WAIT_MS));
+        return;
+      }
+      serveProgramFrame(response, latest);
       return;
     }
     await serveRendererFile(request, response, options.rendererDir, url.pathname);

@@ -195,3 +195,28 @@ describe('the media socket', () => {
     expect(core.media.stats()).toMatchObject({ framesReceived: 1, framesMalformed: 0, bytesReceived: message.byteLength });
   });
 });
+
+describe('the program frame', () => {
+  it('answers the newest frame, and with ?after= waits for the next one instead of answering an old one', async () => {
+    const { cookie, headers } = await paired();
+    const frameAt = (query: string) => fetch(`${server.origin}/program/frame.i420${query}`, { headers: { Cookie: cookie } });
+    expect((await frameAt('')).status).toBe(404);
+    const media = connect('/media', headers);
+    await media.opened;
+    const send = (sequence: number) => {
+      const { message, payload } = allocateMediaFrame({ kind: 'video-i420', width: 64, height: 36, sequence, captureTimeMs: 1000 + sequence, sampleRate: 0, payloadBytes: i420Bytes(64, 36) });
+      payload.fill(sequence);
+      media.socket.send(message);
+    };
+    send(0);
+    const first = await frameAt('?after=-1');
+    expect(first.headers.get('x-frame-sequence')).toBe('0');
+    // Asked before frame 1 exists: the answer waits for it.
+    const next = frameAt('?after=0');
+    send(1);
+    const second = await next;
+    expect(second.headers.get('x-frame-sequence')).toBe('1');
+    expect(new Uint8Array(await second.arrayBuffer())[0]).toBe(1);
+    expect((await frameAt('')).headers.get('x-frame-sequence')).toBe('1');
+  });
+});
