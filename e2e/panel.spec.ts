@@ -1,20 +1,166 @@
-import { expect, test } from '@playwright/test';
-import { openViewerPage } from './viewer.page';
-import { studioSession } from './studioProcess';
+import { execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import WebSocket from 'ws';
+import { createRoomClient, type RoomClient, type RoomSocket } from '../contract/room/roomClient.std';
+import { cameraSource } from '../contract/scenePresets.std';
+import { SCENES_VERSION, type SceneCollection } from '../contract/schemas/scene.std';
+import { chromiumPath } from '../playwright.config';
+import { callCore } from '../testing/coreCall';
+import { programFrame, type ProgramFrame } from './programFrame';
+import { studioSession, type StudioProcess } from './studioProcess';
+import { openViewerPage, type ViewerPage } from './viewer.page';
+
+// The live panel with real peers: the built studio process (its embedded live room and staff
+// console server), the studio in Chromium with a solid-colour fake camera, viewers' pages and a
+// staff console in their own browser contexts, and viewers on plain room sockets. What the host
+// does in the panel is checked where it lands: on the viewers' pages and in the program frames.
+
+const cameraRgb = [30, 100, 200] as const;
+const cameraLuma = 94; // BT.601 limited range of (30, 100, 200), as compositor.spec.ts
+const fixtures = path.resolve('.cache', 'e2e');
+const cameraFile = path.join(fixtures, 'camera-solid-1280x720.y4m');
+if (!existsSync(cameraFile)) {
+  mkdirSync(fixtures, { recursive: true });
+  // Written aside and renamed: another spec may be making the same file at the same moment.
+  const partial = `${cameraFile}.${process.pid}.y4m`;
+  const colour = `0x${cameraRgb.map((value) => value.toString(16).padStart(2, '0')).join('')}`;
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-f', 'lavfi', '-i', `color=c=${colour}:s=1280x720:r=30`, '-frames:v', '3', '-pix_fmt', 'yuv420p', partial]);
+  renameSync(partial, cameraFile);
+}
+
+test.use({
+  launchOptions: {
+    executablePath: chromiumPath,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${cameraFile}`,
+    ],
+  },
+});
 
 const { consoleErrors, open } = studioSession();
 
+/** Errors a page may log that are no fault of the panel: none are known today. */
+const unexpected = (errors: readonly string[]) => errors.filter((error) => !/did not answer|getCatalogue|getStaff|whoAmI/.test(error));
+
+/** Console errors of the extra pages (viewers, the staff console), per test. */
+const otherPageErrors: string[] = [];
+test.beforeEach(() => {
+  otherPageErrors.length = 0;
+});
+
+function watchErrors(page: Page, who: string): Page {
+  page.on('console', (message) => {
+    if (message.type() === 'error') otherPageErrors.push(`${who}: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => otherPageErrors.push(`${who}: ${error.message}`));
+  return page;
+}
+
+// Output boxes (1280×720) inside the live layers' places (renderer/features/compositor/liveLayout.std.ts):
+// the now-explaining card at x 66–98 %, y 38–66 %; the pinned comment at x 3–59 %, y 80–94 %, its
+// box as wide as its text, so the left part (author and first words) is the part always covered.
+const cardBox = [880, 300, 340, 150] as const;
+const pinnedBox = [60, 590, 280, 60] as const;
+type Box = readonly [number, number, number, number];
+const mean = (frame: ProgramFrame, [x, y, width, height]: Box) => frame.meanLuma(x, y, width, height);
+const near = (value: number, target: number, tolerance = 6) => Math.abs(value - target) <= tolerance;
+
+/** Waits (polling the core's newest program frame, not sleeping) for a frame that satisfies `check`. */
+async function frameWhere(page: Page, studio: StudioProcess, check: (frame: ProgramFrame) => boolean, message: string): Promise<ProgramFrame> {
+  let found: ProgramFrame | null = null;
+  await expect
+    .poll(
+      async () => {
+        const frame = await programFrame(page, studio.origin);
+        if (frame && check(frame)) found = frame;
+        return found !== null;
+      },
+      { timeout: 20_000, message },
+    )
+    .toBe(true);
+  return found as unknown as ProgramFrame;
+}
+
+const cameraOnly: SceneCollection = {
+  version: SCENES_VERSION,
+  activeSceneId: 'camera',
+  testPattern: false,
+  scenes: [{ id: 'camera', name: 'Camera', preset: 'custom', sources: [cameraSource('camera')] }],
+};
+
+/** The studio with a camera-only scene, its program showing the camera everywhere the layers go. */
+async function openStudio(page: Page, withCamera = false): Promise<StudioProcess> {
+  const studio = await open(page);
+  await expect(page.getByRole('status', { name: 'State' })).toHaveText('Offline');
+  if (withCamera) {
+    await callCore(page, studio.origin, 'saveScenes', cameraOnly);
+    await frameWhere(page, studio, (frame) => near(mean(frame, cardBox), cameraLuma, 3) && near(mean(frame, pinnedBox), cameraLuma, 3), 'the program shows the camera alone');
+  }
+  return studio;
+}
+
+/** The room's origin as a viewer here opens it: 127.0.0.1 and the watch link's port (see golive.spec.ts). */
+async function roomOrigin(page: Page): Promise<string> {
+  const watchUrl = new URL((await page.getByTestId('watch-url').textContent()) ?? '');
+  return `http://127.0.0.1:${watchUrl.port}`;
+}
+
+async function newViewer(browser: Browser, origin: string, who: string): Promise<ViewerPage> {
+  const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
+  const viewer = await openViewerPage(watchErrors(await context.newPage(), who), origin, 'shop');
+  await viewer.joined();
+  return viewer;
+}
+
+/** A viewer on a plain room socket (the reference client), with its own viewer key. */
+function socketViewer(origin: string): RoomClient {
+  const viewerKey = randomUUID().replaceAll('-', '');
+  return createRoomClient({
+    url: `${origin.replace('http', 'ws')}/rooms/shop/live`,
+    openSocket: (url) => new WebSocket(url) as unknown as RoomSocket,
+    hello: (resumeFrom) => ({ type: 'hello', v: 1, role: 'viewer', viewerKey, ...(resumeFrom === undefined ? {} : { resumeFrom }) }),
+    newClientId: randomUUID,
+    schedule: (ms, run) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+  });
+}
+
+async function comment(client: RoomClient, name: string, text: string): Promise<void> {
+  const ack = await client.send({ type: 'comment', name, text });
+  expect(ack.ok, `the room takes ${name}'s comment`).toBe(true);
+}
+
+const panelTab = (page: Page, name: string) => page.getByRole('tablist', { name: 'Live panel' }).getByRole('tab', { name });
+const commentRow = (page: Page, text: string) => page.getByRole('list', { name: 'Comments' }).getByRole('listitem').filter({ hasText: text });
+const productRow = (page: Page, name: string) => page.getByRole('region', { name: 'Catalogue' }).getByRole('list', { name: 'Products' }).getByRole('listitem', { name, exact: true });
+const orderRows = (page: Page) => page.getByRole('list', { name: 'Orders' }).getByRole('listitem');
+
+async function openActivity(page: Page): Promise<Locator> {
+  const disclosure = page.locator('details.activity-log');
+  if (!(await disclosure.evaluate((details) => (details as HTMLDetailsElement).open))) await disclosure.locator('summary').click();
+  return page.getByRole('list', { name: 'Activity' });
+}
+
 test('a viewer comment reaches the live panel as text; pin and unpin by button and by key; filters', async ({ page, browser }) => {
-  await open(page);
+  await openStudio(page);
   const tabs = page.getByRole('tablist', { name: 'Live panel' });
   for (const name of ['Comments', 'Orders', 'Products', 'Staff']) await expect(tabs.getByRole('tab', { name })).toBeVisible();
   const list = page.getByRole('list', { name: 'Comments' });
   await expect(list).toBeVisible();
 
-  const watchUrl = new URL((await page.getByTestId('watch-url').textContent()) ?? '');
-  const viewerContext = await browser.newContext();
-  const viewer = await openViewerPage(await viewerContext.newPage(), watchUrl.origin, 'shop');
-  await viewer.joined();
+  const viewer = await newViewer(browser, await roomOrigin(page), 'viewer');
   const hostile = '<img src=x onerror=alert(1)> is it in stock?';
   await viewer.comment('<b>Mallory</b>', hostile);
   await viewer.comment('<b>Mallory</b>', 'love it');
@@ -30,6 +176,7 @@ test('a viewer comment reaches the live panel as text; pin and unpin by button a
   await expect(viewer.pinned).toContainText('is it in stock?');
   await pinned.getByRole('button', { name: 'Unpin' }).click();
   await expect(pinned).toHaveCount(0);
+  await expect(viewer.pinned).toHaveCount(0);
 
   // Keyboard: the list takes focus, ↑ picks the newest, ↑ again the one before, P pins it.
   await list.focus();
@@ -47,12 +194,14 @@ test('a viewer comment reaches the live panel as text; pin and unpin by button a
 
   await tabs.getByRole('tab', { name: 'Staff' }).click();
   await expect(page.getByRole('form', { name: 'Add staff' })).toBeVisible();
-  await viewerContext.close();
-  expect(consoleErrors.filter((error) => !/did not answer|getCatalogue|getStaff|whoAmI/.test(error))).toEqual([]);
+  await viewer.page.context().close();
+  expect(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length)).toBe(0);
+  expect(unexpected(consoleErrors)).toEqual([]);
+  expect(otherPageErrors).toEqual([]);
 });
 
 test('the panel fits the smallest window: tabs, empty states and every control named', async ({ page }) => {
-  await open(page);
+  await openStudio(page);
   const tabs = page.getByRole('tablist', { name: 'Live panel' });
   await tabs.getByRole('tab', { name: 'Orders' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('No orders yet');
@@ -69,4 +218,232 @@ test('the panel fits the smallest window: tabs, empty states and every control n
   await expect(tabs).toBeInViewport({ ratio: 1 });
   await tabs.getByRole('tab', { name: 'Comments' }).click();
   await expect(page.getByRole('list', { name: 'Comments' })).toBeInViewport();
+  expect(unexpected(consoleErrors)).toEqual([]);
+});
+
+test('viewers comment and order; the host pins and promotes; viewers and the program frames show the pin and the card', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const studio = await openStudio(page, true);
+
+  // The catalogue through the Products tab: one product by the form, two rows of a CSV.
+  await panelTab(page, 'Products').click();
+  await page.getByRole('region', { name: 'Catalogue' }).getByRole('button', { name: 'Add product' }).click();
+  const form = page.getByRole('form', { name: 'Add product' });
+  await form.getByLabel('Name').fill('Silk scarf');
+  await form.getByLabel('Price', { exact: true }).fill('199');
+  await form.getByLabel('Stock').fill('5');
+  await form.getByRole('button', { name: 'Add product' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(productRow(page, 'Silk scarf')).toContainText('¥199.00');
+
+  const csv = 'name,price,stock\nTea cup,59,10\nBroken teapot,abc,3\n';
+  await page.getByRole('region', { name: 'Import products' }).getByLabel('Import a CSV').setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const result = page.getByRole('status', { name: 'Import result' });
+  await expect(result).toContainText('1 added, 0 updated, 1 rejected.');
+  await expect(result.getByRole('list', { name: 'Rejected lines' }).getByRole('listitem')).toHaveText(['Line 3: price "abc" is not a price']);
+  await expect(productRow(page, 'Tea cup')).toContainText('¥59.00');
+  await expect(productRow(page, 'Broken teapot')).toHaveCount(0);
+
+  // Promote: the viewer's card and the program's card.
+  const origin = await roomOrigin(page);
+  const viewer = await newViewer(browser, origin, 'viewer');
+  await expect(viewer.product).toHaveCount(0);
+  await productRow(page, 'Silk scarf').getByRole('button', { name: 'Promote', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Now promoting' })).toContainText('Silk scarf');
+  await expect(viewer.product).toContainText('Silk scarf');
+  await expect(viewer.product).toContainText('5 left');
+  await expect(viewer.product).toContainText('¥199.00');
+  const withCard = await frameWhere(page, studio, (frame) => !near(mean(frame, cardBox), cameraLuma, 20), 'the program shows the product card');
+  expect(near(mean(withCard, pinnedBox), cameraLuma, 3)).toBe(true);
+
+  // A viewer's comment, pinned by the host: on the viewer's page and in the program.
+  const question = 'Is the scarf pure silk, or a blend?';
+  await viewer.comment('Ana', question);
+  await expect(viewer.ownComments.filter({ hasText: question })).toHaveCount(1);
+  await panelTab(page, 'Comments').click();
+  const row = commentRow(page, question);
+  await expect(row).toContainText('Ana');
+  await row.getByRole('button', { name: 'Pin', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Pinned comment' })).toContainText(question);
+  await expect(viewer.pinned).toContainText(question);
+  await expect(viewer.pinned).toContainText('Ana');
+  await frameWhere(page, studio, (frame) => !near(mean(frame, pinnedBox), cameraLuma, 10) && !near(mean(frame, cardBox), cameraLuma, 20), 'the program shows the pinned comment and the card');
+
+  // An order through the Buy sheet: the Orders tab's badge, Mark handled, the viewer's status.
+  expect(await viewer.order({ name: 'Ana', phone: '13800138000', note: 'blue please' })).toMatch(/^Order received: \S+/);
+  await viewer.buySheet.getByRole('button', { name: 'Done' }).click();
+  await expect(viewer.product).toContainText('4 left');
+  const ordersTab = panelTab(page, 'Orders');
+  await expect(ordersTab).toHaveAccessibleName('Orders 1 new');
+  await ordersTab.click();
+  const order = orderRows(page).filter({ has: page.locator('.order-buyer', { hasText: 'Ana' }) });
+  await expect(orderRows(page)).toHaveCount(1);
+  await expect(page.getByRole('listitem', { name: 'Order from Ana' })).toContainText('1 × Silk scarf');
+  await expect(order).toContainText('Contact: 13800138000');
+  await expect(order).toContainText('Note: blue please');
+  await expect(order).toContainText('New');
+  const myOrders = await viewer.openMyOrders();
+  await expect(myOrders).toHaveCount(1);
+  await expect(myOrders.first()).toContainText('Received');
+  await order.getByRole('button', { name: 'Mark handled' }).click();
+  await expect(order).toContainText('Handled');
+  await expect(order.getByRole('button', { name: 'Mark handled' })).toHaveCount(0);
+  await expect(ordersTab).toHaveAccessibleName('Orders');
+  await expect(myOrders.first()).toContainText('Confirmed by the shop');
+  await expect(page.getByRole('region', { name: 'Show totals' })).toContainText(/Orders\s*1\s*Units\s*1\s*GMV\s*¥199\.00/);
+
+  await viewer.page.context().close();
+  expect(unexpected(consoleErrors)).toEqual([]);
+  expect(otherPageErrors).toEqual([]);
+});
+
+test('comment-to-claim past the stock goes to the waitlist; a cancelled claim moves it up', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const studio = await openStudio(page);
+  await callCore(page, studio.origin, 'saveProduct', { name: 'Glazed mug', priceMinor: 4900, listPriceMinor: null, currency: 'CNY', stock: 2, photo: null });
+  await panelTab(page, 'Products').click();
+  await productRow(page, 'Glazed mug').getByRole('button', { name: 'Promote', exact: true }).click();
+
+  const origin = await roomOrigin(page);
+  const viewer = await newViewer(browser, origin, 'viewer');
+  await expect(viewer.product).toContainText('2 left');
+  await expect(viewer.product).toContainText('Comment "+1", "SOLD" or "要" to claim');
+
+  // Two claims on sockets take the stock; the page's claim, the third, waits.
+  const sockets = [socketViewer(origin), socketViewer(origin)];
+  try {
+    await comment(sockets[0] as RoomClient, 'Bo', '+1');
+    await comment(sockets[1] as RoomClient, 'Chen', 'SOLD');
+    await expect(viewer.product).toContainText('Sold out');
+    await expect(viewer.product).toContainText('Sold out: comment "+1", "SOLD" or "要" to join the waitlist');
+    await viewer.comment('Dee', '+1');
+    const myOrders = await viewer.openMyOrders();
+    await expect(myOrders).toHaveCount(1);
+    await expect(myOrders.first()).toContainText('On the waitlist — you get it if a claim is cancelled');
+
+    await panelTab(page, 'Orders').click();
+    await expect(orderRows(page)).toHaveCount(3);
+    const from = (name: string) => page.getByRole('listitem', { name: `Order from ${name}` });
+    for (const name of ['Bo', 'Chen']) {
+      await expect(from(name)).toContainText('New');
+      await expect(from(name)).toContainText('claim');
+    }
+    await expect(from('Dee')).toContainText('Waitlisted');
+    await expect(page.getByRole('tab', { name: /^Orders/ })).toHaveAccessibleName('Orders 2 new');
+    const totals = page.getByRole('region', { name: 'Show totals' });
+    await expect(totals).toContainText(/Waitlisted\s*1/);
+    await expect(totals).toContainText(/Orders\s*2\s*Units\s*2/);
+    await expect(page.getByRole('group', { name: 'Show orders' }).getByRole('button', { name: 'Waitlisted (1)' })).toBeVisible();
+
+    // The host cancels Bo's claim (asked first): Dee's claim takes the unit.
+    await from('Bo').getByRole('button', { name: 'Cancel…' }).click();
+    await from('Bo').getByRole('group', { name: 'Cancel the order from Bo?' }).getByRole('button', { name: 'Cancel order' }).click();
+    await expect(from('Bo')).toContainText('Cancelled');
+    await expect(from('Dee')).toContainText('New');
+    await expect(from('Dee').getByRole('button', { name: 'Mark handled' })).toBeVisible();
+    await expect(totals).toContainText(/Waitlisted\s*0/);
+    await expect(myOrders.first()).toContainText('Received');
+    await expect(viewer.product).toContainText('Sold out');
+  } finally {
+    for (const socket of sockets) socket.close();
+  }
+  await viewer.page.context().close();
+  expect(unexpected(consoleErrors)).toEqual([]);
+  expect(otherPageErrors).toEqual([]);
+});
+
+test('a staff console in another browser: a moderator pins, the host sees who did; host-only calls refused; revoked', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const studio = await openStudio(page);
+  const origin = await roomOrigin(page);
+  const viewers = [socketViewer(origin), socketViewer(origin)];
+  const consoleContext = await browser.newContext();
+  try {
+    await comment(viewers[0] as RoomClient, 'Bo', 'What sizes are there?');
+    await comment(viewers[1] as RoomClient, 'Chen', 'Does it ship abroad?');
+    await comment(viewers[0] as RoomClient, 'Bo', 'Is the red one back?');
+    await expect(page.getByRole('list', { name: 'Comments' }).getByRole('listitem')).toHaveCount(3);
+
+    // Pair Lin as a moderator.
+    await panelTab(page, 'Staff').click();
+    const addStaff = page.getByRole('form', { name: 'Add staff' });
+    await addStaff.getByLabel('Name').fill('Lin');
+    await addStaff.getByLabel('Role').selectOption('moderator');
+    await addStaff.getByRole('button', { name: 'Add staff' }).click();
+    const pairing = page.getByRole('region', { name: 'Pairing for Lin' });
+    await expect(pairing.getByLabel('Pairing code')).toHaveText(/^\d{6}$/);
+    const code = ((await pairing.getByLabel('Pairing code').textContent()) ?? '').trim();
+    const link = pairing.getByRole('link');
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toContain(code);
+    await expect(pairing.getByRole('img', { name: `QR code for ${href}` })).toBeVisible();
+
+    // The second browser context (its own cookies) opens the link on this machine.
+    const consoleUrl = new URL(href);
+    consoleUrl.hostname = '127.0.0.1';
+    const consolePage = watchErrors(await consoleContext.newPage(), 'console');
+    await consolePage.goto(consoleUrl.toString());
+    await consolePage.getByRole('button', { name: /^Pair this/ }).click();
+    await expect(consolePage.getByRole('heading', { level: 1 })).toHaveText('Shopcast staff console — Lin (moderator)');
+    const consoleTabs = consolePage.getByRole('tablist', { name: 'Live panel' });
+    await expect(consoleTabs.getByRole('tab')).toHaveText(['Comments', 'Orders', 'Products']);
+    await expect(consolePage.getByRole('button', { name: 'Go Live' })).toHaveCount(0);
+    await expect(consolePage.getByRole('list', { name: 'Comments' }).getByRole('listitem')).toHaveCount(3);
+    await expect(page.getByRole('list', { name: 'Staff' })).toContainText('connected (1 window)');
+
+    // The moderator pins: the host sees the pin and who did it.
+    await panelTab(page, 'Comments').click();
+    await commentRow(consolePage, 'Does it ship abroad?').getByRole('button', { name: 'Pin', exact: true }).click();
+    const hostPinned = page.getByRole('region', { name: 'Pinned comment' });
+    const consolePinned = consolePage.getByRole('region', { name: 'Pinned comment' });
+    await expect(hostPinned).toContainText('Does it ship abroad?');
+    await expect(consolePinned).toContainText('Does it ship abroad?');
+    const activity = await openActivity(page);
+    await expect(activity.getByRole('listitem').first()).toContainText("Lin (moderator) pinned Chen's comment");
+    await expect(consolePage.getByRole('list', { name: 'Activity' }).getByRole('listitem').first()).toContainText("Lin (moderator) pinned Chen's comment");
+
+    // Both at once, each pinning another comment: both end on the same one.
+    await Promise.all([
+      commentRow(page, 'What sizes are there?').getByRole('button', { name: 'Pin', exact: true }).click(),
+      commentRow(consolePage, 'Is the red one back?').getByRole('button', { name: 'Pin', exact: true }).click(),
+    ]);
+    const pinnedText = async (region: Locator) => ((await region.count()) === 0 ? '' : ((await region.locator('.comment-text').textContent()) ?? ''));
+    await expect
+      .poll(async () => {
+        const [host, moderator] = [await pinnedText(hostPinned), await pinnedText(consolePinned)];
+        return host === moderator && /What sizes are there\?|Is the red one back\?/.test(host) ? host : `host "${host}", console "${moderator}"`;
+      }, { message: 'the host and the console settle on the same pinned comment' })
+      .toMatch(/^(What sizes are there\?|Is the red one back\?)$/);
+    const settled = await pinnedText(hostPinned);
+    // The last pin is the room's: both rows of it say pinned, and the activity names both people.
+    await expect(commentRow(page, settled).getByRole('button', { name: 'Unpin' })).toBeVisible();
+    await expect(commentRow(consolePage, settled).getByRole('button', { name: 'Unpin' })).toBeVisible();
+    await expect(activity).toContainText("Host pinned Bo's comment");
+    await expect(activity.getByRole('listitem').filter({ hasText: "Lin (moderator) pinned Bo's comment" })).toHaveCount(1);
+
+    // The console's own socket may not do the host's things.
+    const consoleOrigin = new URL(consolePage.url()).origin;
+    await expect(callCore(consolePage, consoleOrigin, 'goLive')).rejects.toThrow(/Only the host can do that \(goLive\)/);
+    await expect(callCore(consolePage, consoleOrigin, 'updateSettings', { panelTab: 'orders' })).rejects.toThrow(/Only the host can do that \(updateSettings\)/);
+    expect((await callCore<{ panelTab: string }>(page, studio.origin, 'getSettings')).panelTab).not.toBe('orders');
+
+    // Revoked: the console says so and keeps no controls.
+    await panelTab(page, 'Staff').click();
+    await page.getByRole('list', { name: 'Staff' }).getByRole('button', { name: 'Revoke Lin' }).click();
+    await page.getByRole('group', { name: /^Revoke Lin \(moderator\)\?/ }).getByRole('button', { name: 'Revoke', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Staff' })).toHaveCount(0);
+    await expect(consolePage.getByRole('alert')).toContainText("This console's pairing was revoked");
+    await expect(consolePage.getByRole('tablist')).toHaveCount(0);
+    await expect(consolePage.getByRole('button')).toHaveCount(0);
+    // And its cookie opens nothing any more.
+    await consolePage.reload();
+    await expect(consolePage.getByRole('button', { name: 'Continue' })).toBeVisible();
+    await expect(consolePage.getByRole('tablist')).toHaveCount(0);
+  } finally {
+    for (const viewer of viewers) viewer.close();
+    await consoleContext.close();
+  }
+  expect(unexpected(consoleErrors)).toEqual([]);
+  // The console's socket closed by the revocation and the reload's 401 are the refusals asked for.
+  expect(otherPageErrors.filter((error) => !/401 \(Unauthorized\)/.test(error))).toEqual([]);
 });

@@ -32,6 +32,12 @@ export interface ViewerPage {
   comment(name: string, text: string): Promise<void>;
   /** Opens the Buy sheet, fills it, sends; answers the confirmation ("Order received: …") or the refusal. */
   order(fields: { quantity?: number; name?: string; phone?: string; note?: string }): Promise<string>;
+  /** The Buy sheet (a modal dialog named by the product) while it is open. */
+  buySheet: Locator;
+  /** The viewer's own orders, one listitem each ("Your orders (n)"), with what the shop did with them. */
+  myOrders: Locator;
+  /** Opens the "Your orders" disclosure (it starts closed) and answers its rows. */
+  openMyOrders(): Promise<Locator>;
 }
 
 /** Opens /watch/<roomId> of a room server; `origin` is its http origin. */
@@ -41,8 +47,17 @@ export async function openViewerPage(page: Page, origin: string, roomId: string)
   const commentName = page.getByRole('textbox', { name: 'Your name' });
   const commentText = page.getByRole('textbox', { name: 'Comment', exact: true });
   const stats = () => page.evaluate(() => window.__shopcastViewer?.videoStats() ?? Promise.resolve(null));
+  const myOrdersDisclosure = page.locator('details.my-orders');
+  const myOrders = myOrdersDisclosure.getByRole('listitem');
   return {
     page,
+    buySheet: page.getByRole('dialog'),
+    myOrders,
+    async openMyOrders() {
+      await myOrdersDisclosure.waitFor();
+      if (!(await myOrdersDisclosure.evaluate((details) => (details as HTMLDetailsElement).open))) await myOrdersDisclosure.locator('summary').click();
+      return myOrders;
+    },
     banner: page.locator('.banner'),
     stageMessage: page.locator('.stage-message'),
     feed: page.getByRole('region', { name: 'Comments' }).getByRole('listitem'),
