@@ -35,3 +35,12 @@ export function send(viewer: Viewer, message: Record<string, unknown> & { client
   });
 }
 
+
+/** `count` viewers, opened 250 at a time so the room's accept queue is not what is measured. */
+export async function openViewers(port: number, count: number): Promise<Viewer[]> {
+  const viewers: Viewer[] = [];
+  for (let start = 0; start < count; start += 250) {
+    viewers.push(...(await Promise.all(Array.from({ length: Math.min(250, count - start) }, (_, i) => openViewer(port, start + i)))));
+  }
+  return viewers;
+}

@@ -9,7 +9,7 @@ import { cameraSource } from '../../contract/scenePresets.std';
 import { SCENES_VERSION, type SceneCollection } from '../../contract/schemas/scene.std';
 import { callCore } from '../../testing/coreCall';
 import { spawnStudio } from '../studio/spawnStudio.node';
-import { openViewer, send, type Viewer } from './benchViewers.node';
+import { openViewers, send, type Viewer } from './benchViewers.node';
 
 // `npm run bench -- panel`: the studio (its own process, with its embedded room) open in Chromium
 // on the Comments tab while viewers' sockets comment at a steady rate for --seconds. Figures: every
@@ -102,9 +102,7 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
     // The camera in the program, the pinned comment's box showing the camera too.
     await frameWhere(page, studio.origin, (frame) => !pinnedShows(frame) && frame.cameraLuma > 40);
 
-    for (let start = 0; start < options.viewers; start += 250) {
-      viewers.push(...(await Promise.all(Array.from({ length: Math.min(250, options.viewers - start) }, (_, i) => openViewer(roomPort, start + i)))));
-    }
+    viewers.push(...(await openViewers(roomPort, options.viewers)));
 
     const heapBefore = await heapMb(page);
     await page.evaluate(() => ((window as unknown as BenchWindow).__benchLongTasks.length = 0));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { spawnRoom } from '../room/spawnRoom.node';
 import { processCpuSeconds } from './processCpu.node';
-import { openViewer, send, type Viewer } from './benchViewers.node';
+import { openViewers, send, type Viewer } from './benchViewers.node';
 
 // `npm run bench -- room`: the built room server in its own process, driven from this one over
 // loopback as a busy show would: 10,000 viewer sockets held open (each behind its own address, as
@@ -82,11 +82,7 @@ export async function benchRoom(options: RoomBenchOptions, print: (figures: obje
       });
 
     const openStarted = nowMs();
-    const viewers: Viewer[] = [];
-    for (let start = 0; start < options.viewers; start += 250) {
-      const batch = Array.from({ length: Math.min(250, options.viewers - start) }, (_, i) => openViewer(room.port, start + i));
-      viewers.push(...(await Promise.all(batch)));
-    }
+    const viewers = await openViewers(room.port, options.viewers);
     const openSeconds = (nowMs() - openStarted) / 1000;
 
     // Comments: a steady rate, spread over every viewer (each within its own 1 comment/s limit).

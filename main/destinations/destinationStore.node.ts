@@ -1,4 +1,3 @@
-import type * as fsPromises from 'node:fs/promises';
 import { z } from 'zod';
 import { RefusedError } from '../../contract/envelope.std';
 import { destinationPresets } from '../../contract/destinationPresets.std';
@@ -12,9 +11,8 @@ import {
   type Destination,
   type DestinationInput,
 } from '../../contract/schemas/destination.std';
-import type { Logger } from '../log/logger.std';
 import { readVersionedDocument, type DocumentMigrations } from '../persistence/documentVersions.std';
-import { openJsonDocument } from '../persistence/jsonDocumentStore.node';
+import { openJsonDocument, type NamingDocumentFileDeps } from '../persistence/jsonDocumentStore.node';
 import { SecretBoxError, type SecretBox } from './secretBox.node';
 
 export const DESTINATIONS_VERSION = 1;
@@ -55,14 +53,8 @@ export interface DestinationStore {
   streamKey(id: string): Promise<string | null>;
 }
 
-export interface DestinationStoreDeps {
-  fs: typeof fsPromises;
-  /** `<dataDir>/destinations.json` */
-  filePath: string;
-  log: Logger;
-  now: () => Date;
-  warn: (message: string) => void;
-  newId: () => string;
+/** `filePath`: `<dataDir>/destinations.json`. */
+export interface DestinationStoreDeps extends NamingDocumentFileDeps {
   secrets: SecretBox;
 }
 

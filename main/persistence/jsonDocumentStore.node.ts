@@ -9,13 +9,22 @@ export interface JsonDocumentStore<T> {
   update(change: (latest: T) => T): Promise<T>;
 }
 
-export interface JsonDocumentDeps<T> {
+/** What every store over one JSON document is given: its file, and how to tell the merchant it had to be set aside. */
+export interface DocumentFileDeps {
   fs: typeof fsPromises;
   filePath: string;
   log: Logger;
   now: () => Date;
   /** Told when the file had to be set aside, in words for the merchant. */
   warn: (message: string) => void;
+}
+
+/** A store that names what it adds (scenes, destinations, products). */
+export interface NamingDocumentFileDeps extends DocumentFileDeps {
+  newId: () => string;
+}
+
+export interface JsonDocumentDeps<T> extends DocumentFileDeps {
   /** What the document is, for messages: "settings", "scenes". */
   label: string;
   defaults: T;

@@ -1,11 +1,9 @@
-import type * as fsPromises from 'node:fs/promises';
 import { z } from 'zod';
 import { RefusedError } from '../../contract/envelope.std';
 import { catalogueSchema, MAX_CATALOGUE_PRODUCTS, type Catalogue, type CsvImportResult, type CsvRejection, type ProductInput } from '../../contract/schemas/catalogue.std';
 import type { Product } from '../../contract/schemas/product.std';
-import type { Logger } from '../log/logger.std';
 import { readVersionedDocument, type DocumentMigrations } from '../persistence/documentVersions.std';
-import { openJsonDocument } from '../persistence/jsonDocumentStore.node';
+import { openJsonDocument, type NamingDocumentFileDeps } from '../persistence/jsonDocumentStore.node';
 import { parseProductCsv, productFromRow } from './csvImport.std';
 
 export const CATALOGUE_VERSION = 1;
@@ -38,14 +36,8 @@ export interface CatalogueStore {
   close(): Promise<void>;
 }
 
-export interface CatalogueStoreDeps {
-  fs: typeof fsPromises;
-  /** `<dataDir>/catalogue.json` */
-  filePath: string;
-  log: Logger;
-  now: () => Date;
-  warn: (message: string) => void;
-  newId: () => string;
+/** `filePath`: `<dataDir>/catalogue.json`. */
+export interface CatalogueStoreDeps extends NamingDocumentFileDeps {
   schedule: (ms: number, run: () => void) => () => void;
   /** Every change, written: the `catalogue` event. */
   onChange: (catalogue: Catalogue) => void;

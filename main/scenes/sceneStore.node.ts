@@ -1,9 +1,7 @@
-import type * as fsPromises from 'node:fs/promises';
 import { defaultSceneCollection } from '../../contract/scenePresets.std';
 import { SCENES_VERSION, sceneCollectionSchema, type SceneCollection } from '../../contract/schemas/scene.std';
-import type { Logger } from '../log/logger.std';
 import { readVersionedDocument, type DocumentMigrations } from '../persistence/documentVersions.std';
-import { openJsonDocument } from '../persistence/jsonDocumentStore.node';
+import { openJsonDocument, type NamingDocumentFileDeps } from '../persistence/jsonDocumentStore.node';
 
 // Version 1 is the first on-disk format; each future schema change adds its step here.
 const sceneMigrations: DocumentMigrations = {};
@@ -17,14 +15,7 @@ export interface SceneStore {
  * The show's scenes. Until the library (issue 7) names shows, there is one current show, whose
  * scenes live in `scenes.json` next to the settings.
  */
-export async function openSceneStore(deps: {
-  fs: typeof fsPromises;
-  filePath: string;
-  log: Logger;
-  now: () => Date;
-  warn: (message: string) => void;
-  newId: () => string;
-}): Promise<SceneStore> {
+export async function openSceneStore(deps: NamingDocumentFileDeps): Promise<SceneStore> {
   const document = await openJsonDocument<SceneCollection>({
     ...deps,
     label: 'scenes',

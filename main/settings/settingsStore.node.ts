@@ -1,7 +1,5 @@
-import type * as fsPromises from 'node:fs/promises';
 import { defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../contract/schemas/settings.std';
-import type { Logger } from '../log/logger.std';
-import { openJsonDocument } from '../persistence/jsonDocumentStore.node';
+import { openJsonDocument, type DocumentFileDeps } from '../persistence/jsonDocumentStore.node';
 import { migrateSettings, settingsMigrations, type SettingsMigrations } from './migrations.std';
 
 export interface SettingsStore {
@@ -9,13 +7,7 @@ export interface SettingsStore {
   update(patch: SettingsPatch): Promise<Settings>;
 }
 
-export interface SettingsStoreDeps {
-  fs: typeof fsPromises;
-  filePath: string;
-  log: Logger;
-  now: () => Date;
-  /** Told when the file had to be set aside, in words for the merchant. */
-  warn: (message: string) => void;
+export interface SettingsStoreDeps extends DocumentFileDeps {
   migrations?: SettingsMigrations;
 }
 

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'react';
 import { staffRoles, type StaffPairing, type StaffRole } from '../../../contract/schemas/staff.std';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { usePanelCall } from '../panel/usePanelCall.dom';
-import { ConfirmAction } from '../panel/ConfirmAction.dom';
-import { expiryLabel, lastSeenLabel, memberStateLabel, svgImageSrc } from './staffText.std';
+import { ConfirmAction } from '../../app/ConfirmAction.dom';
+import { expiryLabel, lastSeenLabel, memberStateLabel, pairingCodeUsable, svgImageSrc } from './staffText.std';
 
 const roleLabels: Record<StaffRole, string> = { host: 'Host (everything)', moderator: 'Moderator (comments, orders, promotions)' };
 
@@ -47,6 +47,7 @@ export function StaffTab() {
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('moderator');
   const [pairing, setPairing] = useState<StaffPairing | null>(null);
+  const [pairingSeen, setPairingSeen] = useState(false);
   const [revoking, setRevoking] = useState<string | null>(null);
   const { run, failure } = usePanelCall();
   const now = useNow(5000);
@@ -54,8 +55,15 @@ export function StaffTab() {
   const add = () =>
     void run(async () => {
       setPairing(await api.createStaffPairing({ name: name.trim(), role }));
+      setPairingSeen(false);
       setName('');
     });
+
+  // The card goes once its code can no longer pair anyone (spent, revoked, expired): a revoked
+  // code left on screen would be handed out and refused. Derived while rendering, as React
+  // recommends for state that follows other state.
+  if (pairing && !pairingSeen && staff.members.some((member) => member.id === pairing.id)) setPairingSeen(true);
+  if (pairing && !pairingCodeUsable(pairing.id, staff.members, pairingSeen)) setPairing(null);
 
   return (
     <div className="staff-tab">

@@ -1,14 +1,29 @@
 import { useEffect, useRef } from 'react';
 
-/** An inline "Revoke Lin?" in place of a row: the verb is on the button, so a stray click does nothing and there is no modal. */
-export function ConfirmAction({ question, verb, onConfirm, onCancel }: { question: string; verb: string; onConfirm: () => void; onCancel: () => void }) {
+/**
+ * An inline "Revoke Lin?" in place of a row: the verb is on the button, so a stray click does
+ * nothing and there is no modal. `label` names the group when the question is longer than its name.
+ */
+export function ConfirmAction({
+  question,
+  label = question,
+  verb,
+  onConfirm,
+  onCancel,
+}: {
+  question: string;
+  label?: string;
+  verb: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+}) {
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
   return (
     <div
       className="confirm-remove"
       role="group"
-      aria-label={question}
+      aria-label={label}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
           event.stopPropagation();
