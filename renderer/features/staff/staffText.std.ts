@@ -28,3 +28,13 @@ export function memberStateLabel(member: StaffMember): string {
 export function svgImageSrc(svg: string): string {
   return `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
 }
+
+/**
+ * Whether the code card still has a code to give: not once its member has paired (the code is
+ * spent) or has left the list (revoked, expired) after being in it. `seen`: the member was in the
+ * list once; before that the card waits for the staff event that brings it.
+ */
+export function pairingCodeUsable(pairingId: string, members: readonly StaffMember[], seen: boolean): boolean {
+  const member = members.find((candidate) => candidate.id === pairingId);
+  return member ? member.state === 'waiting' : !seen;
+}
