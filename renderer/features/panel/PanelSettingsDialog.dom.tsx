@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { draftOfPanelSettings, panelSettingsOf, type PanelSettingsDraft } from './panelSettingsDraft.std';
+import { FormFooter } from '../../app/FormFooter.dom';
 import { usePanelCall } from './usePanelCall.dom';
 
 /** The live panel's settings (host only): word lists, comment-to-claim, the order sound, the toast and quick replies. */
@@ -68,17 +69,7 @@ export function PanelSettingsDialog({ onClose }: { onClose: () => void }) {
             <textarea rows={4} value={draft.quickReplies} onChange={(event) => edit('quickReplies', event.target.value)} />
           </label>
         </div>
-        {(problem ?? failure) && (
-          <p role="alert" className="field-error">
-            {problem ?? failure}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit">Save</button>
-        </div>
+        <FormFooter problem={problem ?? failure} submitLabel="Save" onCancel={onClose} />
       </form>
     </dialog>
   );

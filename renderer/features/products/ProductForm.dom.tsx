@@ -5,6 +5,7 @@ import { IMAGE_ACCEPT } from '../scenes/imageFile.std';
 import { convertMinor, minorToInput, parseMoney } from '../scenes/money.std';
 import { readImageFile } from '../scenes/readImage.dom';
 import { usePanelCall } from '../panel/usePanelCall.dom';
+import { FormFooter } from '../../app/FormFooter.dom';
 import { productInputOf, type ProductDraft } from './productDraft.std';
 
 /** Keeps typed prices when the currency changes (¥99.00 → ¥99 in yen), as the product card editor does. */
@@ -102,17 +103,7 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
           </button>
         )}
       </div>
-      {(problem ?? failure) && (
-        <p role="alert" className="field-error">
-          {problem ?? failure}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-        <button type="submit">{draft.id === null ? 'Add product' : 'Save product'}</button>
-      </div>
+      <FormFooter problem={problem ?? failure} submitLabel={draft.id === null ? 'Add product' : 'Save product'} onCancel={onDone} />
     </form>
   );
 }
