@@ -387,6 +387,12 @@ test('a staff console in another browser: a moderator pins, the host sees who di
     await expect(consoleTabs.getByRole('tab')).toHaveText(['Comments', 'Orders', 'Products']);
     await expect(consolePage.getByRole('button', { name: 'Go Live' })).toHaveCount(0);
     await expect(consolePage.getByRole('list', { name: 'Comments' }).getByRole('listitem')).toHaveCount(3);
+    // A moderator promotes but does not edit the catalogue.
+    await consoleTabs.getByRole('tab', { name: 'Products' }).click();
+    await expect(consolePage.getByRole('region', { name: 'Now promoting' })).toBeVisible();
+    await expect(consolePage.getByRole('button', { name: 'Add product' })).toHaveCount(0);
+    await expect(consolePage.getByRole('region', { name: 'Import products' })).toHaveCount(0);
+    await consoleTabs.getByRole('tab', { name: 'Comments' }).click();
     await expect(page.getByRole('list', { name: 'Staff' }).getByRole('listitem', { name: 'Lin' })).toContainText('connected (1 window)');
     // The code is spent: its card gives way to the form.
     await expect(pairing).toHaveCount(0);
