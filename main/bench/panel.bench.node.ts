@@ -105,6 +105,7 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
     viewers.push(...(await openViewers(roomPort, options.viewers)));
 
     const heapBefore = await heapMb(page);
+    const mediaBefore = await mediaStats(page, studio.origin);
     await page.evaluate(() => ((window as unknown as BenchWindow).__benchLongTasks.length = 0));
 
     // Comments at a steady rate, each viewer within its own 1 comment/s.
@@ -156,6 +157,7 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
     await load;
     await Promise.all(acked);
     const loadSeconds = (performance.now() - started) / 1000;
+    const mediaAfter = await mediaStats(page, studio.origin);
     // The panel has everything once its last seq reaches the room's: wait for the flush to land.
     await page.waitForFunction((expected) => ((window as unknown as BenchWindow).__shopcastStudio?.panel().commentsReceived ?? 0) >= expected, accepted, { timeout: 15_000 }).catch(() => {});
     const { commentsReceived } = await page.evaluate(() => (window as unknown as BenchWindow).__shopcastStudio?.panel() ?? { commentsReceived: 0, lastSeq: 0 });
@@ -179,6 +181,9 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
       pinToVisibleMaxMs: Math.max(...pinTimes),
       pins: pinTimes.map((value) => round(value)),
       viewers: options.viewers,
+      // The program while the panel was busy: frames the core received per second, and frames the compositor dropped.
+      programFps: round((mediaAfter.framesReceived - mediaBefore.framesReceived) / loadSeconds),
+      programFramesDropped: mediaAfter.framesDropped - mediaBefore.framesDropped,
     });
   } finally {
     for (const viewer of viewers) viewer.ws.terminate();
@@ -186,6 +191,10 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
     await studio.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+async function mediaStats(page: PlaywrightCore.Page, origin: string): Promise<{ framesReceived: number; framesDropped: number }> {
+  return callCore<{ framesReceived: number; framesDropped: number }>(page, origin, 'getMediaStats');
 }
 
 async function heapMb(page: PlaywrightCore.Page): Promise<number> {

@@ -60,6 +60,7 @@ function configure(output: OutputFormat): void {
   composer = createComposer(output.width, output.height, rasters);
   scratch = new Uint8Array(i420Bytes(output.width, output.height));
   clock = createFrameClock(output.fps, performance.now());
+  animator.frameMs = 1000 / output.fps;
   sizePreview();
 }
 

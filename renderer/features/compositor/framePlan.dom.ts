@@ -39,6 +39,13 @@ const withoutImages = (source: Source) =>
 export class LiveLayerAnimator {
   private readonly states = new Map<LiveLayerId, LayerAnimationState<LiveLayers>>();
 
+  /**
+   * The output's frame interval. A change counts from one frame before the frame that first sees
+   * it, so that frame already shows it moving: a pinned comment is in the very next output frame,
+   * not one frame later at opacity 0.
+   */
+  frameMs = 0;
+
   poses(layers: LiveLayers, now: number) {
     const contentOf: Record<LiveLayerId, unknown> = {
       pinnedComment: layers.pinnedComment,
@@ -48,7 +55,7 @@ export class LiveLayerAnimator {
     };
     return liveLayerOrder.map((id) => {
       const content = contentOf[id];
-      const state = updateLayer(this.states.get(id) ?? initialLayerState<LiveLayers>(), content === null ? null : layers, content === null ? null : JSON.stringify(content), now);
+      const state = updateLayer(this.states.get(id) ?? initialLayerState<LiveLayers>(), content === null ? null : layers, content === null ? null : JSON.stringify(content), now - this.frameMs);
       this.states.set(id, state);
       return { id, pose: layerPose(state, now), shown: state.content };
     });
