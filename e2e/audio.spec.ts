@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { SETTINGS_VERSION } from '../contract/schemas/settings.std';
 import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';
 
 // The audio mixer against the real studio process, in Chromium with its fake microphone (a beep
@@ -92,7 +93,7 @@ test('gain, mute and echo cancellation survive a restart of the studio', async (
     .poll(async () => (JSON.parse(await readFile(settingsFile, 'utf8').catch(() => '{}')) as { audio?: unknown }).audio)
     .toMatchObject({ microphoneGain: 0.5, microphoneMuted: true, echoCancellation: false, noiseSuppression: true });
   await studio.stop();
-  expect(JSON.parse(await readFile(settingsFile, 'utf8'))).toMatchObject({ version: 2 });
+  expect(JSON.parse(await readFile(settingsFile, 'utf8'))).toMatchObject({ version: SETTINGS_VERSION });
 
   mixer = await openPairedStudio(page, dataDir);
   await expect(mixer.getByRole('slider', { name: 'Microphone volume' })).toHaveValue('0.5');

@@ -2,6 +2,7 @@ import { buildSync } from 'esbuild';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { SETTINGS_VERSION } from '../contract/schemas/settings.std';
 import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';
 
 let studio: StudioProcess;
@@ -134,7 +135,7 @@ test('settings survive a restart of the studio', async ({ page }) => {
   await studio.stop();
 
   const saved = JSON.parse(await readFile(path.join(dataDir, 'settings.json'), 'utf8')) as Record<string, unknown>;
-  expect(saved).toMatchObject({ version: 2, outputProfile: 'vertical720x1280', panelTab: 'products' });
+  expect(saved).toMatchObject({ version: SETTINGS_VERSION, outputProfile: 'vertical720x1280', panelTab: 'products' });
 
   await openPairedStudio(page, dataDir);
   await expect(page.getByRole('combobox', { name: 'Output' })).toHaveValue('vertical720x1280');
