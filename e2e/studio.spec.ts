@@ -168,6 +168,7 @@ test('Go Live runs the pre-flight checks: FFmpeg, the program and the studio’s
   await expect(checks).toContainText(/The program is arriving at \d+ fps/);
   await expect(checks).toContainText(/The live room is open: viewers join at http:\/\/\S+\/watch\/shop/);
   await expect(checks).toContainText('1 destination(s) set up.');
+  await expect(checks).toContainText(/of recording fit on this disk \(\d+\.\d GB free/);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });

@@ -164,6 +164,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     });
 
   const chooseEncoder = createEncoderChooser({ spawn, probe: (binary) => probeFfmpeg(binary, execFile) });
+  const recordingsDir = path.join(deps.dataDir, 'recordings');
   const live = createLiveController({
     log: log.child('live'),
     spawn,
@@ -199,7 +200,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       }
       return targets;
     },
-    recordingsDir: path.join(deps.dataDir, 'recordings'),
+    recordingsDir,
     onSession: (session) => {
       status.setLive(session);
       timeline.follow(session);
@@ -254,6 +255,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
             scenes: scenes.get(),
             products: catalogue.get().products,
           }),
+          recordingSpace: async () => {
+            try {
+              await fs.mkdir(recordingsDir, { recursive: true });
+              const space = await fs.statfs(recordingsDir);
+              return { folder: recordingsDir, freeBytes: space.bavail * space.bsize, kbps: rtmpKbps(outputProfileSpec(settings.get().outputProfile)) };
+            } catch (error) {
+              log.warn('free disk space not read', { error });
+              return null;
+            }
+          },
         }),
       getScenes: () => scenes.get(),
       saveScenes: async (collection) => {

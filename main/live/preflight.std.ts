@@ -28,6 +28,8 @@ export interface PreflightDeps {
   liveRoom: () => LiveRoomInfo;
   platform: NodeJS.Platform;
   words: () => WordsCheckInput;
+  /** Free space where shows are recorded, and the recording's rate (video + AAC, kb/s); null when it cannot be read. */
+  recordingSpace: () => Promise<{ folder: string; freeBytes: number; kbps: number } | null>;
 }
 
 export function ffmpegInstallHint(platform: NodeJS.Platform): string {
@@ -82,8 +84,31 @@ export async function runPreflight(deps: PreflightDeps): Promise<PreflightReport
       ? { id: 'destinations', ok: true, message: `${destinations} destination(s) set up.` }
       : { id: 'destinations', ok: false, message: 'No destination is set up yet.' },
   );
+  const space = await deps.recordingSpace();
+  if (space) checks.push(recordingSpaceCheck(space.freeBytes, space.kbps, space.folder));
   checks.push(...wordsChecks(deps.words()));
   return { ready: checks.every((check) => check.ok), checks };
+}
+
+/**
+ * The `disk` check: a show needs its recording and, when it ends, as much again while the
+ * segments are joined into one MP4. Less than an hour of that is a warning in plain words (the
+ * show still goes live: the crash-safe segments keep what fits).
+ */
+export function recordingSpaceCheck(freeBytes: number, kbps: number, folder: string): PreflightCheck {
+  const bytesPerHour = (kbps * 1000 * 3600) / 8;
+  const minutes = Math.floor((freeBytes / (2 * bytesPerHour)) * 60);
+  const free = `${(freeBytes / 1e9).toFixed(1)} GB free`;
+  if (minutes >= 60) {
+    const hours = Math.floor(minutes / 60);
+    return { id: 'disk', ok: true, message: `About ${hours} hour${hours === 1 ? '' : 's'} of recording fit on this disk (${free}).` };
+  }
+  return {
+    id: 'disk',
+    ok: true,
+    warning: true,
+    message: `Only about ${minutes} minute${minutes === 1 ? '' : 's'} of recording fit on this disk (${free} in ${folder}): free some space before a long show, or the recording stops when the disk is full.`,
+  };
 }
 
 const quoted = (text: string) => {

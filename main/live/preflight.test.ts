@@ -3,7 +3,7 @@ import type { FfmpegLocation } from '../encoder/ffmpegLocator.node';
 import type { FfmpegProbe } from '../encoder/ffmpegProbe.node';
 import { noMediaYet, type MediaIngestStats } from '../media/mediaIngest.std';
 import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
-import { ffmpegInstallHint, MAX_WORD_WARNINGS, runPreflight, wordsChecks, type PreflightDeps, type WordsCheckInput } from './preflight.std';
+import { ffmpegInstallHint, MAX_WORD_WARNINGS, recordingSpaceCheck, runPreflight, wordsChecks, type PreflightDeps, type WordsCheckInput } from './preflight.std';
 import { defaultSceneCollection, productCardSource, textSource, tickerSource } from '../../contract/scenePresets.std';
 import { defaultFlaggedSuperlatives } from '../../contract/schemas/settings.std';
 import type { Product } from '../../contract/schemas/product.std';
@@ -35,6 +35,7 @@ function deps(overrides: Partial<PreflightDeps> = {}): PreflightDeps {
     upload: () => Promise.resolve(null),
     platform: 'linux',
     words: () => cleanWords,
+    recordingSpace: () => Promise.resolve({ folder: '/data/recordings', freeBytes: 500e9, kbps: 2628 }),
     ...overrides,
   };
 }
@@ -53,6 +54,7 @@ describe('runPreflight', () => {
       ['program', true],
       ['room', true],
       ['destinations', true],
+      ['disk', true],
       ['words', true],
     ]);
     expect(probed).toEqual(['/usr/bin/ffmpeg']);
@@ -152,5 +154,26 @@ describe('runPreflight', () => {
     expect(checks).toHaveLength(MAX_WORD_WARNINGS + 1);
     expect(new Set(checks.map((check) => check.id)).size).toBe(checks.length);
     expect(checks.at(-1)).toEqual({ id: 'words-more', ok: true, warning: true, message: '3 more text(s) have flagged words: check the other overlays and product names too.' });
+  });
+});
+
+describe('the disk check', () => {
+  // 720p30: 2,500 kb/s of video + 128 of AAC, about 1.18 GB an hour, and as much again to join it.
+  const kbps = 2628;
+  it('says how many hours fit when at least one does', () => {
+    expect(recordingSpaceCheck(10e9, kbps, '/data/recordings')).toEqual({ id: 'disk', ok: true, message: 'About 4 hours of recording fit on this disk (10.0 GB free).' });
+  });
+
+  it('warns in plain words when less than an hour fits, naming the folder', () => {
+    const check = recordingSpaceCheck(1.5e9, kbps, '/data/recordings');
+    expect(check).toMatchObject({ id: 'disk', ok: true, warning: true });
+    expect(check.message).toBe(
+      'Only about 38 minutes of recording fit on this disk (1.5 GB free in /data/recordings): free some space before a long show, or the recording stops when the disk is full.',
+    );
+  });
+
+  it('is part of the pre-flight, and left out when the free space cannot be read', async () => {
+    expect((await runPreflight(deps())).checks.find((check) => check.id === 'disk')?.message).toMatch(/^About \d+ hours of recording fit/);
+    expect((await runPreflight(deps({ recordingSpace: () => Promise.resolve(null) }))).checks.some((check) => check.id === 'disk')).toBe(false);
   });
 });
