@@ -1,7 +1,7 @@
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { h264ProfileOf, createEncodePlan, type VideoEncoding } from '../encoder/encodePlan.std';
-import { buildConcatList, buildEncoderArgs, buildFinalizeRecordingArgs, buildRecordingArgs, buildRtmpRemuxArgs, buildSfuRemuxArgs } from '../encoder/ffmpegArgs.std';
+import { buildEncoderArgs, buildRecordingArgs, buildRtmpRemuxArgs, buildSfuRemuxArgs } from '../encoder/ffmpegArgs.std';
 import { createProgressParser, type FfmpegProgress } from '../encoder/ffmpegProgress.std';
 import { outputProfileSpec } from '../encoder/outputProfiles.std';
 import { createRtpPlan } from '../encoder/rtpPlan.std';
@@ -10,7 +10,9 @@ import type { FrameSink, MediaFrame } from '../media/mediaIngest.std';
 import type { ShowSfu } from '../sfu/showSfuTypes.std';
 import { offlineSession, type LiveDestination, type LiveSession } from '../../contract/schemas/live.std';
 import type { OutputProfile } from '../../contract/schemas/settings.std';
-import { exited, lastLinesOf, endReason, type Spawn } from './childProcesses.node';
+import type { Spawn } from './childProcesses.node';
+import { joinSegments } from './recordingJoin.node';
+import { showIdOf } from './showId.std';
 import { startEncoder, type EncoderProcess } from './encoderProcess.node';
 import { nextStreamState, type GoLiveEvent } from './goLiveMachine.std';
 import { startRemuxer } from './remuxer.node';
@@ -143,28 +145,6 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
     return session;
   };
 
-  const finalizeRecording = async (ffmpegPath: string, showDir: string): Promise<string | null> => {
-    const kept: string[] = [];
-    for (const segment of segments) {
-      const size = await stat(segment).then((info) => info.size, () => 0);
-      if (size > 0) kept.push(segment);
-    }
-    if (kept.length === 0) return null;
-    const listFile = path.join(showDir, 'segments.ffconcat');
-    const output = path.join(showDir, 'show.mp4');
-    await writeFile(listFile, buildConcatList(kept));
-    const child = deps.spawn(ffmpegPath, buildFinalizeRecordingArgs(listFile, output), { stdio: ['ignore', 'ignore', 'pipe', 'ignore'] });
-    const lines = lastLinesOf(child);
-    const { code, signal } = await exited(child);
-    if (code !== 0) {
-      log.error('recording not finalized; its segments are kept', { reason: endReason(code, signal, lines) });
-      return showDir;
-    }
-    // The MP4 holds everything now; the crash-safe segments were its insurance.
-    await Promise.all([...kept, listFile].map((file) => rm(file, { force: true })));
-    return output;
-  };
-
   return {
     session: () => session,
 
@@ -186,7 +166,7 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
       // The compositor composes at the output size; if it does not (yet), the encoder scales.
       const plan = createEncodePlan({ profile, video: choice.encoding, input: latest ? { width: latest.header.width, height: latest.header.height } : {} });
       const rtpPlan = createRtpPlan({ profile: h264ProfileOf(choice.encoding), level: spec.h264Level, randomUint32: deps.randomUint32 });
-      const showId = new Date(startedAt).toISOString().replace(/[:.]/g, '-');
+      const showId = showIdOf(startedAt);
       const showDir = path.join(deps.recordingsDir, showId);
       await mkdir(showDir, { recursive: true });
       const fanout = createNutFanout();
@@ -295,7 +275,12 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
         legs = new Map();
         const ffmpegPath = await deps.findFfmpeg();
         const showDir = session.recordingPath;
-        const recordingPath = ffmpegPath && showDir ? await finalizeRecording(ffmpegPath, showDir) : showDir;
+        let recordingPath = showDir;
+        if (ffmpegPath && showDir) {
+          // Nothing recorded: no recording. Not joined: the folder, whose segments are kept.
+          const joined = await joinSegments({ ffmpegPath, spawn: deps.spawn, log }, showDir, segments);
+          recordingPath = joined === null ? null : joined.joined ? joined.output : showDir;
+        }
         transition({ type: 'stopped' }, { recordingPath, liveAt: null });
         stopping = null;
         return session;
