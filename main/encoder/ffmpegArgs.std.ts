@@ -28,7 +28,7 @@ export const NUT_STREAM = { video: 0, aac: 1, opus: 2 } as const;
 
 export const PROGRESS_PERIOD_SECONDS = 1;
 
-const commonArgs = ['-hide_banner', '-nostdin', '-loglevel', 'level+warning', '-nostats'] as const;
+export const commonArgs = ['-hide_banner', '-nostdin', '-loglevel', 'level+warning', '-nostats'] as const;
 
 function progressTo(fd: number): string[] {
   return ['-progress', `pipe:${fd}`, '-stats_period', String(PROGRESS_PERIOD_SECONDS)];
