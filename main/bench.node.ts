@@ -3,6 +3,7 @@ import { benchCompositor, defaultChromium } from './bench/compositor.bench.node'
 import { benchGoLive } from './bench/golive.bench.node';
 import { benchMediaChannel } from './bench/mediaChannel.bench.node';
 import { benchPanel } from './bench/panel.bench.node';
+import { benchReplay } from './bench/replay.bench.node';
 import { benchRoom } from './bench/room.bench.node';
 
 // `npm run bench -- <name> [--seconds N]`: one benchmark, one JSON object per figure set on stdout.
@@ -45,6 +46,10 @@ const benchmarks: Record<string, { about: string; defaultSeconds?: number; run: 
         { seconds, commentsPerSecond: 2000, viewers: 2000, pins: 5, chromium: defaultChromium(), entry: path.join(__dirname, 'studio.node.js'), cacheDir: path.resolve('.cache', 'bench') },
         print,
       ),
+  },
+  replay: {
+    about: 'a 10-minute show (720p30, 2.5 Mb/s, a keyframe every 2 s) with ten promotions: the time to cut all its clips against plain ffmpeg -c copy of the same ranges, alternating rounds; thumbnails timed apart',
+    run: () => benchReplay({ showSeconds: 600, promotions: 10, rounds: 5, cacheDir: path.resolve('.cache', 'bench'), ffmpegPath: process.env['FFMPEG_PATH'] ?? 'ffmpeg' }, print),
   },
   'media-channel': {
     about: 'I420 720p30 frames through the studio media socket, against a plain pipe in the same run',

@@ -34,5 +34,5 @@ export function buildClipArgs(input: string, range: ClipRange, output: string, m
 
 /** A JPEG of the clip's middle frame, 480 pixels wide: the clip's picture in a list. */
 export function buildThumbnailArgs(clip: string, atSec: number, output: string): readonly string[] {
-  return [...commonArgs, '-y', '-ss', seconds(atSec), '-i', clip, '-frames:v', '1', '-vf', 'scale=480:-2', '-q:v', '4', '-f', 'image2', output];
+  return [...commonArgs, '-y', '-ss', seconds(atSec), '-i', clip, '-frames:v', '1', '-vf', 'scale=480:-2', '-q:v', '4', '-update', '1', '-f', 'image2', output];
 }

@@ -19,6 +19,6 @@ describe('clip arguments', () => {
   });
 
   it('takes one frame for the thumbnail', () => {
-    expect(buildThumbnailArgs('clip.mp4', 25, 'clip.jpg').slice(5)).toEqual(['-y', '-ss', '25.000', '-i', 'clip.mp4', '-frames:v', '1', '-vf', 'scale=480:-2', '-q:v', '4', '-f', 'image2', 'clip.jpg']);
+    expect(buildThumbnailArgs('clip.mp4', 25, 'clip.jpg').slice(5)).toEqual(['-y', '-ss', '25.000', '-i', 'clip.mp4', '-frames:v', '1', '-vf', 'scale=480:-2', '-q:v', '4', '-update', '1', '-f', 'image2', 'clip.jpg']);
   });
 });

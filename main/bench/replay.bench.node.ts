@@ -1,0 +1,108 @@
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { createLogger } from '../log/logger.std';
+import { chaptersOf } from '../replay/chapters.std';
+import { cutShowClips } from '../replay/clipCutter.node';
+
+// `npm run bench -- replay`: a 10-minute show recorded as Shopcast records (720p30 H.264 at
+// 2.5 Mb/s, a keyframe every 2 s, AAC) with ten promotions; the time to cut all its clips against
+// plain `ffmpeg -ss … -i show.mp4 -t … -c copy` of the same ranges, in alternating rounds of the
+// same run. Thumbnails are timed apart: the floor makes none.
+
+export interface ReplayBenchOptions {
+  showSeconds: number;
+  promotions: number;
+  rounds: number;
+  cacheDir: string;
+  ffmpegPath: string;
+}
+
+const run = promisify(execFile);
+const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+async function benchShow(options: ReplayBenchOptions): Promise<string> {
+  const file = path.join(options.cacheDir, `replay-show-${options.showSeconds}s.mp4`);
+  if (existsSync(file)) return file;
+  await mkdir(options.cacheDir, { recursive: true });
+  const partial = `${file}.part.mp4`;
+  await run(options.ffmpegPath, [
+    '-v', 'error', '-y',
+    '-f', 'lavfi', '-i', `testsrc2=size=1280x720:rate=30:duration=${options.showSeconds}`,
+    '-f', 'lavfi', '-i', `sine=frequency=440:duration=${options.showSeconds}`,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '2500k', '-maxrate', '2500k', '-bufsize', '2500k', '-g', '60', '-keyint_min', '60', '-sc_threshold', '0', '-pix_fmt', 'yuv420p',
+    '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', partial,
+  ]);
+  await rm(file, { force: true });
+  await run('mv', [partial, file]);
+  return file;
+}
+
+/** Promotions spread over the show at uneven times, as a host would: the last runs to the end. */
+function timeline(showSeconds: number, promotions: number): string {
+  const liveAt = 1_800_000_000_000;
+  const lines: object[] = [{ at: liveAt, seq: 0, kind: 'live' }];
+  for (let index = 0; index < promotions; index += 1) {
+    const startSec = 15 + index * ((showSeconds - 30) / promotions) + (index % 3) * 4;
+    lines.push({ at: liveAt + startSec * 1000, seq: index + 1, kind: 'promotion', product: { id: `p${index}`, name: `Product ${index + 1}` } });
+  }
+  return `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`;
+}
+
+export async function benchReplay(options: ReplayBenchOptions, print: (figures: object) => void): Promise<void> {
+  const show = await benchShow(options);
+  const showDir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-bench-replay-'));
+  const floorDir = path.join(showDir, 'floor');
+  try {
+    await symlink(show, path.join(showDir, 'show.mp4'));
+    const text = timeline(options.showSeconds, options.promotions);
+    await writeFile(path.join(showDir, 'timeline.jsonl'), text);
+    await mkdir(floorDir);
+    const chapters = chaptersOf(text);
+    const deps = { ffmpegPath: options.ffmpegPath, spawn, log: createLogger(() => {}) };
+
+    const floor = async () => {
+      const started = performance.now();
+      for (const [index, chapter] of chapters.entries()) {
+        const duration = chapter.endSec === null ? [] : ['-t', (chapter.endSec - chapter.startSec).toFixed(3)];
+        await run(options.ffmpegPath, ['-v', 'error', '-y', '-ss', chapter.startSec.toFixed(3), '-i', show, ...duration, '-c', 'copy', path.join(floorDir, `${index}.mp4`)]);
+      }
+      return performance.now() - started;
+    };
+    const ours = async (thumbnails: boolean) => {
+      const started = performance.now();
+      await cutShowClips(deps, showDir, { thumbnails });
+      return performance.now() - started;
+    };
+
+    // A first pass of each warms the page cache: every round then reads the show from memory.
+    await floor();
+    await ours(false);
+    const floorMs: number[] = [];
+    const oursMs: number[] = [];
+    const withThumbnailsMs: number[] = [];
+    for (let index = 0; index < options.rounds; index += 1) {
+      floorMs.push(await floor());
+      oursMs.push(await ours(false));
+      withThumbnailsMs.push(await ours(true));
+    }
+    print({
+      bench: 'replay',
+      showSeconds: options.showSeconds,
+      clips: chapters.length,
+      rounds: options.rounds,
+      cutAllClipsMs: round(median(oursMs), 0),
+      ffmpegCopyMs: round(median(floorMs), 0),
+      cutRatioVsFfmpegCopy: round(median(oursMs) / median(floorMs)),
+      withThumbnailsMs: round(median(withThumbnailsMs), 0),
+      withThumbnailsRatio: round(median(withThumbnailsMs) / median(floorMs)),
+      roundsMs: { ours: oursMs.map((value) => round(value, 0)), floor: floorMs.map((value) => round(value, 0)), withThumbnails: withThumbnailsMs.map((value) => round(value, 0)) },
+    });
+  } finally {
+    await rm(showDir, { recursive: true, force: true });
+  }
+}
