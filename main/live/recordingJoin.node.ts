@@ -10,6 +10,8 @@ import { endReason, exited, lastLinesOf, type Spawn } from './childProcesses.nod
 // joined on the next start instead: everything recorded up to the interruption, in one file.
 
 export const SHOW_FILE = 'show.mp4';
+/** `{ durationSec }` of show.mp4, written when the segments are joined. */
+export const RECORDING_INFO_FILE = 'recording.json';
 const SEGMENT_FILE = /^segment-\d+\.mkv$/;
 
 export interface RecordingJoinDeps {
@@ -52,6 +54,8 @@ export async function joinSegments(deps: RecordingJoinDeps, showDir: string, seg
     await rm(output, { force: true });
     return { joined: false, reason };
   }
+  // The library reads the show's length here (FFmpeg measured it; ffprobe may not be installed).
+  await writeFile(path.join(showDir, RECORDING_INFO_FILE), JSON.stringify({ durationSec: seconds }));
   // The MP4 holds everything now; the crash-safe segments were its insurance.
   await Promise.all([...kept, listFile].map((file) => rm(file, { force: true })));
   return { joined: true, output, seconds };

@@ -77,7 +77,7 @@ describe('interrupted shows', () => {
       expect(seconds).toBeLessThan(6.5);
       expect(repaired[0]?.seconds).toBeGreaterThan(3.5);
       // The MP4 holds it all; the segments were its insurance. The timeline stays.
-      expect(readdirSync(showDir).sort()).toEqual([SHOW_FILE, 'timeline.jsonl']);
+      expect(readdirSync(showDir).sort()).toEqual(['recording.json', SHOW_FILE, 'timeline.jsonl']);
       expect(notices.map((notice) => notice.message)).toEqual([expect.stringMatching(/^The show of 25 Nov, \d\d:\d\d was interrupted; its recording has been repaired: \d+ s recorded/)]);
       expect(await findInterruptedShows(recordingsDir)).toEqual([]);
     } finally {
