@@ -1,37 +1,45 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { endReason, exited, lastLinesOf, type Spawn } from '../live/childProcesses.node';
-import { SHOW_FILE } from '../live/recordingJoin.node';
+import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingJoin.node';
 import type { Logger } from '../log/logger.std';
 import { TIMELINE_FILE } from '../panel/showTimeline.node';
-import { chaptersOf, type Chapter } from './chapters.std';
-import { buildClipArgs, buildThumbnailArgs, type CutMode } from './cutArgs.std';
+import { buildClipArgs, buildThumbnailArgs, CLIP_PROGRESS_FD, type CutMode } from './clipArgs.std';
+import { runFfmpeg, type FfmpegRunDeps } from './ffmpegRun.node';
+import { buildHeaderArgs, parseHeader } from './mediaCheck.std';
+import { readShowTimeline, type ReplayChapter } from './showTimeline.std';
 
 // One clip per promotion of a show: `<show>/clips/<product>.mp4` and its `.jpg`. Each clip is
-// written under a temporary name and renamed into place, so a reader never sees half a clip and
-// two cuts of the same clip at once each finish whole (the last rename wins).
+// written under a temporary name of its own and renamed into place, so a reader never sees half a
+// clip and two cuts of the same clip at once each finish whole (the last rename wins). Cancelled,
+// the running FFmpeg is killed and its temporary file removed; the clips already cut stay.
 
 export const CLIPS_DIR = 'clips';
 
 export interface Clip {
-  chapter: Chapter;
+  chapter: ReplayChapter;
   file: string;
   thumbnail: string | null;
 }
 
-export interface ClipCutterDeps {
-  ffmpegPath: string;
-  spawn: Spawn;
+export interface ClipCutterDeps extends FfmpegRunDeps {
   log: Logger;
+}
+
+/** The job's progress: `ClipJobProgress` of contract/schemas/replay.std.ts without the show's id. */
+export interface ClipProgress {
+  clipIndex: number;
+  clipCount: number;
+  productName: string;
+  /** The whole job, 0 to 1. */
+  fraction: number;
+  done: boolean;
 }
 
 export interface CutOptions {
   mode?: CutMode;
-  /** Cancels the cut: the running FFmpeg is stopped and its temporary file removed. */
   signal?: AbortSignal;
-  /** Clips finished so far, of how many. */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: (progress: ClipProgress) => void;
   /** Thumbnails can be left for later (the replay benchmark times the cuts alone). */
   thumbnails?: boolean;
 }
@@ -40,64 +48,113 @@ export interface CutOptions {
 export function clipFileName(productName: string, taken: ReadonlySet<string>): string {
   const base = productName.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 80) || 'Product';
   let name = base;
+  // Lower case: "Teapot" and "teapot" are one file on Windows and macOS.
   for (let copy = 2; taken.has(name.toLowerCase()); copy += 1) name = `${base} (${copy})`;
   return name;
 }
 
-async function runFfmpeg(deps: ClipCutterDeps, args: readonly string[], signal: AbortSignal | undefined): Promise<void> {
-  signal?.throwIfAborted();
-  const child = deps.spawn(deps.ffmpegPath, args, { stdio: ['ignore', 'ignore', 'pipe', 'ignore'] });
-  const lines = lastLinesOf(child);
-  const stop = () => child.kill('SIGKILL');
-  signal?.addEventListener('abort', stop, { once: true });
-  try {
-    const { code, signal: killedBy } = await exited(child);
-    signal?.throwIfAborted();
-    if (code !== 0) throw new Error(`FFmpeg could not cut the clip (${endReason(code, killedBy, lines)}).`);
-  } finally {
-    signal?.removeEventListener('abort', stop);
-  }
-}
-
-/** Cuts every chapter of the show in `showDir` into its clip; resolves with the clips in show order. */
-export async function cutShowClips(deps: ClipCutterDeps, showDir: string, options: CutOptions = {}): Promise<Clip[]> {
-  const chapters = chaptersOf(await readFile(path.join(showDir, TIMELINE_FILE), 'utf8').catch(() => ''));
-  const clipsDir = path.join(showDir, CLIPS_DIR);
-  await mkdir(clipsDir, { recursive: true });
-  const input = path.join(showDir, SHOW_FILE);
+/** Each chapter's clip name, in show order: a product promoted twice gets "Teapot" and "Teapot (2)". */
+export function clipNamesOf(chapters: readonly ReplayChapter[]): string[] {
   const taken = new Set<string>();
-  const clips: Clip[] = [];
-  options.onProgress?.(0, chapters.length);
-  for (const chapter of chapters) {
+  return chapters.map((chapter) => {
     const name = clipFileName(chapter.productName, taken);
     taken.add(name.toLowerCase());
-    const file = path.join(clipsDir, `${name}.mp4`);
-    const partial = path.join(clipsDir, `.${name}.${randomBytes(4).toString('hex')}.part.mp4`);
-    const durationSec = chapter.endSec === null ? null : chapter.endSec - chapter.startSec;
-    try {
-      await runFfmpeg(deps, buildClipArgs(input, { startSec: chapter.startSec, durationSec }, partial, options.mode ?? 'keyframe'), options.signal);
-      await rename(partial, file);
-    } finally {
-      await rm(partial, { force: true });
-    }
-    let thumbnail: string | null = null;
-    if (options.thumbnails !== false) {
-      thumbnail = path.join(clipsDir, `${name}.jpg`);
-      const partialThumbnail = `${partial}.jpg`;
-      try {
-        await runFfmpeg(deps, buildThumbnailArgs(file, durationSec === null ? 1 : durationSec / 2, partialThumbnail), options.signal);
-        await rename(partialThumbnail, thumbnail);
-      } catch (error) {
-        if (options.signal?.aborted) throw error;
-        // A clip without its picture is still a clip.
-        deps.log.warn('clip thumbnail not made', { file, error });
-        thumbnail = null;
-      } finally {
-        await rm(partialThumbnail, { force: true });
-      }
-    }
-    clips.push({ chapter, file, thumbnail });
-    options.onProgress?.(clips.length, chapters.length);
+    return name;
+  });
+}
+
+/** show.mp4's length: as the join measured it (recording.json), else from its header. */
+export async function showDurationMs(deps: FfmpegRunDeps, showDir: string): Promise<number | null> {
+  const recorded = await readFile(path.join(showDir, RECORDING_INFO_FILE), 'utf8').then((text) => (JSON.parse(text) as { durationSec?: unknown }).durationSec, () => undefined);
+  if (typeof recorded === 'number' && recorded > 0) return Math.round(recorded * 1000);
+  const header = parseHeader((await runFfmpeg(deps, buildHeaderArgs(path.join(showDir, SHOW_FILE)))).stderr);
+  return header?.durationSec ? Math.round(header.durationSec * 1000) : null;
+}
+
+/** The show's chapters, each ended by the next, by its own end, or by the end of the recording. */
+export async function chaptersToCut(deps: FfmpegRunDeps, showDir: string): Promise<ReplayChapter[]> {
+  const text = await readFile(path.join(showDir, TIMELINE_FILE), 'utf8').catch(() => '');
+  return readShowTimeline(text, { durationMs: await showDurationMs(deps, showDir) }).chapters;
+}
+
+export interface ClipRequest {
+  input: string;
+  chapter: ReplayChapter;
+  clipsDir: string;
+  /** The file name without its extension (`clipNamesOf`). */
+  name: string;
+  mode?: CutMode;
+  thumbnail?: boolean;
+  signal?: AbortSignal;
+  /** This clip's share done, 0 to 1. */
+  onProgress?: (fraction: number) => void;
+}
+
+/** Cuts one chapter into `<clipsDir>/<name>.mp4` (and `.jpg`). */
+export async function cutClip(deps: ClipCutterDeps, request: ClipRequest): Promise<Clip> {
+  const { chapter, clipsDir, name, signal } = request;
+  await mkdir(clipsDir, { recursive: true });
+  const file = path.join(clipsDir, `${name}.mp4`);
+  const partial = path.join(clipsDir, `.${name}.${randomBytes(4).toString('hex')}.part.mp4`);
+  const durationMs = chapter.endMs === null ? null : chapter.endMs - chapter.startMs;
+  const withSignal = signal ? { signal } : {};
+  try {
+    const run = await runFfmpeg(deps, buildClipArgs(request.input, { startMs: chapter.startMs, durationMs }, partial, request.mode ?? 'keyframe'), {
+      progressFd: CLIP_PROGRESS_FD,
+      onProgress: (progress) => {
+        if (durationMs && progress.outTimeUs !== null) request.onProgress?.(Math.min(1, progress.outTimeUs / 1000 / durationMs));
+      },
+      ...withSignal,
+    });
+    if (run.failure !== null) throw new Error(`FFmpeg could not cut the clip of ${chapter.productName} (${run.failure}).`);
+    await rename(partial, file);
+  } finally {
+    await rm(partial, { force: true });
   }
+  let thumbnail: string | null = null;
+  if (request.thumbnail !== false) {
+    const partialThumbnail = `${partial}.jpg`;
+    try {
+      // The middle of the clip: past the host's first words, before the next product comes in.
+      const run = await runFfmpeg(deps, buildThumbnailArgs(file, durationMs === null ? 1000 : durationMs / 2, partialThumbnail), withSignal);
+      if (run.failure !== null) throw new Error(run.failure);
+      thumbnail = path.join(clipsDir, `${name}.jpg`);
+      await rename(partialThumbnail, thumbnail);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      // A clip without its picture is still a clip.
+      deps.log.warn('clip thumbnail not made', { file, error });
+      thumbnail = null;
+    } finally {
+      await rm(partialThumbnail, { force: true });
+    }
+  }
+  request.onProgress?.(1);
+  return { chapter, file, thumbnail };
+}
+
+/** Cuts every chapter of the show in `showDir` into its clip, one at a time; resolves with the clips in show order. */
+export async function cutShowClips(deps: ClipCutterDeps, showDir: string, options: CutOptions = {}): Promise<Clip[]> {
+  const chapters = await chaptersToCut(deps, showDir);
+  const names = clipNamesOf(chapters);
+  const clips: Clip[] = [];
+  const report = (clipIndex: number, share: number, done = false) =>
+    options.onProgress?.({ clipIndex, clipCount: chapters.length, productName: chapters[clipIndex]?.productName ?? '', fraction: chapters.length === 0 ? 1 : (clipIndex + share) / chapters.length, done });
+  for (const [index, chapter] of chapters.entries()) {
+    report(index, 0);
+    clips.push(
+      await cutClip(deps, {
+        input: path.join(showDir, SHOW_FILE),
+        chapter,
+        clipsDir: path.join(showDir, CLIPS_DIR),
+        name: names[index] ?? 'Product',
+        thumbnail: options.thumbnails !== false,
+        onProgress: (share) => report(index, share),
+        ...(options.mode ? { mode: options.mode } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      }),
+    );
+  }
+  report(Math.max(0, chapters.length - 1), 1, true);
   return clips;
 }

@@ -2,9 +2,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../log/logger.std';
-import { clipFileName, cutShowClips } from './clipCutter.node';
+import { clipFileName, cutClip, cutShowClips, type ClipProgress } from './clipCutter.node';
 
 // Real FFmpeg on a 12-second show (a keyframe every 2 s, as Shopcast records) with three
 // promotions: one playable, fast-start clip each, within 2 s of its chapter.
@@ -39,6 +40,8 @@ beforeAll(() => {
     { at: liveAt + 1000, seq: 1, kind: 'promotion', product: { id: 'p1', name: 'Teapot' } },
     { at: liveAt + 5000, seq: 2, kind: 'promotion', product: { id: 'p2', name: 'Silk scarf / red' } },
     { at: liveAt + 8500, seq: 3, kind: 'promotion', product: { id: 'p1', name: 'Teapot' } },
+    // The room went on after the recording died: no video, no clip.
+    { at: liveAt + 13_000, seq: 4, kind: 'promotion', product: { id: 'p3', name: 'Mug' } },
   ];
   writeFileSync(path.join(showDir, 'timeline.jsonl'), `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`);
 });
@@ -47,10 +50,14 @@ afterAll(() => rmSync(showDir, { recursive: true, force: true }));
 
 describe('one clip per promotion', () => {
   it('cuts each chapter on keyframes into a playable fast-start MP4 named after its product, with a thumbnail', async () => {
-    const progress: string[] = [];
-    const clips = await cutShowClips(deps, showDir, { onProgress: (done, total) => progress.push(`${done}/${total}`) });
+    const progress: ClipProgress[] = [];
+    const clips = await cutShowClips(deps, showDir, { onProgress: (update) => progress.push(update) });
     expect(clips.map((clip) => path.basename(clip.file))).toEqual(['Teapot.mp4', 'Silk scarf _ red.mp4', 'Teapot (2).mp4']);
-    expect(progress).toEqual(['0/3', '1/3', '2/3', '3/3']);
+    expect(clips.map((clip) => clip.chapter.endMs)).toEqual([5000, 8500, 12_000]);
+    // It only moves forward, and ends done.
+    expect(progress.map((update) => update.fraction)).toEqual([...progress.map((update) => update.fraction)].sort((a, b) => a - b));
+    expect(new Set(progress.map((update) => update.clipIndex))).toEqual(new Set([0, 1, 2]));
+    expect(progress.at(-1)).toEqual({ clipIndex: 2, clipCount: 3, productName: 'Teapot', fraction: 1, done: true });
     const expected = [4, 3.5, 3.5];
     clips.forEach((clip, index) => {
       const { format, streams } = probe(clip.file);
@@ -67,17 +74,37 @@ describe('one clip per promotion', () => {
     expect(Math.abs(Number(probe(first?.file ?? '').format.duration) - 4)).toBeLessThan(0.2);
   });
 
-  it('survives two cuts of the same clips at once: each clip whole, no temporary file left', async () => {
-    await Promise.all([cutShowClips(deps, showDir, { thumbnails: false }), cutShowClips(deps, showDir, { thumbnails: false })]);
-    for (const file of ['Teapot.mp4', 'Silk scarf _ red.mp4', 'Teapot (2).mp4']) expect(probe(path.join(showDir, 'clips', file)).streams).toHaveLength(2);
+  it('survives two cuts of the same clip at once: each whole, no temporary file left', async () => {
+    const request = { input: path.join(showDir, 'show.mp4'), chapter: { productId: 'p1', productName: 'Teapot', startMs: 1000, endMs: 9000 }, clipsDir: path.join(showDir, 'clips'), name: 'Both', mode: 'exact' as const, thumbnail: false };
+    let running = 0;
+    let mostAtOnce = 0;
+    const counting: typeof spawn = ((command: string, args: readonly string[], options: object) => {
+      const child = spawn(command, args, options);
+      mostAtOnce = Math.max(mostAtOnce, (running += 1));
+      child.once('close', () => (running -= 1));
+      return child;
+    }) as typeof spawn;
+    await Promise.all([cutClip({ ...deps, spawn: counting }, request), cutClip({ ...deps, spawn: counting }, request)]);
+    // Both FFmpegs wrote at the same time, each to its own temporary file.
+    expect(mostAtOnce).toBe(2);
+    const { format, streams } = probe(path.join(showDir, 'clips', 'Both.mp4'));
+    expect(streams).toHaveLength(2);
+    expect(Math.abs(Number(format.duration) - 8)).toBeLessThan(0.2);
     expect(readdirSync(path.join(showDir, 'clips')).filter((file) => file.includes('.part'))).toEqual([]);
   });
 
-  it('stops when cancelled and leaves no temporary file', async () => {
+  it('stops when cancelled: the running FFmpeg killed, its temporary file removed, the clips cut before kept', async () => {
     const controller = new AbortController();
-    const cut = cutShowClips(deps, showDir, { mode: 'exact', signal: controller.signal, onProgress: (done) => done === 1 && controller.abort() });
-    await expect(cut).rejects.toThrow();
-    expect(readdirSync(path.join(showDir, 'clips')).filter((file) => file.includes('.part'))).toEqual([]);
+    let clipFfmpegs = 0;
+    // Cancelled as the second clip's FFmpeg starts writing.
+    const cancelling: typeof spawn = ((command: string, args: readonly string[], options: object) => {
+      const child = spawn(command, args, options);
+      if (args.at(-1)?.endsWith('.part.mp4') && (clipFfmpegs += 1) === 2) setImmediate(() => controller.abort(new Error('cancelled')));
+      return child;
+    }) as typeof spawn;
+    await rm(path.join(showDir, 'clips'), { recursive: true, force: true });
+    await expect(cutShowClips({ ...deps, spawn: cancelling }, showDir, { mode: 'exact', signal: controller.signal })).rejects.toThrow('cancelled');
+    expect(readdirSync(path.join(showDir, 'clips')).sort()).toEqual(['Teapot.jpg', 'Teapot.mp4']);
   });
 
   it('makes file names safe and unique', () => {
