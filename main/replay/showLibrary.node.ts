@@ -187,9 +187,10 @@ export function openShowLibrary(deps: ShowLibraryDeps): ShowLibrary {
   const repair = async (showId: string, options: { signal?: AbortSignal } = {}): Promise<ShowRepair> => {
     const folder = await folderOf(showId);
     refuseBusy(showId, 'repair it');
-    const ffmpegPath = await ffmpegOrRefuse('repairing a show');
+    // Marked before the next await: a second repair of the same show is refused, not run alongside.
     repairing.add(showId);
     try {
+      const ffmpegPath = await ffmpegOrRefuse('repairing a show');
       const result = await repairShow({ ffmpegPath, spawn: deps.spawn, log: deps.log }, folder, options);
       if (result.repaired) failed.delete(showId);
       else failed.set(showId, `It could not be repaired: ${result.reason} Its recording files are kept.`);

@@ -135,7 +135,9 @@ describe('the show library', () => {
     writeFileSync(path.join(folder, 'segment-001.mkv'), 'not Matroska');
     const shows = library();
     expect((await shows.get('crashed')).state).toBe('needs-repair');
-    expect((await shows.repair('crashed')).repaired).toBe(false);
+    const first = shows.repair('crashed');
+    await expect(shows.repair('crashed')).rejects.toThrow('This show is being repaired');
+    expect((await first).repaired).toBe(false);
     expect(await shows.get('crashed')).toMatchObject({ state: 'broken', reason: 'It could not be repaired: Its recording holds nothing that can be played. Its recording files are kept.' });
     await expect(shows.cutClips('crashed')).rejects.toThrow('Clips can be cut from a show whose recording is ready.');
     expect(readdirSync(folder)).toEqual(['segment-001.mkv']);
