@@ -12,7 +12,7 @@ import { TIMELINE_FILE } from '../panel/showTimeline.node';
 import type { CutMode } from './clipArgs.std';
 import { CLIPS_DIR, cutShowClips } from './clipCutter.node';
 import { runFfmpeg } from './ffmpegRun.node';
-import { buildHeaderArgs, parseHeader, type MediaHeader } from './mediaCheck.std';
+import { buildHeaderArgs, buildReadCheckArgs, CHECK_PROGRESS_FD, parseHeader, type MediaHeader } from './mediaCheck.std';
 import { repairShow, segmentsOf, type ShowRepair } from './showRepair.node';
 import { productsPromoted, readShowTimeline } from './showTimeline.std';
 
@@ -86,6 +86,7 @@ export function openShowLibrary(deps: ShowLibraryDeps): ShowLibrary {
   /** Why a repair failed, until the folder changes: the show is `broken`, its segments kept. */
   const failed = new Map<string, string>();
   const headers = new Map<string, { key: string; header: MediaHeader | null }>();
+  const readLengths = new Map<string, { key: string; seconds: number | null }>();
 
   const folderOf = async (showId: string): Promise<string> => {
     const folder = path.resolve(root, showId);
@@ -109,6 +110,25 @@ export function openShowLibrary(deps: ShowLibraryDeps): ShowLibrary {
     return header;
   };
 
+  /**
+   * A segment's length. One a crash cut short does not say it (Matroska writes it last): that one
+   * is read through once, at disk speed, and remembered while the file stays the same.
+   */
+  const segmentSeconds = async (file: string): Promise<number | null> => {
+    const header = await headerOf(file);
+    if (!header || header.durationSec !== null) return header?.durationSec ?? null;
+    const info = await stat(file);
+    const key = `${info.size}:${info.mtimeMs}`;
+    const cached = readLengths.get(file);
+    if (cached?.key === key) return cached.seconds;
+    const ffmpegPath = await deps.ffmpegPath();
+    if (!ffmpegPath) return null;
+    const run = await runFfmpeg({ ffmpegPath, spawn: deps.spawn }, buildReadCheckArgs(file), { progressFd: CHECK_PROGRESS_FD });
+    const seconds = run.outTimeUs === null ? null : run.outTimeUs / 1e6;
+    readLengths.set(file, { key, seconds });
+    return seconds;
+  };
+
   const recordingState = async (showId: string, folder: string, files: readonly string[]): Promise<{ state: ShowState; reason: string | null; durationSec: number | null }> => {
     if (deps.recordingShowId() === showId) return { state: 'recording', reason: 'This show is being recorded.', durationSec: null };
     if (repairing.has(showId)) return { state: 'repairing', reason: 'Its recording is being repaired.', durationSec: null };
@@ -119,8 +139,7 @@ export function openShowLibrary(deps: ShowLibraryDeps): ShowLibrary {
       if (failure) return { state: 'broken', reason: failure, durationSec: null };
       let durationSec: number | null = 0;
       for (const segment of segments) {
-        const seconds = (await headerOf(segment))?.durationSec ?? null;
-        // A segment a crash cut short does not say its length.
+        const seconds = await segmentSeconds(segment);
         durationSec = durationSec === null || seconds === null ? null : durationSec + seconds;
       }
       // Segments beside a show.mp4: a join was itself interrupted, and the segments are the truth.
