@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createLogger } from '../log/logger.std';
-import { chaptersOf } from '../replay/chapters.std';
+import { readShowTimeline } from '../replay/showTimeline.std';
 import { cutShowClips } from '../replay/clipCutter.node';
 
 // `npm run bench -- replay`: a 10-minute show recorded as Shopcast records (720p30 H.264 at
@@ -62,14 +62,14 @@ export async function benchReplay(options: ReplayBenchOptions, print: (figures: 
     const text = timeline(options.showSeconds, options.promotions);
     await writeFile(path.join(showDir, 'timeline.jsonl'), text);
     await mkdir(floorDir);
-    const chapters = chaptersOf(text);
+    const { chapters } = readShowTimeline(text, { durationMs: options.showSeconds * 1000 });
     const deps = { ffmpegPath: options.ffmpegPath, spawn, log: createLogger(() => {}) };
 
     const floor = async () => {
       const started = performance.now();
       for (const [index, chapter] of chapters.entries()) {
-        const duration = chapter.endSec === null ? [] : ['-t', (chapter.endSec - chapter.startSec).toFixed(3)];
-        await run(options.ffmpegPath, ['-v', 'error', '-y', '-ss', chapter.startSec.toFixed(3), '-i', show, ...duration, '-c', 'copy', path.join(floorDir, `${index}.mp4`)]);
+        const duration = chapter.endMs === null ? [] : ['-t', ((chapter.endMs - chapter.startMs) / 1000).toFixed(3)];
+        await run(options.ffmpegPath, ['-v', 'error', '-y', '-ss', (chapter.startMs / 1000).toFixed(3), '-i', show, ...duration, '-c', 'copy', path.join(floorDir, `${index}.mp4`)]);
       }
       return performance.now() - started;
     };

@@ -35,8 +35,8 @@ import { openSecretBox, type KeyWrapping } from '../destinations/secretBox.node'
 import WebSocket from 'ws';
 import type { RoomSocket } from '../../contract/room/roomClient.std';
 import { connectRoomFeed, disconnectedRoomFeed } from '../panel/roomFeed.node';
-import { findInterruptedShows, repairedShowNotice, repairShows, type RepairedShow } from '../live/recordingJoin.node';
-import { showStartOf } from '../live/showId.std';
+import { openShowLibrary, type ShowLibrary } from '../replay/showLibrary.node';
+import { repairNotice } from '../replay/showRepair.node';
 import { createPanelActions } from '../panel/panelActions.std';
 import { createShowTimeline } from '../panel/showTimeline.node';
 import { openCatalogueStore } from '../products/catalogueStore.node';
@@ -66,8 +66,8 @@ export interface Core {
   media: MediaIngest;
   /** Staff consoles: the registry and where the console server listens (main/staff/staffServer.node.ts). */
   staff: StaffDesk;
-  /** Shows a crash interrupted, joined in the background after start: settles when they all are. */
-  repairs: Promise<RepairedShow[]>;
+  /** Shows a crash interrupted, repaired in the background after start: settles when they all are. */
+  repairs: ReturnType<ShowLibrary['repairInterrupted']>;
   close(): void;
 }
 
@@ -169,7 +169,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
 
   const chooseEncoder = createEncoderChooser({ spawn, probe: (binary) => probeFfmpeg(binary, execFile) });
   const recordingsDir = path.join(deps.dataDir, 'recordings');
-  let repaired: Promise<RepairedShow[]> = Promise.resolve([]);
   const live = createLiveController({
     log: log.child('live'),
     spawn,
@@ -210,6 +209,19 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       status.setLive(session);
       timeline.follow(session);
       events.emit('live', session);
+    },
+  });
+
+  const library = openShowLibrary({
+    recordingsDir,
+    ffmpegPath: async () => (await findFfmpeg())?.path ?? null,
+    spawn,
+    log: log.child('library'),
+    now: Date.now,
+    // The show being recorded, and being joined while it ends: never repaired, cut or deleted under the recorder.
+    recordingShowId: () => {
+      const session = live.session();
+      return session.state === 'offline' || !session.recordingPath ? null : path.basename(session.recordingPath);
     },
   });
 
@@ -331,20 +343,23 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const ffmpeg = await findFfmpeg();
   if (ffmpeg) log.info('ffmpeg found', { ...ffmpeg });
   else notices.post('warning', 'FFmpeg was not found, so going live is not possible yet. Run "npm run setup" or set FFMPEG_PATH.');
-  // Shows a crash or a power cut interrupted are joined now, in the background, each with a notice.
-  const interrupted = await findInterruptedShows(recordingsDir);
-  if (interrupted.length > 0 && ffmpeg) {
-    repaired = repairShows({ ffmpegPath: ffmpeg.path, spawn, log: log.child('repair') }, interrupted).then((shows) => {
-      for (const show of shows) notices.post('info', repairedShowNotice(show, showStartOf(show.showId)));
-      return shows;
-    });
-  }
+  // Shows a crash or a power cut interrupted are repaired now, in the background, each with a notice.
+  const repairs = library.repairInterrupted().then(
+    (results) => {
+      for (const { repair, startedAt } of results) notices.post(repair.repaired ? 'info' : 'warning', repairNotice(repair, startedAt));
+      return results;
+    },
+    (error: unknown) => {
+      log.error('interrupted shows not repaired', { error });
+      return [];
+    },
+  );
 
   return {
     dispatch,
     events,
     media,
-    repairs: repaired,
+    repairs,
     staff,
     close: () => {
       staff.close();

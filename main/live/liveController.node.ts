@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { h264ProfileOf, createEncodePlan, type VideoEncoding } from '../encoder/encodePlan.std';
 import { buildEncoderArgs, buildRecordingArgs, buildRtmpRemuxArgs, buildSfuRemuxArgs } from '../encoder/ffmpegArgs.std';
@@ -11,7 +11,7 @@ import type { ShowSfu } from '../sfu/showSfuTypes.std';
 import { offlineSession, type LiveDestination, type LiveSession } from '../../contract/schemas/live.std';
 import type { OutputProfile } from '../../contract/schemas/settings.std';
 import type { Spawn } from './childProcesses.node';
-import { joinSegments } from './recordingJoin.node';
+import { repairShow, segmentsOf } from '../replay/showRepair.node';
 import { showIdOf } from './showId.std';
 import { startEncoder, type EncoderProcess } from './encoderProcess.node';
 import { nextStreamState, type GoLiveEvent } from './goLiveMachine.std';
@@ -89,7 +89,7 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
   /** The rooms this show broadcasts to, by destination id. */
   let legs = new Map<string, RoomLeg>();
   let stopChecks: (() => void) | null = null;
-  let segments: string[] = [];
+  let segmentCount = 0;
   let stopping: Promise<LiveSession> | null = null;
   let recentProgress: FfmpegProgress[] = [];
   let lastAudioAt = 0;
@@ -152,7 +152,7 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
       if (session.state !== 'offline') return session;
       const startedAt = deps.now();
       destinations = [];
-      segments = [];
+      segmentCount = 0;
       recentProgress = [];
       transition({ type: 'start' }, { ...offlineSession, startedAt });
       const ffmpegPath = await deps.findFfmpeg();
@@ -181,8 +181,8 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
       };
 
       addDestination({ id: 'recording', kind: 'recording', name: 'Recording' }, () => {
-        const file = path.join(showDir, `segment-${String(segments.length + 1).padStart(3, '0')}.mkv`);
-        segments.push(file);
+        segmentCount += 1;
+        const file = path.join(showDir, `segment-${String(segmentCount).padStart(3, '0')}.mkv`);
         return remux('recording', buildRecordingArgs(file, 'matroska'))();
       });
       const addRoom = async (id: string, name: string, roomLeg: RoomLeg) => {
@@ -277,9 +277,12 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
         const showDir = session.recordingPath;
         let recordingPath = showDir;
         if (ffmpegPath && showDir) {
+          // The same join as a crash's repair: into a temporary MP4, read back whole, then renamed.
           // Nothing recorded: no recording. Not joined: the folder, whose segments are kept.
-          const joined = await joinSegments({ ffmpegPath, spawn: deps.spawn, log }, showDir, segments);
-          recordingPath = joined === null ? null : joined.joined ? joined.output : showDir;
+          const sizes = await Promise.all((await segmentsOf(showDir)).map((file) => stat(file).then((info) => info.size, () => 0)));
+          const recorded = sizes.some((size) => size > 0);
+          const joined = recorded ? await repairShow({ ffmpegPath, spawn: deps.spawn, log }, showDir) : null;
+          recordingPath = joined === null ? null : joined.repaired ? joined.output : showDir;
         }
         transition({ type: 'stopped' }, { recordingPath, liveAt: null });
         stopping = null;

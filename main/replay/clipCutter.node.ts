@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingJoin.node';
+import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingFiles.std';
 import type { Logger } from '../log/logger.std';
 import { TIMELINE_FILE } from '../panel/showTimeline.node';
 import { buildClipArgs, buildThumbnailArgs, CLIP_PROGRESS_FD, type CutMode } from './clipArgs.std';

@@ -5,7 +5,7 @@ import { RefusedError } from '../../contract/envelope.std';
 import type { ClipJobProgress, ReplayClipData, ShowState, ShowSummary } from '../../contract/schemas/replay.std';
 import { showTitleSchema } from '../../contract/schemas/replay.std';
 import type { Spawn } from '../live/childProcesses.node';
-import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingJoin.node';
+import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingFiles.std';
 import { showStartOf } from '../live/showId.std';
 import type { Logger } from '../log/logger.std';
 import { TIMELINE_FILE } from '../panel/showTimeline.node';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildConcatList, buildFinalizeRecordingArgs, REMUX_FD } from '../encoder/ffmpegArgs.std';
-import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingJoin.node';
+import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingFiles.std';
 import type { Logger } from '../log/logger.std';
 import { runFfmpeg, type FfmpegRunDeps } from './ffmpegRun.node';
 import { buildHeaderArgs, buildReadCheckArgs, CHECK_PROGRESS_FD, parseHeader } from './mediaCheck.std';
