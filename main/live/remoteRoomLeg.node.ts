@@ -67,7 +67,10 @@ export function createRemoteRoomLeg(deps: RemoteRoomLegDeps): RoomLeg {
     alive,
     close,
     async ensure() {
-      if (target && (await alive())) return target;
+      if (target && (await alive())) {
+        await call('POST', `${broadcaster}/resync`);
+        return target;
+      }
       await close();
       await call('POST', `${base}/broadcasters`, { id: deps.broadcasterId, displayName: 'Shopcast studio', device: { name: 'Shopcast' } });
       try {

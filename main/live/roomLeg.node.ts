@@ -13,7 +13,10 @@ import type { ShowSfu } from '../sfu/showSfuTypes.std';
 export type BroadcasterPorts = Omit<SfuTarget, 'localPorts'>;
 
 export interface RoomLeg {
-  /** The broadcaster's ports, creating the broadcaster first when there is none (or it died). */
+  /**
+   * The broadcaster's ports, creating the broadcaster first when there is none (or it died). An
+   * existing one is resynced: every call is for a new FFmpeg run with its own sequence numbers.
+   */
   ensure(): Promise<BroadcasterPorts>;
   alive(): Promise<boolean>;
   close(): Promise<void>;
@@ -45,7 +48,10 @@ export function createRoomLeg(deps: { show: ShowSfu; plan: RtpPlan; broadcasterI
     alive: () => Promise.resolve(isAlive()),
     close: () => Promise.resolve(close()),
     async ensure() {
-      if (target && isAlive()) return target;
+      if (target && isAlive()) {
+        await show.resyncBroadcaster(broadcasterId);
+        return target;
+      }
       close();
       await show.createBroadcaster({ id: broadcasterId, displayName: 'Shopcast studio', device: { name: 'Shopcast' } });
       try {

@@ -38,6 +38,7 @@ type Route =
   | { name: 'broadcasters'; roomId: string }
   | { name: 'uplink'; roomId: string }
   | { name: 'broadcaster'; roomId: string; broadcasterId: string }
+  | { name: 'resync'; roomId: string; broadcasterId: string }
   | { name: 'transports'; roomId: string; broadcasterId: string }
   | { name: 'connect'; roomId: string; broadcasterId: string; transportId: string }
   | { name: 'producers'; roomId: string; broadcasterId: string; transportId: string };
@@ -47,6 +48,7 @@ const allowedMethods: Record<Route['name'], readonly string[]> = {
   broadcasters: ['POST'],
   uplink: ['POST'],
   broadcaster: ['GET', 'DELETE'],
+  resync: ['POST'],
   transports: ['POST'],
   connect: ['POST'],
   producers: ['POST'],
@@ -117,6 +119,9 @@ async function serve(route: Route, method: string, req: IncomingMessage, show: S
         return { id: route.broadcasterId, deleted: true };
       }
       return show.broadcaster(route.broadcasterId);
+    case 'resync':
+      await show.resyncBroadcaster(route.broadcasterId);
+      return { id: route.broadcasterId, resynced: true };
     case 'transports': {
       const body = parse(createTransportBodySchema, await readJsonBody(req, BROADCASTER_BODY_LIMIT));
       return show.createPlainTransport(route.broadcasterId, { comedia: body.comedia, rtcpMux: body.rtcpMux });
@@ -182,6 +187,7 @@ function matchRoute(pathname: string, basePath: string): Route | 'malformed' | n
   if (broadcasters !== 'broadcasters') return null;
   if (broadcasterId === undefined) return { name: 'broadcasters', roomId };
   if (transports === undefined) return { name: 'broadcaster', roomId, broadcasterId };
+  if (transports === 'resync' && transportId === undefined) return { name: 'resync', roomId, broadcasterId };
   if (transports !== 'transports') return null;
   if (transportId === undefined) return { name: 'transports', roomId, broadcasterId };
   if (action === 'connect') return { name: 'connect', roomId, broadcasterId, transportId };

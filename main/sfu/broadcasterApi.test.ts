@@ -164,7 +164,7 @@ describe.skipIf(skipWithoutWorker !== '')(`the broadcaster API ${skipWithoutWork
     expect(status).toBe(413);
   });
 
-  it('takes H.264 from FFmpeg through broadcaster → plain transport → producer, and DELETE closes it all', async () => {
+  it('takes H.264 from FFmpeg through broadcaster → plain transport → producer, resyncs it, and DELETE closes it all', async () => {
     if (!pool || !show) throw new Error('not set up');
     const notified: unknown[] = [];
     const viewer = show.openViewer((frame) => notified.push(frame));
@@ -212,6 +212,15 @@ describe.skipIf(skipWithoutWorker !== '')(`the broadcaster API ${skipWithoutWork
     const listed = described.body.producers as { id: string; kind: string; score: number }[];
     expect(listed).toEqual([expect.objectContaining({ id: producerId, kind: 'video' })]);
     expect(listed[0]?.score).toBeGreaterThan(0);
+
+    // A restarted sender: the producer is paused and resumed, so its consumers wait for a keyframe.
+    const told: string[] = [];
+    producer.observer.on('pause', () => told.push('pause'));
+    producer.observer.on('resume', () => told.push('resume'));
+    expect(await call('POST', '/rooms/live-1/broadcasters/ffmpeg1/resync')).toEqual({ status: 200, body: { id: 'ffmpeg1', resynced: true } });
+    expect(told).toEqual(['pause', 'resume']);
+    expect(producer.paused).toBe(false);
+    expect((await call('POST', '/rooms/live-1/broadcasters/nobody/resync')).status).toBe(404);
 
     const deleted = await call('DELETE', '/rooms/live-1/broadcasters/ffmpeg1');
     expect(deleted).toEqual({ status: 200, body: { id: 'ffmpeg1', deleted: true } });

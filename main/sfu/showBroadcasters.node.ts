@@ -33,6 +33,7 @@ export interface ShowBroadcasters {
   createPlainTransport(broadcasterId: string, options: PlainTransportOptions): Promise<PlainTransportAnswer>;
   connectPlainTransport(broadcasterId: string, transportId: string, remote: PlainTransportRemote): Promise<void>;
   produce(broadcasterId: string, transportId: string, input: ProduceInput): Promise<{ id: string }>;
+  resync(broadcasterId: string): Promise<void>;
   /** Every live producer of every broadcaster: what viewers consume. */
   producers(): types.Producer[];
   count(): number;
@@ -183,6 +184,19 @@ export function createShowBroadcasters(deps: ShowBroadcastersDeps): ShowBroadcas
       log.info('broadcaster producer created', { broadcasterId, producerId: producer.id, kind: producer.kind, codec: input.rtpParameters.codecs[0]?.mimeType });
       deps.onProducersChanged();
       return { id: producer.id };
+    },
+
+    async resync(broadcasterId) {
+      // mediasoup's consumers re-base their sequence numbers on the first keyframe after a resume
+      // (SimpleConsumer's syncRequired): a pause and resume is how a sender's restart is told.
+      for (const producer of find(broadcasterId).producers.values()) {
+        try {
+          await producer.pause();
+          await producer.resume();
+        } catch (error) {
+          throw sfuErrorFrom(error, 'resyncing the producer failed');
+        }
+      }
     },
 
     producers: () => [...broadcasters.values()].flatMap((broadcaster) => [...broadcaster.producers.values()]),

@@ -142,6 +142,7 @@ export function createShowSfu(deps: ShowSfuDeps): ShowSfu {
     createPlainTransport: (broadcasterId, options) => broadcasters.createPlainTransport(broadcasterId, options),
     connectPlainTransport: (broadcasterId, transportId, remote) => broadcasters.connectPlainTransport(broadcasterId, transportId, remote),
     produce: (broadcasterId, transportId, input) => broadcasters.produce(broadcasterId, transportId, input),
+    resyncBroadcaster: (broadcasterId) => broadcasters.resync(broadcasterId),
     openViewer(notify) {
       if (closed) throw new SfuError('not-found', `the show "${roomId}" has ended`);
       const viewer = createViewerSfu({

@@ -81,6 +81,13 @@ export interface ShowSfu {
   createPlainTransport(broadcasterId: string, options: PlainTransportOptions): Promise<PlainTransportAnswer>;
   connectPlainTransport(broadcasterId: string, transportId: string, remote: PlainTransportRemote): Promise<void>;
   produce(broadcasterId: string, transportId: string, input: ProduceInput): Promise<{ id: string }>;
+  /**
+   * The broadcaster's sender started over (a restarted FFmpeg: new RTP sequence numbers and
+   * timestamps on the same SSRCs). Every consumer of its producers waits for the next keyframe and
+   * numbers on from it, so viewers' browsers don't drop the new run's frames as older than the ones
+   * they already decoded (a backward sequence jump froze the picture until it wrapped past).
+   */
+  resyncBroadcaster(broadcasterId: string): Promise<void>;
   openViewer(notify: ViewerNotify): ViewerSfu;
   close(): void;
 }

@@ -25,6 +25,7 @@ export function createVideoOffShow(roomId: string, reason: string): ShowSfu {
     createPlainTransport: () => Promise.reject(new SfuError('video-off', reason)),
     connectPlainTransport: () => Promise.reject(new SfuError('video-off', reason)),
     produce: () => Promise.reject(new SfuError('video-off', reason)),
+    resyncBroadcaster: () => Promise.reject(new SfuError('video-off', reason)),
     openViewer: () => viewer,
     close: () => undefined,
   };
