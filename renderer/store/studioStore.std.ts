@@ -11,6 +11,7 @@ import { createDestinationsSlice, type DestinationsSlice } from './destinationsS
 import { createPanelSlice, type PanelSlice } from './panelSlice.std';
 import { createCatalogueSlice, type CatalogueSlice } from './catalogueSlice.std';
 import { createStaffSlice, type StaffSlice } from './staffSlice.std';
+import { createLibrarySlice, type LibrarySlice } from './librarySlice.std';
 
 export type StudioState = ConnectionSlice &
   StatusSlice &
@@ -23,7 +24,8 @@ export type StudioState = ConnectionSlice &
   DestinationsSlice &
   PanelSlice &
   CatalogueSlice &
-  StaffSlice;
+  StaffSlice &
+  LibrarySlice;
 
 export function createStudioStore() {
   return createStore<StudioState>()((...a) => ({
@@ -39,6 +41,7 @@ export function createStudioStore() {
     ...createPanelSlice(...a),
     ...createCatalogueSlice(...a),
     ...createStaffSlice(...a),
+    ...createLibrarySlice(...a),
   }));
 }
 export type StudioStore = ReturnType<typeof createStudioStore>;

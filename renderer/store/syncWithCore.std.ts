@@ -66,6 +66,8 @@ export async function syncWithCore(
     { channel: 'getPanel', event: 'panel', read: async () => state.panelReceived(await api.getPanel()), follow: () => api.onPanel(state.panelEventReceived), optional: true },
     { channel: 'getCatalogue', event: 'catalogue', read: async () => state.catalogueReceived(await api.getCatalogue()), follow: () => api.onCatalogue(state.catalogueReceived), optional: true },
     { channel: 'getStaff', event: 'staff', read: async () => state.staffReceived(await api.getStaff()), follow: () => api.onStaff(state.staffReceived), optional: true },
+    { channel: 'listShows', event: 'library', read: async () => state.showsReceived(await api.listShows()), follow: () => api.onLibrary(state.showsReceived), optional: true },
+    { channel: 'getExports', event: 'exports', read: async () => state.exportJobsReceived(await api.getExports()), follow: () => api.onExports(state.exportJobsReceived), optional: true },
   ];
   const allowed = mirrors.filter((mirror) => mayCall(whoAmI.role, mirror.channel));
   // Events first, so nothing that happens between the read and the subscription is missed; a
