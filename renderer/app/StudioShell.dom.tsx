@@ -1,6 +1,8 @@
+import { useRef, useState } from 'react';
 import { AudioMixer } from '../features/audio/AudioMixer.dom';
 import { DestinationsButton } from '../features/destinations/DestinationsButton.dom';
 import { GoLiveButton } from '../features/golive/GoLiveButton.dom';
+import { LibraryView } from '../features/library/LibraryView.dom';
 import { NoticeList } from '../features/notices/NoticeList.dom';
 import { LivePanel } from '../features/panel/LivePanel.dom';
 import { OutputProfilePicker } from '../features/preview/OutputProfilePicker.dom';
@@ -18,6 +20,12 @@ export function StudioShell() {
 function Studio() {
   const connection = useStudio((state) => state.connection);
   const endedReason = useStudio((state) => state.connectionEndedReason);
+  const [libraryOpen, setLibraryOpen] = useState(false);
+  const libraryButton = useRef<HTMLButtonElement>(null);
+  const closeLibrary = () => {
+    setLibraryOpen(false);
+    libraryButton.current?.focus();
+  };
   return (
     <div className="studio">
       <header className="studio-header">
@@ -33,18 +41,29 @@ function Studio() {
             {endedReason ?? 'The studio ended this session.'}
           </p>
         )}
+        <button ref={libraryButton} type="button" className="library-open" aria-pressed={libraryOpen} onClick={() => (libraryOpen ? closeLibrary() : setLibraryOpen(true))}>
+          Library
+        </button>
         <DestinationsButton />
         <GoLiveButton />
       </header>
       <NoticeList />
-      <div className="left-column">
-        <ScenesPanel />
-        <AudioMixer />
+      {/*
+        The work area stays mounted under the library: a show may be live while the merchant browses
+        replays, and the compositor must keep drawing. Inert meanwhile: out of reach of Tab and of
+        screen readers, as it is out of sight. (display: contents keeps the studio's grid.)
+      */}
+      <div className="studio-work" inert={libraryOpen}>
+        <div className="left-column">
+          <ScenesPanel />
+          <AudioMixer />
+        </div>
+        <main className="program" aria-label="Program">
+          <ProgramPreview />
+        </main>
+        <LivePanel />
       </div>
-      <main className="program" aria-label="Program">
-        <ProgramPreview />
-      </main>
-      <LivePanel />
+      {libraryOpen && <LibraryView onClose={closeLibrary} />}
       <StatusBar />
     </div>
   );

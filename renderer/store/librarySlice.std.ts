@@ -8,6 +8,8 @@ export interface LibrarySlice {
   /** Background exports (clips, 9:16, whole show), running and finished. */
   exportJobs: ExportJob[];
   showsReceived(shows: ShowSummary[]): void;
+  /** One show as a call answered it (a rename), in its place, before the `library` event confirms it. */
+  showReceived(show: ShowSummary): void;
   exportJobsReceived(jobs: ExportJob[]): void;
 }
 
@@ -16,5 +18,6 @@ export const createLibrarySlice: StateCreator<StudioState, [], [], LibrarySlice>
   shows: [],
   exportJobs: [],
   showsReceived: (shows) => set({ shows }),
+  showReceived: (show) => set(({ shows }) => ({ shows: shows.map((known) => (known.id === show.id ? show : known)) })),
   exportJobsReceived: (exportJobs) => set({ exportJobs }),
 });
