@@ -9,6 +9,7 @@ import { liveSessionSchema } from './schemas/live.std';
 import { panelEventSchema } from './schemas/panel.std';
 import { catalogueSchema } from './schemas/catalogue.std';
 import { staffStateSchema } from './schemas/staff.std';
+import { exportJobSchema, showSummarySchema } from './schemas/replay.std';
 
 /** Every event the core pushes to its renderers, by channel name. */
 export const eventChannels = {
@@ -23,6 +24,10 @@ export const eventChannels = {
   panel: panelEventSchema,
   catalogue: catalogueSchema,
   staff: staffStateSchema,
+  /** The replay library after a change (a show ended, renamed, deleted, repaired, an export done). */
+  library: z.array(showSummarySchema),
+  /** Background exports, at most a few times a second while they run. */
+  exports: z.array(exportJobSchema),
 } as const;
 
 export type EventChannel = keyof typeof eventChannels;

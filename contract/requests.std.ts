@@ -10,6 +10,7 @@ import { destinationIdSchema, destinationInputSchema, destinationSchema } from '
 import { liveSessionSchema } from './schemas/live.std';
 import { panelActionResultSchema, panelActionSchema, panelStateSchema } from './schemas/panel.std';
 import { catalogueSchema, csvImportResultSchema, csvImportSchema, productInputSchema } from './schemas/catalogue.std';
+import { exportJobSchema, renameShowRequestSchema, showDetailSchema, showRequestSchema, showSummarySchema, startExportSchema } from './schemas/replay.std';
 import { staffPairingInputSchema, staffPairingSchema, staffStateSchema, whoAmISchema } from './schemas/staff.std';
 
 const none = z.object({}).strict();
@@ -71,6 +72,18 @@ export const requestChannels = {
   createStaffPairing: { input: staffPairingInputSchema, output: staffPairingSchema },
   /** Ends a pairing or a paired console; its open windows are disconnected at once. */
   revokeStaff: { input: z.strictObject({ id: z.string().min(1).max(64) }), output: staffStateSchema },
+  // The replay library (contract/schemas/replay.std.ts): shows, their player and their exports.
+  listShows: { input: none, output: z.array(showSummarySchema) },
+  getShow: { input: showRequestSchema, output: showDetailSchema },
+  renameShow: { input: renameShowRequestSchema, output: showSummarySchema },
+  /** Deletes the show's folder, recording, clips and exports; the renderer asks first. */
+  deleteShow: { input: showRequestSchema, output: z.array(showSummarySchema) },
+  /** Opens the show's folder in the file manager where the core can (Electron); answers the folder either way. */
+  revealShow: { input: showRequestSchema, output: z.strictObject({ revealed: z.boolean(), folder: z.string() }) },
+  /** Starts an export in the background and answers at once; its progress comes on the `exports` event. */
+  startExport: { input: startExportSchema, output: exportJobSchema },
+  cancelExport: { input: z.strictObject({ jobId: z.string().min(1).max(64) }), output: exportJobSchema },
+  getExports: { input: none, output: z.array(exportJobSchema) },
 } as const;
 
 export type RequestChannel = keyof typeof requestChannels;

@@ -36,6 +36,7 @@ import WebSocket from 'ws';
 import type { RoomSocket } from '../../contract/room/roomClient.std';
 import { connectRoomFeed, disconnectedRoomFeed } from '../panel/roomFeed.node';
 import { openShowLibrary, type ShowLibrary } from '../replay/showLibrary.node';
+import { createReplayDesk, type ReplayDesk } from '../replay/replayDesk.node';
 import { repairNotice } from '../replay/showRepair.node';
 import { createPanelActions } from '../panel/panelActions.std';
 import { createShowTimeline } from '../panel/showTimeline.node';
@@ -58,6 +59,8 @@ export interface CoreDeps {
   roomFeed?: { url: string; token: string };
   /** Who may open a staff console (main/staff/); a registry on the real clock without it. */
   staff?: StaffRegistry;
+  /** Opens a show's folder in the file manager (Electron's shell at the edge). */
+  revealFolder?: (folder: string) => Promise<void>;
 }
 
 export interface Core {
@@ -68,6 +71,8 @@ export interface Core {
   staff: StaffDesk;
   /** Shows a crash interrupted, repaired in the background after start: settles when they all are. */
   repairs: ReturnType<ShowLibrary['repairInterrupted']>;
+  /** The replay library's calls, and its media files for the player (served by the edges). */
+  replay: ReplayDesk;
   close(): void;
 }
 
@@ -205,6 +210,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       return targets;
     },
     recordingsDir,
+    // The show's chapter marks are in its timeline file before its recording is joined with them.
+    beforeJoin: () => timeline.flush(),
     onSession: (session) => {
       status.setLive(session);
       timeline.follow(session);
@@ -223,6 +230,16 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       const session = live.session();
       return session.state === 'offline' || !session.recordingPath ? null : path.basename(session.recordingPath);
     },
+  });
+  const replay = createReplayDesk({
+    library,
+    events,
+    ffmpegPath: async () => (await findFfmpeg())?.path ?? null,
+    spawn,
+    log: log.child('exports'),
+    now: Date.now,
+    schedule,
+    ...(deps.revealFolder ? { revealFolder: deps.revealFolder } : {}),
   });
 
   const dispatch = createDispatcher(
@@ -293,9 +310,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       getLiveRoom: () => liveRoom(),
       goLive: () => live.start(),
       endLive: async () => {
+        const showId = live.session().showId;
         const ended = await live.stop();
-        // The replay's chapter marks are in the file before the show is reported over.
+        // The replay's marks are in the file before the show is reported over.
         await Promise.all([timeline.flush(), catalogue.flush()]);
+        if (showId) replay.showFinished(showId);
         return ended;
       },
       getLiveSession: () => live.session(),
@@ -336,6 +355,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       },
       setRunSheet: ({ productIds }) => catalogue.setRunSheet(productIds),
       ...staff.handlers,
+      ...replay.handlers,
     },
     log.child('dispatch'),
   );
@@ -346,7 +366,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   // Shows a crash or a power cut interrupted are repaired now, in the background, each with a notice.
   const repairs = library.repairInterrupted().then(
     (results) => {
-      for (const { repair, startedAt } of results) notices.post(repair.repaired ? 'info' : 'warning', repairNotice(repair, startedAt));
+      for (const { showId, repair, startedAt } of results) {
+        notices.post(repair.repaired ? 'info' : 'warning', repairNotice(repair, startedAt));
+        if (repair.repaired) replay.showFinished(showId);
+      }
       return results;
     },
     (error: unknown) => {
@@ -360,6 +383,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     events,
     media,
     repairs,
+    replay,
     staff,
     close: () => {
       staff.close();

@@ -61,6 +61,14 @@ function setup(overrides: Partial<RequestHandlers> = {}) {
     getStaff: () => ({ consoleUrl: null, message: 'Not in this test.', members: [] }),
     createStaffPairing: notInThisTest,
     revokeStaff: notInThisTest,
+    listShows: () => [],
+    getShow: notInThisTest,
+    renameShow: notInThisTest,
+    deleteShow: notInThisTest,
+    revealShow: notInThisTest,
+    startExport: notInThisTest,
+    cancelExport: notInThisTest,
+    getExports: () => [],
     ...overrides,
   };
   const dispatch = createDispatcher(handlers, createLogger((record) => records.push(record)));

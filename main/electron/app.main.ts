@@ -32,9 +32,13 @@ async function start(): Promise<void> {
     packageRoot: app.isPackaged ? path.join(process.resourcesPath, 'app.asar.unpacked') : app.getAppPath(),
     viewerDir: path.join(__dirname, '..', 'renderer'),
   });
-  const core = await createCore({ dataDir, log, env: process.env, requireModule, openExternal, liveRoom: room.info, roomShow: room.show, ...(room.host ? { roomFeed: { url: room.host.localSocketUrl(EMBEDDED_ROOM_ID), token: room.token } } : {}) });
+  const revealFolder = async (folder: string) => {
+    const failure = await shell.openPath(folder);
+    if (failure !== '') throw new Error(failure);
+  };
+  const core = await createCore({ dataDir, log, env: process.env, requireModule, openExternal, revealFolder, liveRoom: room.info, roomShow: room.show, ...(room.host ? { roomFeed: { url: room.host.localSocketUrl(EMBEDDED_ROOM_ID), token: room.token } } : {}) });
   const rendererDir = path.join(__dirname, '..', 'renderer');
-  serveRenderer(rendererDir);
+  serveRenderer(rendererDir, core.replay);
   const staffConsole = await startStaffConsole({ env: process.env, rendererDir, core, log: log.child('staff') });
   installPermissionPolicy(session.defaultSession, APP_ORIGIN, (permission, origin) =>
     log.warn('permission denied', { permission, origin }),

@@ -1,6 +1,10 @@
 import { net, protocol } from 'electron';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import type { ReplayDesk } from '../replay/replayDesk.node';
+import { REPLAY_MEDIA_PREFIX } from '../studio/mediaRange.std';
+import { openReplayMedia } from '../studio/replayMedia.node';
 import { securityHeaders } from '../studio/securityHeaders.std';
 
 export const APP_SCHEME = 'app';
@@ -13,11 +17,16 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the built renderer under app://studio/ with the same headers as the browser studio. */
-export function serveRenderer(rendererDir: string): void {
+/** Serves the built renderer, and the replays' media with byte ranges, under app://studio/ with the same headers as the browser studio. */
+export function serveRenderer(rendererDir: string, replay: Pick<ReplayDesk, 'mediaFile'>): void {
   const root = path.resolve(rendererDir);
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
+    if (url.host === 'studio' && url.pathname.startsWith(REPLAY_MEDIA_PREFIX)) {
+      const media = await openReplayMedia(replay, url.pathname, request.method, request.headers.get('range'));
+      const body = media.body ? (Readable.toWeb(media.body) as ReadableStream<Uint8Array>) : null;
+      return new Response(body, { status: media.status, headers: { ...securityHeaders, ...media.headers } });
+    }
     const relative = decodeURIComponent(url.pathname === '/' ? '/index.html' : url.pathname);
     const file = path.resolve(root, `.${relative}`);
     if (url.host !== 'studio' || !file.startsWith(root + path.sep)) return new Response('Not found', { status: 404 });

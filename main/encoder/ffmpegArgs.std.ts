@@ -242,13 +242,15 @@ export function buildRecordingArgs(file: string, container: RecordingContainer):
  * After a clean stop: the show's segments, in order, into one normal MP4 with the index first
  * (+faststart) so it plays while downloading. `listFile` holds `buildConcatList(segments)`.
  */
-export function buildFinalizeRecordingArgs(listFile: string, outputMp4: string): readonly string[] {
+export function buildFinalizeRecordingArgs(listFile: string, outputMp4: string, chaptersFile: string | null = null): readonly string[] {
   return [
     ...commonArgs,
     ...progressTo(REMUX_FD.progress),
     '-n',
     // safe 0: segment paths are absolute (the concat demuxer refuses them otherwise).
     '-f', 'concat', '-safe', '0', '-i', listFile,
+    // A chapter per promotion (main/replay/exportArgs.std.ts buildChapterMetadata).
+    ...(chaptersFile === null ? [] : ['-f', 'ffmetadata', '-i', chaptersFile, '-map_chapters', '1']),
     '-map', '0:v:0', '-map', '0:a:0', '-c', 'copy',
     '-movflags', '+faststart', '-f', 'mp4', outputMp4,
   ];

@@ -58,6 +58,8 @@ export interface LiveControllerDeps {
   roomShow: () => ShowSfu | null;
   pushTargets: () => Promise<PushTarget[]>;
   recordingsDir: string;
+  /** Runs before the show's segments are joined into show.mp4 (its timeline written out, for the chapters). */
+  beforeJoin?: () => Promise<void>;
   onSession: (session: LiveSession) => void;
 }
 
@@ -281,6 +283,7 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
           // Nothing recorded: no recording. Not joined: the folder, whose segments are kept.
           const sizes = await Promise.all((await segmentsOf(showDir)).map((file) => stat(file).then((info) => info.size, () => 0)));
           const recorded = sizes.some((size) => size > 0);
+          await deps.beforeJoin?.().catch((error: unknown) => log.warn('before the join', { error }));
           const joined = recorded ? await repairShow({ ffmpegPath, spawn: deps.spawn, log }, showDir) : null;
           recordingPath = joined === null ? null : joined.repaired ? joined.output : showDir;
         }

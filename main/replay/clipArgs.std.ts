@@ -33,6 +33,8 @@ export function buildClipArgs(input: string, range: ClipRange, output: string, m
     ...(range.durationMs === null ? [] : ['-t', seconds(range.durationMs)]),
     '-map', '0:v:0', '-map', '0:a:0?',
     ...codecs,
+    // The show's chapters are the show's: a clip is one of them.
+    '-map_chapters', '-1',
     '-movflags', '+faststart', '-f', 'mp4', output,
   ];
 }

@@ -9,7 +9,7 @@ describe('clip arguments', () => {
       '-y', '-ss', '10.000', '-i', '/shows/a/show.mp4', '-t', '50.250',
       '-map', '0:v:0', '-map', '0:a:0?',
       '-c', 'copy', '-avoid_negative_ts', 'make_zero',
-      '-movflags', '+faststart', '-f', 'mp4', '/shows/a/clips/.Teapot.part.mp4',
+      '-map_chapters', '-1', '-movflags', '+faststart', '-f', 'mp4', '/shows/a/clips/.Teapot.part.mp4',
     ]);
   });
 
@@ -19,7 +19,7 @@ describe('clip arguments', () => {
 
   it('cuts exactly by re-encoding when asked', () => {
     const args = buildClipArgs('in.mp4', { startMs: 1500, durationMs: 3000 }, 'out.mp4', 'exact');
-    expect(args.join(' ')).toContain('-ss 1.500 -i in.mp4 -t 3.000 -map 0:v:0 -map 0:a:0? -c:v libx264 -preset veryfast -crf 20 -pix_fmt yuv420p -c:a aac -b:a 128k -movflags +faststart -f mp4 out.mp4');
+    expect(args.join(' ')).toContain('-ss 1.500 -i in.mp4 -t 3.000 -map 0:v:0 -map 0:a:0? -c:v libx264 -preset veryfast -crf 20 -pix_fmt yuv420p -c:a aac -b:a 128k -map_chapters -1 -movflags +faststart -f mp4 out.mp4');
     expect(args).not.toContain('copy');
   });
 

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { buildConcatList, buildFinalizeRecordingArgs, REMUX_FD } from '../encoder/ffmpegArgs.std';
 import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingFiles.std';
 import type { Logger } from '../log/logger.std';
+import { TIMELINE_FILE } from '../panel/showTimeline.node';
+import { buildChapterMetadata } from './exportArgs.std';
 import { runFfmpeg, type FfmpegRunDeps } from './ffmpegRun.node';
 import { buildHeaderArgs, buildReadCheckArgs, CHECK_PROGRESS_FD, parseHeader } from './mediaCheck.std';
+import { readShowTimeline } from './showTimeline.std';
 
 // Repairing a show a crash interrupted (the core killed, the power gone): its Matroska segments
 // are there, its show.mp4 is not (or is half-written: a join was itself interrupted). The usable
@@ -60,25 +63,54 @@ export async function readCheck(deps: FfmpegRunDeps, file: string, signal?: Abor
 }
 
 async function usableSegments(deps: FfmpegRunDeps, segments: readonly string[], signal: AbortSignal | undefined) {
-  const usable: string[] = [];
+  const usable: { file: string; durationSec: number | null }[] = [];
   const leftOut: string[] = [];
   for (const segment of segments) {
     const size = await stat(segment).then((info) => info.size, () => 0);
     const header = size > 0 ? parseHeader((await runFfmpeg(deps, buildHeaderArgs(segment), signal ? { signal } : {})).stderr) : null;
     // The join maps the first video and audio streams of every segment.
-    if (header?.video && header.audio) usable.push(segment);
+    if (header?.video && header.audio) usable.push({ file: segment, durationSec: header.durationSec });
     else leftOut.push(segment);
   }
   return { usable, leftOut };
 }
 
-async function join(deps: ShowRepairDeps, showDir: string, segments: readonly string[], options: RepairOptions) {
+/**
+ * The joined show's length before it is joined: each segment's header says its own, except one a
+ * crash cut short, which is read through once. Null when one cannot be read (no chapters then).
+ */
+async function joinedLengthMs(deps: FfmpegRunDeps, segments: readonly { file: string; durationSec: number | null }[], signal: AbortSignal | undefined): Promise<number | null> {
+  let total = 0;
+  for (const segment of segments) {
+    const seconds = segment.durationSec ?? (await readCheck(deps, segment.file, signal).then((check) => (check.ok ? check.durationSec : null)));
+    if (seconds === null) return null;
+    total += seconds * 1000;
+  }
+  return total;
+}
+
+/** The show's chapters (one per promotion, from its timeline) as FFMETADATA for the join, or null without any. */
+async function chaptersFile(deps: FfmpegRunDeps, showDir: string, segments: readonly { file: string; durationSec: number | null }[], token: string, signal: AbortSignal | undefined): Promise<string | null> {
+  const text = await readFile(path.join(showDir, TIMELINE_FILE), 'utf8').catch(() => '');
+  if (text === '') return null;
+  const durationMs = await joinedLengthMs(deps, segments, signal);
+  if (durationMs === null) return null;
+  const { chapters } = readShowTimeline(text, { durationMs });
+  if (chapters.length === 0) return null;
+  const file = path.join(showDir, `.chapters-${token}.txt`);
+  await writeFile(file, buildChapterMetadata(null, chapters, durationMs));
+  return file;
+}
+
+async function join(deps: ShowRepairDeps, showDir: string, segments: readonly { file: string; durationSec: number | null }[], options: RepairOptions) {
   const token = randomBytes(4).toString('hex');
   const listFile = path.join(showDir, `.repair-${token}.ffconcat`);
   const partial = path.join(showDir, `.show-${token}.part.mp4`);
+  let metadata: string | null = null;
   try {
-    await writeFile(listFile, buildConcatList(segments));
-    const run = await runFfmpeg(deps, buildFinalizeRecordingArgs(listFile, partial), {
+    await writeFile(listFile, buildConcatList(segments.map((segment) => segment.file)));
+    metadata = await chaptersFile(deps, showDir, segments, token, options.signal);
+    const run = await runFfmpeg(deps, buildFinalizeRecordingArgs(listFile, partial, metadata), {
       progressFd: REMUX_FD.progress,
       onProgress: (progress) => progress.outTimeUs !== null && options.onProgress?.(progress.outTimeUs / 1e6),
       ...(options.signal ? { signal: options.signal } : {}),
@@ -91,7 +123,7 @@ async function join(deps: ShowRepairDeps, showDir: string, segments: readonly st
     await rename(partial, output);
     return { ok: true as const, output, durationSec: check.durationSec };
   } finally {
-    await Promise.all([rm(listFile, { force: true }), rm(partial, { force: true })]);
+    await Promise.all([rm(listFile, { force: true }), rm(partial, { force: true }), metadata === null ? undefined : rm(metadata, { force: true })]);
   }
 }
 
@@ -103,7 +135,7 @@ export async function repairShow(deps: ShowRepairDeps, showDir: string, options:
     // The segment the crash cut short is the last one; the show up to it is still worth having.
     deps.log.warn('repair: join failed, trying without the last segment', { showDir, reason: joined.reason });
     const last = usable.pop();
-    if (last) leftOut.push(last);
+    if (last) leftOut.push(last.file);
     joined = await join(deps, showDir, usable, options);
   }
   if (!joined.ok) {
@@ -112,7 +144,7 @@ export async function repairShow(deps: ShowRepairDeps, showDir: string, options:
   }
   await writeFile(path.join(showDir, RECORDING_INFO_FILE), JSON.stringify({ durationSec: joined.durationSec }));
   // show.mp4 reads back whole: the joined segments were its insurance. Unreadable ones stay, for a closer look.
-  await Promise.all(usable.map((segment) => rm(segment, { force: true })));
+  await Promise.all(usable.map((segment) => rm(segment.file, { force: true })));
   deps.log.info('show repaired', { showDir, durationSec: joined.durationSec, segments: usable.length, leftOut: leftOut.length });
   return { repaired: true, showDir, output: joined.output, durationSec: joined.durationSec, segmentsJoined: usable.length, segmentsLeftOut: leftOut };
 }

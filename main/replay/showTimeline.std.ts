@@ -59,12 +59,12 @@ export interface ReadTimelineOptions {
   durationMs?: number | null;
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const stringOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+export const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const stringOf = (value: unknown): string | null => (typeof value === 'string' ? value : null);
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-const integer = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) ? value : null);
+export const integer = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) ? value : null);
 
 interface OrderSeen {
   productId: string;
@@ -106,7 +106,19 @@ function totalsOf(orders: Iterable<OrderSeen>): OrderTotals {
   };
 }
 
-export function readShowTimeline(text: string, options: ReadTimelineOptions = {}): ReadTimeline {
+export interface TimelineLines {
+  /** Every readable line, `at` a finite number. */
+  lines: Json[];
+  /** The `live` line: where the recording starts. */
+  live: Json | null;
+  liveAt: number | null;
+  /** An epoch-ms `at` as show time: before the live line (a clock step) counts as the start. */
+  showTime: (at: number) => number;
+  skippedLines: number;
+}
+
+/** The readable lines of a timeline.jsonl and its clock; torn or foreign lines are counted, not fatal. */
+export function timelineLines(text: string): TimelineLines {
   const lines: Json[] = [];
   let skippedLines = 0;
   for (const raw of text.split('\n')) {
@@ -119,11 +131,14 @@ export function readShowTimeline(text: string, options: ReadTimelineOptions = {}
       skippedLines += 1;
     }
   }
-  const live = lines.find((line) => line['kind'] === 'live');
+  const live = lines.find((line) => line['kind'] === 'live') ?? null;
   const liveAt = live ? (finite(live['at']) ?? null) : null;
+  return { lines, live, liveAt, showTime: (at) => Math.max(0, at - (liveAt ?? at)), skippedLines };
+}
+
+export function readShowTimeline(text: string, options: ReadTimelineOptions = {}): ReadTimeline {
+  const { lines, live, liveAt, showTime, skippedLines } = timelineLines(text);
   const durationMs = options.durationMs ?? null;
-  // Before the live line (a clock step) counts as the start; past the recording, as its end.
-  const showTime = (at: number) => Math.max(0, at - (liveAt ?? at));
 
   const chapters: ReplayChapter[] = [];
   const pins: PinMark[] = [];

@@ -9,6 +9,8 @@ import { serveMediaSocket } from '../media/mediaSocket.node';
 import { serveApiSocket } from './apiSocket.node';
 import { createPairing } from './pairing.std';
 import { allowReadOnly, closeServer, handleRequests, isSameOrigin, listen, readCookie, refuseUpgrade, serveRendererFile, sessionCookie } from './httpShared.node';
+import { REPLAY_MEDIA_PREFIX } from './mediaRange.std';
+import { openReplayMedia } from './replayMedia.node';
 import { securityHeaders } from './securityHeaders.std';
 import { unauthorizedPage, type RefusalReason } from './unauthorizedPage.std';
 
@@ -42,7 +44,7 @@ export interface StudioServerOptions {
   host: string;
   port: number;
   rendererDir: string;
-  core: Pick<Core, 'dispatch' | 'events' | 'media'>;
+  core: Pick<Core, 'dispatch' | 'events' | 'media' | 'replay'>;
   log: Logger;
 }
 
@@ -125,6 +127,13 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
         return;
       }
       serveProgramFrame(response, latest);
+      return;
+    }
+    if (url.pathname.startsWith(REPLAY_MEDIA_PREFIX)) {
+      const media = await openReplayMedia(core.replay, url.pathname, request.method ?? 'GET', request.headers.range);
+      response.writeHead(media.status, { ...securityHeaders, ...media.headers });
+      if (media.body) media.body.pipe(response);
+      else response.end();
       return;
     }
     await serveRendererFile(request, response, options.rendererDir, url.pathname);

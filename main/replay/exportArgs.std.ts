@@ -1,0 +1,67 @@
+import { commonArgs } from '../encoder/ffmpegArgs.std';
+import type { ReplayChapter } from './showTimeline.std';
+
+// FFmpeg's inputs and arguments for a show's exports: its chapters as an FFMETADATA file (the
+// joined recording and the whole-show export carry one chapter per promotion), a clip as 9:16,
+// the whole show as one fast-start MP4. Arrays, never a shell string.
+
+export type VerticalLayout = 'crop' | 'letterbox';
+
+/** Progress on stdout: every output goes to a file. */
+export const EXPORT_PROGRESS_FD = 1;
+const VERTICAL = { width: 1080, height: 1920 } as const;
+
+/** FFMETADATA escapes `=`, `;`, `#`, `\` and line breaks with a backslash. */
+function metadataValue(value: string): string {
+  return value.replace(/[=;#\\\n]/g, (character) => `\\${character}`).replace(/\r/g, '');
+}
+
+/**
+ * The show's title and chapters as FFMETADATA (ms time base). Chapters must end within the
+ * recording: a chapter past its end makes the MP4 claim that length, so `durationMs` closes them.
+ */
+export function buildChapterMetadata(title: string | null, chapters: readonly ReplayChapter[], durationMs: number): string {
+  const lines = [';FFMETADATA1'];
+  if (title !== null) lines.push(`title=${metadataValue(title)}`);
+  for (const chapter of chapters) {
+    const start = Math.max(0, Math.round(chapter.startMs));
+    const end = Math.min(Math.round(durationMs), Math.round(chapter.endMs ?? durationMs));
+    if (end <= start) continue;
+    lines.push('[CHAPTER]', 'TIMEBASE=1/1000', `START=${start}`, `END=${end}`, `title=${metadataValue(chapter.productName)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The filter that makes a 1080×1920 picture: the middle cut out (crop), or the whole picture with bars (letterbox). */
+export function verticalFilter(layout: VerticalLayout): string {
+  const { width, height } = VERTICAL;
+  return layout === 'crop'
+    ? `scale=${width}:${height}:force_original_aspect_ratio=increase,crop=${width}:${height},setsar=1`
+    : `scale=${width}:${height}:force_original_aspect_ratio=decrease,pad=${width}:${height}:(ow-iw)/2:(oh-ih)/2:color=black,setsar=1`;
+}
+
+/** A clip re-encoded as 9:16 for phone-first feeds; its AAC audio is copied. */
+export function buildVerticalArgs(clip: string, layout: VerticalLayout, output: string): readonly string[] {
+  return [
+    ...commonArgs,
+    '-progress', `pipe:${EXPORT_PROGRESS_FD}`, '-stats_period', '0.5',
+    '-y', '-i', clip,
+    '-map', '0:v:0', '-map', '0:a:0?',
+    '-vf', verticalFilter(layout),
+    '-c:v', 'libx264', '-preset', 'veryfast', '-crf', '21', '-pix_fmt', 'yuv420p',
+    '-c:a', 'copy', '-map_chapters', '-1',
+    '-movflags', '+faststart', '-f', 'mp4', output,
+  ];
+}
+
+/** The whole show, copied with its title and a chapter per promotion (`metadataFile`: buildChapterMetadata). */
+export function buildShowExportArgs(show: string, metadataFile: string, output: string): readonly string[] {
+  return [
+    ...commonArgs,
+    '-progress', `pipe:${EXPORT_PROGRESS_FD}`, '-stats_period', '0.5',
+    '-y', '-i', show,
+    '-f', 'ffmetadata', '-i', metadataFile,
+    '-map', '0:v:0', '-map', '0:a:0?', '-map_metadata', '1', '-map_chapters', '1',
+    '-c', 'copy', '-movflags', '+faststart', '-f', 'mp4', output,
+  ];
+}

@@ -1,0 +1,58 @@
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { RefusedError } from '../../contract/envelope.std';
+import { showFileSchema, type ShowDetail } from '../../contract/schemas/replay.std';
+import { SHOW_FILE } from '../live/recordingFiles.std';
+import { TIMELINE_FILE } from '../panel/showTimeline.node';
+import { CLIPS_DIR, clipNamesOf } from './clipCutter.node';
+import { readReplayConversation } from './replayConversation.std';
+import type { ShowLibrary } from './showLibrary.node';
+import { readShowTimeline } from './showTimeline.std';
+
+// A show's files as the player and the exports see them: what it holds (its video, clips,
+// exports, conversation) and a file of it to serve, by a path inside its folder. Only finished
+// media is served: no temporary file of a cut in progress, no timeline, no link out of the folder.
+
+export const EXPORTS_DIR = 'exports';
+
+const SERVED_TYPES: Record<string, string> = { '.mp4': 'video/mp4', '.jpg': 'image/jpeg' };
+
+const finished = (name: string) => !name.startsWith('.');
+
+async function filesIn(folder: string, extension: string): Promise<{ name: string; sizeBytes: number }[]> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  const files = entries.filter((entry) => entry.isFile() && finished(entry.name) && entry.name.endsWith(extension));
+  return Promise.all(files.map(async (entry) => ({ name: entry.name, sizeBytes: (await lstat(path.join(folder, entry.name))).size })));
+}
+
+/** Everything the player shows of a show. */
+export async function readShowDetail(library: ShowLibrary, showId: string): Promise<ShowDetail> {
+  const folder = await library.folderOf(showId);
+  const show = await library.get(showId);
+  const durationMs = show.durationSec === null ? null : show.durationSec * 1000;
+  const text = await readFile(path.join(folder, TIMELINE_FILE), 'utf8').catch(() => '');
+  const timeline = readShowTimeline(text, { durationMs });
+  const conversation = readReplayConversation(text, { chapters: show.chapters, pins: timeline.pins, durationMs });
+  const clipFiles = new Set((await filesIn(path.join(folder, CLIPS_DIR), '.mp4')).map((file) => file.name));
+  const thumbnails = new Set((await filesIn(path.join(folder, CLIPS_DIR), '.jpg')).map((file) => file.name));
+  const names = clipNamesOf(show.chapters);
+  const clips = show.chapters.flatMap((chapter, index) => {
+    const name = names[index] ?? '';
+    if (!clipFiles.has(`${name}.mp4`)) return [];
+    return [{ chapter, file: `${CLIPS_DIR}/${name}.mp4`, thumbnail: thumbnails.has(`${name}.jpg`) ? `${CLIPS_DIR}/${name}.jpg` : null }];
+  });
+  const exports = (await filesIn(path.join(folder, EXPORTS_DIR), '.mp4')).map((file) => ({ file: `${EXPORTS_DIR}/${file.name}`, sizeBytes: file.sizeBytes }));
+  return { show, video: show.state === 'ready' ? SHOW_FILE : null, ...conversation, clips, exports };
+}
+
+/** The absolute path and type of a finished media file of the show, or a refusal. */
+export async function showMediaFile(library: ShowLibrary, showId: string, file: string): Promise<{ path: string; contentType: string }> {
+  const folder = await library.folderOf(showId);
+  const contentType = SERVED_TYPES[path.extname(file).toLowerCase()];
+  if (!showFileSchema.safeParse(file).success || contentType === undefined) throw new RefusedError('That is not a file of this show.');
+  const resolved = path.resolve(folder, file);
+  const inside = path.dirname(resolved) === folder || path.dirname(path.dirname(resolved)) === folder;
+  const info = inside ? await lstat(resolved).catch(() => null) : null;
+  if (!info?.isFile()) throw new RefusedError('That file of the show is not there (it may have been deleted).');
+  return { path: resolved, contentType };
+}
