@@ -33,10 +33,10 @@ export function ReplayTimeline({
       <div className="timeline-track" aria-hidden="true" onClick={seekAlongTrack}>
         <div className="timeline-played" style={{ width: `${percentAlong(playheadMs, lengthMs)}%` }} />
       </div>
-      <div className="timeline-clock" aria-hidden="true">
-        <span>{formatClock(playheadMs)}</span>
-        <span>{formatClock(lengthMs)}</span>
-      </div>
+      {/* The show's clock, also while a clip plays (the video's own controls then count the clip's). */}
+      <p className="timeline-clock" aria-hidden="true">
+        {formatClock(playheadMs)} / {formatClock(lengthMs)}
+      </p>
       {lanes
         .filter((lane) => lane.marks.length > 0)
         .map((lane) => (

@@ -19,10 +19,11 @@ interface PlayingClip {
   productName: string;
 }
 
+// Names in <bdi>: a right-to-left name cannot reorder the time or the tag beside it.
 function CommentItem({ comment }: { comment: ReplayComment }) {
   return (
     <div className="replay-item">
-      <span className="replay-time">{formatClock(comment.atMs)}</span> <span className="replay-name">{comment.name}</span>
+      <span className="replay-time">{formatClock(comment.atMs)}</span> <bdi className="replay-name">{comment.name}</bdi>
       <p className="replay-text">{comment.text}</p>
     </div>
   );
@@ -31,7 +32,7 @@ function CommentItem({ comment }: { comment: ReplayComment }) {
 function OrderItem({ order }: { order: ReplayOrder }) {
   return (
     <div className={order.status === 'cancelled' ? 'replay-item replay-order cancelled' : 'replay-item replay-order'}>
-      <span className="replay-time">{formatClock(order.atMs)}</span> <span className="replay-name">{order.buyerName}</span>{' '}
+      <span className="replay-time">{formatClock(order.atMs)}</span> <bdi className="replay-name">{order.buyerName}</bdi>{' '}
       <span className="tag">{order.status}</span>
       <p className="replay-text">
         {order.quantity} × {order.productName} · {formatMoneyByCurrency([order])}
