@@ -50,8 +50,9 @@ function Studio() {
       <NoticeList />
       {/*
         The work area stays mounted under the library: a show may be live while the merchant browses
-        replays, and the compositor must keep drawing. Inert meanwhile: out of reach of Tab and of
-        screen readers, as it is out of sight. (display: contents keeps the studio's grid.)
+        replays, and the compositor must keep drawing. Inert (and not painted, library.css) meanwhile:
+        out of reach of Tab and of screen readers, as it is out of sight. display: contents keeps the
+        studio's grid.
       */}
       <div className="studio-work" inert={libraryOpen}>
         <div className="left-column">
