@@ -23,11 +23,18 @@ function metadataValue(value: string): string {
 export function buildChapterMetadata(title: string | null, chapters: readonly ReplayChapter[], durationMs: number): string {
   const lines = [';FFMETADATA1'];
   if (title !== null) lines.push(`title=${metadataValue(title)}`);
+  const length = Math.round(durationMs);
+  const add = (start: number, end: number, name: string) => lines.push('[CHAPTER]', 'TIMEBASE=1/1000', `START=${start}`, `END=${end}`, `title=${metadataValue(name)}`);
+  // MP4 chapters run back to back from 0: the time before the first promotion and between two
+  // (a promotion taken down) are chapters of their own, or players stretch their neighbours over it.
+  let covered = 0;
   for (const chapter of chapters) {
-    const start = Math.max(0, Math.round(chapter.startMs));
-    const end = Math.min(Math.round(durationMs), Math.round(chapter.endMs ?? durationMs));
+    const start = Math.max(covered, Math.round(chapter.startMs));
+    const end = Math.min(length, Math.round(chapter.endMs ?? durationMs));
     if (end <= start) continue;
-    lines.push('[CHAPTER]', 'TIMEBASE=1/1000', `START=${start}`, `END=${end}`, `title=${metadataValue(chapter.productName)}`);
+    if (start > covered) add(covered, start, covered === 0 ? 'Opening' : 'Between products');
+    add(start, end, chapter.productName);
+    covered = end;
   }
   return `${lines.join('\n')}\n`;
 }

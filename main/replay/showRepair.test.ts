@@ -46,7 +46,8 @@ describe('repairing an interrupted show', () => {
 
     expect(repair).toMatchObject({ repaired: true, output: path.join(showDir, 'show.mp4'), segmentsJoined: 2 });
     const show = probe(path.join(showDir, 'show.mp4'));
-    expect(show.codecs).toEqual(['aac', 'h264']);
+    // bin_data: MP4's chapter track, a chapter per promotion.
+    expect(show.codecs).toEqual(['aac', 'bin_data', 'h264']);
     expect(Math.abs(show.durationSec - 12)).toBeLessThan(0.5);
     expect(repair.repaired && Math.abs(repair.durationSec - show.durationSec)).toBeLessThan(0.5);
     expect(fastStart(path.join(showDir, 'show.mp4'))).toBe(true);
