@@ -1,15 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import WebSocket from 'ws';
-import { createRoomClient, type RoomClient, type RoomSocket } from '../contract/room/roomClient.std';
+import type { RoomClient } from '../contract/room/roomClient.std';
 import { cameraSource } from '../contract/scenePresets.std';
 import { SCENES_VERSION, type SceneCollection } from '../contract/schemas/scene.std';
 import { chromiumPath } from '../playwright.config';
 import { callCore } from '../testing/coreCall';
 import { programFrame, type ProgramFrame } from './programFrame';
+import { comment, socketViewer } from './roomPeers';
 import { studioSession, type StudioProcess } from './studioProcess';
 import { openViewerPage, type ViewerPage } from './viewer.page';
 
@@ -118,26 +117,6 @@ async function newViewer(browser: Browser, origin: string, who: string): Promise
   const viewer = await openViewerPage(watchErrors(await context.newPage(), who), origin, 'shop');
   await viewer.joined();
   return viewer;
-}
-
-/** A viewer on a plain room socket (the reference client), with its own viewer key. */
-function socketViewer(origin: string): RoomClient {
-  const viewerKey = randomUUID().replaceAll('-', '');
-  return createRoomClient({
-    url: `${origin.replace('http', 'ws')}/rooms/shop/live`,
-    openSocket: (url) => new WebSocket(url) as unknown as RoomSocket,
-    hello: (resumeFrom) => ({ type: 'hello', v: 1, role: 'viewer', viewerKey, ...(resumeFrom === undefined ? {} : { resumeFrom }) }),
-    newClientId: randomUUID,
-    schedule: (ms, run) => {
-      const timer = setTimeout(run, ms);
-      return () => clearTimeout(timer);
-    },
-  });
-}
-
-async function comment(client: RoomClient, name: string, text: string): Promise<void> {
-  const ack = await client.send({ type: 'comment', name, text });
-  expect(ack.ok, `the room takes ${name}'s comment`).toBe(true);
 }
 
 const panelTab = (page: Page, name: string) => page.getByRole('tablist', { name: 'Live panel' }).getByRole('tab', { name });

@@ -1,3 +1,4 @@
+import { expect } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
@@ -52,6 +53,26 @@ export function connectStudio(port: number, token: string, roomId = 'shop'): Stu
         check();
       }),
   };
+}
+
+/** A viewer on a plain room socket (the reference client), with its own viewer key. */
+export function socketViewer(origin: string): RoomClient {
+  const viewerKey = randomUUID().replaceAll('-', '');
+  return createRoomClient({
+    url: `${origin.replace('http', 'ws')}/rooms/shop/live`,
+    openSocket: (url) => new WebSocket(url) as unknown as RoomSocket,
+    hello: (resumeFrom) => ({ type: 'hello', v: 1, role: 'viewer', viewerKey, ...(resumeFrom === undefined ? {} : { resumeFrom }) }),
+    newClientId: randomUUID,
+    schedule: (ms, run) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+  });
+}
+
+export async function comment(client: RoomClient, name: string, text: string): Promise<void> {
+  const ack = await client.send({ type: 'comment', name, text });
+  expect(ack.ok, `the room takes ${name}'s comment`).toBe(true);
 }
 
 async function post(url: string, token: string, body: unknown): Promise<Record<string, unknown>> {

@@ -14,6 +14,8 @@ export function DestinationsPanel({ onClose }: { onClose: () => void }) {
   const [editing, setEditing] = useState<DestinationDraft | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // The merchant's click shows at once; the core's answer (the destinations event) then settles it.
+  const [switching, setSwitching] = useState<ReadonlyMap<string, boolean>>(new Map());
 
   const call = async (run: () => Promise<unknown>) => {
     setFailure(null);
@@ -23,8 +25,18 @@ export function DestinationsPanel({ onClose }: { onClose: () => void }) {
       setFailure(errorMessage(error));
     }
   };
-  const toggle = (destination: Destination, enabled: boolean) =>
-    call(() => api.saveDestination(inputOf({ ...draftOf(destination), enabled })));
+  const toggle = async (destination: Destination, enabled: boolean) => {
+    setSwitching((current) => new Map(current).set(destination.id, enabled));
+    try {
+      await call(() => api.saveDestination(inputOf({ ...draftOf(destination), enabled })));
+    } finally {
+      setSwitching((current) => {
+        const next = new Map(current);
+        next.delete(destination.id);
+        return next;
+      });
+    }
+  };
   const remove = (id: string) =>
     call(async () => {
       await api.removeDestination({ id });
@@ -58,7 +70,7 @@ export function DestinationsPanel({ onClose }: { onClose: () => void }) {
               <li key={destination.id} className="destination-row">
                 <input
                   type="checkbox"
-                  checked={destination.enabled}
+                  checked={switching.get(destination.id) ?? destination.enabled}
                   aria-label={`Send the show to ${destination.name}`}
                   onChange={(event) => void toggle(destination, event.target.checked)}
                 />
