@@ -96,6 +96,32 @@ describe('the studio server over HTTP', () => {
     expect(missing.headers.get('content-security-policy')).toBe(rendererCsp);
   });
 
+  it("serves a show's finished media with byte ranges to a paired browser, and nothing else of its folder", async () => {
+    const show = path.join(dir, 'data', 'recordings', '2026-11-25T20-15-00');
+    await mkdir(path.join(show, 'clips'), { recursive: true });
+    const bytes = Buffer.from(Array.from({ length: 1000 }, (_, index) => index % 256));
+    await writeFile(path.join(show, 'clips', 'Silk scarf.mp4'), bytes);
+    await writeFile(path.join(show, 'clips', '.Silk scarf.1234.part.mp4'), bytes);
+    await writeFile(path.join(show, 'timeline.jsonl'), '{}');
+    const url = (file: string) => `${server.origin}/replay-media/2026-11-25T20-15-00/${file}`;
+    expect((await fetch(url('clips/Silk%20scarf.mp4'))).status).toBe(401);
+
+    const { cookie } = await paired();
+    const whole = await fetch(url('clips/Silk%20scarf.mp4'), { headers: { Cookie: cookie } });
+    expect(whole.status).toBe(200);
+    expect(whole.headers.get('content-type')).toBe('video/mp4');
+    expect(whole.headers.get('accept-ranges')).toBe('bytes');
+    expect(Buffer.from(await whole.arrayBuffer())).toEqual(bytes);
+    const part = await fetch(url('clips/Silk%20scarf.mp4'), { headers: { Cookie: cookie, Range: 'bytes=100-199' } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get('content-range')).toBe('bytes 100-199/1000');
+    expect(Buffer.from(await part.arrayBuffer())).toEqual(bytes.subarray(100, 200));
+    expect((await fetch(url('clips/Silk%20scarf.mp4'), { headers: { Cookie: cookie, Range: 'bytes=5000-' } })).status).toBe(416);
+    for (const refused of ['timeline.jsonl', 'clips/.Silk%20scarf.1234.part.mp4', '..%2F..%2Fsettings.json', 'clips/Nothing.mp4']) {
+      expect((await fetch(url(refused), { headers: { Cookie: cookie } })).status, refused).toBe(404);
+    }
+  });
+
   it('refuses methods other than GET and HEAD', async () => {
     const { cookie } = await paired();
     const response = await fetch(`${server.origin}/`, { method: 'POST', headers: { Cookie: cookie } });
