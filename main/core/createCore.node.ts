@@ -142,10 +142,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         log: log.child('panel'),
         openSocket: (url) => new WebSocket(url) as unknown as RoomSocket,
         newClientId: randomUUID,
-        schedule: (ms, run) => {
-          const timer = setTimeout(run, ms);
-          return () => clearTimeout(timer);
-        },
+        schedule,
         now: Date.now,
         layers: liveLayers,
         onEvent: (event) => events.emit('panel', event),
@@ -178,10 +175,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     log: log.child('live'),
     spawn,
     now: Date.now,
-    schedule: (ms, run) => {
-      const timer = setTimeout(run, ms);
-      return () => clearTimeout(timer);
-    },
+    schedule,
     every: (ms, run) => {
       const timer = setInterval(run, ms);
       return () => clearInterval(timer);
@@ -308,7 +302,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       },
       getMediaStats: () => media.stats(),
       getLiveRoom: () => liveRoom(),
-      goLive: () => live.start(),
+      goLive: async () => {
+        const started = await live.start();
+        replay.changed();
+        return started;
+      },
       endLive: async () => {
         const showId = live.session().showId;
         const ended = await live.stop();

@@ -17,6 +17,8 @@ export interface ReplayDesk {
   handlers: Pick<RequestHandlers, 'listShows' | 'getShow' | 'renameShow' | 'deleteShow' | 'revealShow' | 'startExport' | 'cancelExport' | 'getExports'>;
   /** A show's recording is final (joined after its end, or repaired): listed again, its clips cut. */
   showFinished(showId: string): void;
+  /** The library changed underneath (a show started recording): listed again. */
+  changed(): void;
   /** A file of a show for the player, by its path inside the show's folder (the media servers' one check). */
   mediaFile: (showId: string, file: string) => Promise<{ path: string; contentType: string }>;
   /** Resolves once the exports running now have ended. */
@@ -68,6 +70,7 @@ export function createReplayDesk(deps: ReplayDeskDeps): ReplayDesk {
       getExports: () => jobs.list(),
     },
     showFinished,
+    changed: announce,
     mediaFile: (showId, file) => showMediaFile(library, showId, file),
     idle: () => jobs.idle(),
   };
