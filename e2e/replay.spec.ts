@@ -63,11 +63,17 @@ function durationOf(file: string): number {
   return Number(out.format.duration);
 }
 
-/** Let the show run `ms` on the room's clock: a comment lands meanwhile, so the room's events are awaited, not slept through. */
-async function showGoesOn(viewer: RoomClient, ms: number, text: string): Promise<void> {
+/** The show runs on in real time: a promotion's window is this long on the recording's clock. */
+async function showRunsFor(ms: number): Promise<void> {
   const until = Date.now() + ms;
-  await comment(viewer, 'Ana', text);
   await expect.poll(() => Date.now() >= until, { timeout: ms + 5000, intervals: [250] }).toBe(true);
+}
+
+/** A viewer's comment in the middle of `ms` of show. */
+async function showGoesOn(viewer: RoomClient, ms: number, text: string): Promise<void> {
+  await showRunsFor(ms / 2);
+  await comment(viewer, 'Ana', text);
+  await showRunsFor(ms / 2);
 }
 
 test('a show with three promotions yields three clips within ±2 s of their windows; the player marks them and follows the comments', async ({ page }) => {
@@ -110,6 +116,26 @@ test('a show with three promotions yields three clips within ±2 s of their wind
   // The show itself carries a chapter per promotion (after the opening).
   const chapters = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_chapters', '-of', 'json', path.join(folder, 'show.mp4')]).toString()) as { chapters: { tags: { title: string } }[] };
   expect(chapters.chapters.map((chapter) => chapter.tags.title)).toEqual(['Opening', ...products]);
+
+  // The library's player: the show's video over byte ranges, a mark per promotion, the comments up to the playhead.
+  await page.getByRole('button', { name: 'Library' }).click();
+  const library = page.getByRole('region', { name: 'Replay library' });
+  await library.getByRole('list', { name: 'Shows' }).getByRole('listitem').filter({ hasText: detail.show.title }).getByRole('button', { name: detail.show.title }).click();
+  const player = library.getByRole('region', { name: 'Player' });
+  await expect.poll(() => player.locator('video').evaluate((video: HTMLVideoElement) => video.duration), { timeout: 15_000 }).toBeGreaterThan(15);
+  const timeline = player.getByRole('group', { name: 'Timeline' });
+  const marks = timeline.getByRole('button', { name: /^Promotion: / });
+  await expect(marks).toHaveCount(3);
+  for (const name of products) await expect(timeline.getByRole('button', { name: new RegExp(`^Promotion: ${name} at \\d+:\\d\\d$`) })).toBeVisible();
+  const comments = player.getByRole('list', { name: 'Replay comments' });
+  await timeline.getByRole('button', { name: /^Promotion: Tea set/ }).click();
+  await expect.poll(() => player.locator('video').evaluate((video: HTMLVideoElement) => video.currentTime)).toBeCloseTo((detail.show.chapters[1]?.startMs ?? 0) / 1000, 0);
+  // Hostile text shows as text; the comment made during Tea set's window is not there yet.
+  await expect(comments).toContainText('<img src=x onerror=alert(1)> asks about Silk scarf (1)');
+  await expect(comments).not.toContainText('asks about Tea set (2)');
+  await timeline.getByRole('button', { name: /^Promotion: Jade bangle/ }).click();
+  await expect(comments).toContainText('asks about Tea set (2)');
+  await expect(player.getByRole('list', { name: 'Clips' }).getByRole('listitem')).toHaveCount(3);
   expect(consoleErrors).toEqual([]);
 });
 
@@ -146,5 +172,11 @@ test('the core killed mid-show: after a restart the show is repaired, in the lib
   for (const output of job.outputs) expect(durationOf(path.join(folder, output))).toBeGreaterThan(1);
   const detail = await callCore<ShowDetail>(page, second.origin, 'getShow', { showId });
   expect(detail.comments.map((entry) => entry.text)).toEqual(['is the scarf silk?', 'how many cups?']);
+  await page.getByRole('button', { name: 'Library' }).click();
+  const listed = page.getByRole('region', { name: 'Replay library' }).getByRole('list', { name: 'Shows' }).getByRole('listitem');
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText(detail.show.title);
+  await expect(listed).toContainText('Ready');
+  await expect(listed).toContainText('Silk scarf, Tea set');
   expect(consoleErrors).toEqual([]);
 });

@@ -54,6 +54,10 @@ export function ShowRow({ show, open, onOpen }: { show: ShowSummary; open: boole
           <dd>{formatMoneyByCurrency(show.gmv)}</dd>
         </div>
         <div>
+          <dt>Clips</dt>
+          <dd>{show.clips}</dd>
+        </div>
+        <div>
           <dt>Size</dt>
           <dd>{formatBytes(show.sizeBytes)}</dd>
         </div>
