@@ -1,5 +1,5 @@
 import type { ReplayComment, ReplayMark, ReplayOrder } from '../../contract/schemas/replay.std';
-import { integer, isObject, stringOf, timelineLines, type PinMark, type ReplayChapter } from './showTimeline.std';
+import { commentOf, orderOf, stringOf, timelineLines, type PinMark, type ReplayChapter } from './showTimeline.std';
 
 // What the replay's player shows beside the video: the show's comments and orders on the show's
 // clock, and the marks on its timeline (each promotion, each pin, each burst of orders). Read from
@@ -49,9 +49,8 @@ export function readReplayConversation(
     const atMs = showTime(line['at'] as number);
     switch (line['kind']) {
       case 'comment': {
-        const comment = isObject(line['comment']) ? line['comment'] : null;
-        const id = comment ? stringOf(comment['id']) : null;
-        if (comment && id !== null && recorded(atMs)) comments.push({ atMs, id, name: stringOf(comment['name']) ?? '', text: stringOf(comment['text']) ?? '' });
+        const comment = commentOf(line['comment']);
+        if (comment && recorded(atMs)) comments.push({ atMs, ...comment });
         break;
       }
       case 'commentHidden': {
@@ -60,24 +59,18 @@ export function readReplayConversation(
         break;
       }
       case 'order': {
-        const order = isObject(line['order']) ? line['order'] : null;
-        const id = order ? stringOf(order['id']) : null;
-        if (!order || id === null || !recorded(atMs)) break;
-        const quantity = integer(order['quantity']);
-        const amountMinor = integer(order['amountMinor']);
-        const currency = stringOf(order['currency']);
-        if (quantity === null || amountMinor === null || currency === null) break;
+        const order = orderOf(line['order']);
+        if (!order || !recorded(atMs)) break;
         // The first line of an order says when it came; a later one (replayed after a reconnect) only its news.
-        const first = orders.get(id);
-        orders.set(id, {
-          atMs: first?.atMs ?? atMs,
-          id,
-          buyerName: stringOf(order['buyerName']) ?? '',
-          productName: stringOf(order['productName']) ?? '',
-          quantity,
-          amountMinor,
-          currency,
-          status: stringOf(order['status']) ?? 'new',
+        orders.set(order.id, {
+          atMs: orders.get(order.id)?.atMs ?? atMs,
+          id: order.id,
+          buyerName: order.buyerName,
+          productName: order.productName,
+          quantity: order.quantity,
+          amountMinor: order.amountMinor,
+          currency: order.currency,
+          status: order.status ?? 'new',
         });
         break;
       }

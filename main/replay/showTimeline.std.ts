@@ -106,6 +106,43 @@ function totalsOf(orders: Iterable<OrderSeen>): OrderTotals {
   };
 }
 
+export interface TimelineComment {
+  id: string;
+  name: string;
+  text: string;
+}
+
+export interface TimelineOrder {
+  id: string;
+  productId: string;
+  productName: string;
+  buyerName: string;
+  quantity: number;
+  amountMinor: number;
+  currency: string;
+  /** null: the line does not say (its status lines do). */
+  status: string | null;
+}
+
+/** The comment of a `comment` or `pinned` line, or null when it has none readable. */
+export function commentOf(value: unknown): TimelineComment | null {
+  if (!isObject(value)) return null;
+  const id = stringOf(value['id']);
+  return id === null ? null : { id, name: stringOf(value['name']) ?? '', text: stringOf(value['text']) ?? '' };
+}
+
+/** The order of an `order` line, or null when its id, product, quantity or money is missing. */
+export function orderOf(value: unknown): TimelineOrder | null {
+  if (!isObject(value)) return null;
+  const id = stringOf(value['id']);
+  const productId = stringOf(value['productId']);
+  const quantity = integer(value['quantity']);
+  const amountMinor = integer(value['amountMinor']);
+  const currency = stringOf(value['currency']);
+  if (id === null || productId === null || quantity === null || amountMinor === null || currency === null) return null;
+  return { id, productId, productName: stringOf(value['productName']) ?? productId, buyerName: stringOf(value['buyerName']) ?? '', quantity, amountMinor, currency, status: stringOf(value['status']) };
+}
+
 export interface TimelineLines {
   /** Every readable line, `at` a finite number. */
   lines: Json[];
@@ -166,15 +203,12 @@ export function readShowTimeline(text: string, options: ReadTimelineOptions = {}
         if (product && productId !== null) chapters.push({ productId, productName: stringOf(product['name']) ?? productId, startMs: atMs, endMs: null });
         break;
       }
-      case 'pinned': {
-        const comment = isObject(line['comment']) ? line['comment'] : null;
-        const id = comment ? stringOf(comment['id']) : null;
-        pins.push({ atMs, comment: comment && id !== null ? { id, name: stringOf(comment['name']) ?? '', text: stringOf(comment['text']) ?? '' } : null });
+      case 'pinned':
+        pins.push({ atMs, comment: commentOf(line['comment']) });
         break;
-      }
       case 'comment': {
-        const id = isObject(line['comment']) ? stringOf(line['comment']['id']) : null;
-        if (id !== null) commentIds.push(id);
+        const comment = commentOf(line['comment']);
+        if (comment) commentIds.push(comment.id);
         break;
       }
       case 'commentHidden': {
@@ -183,17 +217,12 @@ export function readShowTimeline(text: string, options: ReadTimelineOptions = {}
         break;
       }
       case 'order': {
-        const order = isObject(line['order']) ? line['order'] : null;
+        const order = orderOf(line['order']);
         if (!order) break;
-        const id = stringOf(order['id']);
-        const productId = stringOf(order['productId']);
-        const quantity = integer(order['quantity']);
-        const amountMinor = integer(order['amountMinor']);
-        const currency = stringOf(order['currency']);
-        if (id === null || productId === null || quantity === null || amountMinor === null || currency === null) break;
+        const { id, productId, productName, quantity, amountMinor, currency } = order;
         // A status line may arrive before its order's line in a replayed batch: it still wins.
-        const status = orders.get(id)?.status ?? stringOf(order['status']) ?? 'new';
-        orders.set(id, { productId, productName: stringOf(order['productName']) ?? productId, quantity, amountMinor, currency, status });
+        const status = orders.get(id)?.status ?? order.status ?? 'new';
+        orders.set(id, { productId, productName, quantity, amountMinor, currency, status });
         break;
       }
       case 'orderStatus': {
