@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { orderSpikes, readReplayConversation } from './replayConversation.std';
+import { orderSpikes, replayConversation } from './replayConversation.std';
 import { readShowTimeline } from './showTimeline.std';
 
 const live = 1_000_000;
@@ -33,7 +33,7 @@ describe('the replay conversation', () => {
       '{"at": 1000070000, "kind": "comm',
     ].join('\n');
     const timeline = readShowTimeline(text, { durationMs: 90_000 });
-    const replay = readReplayConversation(text, { chapters: timeline.chapters, pins: timeline.pins, durationMs: 90_000 });
+    const replay = replayConversation(timeline, 90_000);
     expect(replay.comments).toEqual([{ atMs: 6_000, id: 'c1', name: 'Ana', text: '<img src=x onerror=alert(1)>' }]);
     expect(replay.orders.map((entry) => [entry.id, entry.atMs, entry.status, entry.buyerName])).toEqual([
       ['o1', 10_000, 'new', '<b>o1</b>'],
@@ -52,6 +52,6 @@ describe('the replay conversation', () => {
 
   it('leaves out what came after the recording stopped', () => {
     const text = [JSON.stringify({ at: live, seq: 0, kind: 'live' }), order(5_000, 'o1'), order(50_000, 'o2')].join('\n');
-    expect(readReplayConversation(text, { chapters: [], pins: [], durationMs: 20_000 }).orders.map((entry) => entry.id)).toEqual(['o1']);
+    expect(replayConversation(readShowTimeline(text, { durationMs: 20_000 }), 20_000).orders.map((entry) => entry.id)).toEqual(['o1']);
   });
 });

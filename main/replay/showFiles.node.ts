@@ -5,7 +5,7 @@ import { showFileSchema, type ShowDetail } from '../../contract/schemas/replay.s
 import { SHOW_FILE } from '../live/recordingFiles.std';
 import { TIMELINE_FILE } from '../panel/showTimeline.node';
 import { CLIPS_DIR, clipNamesOf } from './clipCutter.node';
-import { readReplayConversation } from './replayConversation.std';
+import { replayConversation } from './replayConversation.std';
 import type { ShowLibrary } from './showLibrary.node';
 import { readShowTimeline } from './showTimeline.std';
 
@@ -32,7 +32,7 @@ export async function readShowDetail(library: ShowLibrary, showId: string): Prom
   const durationMs = show.durationSec === null ? null : show.durationSec * 1000;
   const text = await readFile(path.join(folder, TIMELINE_FILE), 'utf8').catch(() => '');
   const timeline = readShowTimeline(text, { durationMs });
-  const conversation = readReplayConversation(text, { chapters: show.chapters, pins: timeline.pins, durationMs });
+  const conversation = replayConversation(timeline, durationMs);
   const clipFiles = new Set((await filesIn(path.join(folder, CLIPS_DIR), '.mp4')).map((file) => file.name));
   const thumbnails = new Set((await filesIn(path.join(folder, CLIPS_DIR), '.jpg')).map((file) => file.name));
   const names = clipNamesOf(show.chapters);

@@ -48,6 +48,9 @@ export interface ReadTimeline {
   orders: OrderTotals;
   /** Comments shown (hidden ones not counted). */
   comments: number;
+  /** Those comments in show order, and the orders with their last status, within the recording: the replay's conversation. */
+  commentList: (TimelineComment & { atMs: number })[];
+  orderList: (TimelineOrder & { atMs: number; status: string })[];
   /** Show time of the last event read: the show lasted at least this long. */
   lastEventMs: number | null;
   /** Lines skipped (torn or unreadable). */
@@ -66,14 +69,8 @@ export const stringOf = (value: unknown): string | null => (typeof value === 'st
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
 export const integer = (value: unknown): number | null => (typeof value === 'number' && Number.isSafeInteger(value) ? value : null);
 
-interface OrderSeen {
-  productId: string;
-  productName: string;
-  quantity: number;
-  amountMinor: number;
-  currency: string;
-  status: string;
-}
+/** An order as its lines tell it; `atMs` from its first line (a later one, replayed after a reconnect, brings only news). */
+type OrderSeen = TimelineOrder & { atMs: number; status: string };
 
 function addMoney(totals: Map<string, number>, currency: string, amountMinor: number): void {
   totals.set(currency, (totals.get(currency) ?? 0) + amountMinor);
@@ -181,7 +178,7 @@ export function readShowTimeline(text: string, options: ReadTimelineOptions = {}
   const pins: PinMark[] = [];
   const orders = new Map<string, OrderSeen>();
   const hidden = new Set<string>();
-  const commentIds: string[] = [];
+  const commentList: (TimelineComment & { atMs: number })[] = [];
   let lastEventMs: number | null = null;
   const close = (atMs: number) => {
     const open = chapters.at(-1);
@@ -208,7 +205,7 @@ export function readShowTimeline(text: string, options: ReadTimelineOptions = {}
         break;
       case 'comment': {
         const comment = commentOf(line['comment']);
-        if (comment) commentIds.push(comment.id);
+        if (comment) commentList.push({ atMs, ...comment });
         break;
       }
       case 'commentHidden': {
@@ -219,10 +216,9 @@ export function readShowTimeline(text: string, options: ReadTimelineOptions = {}
       case 'order': {
         const order = orderOf(line['order']);
         if (!order) break;
-        const { id, productId, productName, quantity, amountMinor, currency } = order;
+        const seen = orders.get(order.id);
         // A status line may arrive before its order's line in a replayed batch: it still wins.
-        const status = orders.get(id)?.status ?? order.status ?? 'new';
-        orders.set(id, { productId, productName, quantity, amountMinor, currency, status });
+        orders.set(order.id, { ...order, atMs: seen && seen.currency !== '' ? seen.atMs : atMs, status: seen?.status ?? order.status ?? 'new' });
         break;
       }
       case 'orderStatus': {
@@ -231,7 +227,7 @@ export function readShowTimeline(text: string, options: ReadTimelineOptions = {}
         if (id === null || status === null) break;
         const order = orders.get(id);
         if (order) order.status = status;
-        else orders.set(id, { productId: '', productName: '', quantity: 0, amountMinor: 0, currency: '', status });
+        else orders.set(id, { id, productId: '', productName: '', buyerName: '', quantity: 0, amountMinor: 0, currency: '', status, atMs });
         break;
       }
       default:
@@ -247,12 +243,19 @@ export function readShowTimeline(text: string, options: ReadTimelineOptions = {}
       .filter((chapter) => chapter.startMs < durationMs)
       .map((chapter) => ({ ...chapter, endMs: chapter.endMs === null ? durationMs : Math.min(chapter.endMs, durationMs) }));
   }
+  const recorded = (atMs: number) => durationMs === null || atMs <= durationMs;
+  const shown = commentList.filter((comment) => !hidden.has(comment.id) && recorded(comment.atMs));
+  const read = [...orders.values()].filter((order) => order.currency !== '').sort((a, b) => a.atMs - b.atMs);
+  // The show's sales all count, even those after its recording stopped; the player lists those it can show.
+  const orderList = read.filter((order) => recorded(order.atMs));
   return {
     liveAt,
     chapters: kept,
     pins,
-    orders: totalsOf([...orders.values()].filter((order) => order.currency !== '')),
-    comments: commentIds.filter((id) => !hidden.has(id)).length,
+    orders: totalsOf(read),
+    comments: shown.length,
+    commentList: shown,
+    orderList,
     lastEventMs,
     skippedLines,
   };
