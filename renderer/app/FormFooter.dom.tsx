@@ -1,12 +1,10 @@
+import { FieldError } from './FieldError.dom';
+
 /** A form's last lines: why it cannot be saved (or why saving failed), then Cancel and the submit button. */
 export function FormFooter({ problem, submitLabel, onCancel }: { problem: string | null; submitLabel: string; onCancel: () => void }) {
   return (
     <>
-      {problem && (
-        <p role="alert" className="field-error">
-          {problem}
-        </p>
-      )}
+      <FieldError message={problem} />
       <div className="dialog-actions">
         <button type="button" onClick={onCancel}>
           Cancel

@@ -4,6 +4,7 @@ import type { DestinationPlatform } from '../../../contract/schemas/destination.
 import { useStudioApi } from '../../app/studioContext.dom';
 import { draftProblems, inputOf, withPlatform, type DestinationDraft } from './destinationDraft.std';
 import { errorMessage } from './errorMessage.std';
+import { FieldError } from '../../app/FieldError.dom';
 
 /**
  * Adds or edits one destination. The stream key is a password field that starts empty: a saved
@@ -119,11 +120,7 @@ export function DestinationForm({ initial, onDone }: { initial: DestinationDraft
         <input id={field('enabled')} type="checkbox" checked={draft.enabled} onChange={(event) => setDraft({ ...draft, enabled: event.target.checked })} />
         <label htmlFor={field('enabled')}>Send the show here when going live</label>
       </div>
-      {failure && (
-        <p role="alert" className="field-error">
-          {failure}
-        </p>
-      )}
+      <FieldError message={failure} />
       <div className="form-actions">
         <button type="submit" className="primary-button" disabled={saving} aria-busy={saving}>
           {draft.id ? 'Save' : 'Add'}

@@ -6,6 +6,7 @@ import { ConfirmRemove } from '../scenes/ConfirmRemove.dom';
 import { DestinationForm } from './DestinationForm.dom';
 import { draftOf, inputOf, newDraft, type DestinationDraft } from './destinationDraft.std';
 import { errorMessage } from './errorMessage.std';
+import { FieldError } from '../../app/FieldError.dom';
 
 /** The RTMP(S) destinations: a list with on/off switches, and one form to add or edit. */
 export function DestinationsPanel({ onClose }: { onClose: () => void }) {
@@ -52,11 +53,7 @@ export function DestinationsPanel({ onClose }: { onClose: () => void }) {
         </button>
       </div>
       <p className="destinations-intro">The live room always gets the show. Switched-on destinations below get it too when you go live.</p>
-      {failure && (
-        <p role="alert" className="field-error">
-          {failure}
-        </p>
-      )}
+      <FieldError message={failure} />
       {destinations.length === 0 ? (
         <p className="empty">No RTMP destinations yet.</p>
       ) : (

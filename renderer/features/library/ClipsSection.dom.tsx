@@ -5,6 +5,7 @@ import { usePanelCall } from '../panel/usePanelCall.dom';
 import { fileNameOf, replayMediaUrl } from './mediaUrl.std';
 import { formatRange } from './replayTime.std';
 import { formatBytes } from './showText.std';
+import { FieldError } from '../../app/FieldError.dom';
 
 export type ShowClip = ShowDetail['clips'][number];
 
@@ -34,11 +35,7 @@ export const ClipsSection = memo(function ClipsSection({ detail, onPlay }: { det
           Export whole show (MP4 with chapters)
         </button>
       </div>
-      {failure && (
-        <p role="alert" className="field-error">
-          {failure}
-        </p>
-      )}
+      <FieldError message={failure} />
       {detail.clips.length === 0 ? (
         <p className="empty">No clips yet. “Cut clips” makes one for each product promoted in the show.</p>
       ) : (

@@ -3,6 +3,7 @@ import type { ExportJob } from '../../../contract/schemas/replay.std';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { usePanelCall } from '../panel/usePanelCall.dom';
 import { exportJobStateLabels } from './exportJobs.std';
+import { FieldError } from '../../app/FieldError.dom';
 
 /** Every show's background exports as the core reports them, with progress and Cancel while they run. */
 export function ExportJobList() {
@@ -36,11 +37,7 @@ const ExportJobRow = memo(function ExportJobRow({ job }: { job: ExportJob }) {
           Cancel
         </button>
       )}
-      {failure && (
-        <p role="alert" className="field-error">
-          {failure}
-        </p>
-      )}
+      <FieldError message={failure} />
     </li>
   );
 });

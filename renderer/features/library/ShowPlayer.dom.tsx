@@ -8,6 +8,7 @@ import { ReplayTimeline } from './ReplayTimeline.dom';
 import { formatClock, inTimeOrder } from './replayTime.std';
 import { timelineLengthMs } from './timelineMarks.std';
 import { useShowDetail } from './useShowDetail.dom';
+import { FieldError } from '../../app/FieldError.dom';
 
 /**
  * A clip plays in the same video element; its chapter's start puts it back on the show's clock (a
@@ -91,11 +92,7 @@ export function ShowPlayer({ show }: { show: ShowSummary }) {
           </>
         )}
       </div>
-      {failure && (
-        <p role="alert" className="field-error">
-          {failure}
-        </p>
-      )}
+      <FieldError message={failure} />
       <div className="player-main">
         <div className="player-video">
           {file ? (

@@ -5,6 +5,7 @@ import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { formatMoneyByCurrency } from '../panel/orderFilters.std';
 import { usePanelCall } from '../panel/usePanelCall.dom';
 import { formatBytes, formatShowDate, formatShowLength, productsLine, showStateLabels } from './showText.std';
+import { FieldError } from '../../app/FieldError.dom';
 
 type RowMode = 'idle' | 'renaming' | 'deleting';
 
@@ -115,11 +116,7 @@ export function ShowRow({ show, open, onOpen }: { show: ShowSummary; open: boole
           <code>{folder.folder}</code>
         </p>
       )}
-      {failure && (
-        <p role="alert" className="field-error">
-          {failure}
-        </p>
-      )}
+      <FieldError message={failure} />
     </li>
   );
 }

@@ -9,6 +9,7 @@ import { FlaggedText } from './FlaggedText.dom';
 import { ReplyComposer } from './ReplyComposer.dom';
 import { usePanelCall } from './usePanelCall.dom';
 import { useWordFlags } from './useWordFlags.dom';
+import { FieldError } from '../../app/FieldError.dom';
 
 const ESTIMATED_ROW_PX = 64;
 
@@ -183,11 +184,7 @@ export function CommentsTab() {
         </div>
         <input type="search" aria-label="Search comments" placeholder="Search comments" value={search} onChange={(event) => searchFor(event.target.value)} />
       </div>
-      {failure && (
-        <p role="alert" className="field-error">
-          {failure}
-        </p>
-      )}
+      <FieldError message={failure} />
       <div className="comment-list-frame">
         <div
           ref={listRef}

@@ -6,6 +6,7 @@ import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { countByStatus, filterOrders, formatMoneyByCurrency, orderFilterLabels, orderFilters, orderStatusLabels, type OrderFilter } from './orderFilters.std';
 import { timeOfDay } from './timeOfDay.std';
 import { usePanelCall } from './usePanelCall.dom';
+import { FieldError } from '../../app/FieldError.dom';
 
 function price(amountMinor: number, currency: string): string {
   const known = currencySchema.safeParse(currency);
@@ -150,11 +151,7 @@ export function OrdersTab() {
           </button>
         ))}
       </div>
-      {failure && (
-        <p role="alert" className="field-error">
-          {failure}
-        </p>
-      )}
+      <FieldError message={failure} />
       {shown.length === 0 ? (
         <p className="empty">{orders.length === 0 ? 'No orders yet. Orders appear here the moment a viewer buys.' : 'No orders match.'}</p>
       ) : (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { CsvImportResult } from '../../../contract/schemas/catalogue.std';
 import { useStudioApi } from '../../app/studioContext.dom';
 import { usePanelCall } from '../panel/usePanelCall.dom';
+import { FieldError } from '../../app/FieldError.dom';
 
 /** A merchant's product spreadsheet (CSV) into the catalogue; what was refused is listed line by line. */
 export function CsvImport() {
@@ -30,11 +31,7 @@ export function CsvImport() {
           event.target.value = '';
         }} />
       </label>
-      {failure && (
-        <p role="alert" className="field-error">
-          {failure}
-        </p>
-      )}
+      <FieldError message={failure} />
       {result && (
         <div className="import-result" role="status" aria-label="Import result">
           <p>

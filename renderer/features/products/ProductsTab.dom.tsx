@@ -13,6 +13,7 @@ import { liveStock, stockLabel } from './productText.std';
 import { PromotionCard } from './PromotionCard.dom';
 import { RunSheet } from './RunSheet.dom';
 import { addToRunSheet, nextInRunSheet } from './runSheet.std';
+import { FieldError } from '../../app/FieldError.dom';
 
 /**
  * The catalogue and the show's run-sheet: promote in one click, move through the run-sheet with
@@ -45,11 +46,7 @@ export function ProductsTab() {
   return (
     <div className="products-tab">
       <PromotionCard act={act} hasNext={hasNext} />
-      {failure && (
-        <p role="alert" className="field-error">
-          {failure}
-        </p>
-      )}
+      <FieldError message={failure} />
       <RunSheet runSheet={catalogue.runSheet} products={products} promotedId={promoted?.id ?? null} editable={mayEdit} onChange={setRunSheet} onPromote={promote} />
       <section className="catalogue" aria-label="Catalogue">
         <div className="section-head">

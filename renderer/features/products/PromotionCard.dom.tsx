@@ -6,6 +6,7 @@ import { useStudio } from '../../app/studioContext.dom';
 import { minorToInput } from '../scenes/money.std';
 import { parseFlashSale } from './flashSale.std';
 import { stockLabel } from './productText.std';
+import { FieldError } from '../../app/FieldError.dom';
 
 /** Ticks once a second while a flash sale runs: the countdown on the room's clock. */
 function Countdown({ endsAt, clockOffsetMs }: { endsAt: number; clockOffsetMs: number }) {
@@ -78,11 +79,7 @@ export function PromotionCard({ act, hasNext }: { act: (action: PanelAction) => 
             </label>
             <button type="submit">Start flash sale</button>
           </form>
-          {problem && (
-            <p role="alert" className="field-error">
-              {problem}
-            </p>
-          )}
+          <FieldError message={problem} />
         </>
       ) : (
         <p className="empty">Nothing promoted. Promote a product, or start the run-sheet with Next product.</p>

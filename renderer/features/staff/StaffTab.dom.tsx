@@ -4,6 +4,7 @@ import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { usePanelCall } from '../panel/usePanelCall.dom';
 import { ConfirmAction } from '../../app/ConfirmAction.dom';
 import { expiryLabel, lastSeenLabel, memberStateLabel, pairingCodeUsable, svgImageSrc } from './staffText.std';
+import { FieldError } from '../../app/FieldError.dom';
 
 const roleLabels: Record<StaffRole, string> = { host: 'Host (everything)', moderator: 'Moderator (comments, orders, promotions)' };
 
@@ -102,11 +103,7 @@ export function StaffTab() {
           </button>
         </form>
       )}
-      {failure && (
-        <p role="alert" className="field-error">
-          {failure}
-        </p>
-      )}
+      <FieldError message={failure} />
       {staff.members.length === 0 ? (
         <p className="empty">No staff yet. A moderator on another computer can run comments, orders and promotions while you present.</p>
       ) : (
