@@ -68,8 +68,12 @@ export function createRemoteRoomLeg(deps: RemoteRoomLegDeps): RoomLeg {
     close,
     async ensure() {
       if (target && (await alive())) {
-        await call('POST', `${broadcaster}/resync`);
-        return target;
+        // A room server older than /resync (404), or the broadcaster gone meanwhile: made anew.
+        const resynced = await call('POST', `${broadcaster}/resync`).then(
+          () => true,
+          () => false,
+        );
+        if (resynced) return target;
       }
       await close();
       await call('POST', `${base}/broadcasters`, { id: deps.broadcasterId, displayName: 'Shopcast studio', device: { name: 'Shopcast' } });

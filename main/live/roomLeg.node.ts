@@ -49,8 +49,12 @@ export function createRoomLeg(deps: { show: ShowSfu; plan: RtpPlan; broadcasterI
     close: () => Promise.resolve(close()),
     async ensure() {
       if (target && isAlive()) {
-        await show.resyncBroadcaster(broadcasterId);
-        return target;
+        // Gone since `alive` said otherwise (a worker restart): made anew below, which needs no resync.
+        const resynced = await show.resyncBroadcaster(broadcasterId).then(
+          () => true,
+          () => false,
+        );
+        if (resynced) return target;
       }
       close();
       await show.createBroadcaster({ id: broadcasterId, displayName: 'Shopcast studio', device: { name: 'Shopcast' } });

@@ -45,8 +45,12 @@ export interface CutOptions {
 }
 
 /** A product name as a file name on every system: no separators, no reserved characters, not too long. */
-export function clipFileName(productName: string, taken: ReadonlySet<string>): string {
-  const base = productName.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 80) || 'Product';
+export function clipFileName(productName: string, taken: ReadonlySet<string>, maxLength = 80): string {
+  const cleaned = productName.replace(/[\\/:*?"<>|\p{Cc}]/gu, '_').replace(/^[.\s]+|[.\s]+$/g, '');
+  // By code point: a cut through an emoji's surrogate pair would write a name that is not the one asked for.
+  const cut = Array.from(cleaned).slice(0, maxLength).join('').replace(/[.\s]+$/, '') || 'Product';
+  // Names Windows reserves for devices, whatever the extension.
+  const base = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(cut) ? `${cut}_` : cut;
   let name = base;
   // Lower case: "Teapot" and "teapot" are one file on Windows and macOS.
   for (let copy = 2; taken.has(name.toLowerCase()); copy += 1) name = `${base} (${copy})`;

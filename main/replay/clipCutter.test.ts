@@ -111,5 +111,10 @@ describe('one clip per promotion', () => {
     expect(clipFileName('..Tea/pot: "best"?', new Set())).toBe('Tea_pot_ _best__');
     expect(clipFileName('Mug', new Set(['mug', 'mug (2)']))).toBe('Mug (3)');
     expect(clipFileName('   ', new Set())).toBe('Product');
+    // Cut by code point, never through an emoji; names Windows keeps for devices are not taken.
+    expect(clipFileName(`${'a'.repeat(79)}🧣 scarf`, new Set())).toBe(`${'a'.repeat(79)}🧣`);
+    expect(clipFileName(`${'b'.repeat(78)}. more`, new Set())).toBe('b'.repeat(78));
+    expect(clipFileName('NUL', new Set())).toBe('NUL_');
+    expect(clipFileName('com1', new Set())).toBe('com1_');
   });
 });

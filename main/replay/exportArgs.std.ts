@@ -25,8 +25,9 @@ export function buildChapterMetadata(title: string | null, chapters: readonly Re
   if (title !== null) lines.push(`title=${metadataValue(title)}`);
   const length = Math.round(durationMs);
   const add = (start: number, end: number, name: string) => lines.push('[CHAPTER]', 'TIMEBASE=1/1000', `START=${start}`, `END=${end}`, `title=${metadataValue(name)}`);
-  // MP4 chapters run back to back from 0: the time before the first promotion and between two
-  // (a promotion taken down) are chapters of their own, or players stretch their neighbours over it.
+  // MP4 chapters run back to back from 0: the time before the first promotion, between two (a
+  // promotion taken down) and after the last are chapters of their own, or players stretch their
+  // neighbours over it.
   let covered = 0;
   for (const chapter of chapters) {
     const start = Math.max(covered, Math.round(chapter.startMs));
@@ -36,6 +37,7 @@ export function buildChapterMetadata(title: string | null, chapters: readonly Re
     add(start, end, chapter.productName);
     covered = end;
   }
+  if (covered > 0 && covered < length) add(covered, length, 'After the products');
   return `${lines.join('\n')}\n`;
 }
 

@@ -23,6 +23,12 @@ describe('export arguments', () => {
     ]);
   });
 
+  it('gives the time after the last promotion a chapter of its own', () => {
+    const text = buildChapterMetadata(null, [{ productId: 'a', productName: 'Teapot', startMs: 0, endMs: 10_000 }], 60_000);
+    expect(text).toContain('START=0\nEND=10000\ntitle=Teapot\n[CHAPTER]\nTIMEBASE=1/1000\nSTART=10000\nEND=60000\ntitle=After the products');
+    expect(buildChapterMetadata(null, [], 60_000)).toBe(';FFMETADATA1\n');
+  });
+
   it('makes 1080×1920 either by cropping the middle or by letterboxing the whole picture', () => {
     expect(verticalFilter('crop')).toBe('scale=1080:1920:force_original_aspect_ratio=increase,crop=1080:1920,setsar=1');
     expect(verticalFilter('letterbox')).toContain('pad=1080:1920:(ow-iw)/2:(oh-ih)/2');

@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import { RefusedError } from '../../contract/envelope.std';
-import type { ExportJob, ExportRequest, VerticalLayout } from '../../contract/schemas/replay.std';
+import type { ExportJob, ExportRequest, ShowSummary, VerticalLayout } from '../../contract/schemas/replay.std';
 import type { Spawn } from '../live/childProcesses.node';
 import { SHOW_FILE } from '../live/recordingFiles.std';
 import type { Logger } from '../log/logger.std';
@@ -44,8 +44,11 @@ export interface ExportJobsDeps {
 export interface ExportJobs {
   start(request: ExportRequest): Promise<ExportJob>;
   cancel(jobId: string): ExportJob;
-  /** Cancels the show's running jobs and waits for them to end (before it is deleted). */
-  cancelShow(showId: string): Promise<void>;
+  /**
+   * Before the show is deleted: its running jobs cancelled and ended, and no new one started until
+   * the answered function reopens it (the delete done, or refused).
+   */
+  closeShow(showId: string): Promise<() => void>;
   list(): ExportJob[];
   /** Resolves once every job running now has ended. */
   idle(): Promise<void>;
@@ -72,14 +75,19 @@ function lowPrioritySpawn(spawn: Spawn, log: Logger): Spawn {
   };
 }
 
-const verticalName = (clip: string, layout: VerticalLayout) => `${path.basename(clip, '.mp4')} 9x16 ${layout}`;
+/** Export names keep their suffix whatever the name's length: a crop and a letterbox of one clip, and a show titled like a clip, never share a file. */
+const verticalName = (clip: string, layout: VerticalLayout) => `${clipFileName(path.basename(clip, '.mp4'), new Set(), 60)} 9x16 ${layout}`;
+const showExportName = (title: string) => `${clipFileName(title, new Set(), 60)} (whole show)`;
 
 export function createExportJobs(deps: ExportJobsDeps): ExportJobs {
   const jobs = new Map<string, Running>();
+  /** Shows being deleted: no export of theirs may start (it would make their folder again). */
+  const closing = new Set<string>();
   const spawn = lowPrioritySpawn(deps.spawn, deps.log);
   let cancelReport: (() => void) | null = null;
 
-  const list = () => [...jobs.values()].map((running) => running.job).sort((a, b) => b.startedAt - a.startedAt);
+  // Newest first: the map keeps the order they were started in.
+  const list = () => [...jobs.values()].map((running) => running.job).reverse();
   const reportNow = () => {
     cancelReport?.();
     cancelReport = null;
@@ -147,7 +155,7 @@ export function createExportJobs(deps: ExportJobsDeps): ExportJobs {
         const clip = await showMediaFile(deps.library, showId, request.clip);
         if (!request.clip.startsWith('clips/') || clip.contentType !== 'video/mp4') throw new RefusedError('Only a clip of the show can be exported as 9:16.');
         const folder = await deps.library.folderOf(showId);
-        const name = clipFileName(verticalName(request.clip, request.layout), new Set());
+        const name = verticalName(request.clip, request.layout);
         return [await exportFile(running, folder, name, (output) => buildVerticalArgs(clip.path, request.layout, output), await lengthOf(clip.path))];
       }
       case 'show': {
@@ -159,7 +167,7 @@ export function createExportJobs(deps: ExportJobsDeps): ExportJobs {
         const metadata = path.join(folder, `.export-chapters-${randomBytes(4).toString('hex')}.txt`);
         try {
           await writeFile(metadata, buildChapterMetadata(show.title, chapters, durationMs));
-          const name = clipFileName(show.title, new Set());
+          const name = showExportName(show.title);
           return [await exportFile(running, folder, name, (output) => buildShowExportArgs(path.join(folder, SHOW_FILE), metadata, output), durationMs)];
         } finally {
           await rm(metadata, { force: true });
@@ -168,26 +176,34 @@ export function createExportJobs(deps: ExportJobsDeps): ExportJobs {
     }
   };
 
-  const labelOf = async (request: ExportRequest): Promise<string> => {
-    const show = await deps.library.get(request.showId);
-    if (request.kind === 'clips') return `${show.chapters.length} ${show.chapters.length === 1 ? 'clip' : 'clips'} of ${show.title}${request.mode === 'exact' ? ' (exact cut)' : ''}`;
+  /** What a job makes, in words; the show's title is read once the job is listed. */
+  const labelOf = (request: ExportRequest, show: ShowSummary | null): string => {
+    const title = show?.title ?? 'the show';
+    const clips = show === null ? 'Clips' : `${show.chapters.length} ${show.chapters.length === 1 ? 'clip' : 'clips'}`;
+    if (request.kind === 'clips') return `${clips} of ${title}${request.mode === 'exact' ? ' (exact cut)' : ''}`;
     if (request.kind === 'vertical') return `${path.basename(request.clip, '.mp4')}, 9:16 (${request.layout})`;
-    return `${show.title}, whole show with chapters`;
+    return `${show?.title ?? 'The show'}, whole show with chapters`;
   };
 
   return {
     list,
-    async start(request) {
-      const label = await labelOf(request);
+    start(request) {
+      if (closing.has(request.showId)) return Promise.reject(new RefusedError('This show is being deleted.'));
+      // Listed before the first await, so a delete of the show at once finds it and cancels it.
       const id = randomBytes(8).toString('hex');
       const running: Running = {
-        job: { id, showId: request.showId, kind: request.kind, label, state: 'running', fraction: 0, detail: 'Starting…', outputs: [], startedAt: deps.now() },
+        job: { id, showId: request.showId, kind: request.kind, label: labelOf(request, null), state: 'running', fraction: 0, detail: 'Starting…', outputs: [], startedAt: deps.now() },
         abort: new AbortController(),
         ended: Promise.resolve(),
       };
       jobs.set(id, running);
       forgetOld();
-      running.ended = work(running, request).then(
+      running.ended = (async () => {
+        const show = await deps.library.get(request.showId);
+        update(running, { label: labelOf(request, show) });
+        running.abort.signal.throwIfAborted();
+        return work(running, request);
+      })().then(
         (outputs) => {
           update(running, { state: 'done', fraction: 1, detail: null, outputs });
           deps.log.info('export done', { id, kind: request.kind, showId: request.showId, outputs: outputs.length });
@@ -202,7 +218,7 @@ export function createExportJobs(deps: ExportJobsDeps): ExportJobs {
         },
       );
       reportNow();
-      return running.job;
+      return Promise.resolve(running.job);
     },
     cancel(jobId) {
       const running = jobs.get(jobId);
@@ -210,10 +226,12 @@ export function createExportJobs(deps: ExportJobsDeps): ExportJobs {
       if (running.job.state === 'running') running.abort.abort(new Error('cancelled'));
       return running.job;
     },
-    async cancelShow(showId) {
+    async closeShow(showId) {
+      closing.add(showId);
       const mine = [...jobs.values()].filter((running) => running.job.showId === showId && running.job.state === 'running');
       for (const running of mine) running.abort.abort(new Error('the show is being deleted'));
       await Promise.all(mine.map((running) => running.ended));
+      return () => closing.delete(showId);
     },
     async idle() {
       await Promise.all([...jobs.values()].map((running) => running.ended));

@@ -79,8 +79,8 @@ describe('export jobs', () => {
     ]);
 
     const clips = await jobs.start({ kind: 'clips', showId, mode: 'keyframe' });
-    expect(clips).toMatchObject({ state: 'running', label: '2 clips of Show of 25 Nov 2026, 20:15' });
-    expect(await finished(clips)).toMatchObject({ state: 'done', fraction: 1, outputs: ['clips/Teapot.mp4', 'clips/Silk = scarf; #1.mp4'] });
+    expect(clips).toMatchObject({ state: 'running', label: 'Clips of the show' });
+    expect(await finished(clips)).toMatchObject({ state: 'done', fraction: 1, label: '2 clips of Show of 25 Nov 2026, 20:15', outputs: ['clips/Teapot.mp4', 'clips/Silk = scarf; #1.mp4'] });
     // A clip is one chapter: it carries none of the show's.
     expect(chaptersOf(path.join(folder, 'clips', 'Teapot.mp4'))).toEqual([]);
 
@@ -89,7 +89,7 @@ describe('export jobs', () => {
     const whole = await jobs.start({ kind: 'show', showId });
     await jobs.idle();
     expect(jobs.list().map((job) => [job.label, job.state, job.outputs])).toEqual([
-      ['Show of 25 Nov 2026, 20:15, whole show with chapters', 'done', ['exports/Show of 25 Nov 2026, 20_15.mp4']],
+      ['Show of 25 Nov 2026, 20:15, whole show with chapters', 'done', ['exports/Show of 25 Nov 2026, 20_15 (whole show).mp4']],
       ['Teapot, 9:16 (letterbox)', 'done', ['exports/Teapot 9x16 letterbox.mp4']],
       ['Teapot, 9:16 (crop)', 'done', ['exports/Teapot 9x16 crop.mp4']],
       ['2 clips of Show of 25 Nov 2026, 20:15', 'done', ['clips/Teapot.mp4', 'clips/Silk = scarf; #1.mp4']],
@@ -97,7 +97,7 @@ describe('export jobs', () => {
     expect([crop.id, letterbox.id, whole.id].every((id) => jobs.list().some((job) => job.id === id))).toBe(true);
     expect(videoOf(path.join(folder, 'exports', 'Teapot 9x16 crop.mp4'))).toMatchObject({ width: 1080, height: 1920 });
     expect(videoOf(path.join(folder, 'exports', 'Teapot 9x16 letterbox.mp4'))).toMatchObject({ width: 1080, height: 1920 });
-    expect(chaptersOf(path.join(folder, 'exports', 'Show of 25 Nov 2026, 20_15.mp4')).map((chapter) => chapter.title)).toEqual(['Opening', 'Teapot', 'Silk = scarf; #1']);
+    expect(chaptersOf(path.join(folder, 'exports', 'Show of 25 Nov 2026, 20_15 (whole show).mp4')).map((chapter) => chapter.title)).toEqual(['Opening', 'Teapot', 'Silk = scarf; #1']);
     // Progress was reported on the way, and the show's list entry told to refresh.
     expect(reports.some((list) => list.some((job) => job.state === 'running' && job.fraction > 0))).toBe(true);
     expect(changed.filter((id) => id === showId)).toHaveLength(4);

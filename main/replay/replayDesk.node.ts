@@ -53,8 +53,12 @@ export function createReplayDesk(deps: ReplayDeskDeps): ReplayDesk {
       },
       deleteShow: async ({ showId }) => {
         await library.folderOf(showId);
-        await jobs.cancelShow(showId);
-        await library.remove(showId);
+        const reopen = await jobs.closeShow(showId);
+        try {
+          await library.remove(showId);
+        } finally {
+          reopen();
+        }
         const shows = await library.list();
         events.emit('library', shows);
         return shows;

@@ -1,4 +1,4 @@
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { RefusedError } from '../../contract/envelope.std';
 import { showFileSchema, type ShowDetail } from '../../contract/schemas/replay.std';
@@ -19,10 +19,13 @@ const SERVED_TYPES: Record<string, string> = { '.mp4': 'video/mp4', '.jpg': 'ima
 
 const finished = (name: string) => !name.startsWith('.');
 
+/** Finished files of one extension in a folder of the show, named as the contract allows (a file copied in by hand may not be). */
 async function filesIn(folder: string, extension: string): Promise<{ name: string; sizeBytes: number }[]> {
   const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-  const files = entries.filter((entry) => entry.isFile() && finished(entry.name) && entry.name.endsWith(extension));
-  return Promise.all(files.map(async (entry) => ({ name: entry.name, sizeBytes: (await lstat(path.join(folder, entry.name))).size })));
+  const files = entries.filter((entry) => entry.isFile() && finished(entry.name) && entry.name.endsWith(extension) && showFileSchema.safeParse(entry.name).success);
+  const sized = await Promise.all(files.map(async (entry) => ({ name: entry.name, sizeBytes: (await lstat(path.join(folder, entry.name)).catch(() => null))?.size ?? -1 })));
+  // Gone between the listing and its size (a cut renaming over it, a delete): left out.
+  return sized.filter((file) => file.sizeBytes >= 0);
 }
 
 /** Everything the player shows of a show. */
@@ -53,6 +56,9 @@ export async function showMediaFile(library: ShowLibrary, showId: string, file: 
   const resolved = path.resolve(folder, file);
   const inside = path.dirname(resolved) === folder || path.dirname(path.dirname(resolved)) === folder;
   const info = inside ? await lstat(resolved).catch(() => null) : null;
-  if (!info?.isFile()) throw new RefusedError('That file of the show is not there (it may have been deleted).');
+  // Through the real paths too: `clips/` made a link to elsewhere must not serve elsewhere.
+  const real = info?.isFile() ? await realpath(resolved).catch(() => null) : null;
+  const realFolder = await realpath(folder);
+  if (real === null || !real.startsWith(realFolder + path.sep)) throw new RefusedError('That file of the show is not there (it may have been deleted).');
   return { path: resolved, contentType };
 }

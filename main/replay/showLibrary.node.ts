@@ -14,6 +14,7 @@ import { CLIPS_DIR, cutShowClips } from './clipCutter.node';
 import { runFfmpeg } from './ffmpegRun.node';
 import { buildHeaderArgs, buildReadCheckArgs, CHECK_PROGRESS_FD, parseHeader, type MediaHeader } from './mediaCheck.std';
 import { repairShow, segmentsOf, type ShowRepair } from './showRepair.node';
+import { EXPORTS_DIR } from './showFiles.node';
 import { productsPromoted, readShowTimeline } from './showTimeline.std';
 
 // The shows on disk, one folder each under `recordingsDir`, as the library lists them. The folder
@@ -51,7 +52,10 @@ export interface ShowLibrary {
   /** The show's folder (to reveal it, to serve its files); refuses anything else. */
   folderOf(showId: string): Promise<string>;
   repair(showId: string, options?: { signal?: AbortSignal }): Promise<ShowRepair>;
-  /** Repairs every show that needs it, one at a time: at start, before anything records. */
+  /**
+   * At start, before anything records or exports: every show's temporary files a crash left (a
+   * cut's, an export's, a join's) removed, then every show that needs it repaired, one at a time.
+   */
   repairInterrupted(): Promise<{ showId: string; startedAt: Date | null; repair: ShowRepair }[]>;
   cutClips(showId: string, options?: CutClipsOptions): Promise<ReplayClipData[]>;
 }
@@ -64,6 +68,19 @@ async function folderSize(folder: string): Promise<number> {
     else total += await lstat(file).then((info) => info.size, () => 0);
   }
   return total;
+}
+
+/** What an interrupted cut, export, join or rename leaves: the random token each is written under. */
+const LEFTOVER = /^(?:\.(?:.+\.[0-9a-f]{8}\.part\.mp4(?:\.jpg)?|repair-[0-9a-f]{8}\.ffconcat|show-[0-9a-f]{8}\.part\.mp4|(?:export-)?chapters-[0-9a-f]{8}\.txt)|show\.json\.[0-9a-f]{8}\.tmp)$/;
+
+async function sweepLeftovers(folder: string, log: Logger): Promise<void> {
+  for (const dir of [folder, path.join(folder, CLIPS_DIR), path.join(folder, EXPORTS_DIR)]) {
+    for (const file of await readdir(dir).catch(() => [] as string[])) {
+      if (!LEFTOVER.test(file)) continue;
+      await rm(path.join(dir, file), { force: true });
+      log.info('leftover of an interrupted export removed', { file: path.join(dir, file) });
+    }
+  }
 }
 
 const readJson = (file: string): Promise<Record<string, unknown>> =>
@@ -248,6 +265,9 @@ export function openShowLibrary(deps: ShowLibraryDeps): ShowLibrary {
     repair,
     async repairInterrupted() {
       const results: { showId: string; startedAt: Date | null; repair: ShowRepair }[] = [];
+      for (const entry of await readdir(root, { withFileTypes: true }).catch(() => [])) {
+        if (entry.isDirectory()) await sweepLeftovers(path.join(root, entry.name), deps.log);
+      }
       for (const show of await list()) {
         if (show.state !== 'needs-repair') continue;
         results.push({ showId: show.id, startedAt: show.startedAt === null ? null : new Date(show.startedAt), repair: await repair(show.id) });

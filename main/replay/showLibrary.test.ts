@@ -80,8 +80,16 @@ describe('the show library', () => {
     expect(before[0]?.durationSec).toBeGreaterThan(4.9);
     expect(before[0]?.durationSec).toBeLessThan(6.6);
     expect(before[1]?.reason).toBe('Nothing was recorded.');
+    // What a crash left mid-cut, mid-export and mid-rename goes at start; the merchant's own files stay.
+    const folder = path.join(recordingsDir, id);
+    mkdirSync(path.join(folder, 'clips'));
+    mkdirSync(path.join(folder, 'exports'));
+    const leftovers = ['clips/.Teapot.0a1b2c3d.part.mp4', 'clips/.Teapot.0a1b2c3d.part.mp4.jpg', 'exports/.Teapot 9x16 crop.12345678.part.mp4', '.export-chapters-deadbeef.txt', 'show.json.cafe0123.tmp'];
+    const kept = ['exports/notes.txt', '.hidden-by-the-merchant'];
+    for (const file of [...leftovers, ...kept]) writeFileSync(path.join(folder, file), 'x');
 
     const [repaired, ...others] = await shows.repairInterrupted();
+    expect([...leftovers, ...kept].filter((file) => existsSync(path.join(folder, file)))).toEqual(kept);
     expect(others).toEqual([]);
     if (!repaired?.repair.repaired) throw new Error('not repaired');
     expect(repairNotice(repaired.repair, repaired.startedAt)).toMatch(/^The show of 25 Nov, \d\d:\d\d was interrupted; it has been repaired: [56] s recorded\.$/);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Duplex } from 'node:stream';
+import { pipeline, type Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Core } from '../core/createCore.node';
 import type { Logger } from '../log/logger.std';
@@ -132,7 +132,9 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
     if (url.pathname.startsWith(REPLAY_MEDIA_PREFIX)) {
       const media = await openReplayMedia(core.replay, url.pathname, request.method ?? 'GET', request.headers.range);
       response.writeHead(media.status, { ...securityHeaders, ...media.headers });
-      if (media.body) media.body.pipe(response);
+      // pipeline, not pipe: a seek aborts the request (the file is closed at once), and a file gone
+      // since its size was read ends the answer instead of the process.
+      if (media.body) pipeline(media.body, response, (error) => error && log.info('replay media answer ended early', { path: url.pathname, error }));
       else response.end();
       return;
     }
