@@ -304,7 +304,9 @@ describe('the go-live pipeline with the real FFmpeg', () => {
       expect(last?.ended).toBe(true);
       expect(last?.frame).toBeGreaterThanOrEqual(SECONDS * FPS - 3);
       expect(last?.frame).toBeLessThanOrEqual(SECONDS * FPS + 3);
-      expect((last?.dupFrames ?? 0) + (last?.dropFrames ?? 0)).toBeLessThanOrEqual(3);
+      // A wrong time base or clock would dup or drop tens of frames; a busy machine's late writes
+      // (the feed is real time) a few: seen 4 of 90 with another FFmpeg job running alongside.
+      expect((last?.dupFrames ?? 0) + (last?.dropFrames ?? 0)).toBeLessThanOrEqual(9);
       expect(encoderProgress.length).toBeGreaterThanOrEqual(SECONDS);
       for (const progress of remuxerProgress) expect(progress.at(-1)?.ended).toBe(true);
 
