@@ -169,6 +169,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       platform: process.platform,
     });
 
+  const ffmpegPath = async () => (await findFfmpeg())?.path ?? null;
   const chooseEncoder = createEncoderChooser({ spawn, probe: (binary) => probeFfmpeg(binary, execFile) });
   const recordingsDir = path.join(deps.dataDir, 'recordings');
   const live = createLiveController({
@@ -181,7 +182,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       return () => clearInterval(timer);
     },
     randomUint32: () => randomInt(1, 2 ** 32 - 1),
-    findFfmpeg: async () => (await findFfmpeg())?.path ?? null,
+    findFfmpeg: ffmpegPath,
     chooseEncoder,
     outputProfile: () => settings.get().outputProfile,
     setFrameSink: (sink) => media.setSink(sink ?? { write: () => {} }),
@@ -215,7 +216,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
 
   const library = openShowLibrary({
     recordingsDir,
-    ffmpegPath: async () => (await findFfmpeg())?.path ?? null,
+    ffmpegPath,
     spawn,
     log: log.child('library'),
     now: Date.now,
@@ -228,7 +229,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const replay = createReplayDesk({
     library,
     events,
-    ffmpegPath: async () => (await findFfmpeg())?.path ?? null,
+    ffmpegPath,
     spawn,
     log: log.child('exports'),
     now: Date.now,

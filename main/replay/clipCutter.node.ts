@@ -1,12 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingFiles.std';
 import type { Logger } from '../log/logger.std';
 import { TIMELINE_FILE } from '../panel/showTimeline.node';
 import { buildClipArgs, buildThumbnailArgs, CLIP_PROGRESS_FD, type CutMode } from './clipArgs.std';
-import { runFfmpeg, type FfmpegRunDeps } from './ffmpegRun.node';
-import { buildHeaderArgs, parseHeader } from './mediaCheck.std';
+import { ffmpegIntoFile, readHeader, type FfmpegRunDeps } from './ffmpegRun.node';
 import { readShowTimeline, type ReplayChapter } from './showTimeline.std';
 
 // One clip per promotion of a show: `<show>/clips/<product>.mp4` and its `.jpg`. Each clip is
@@ -71,7 +69,7 @@ export function clipNamesOf(chapters: readonly ReplayChapter[]): string[] {
 export async function showDurationMs(deps: FfmpegRunDeps, showDir: string): Promise<number | null> {
   const recorded = await readFile(path.join(showDir, RECORDING_INFO_FILE), 'utf8').then((text) => (JSON.parse(text) as { durationSec?: unknown }).durationSec, () => undefined);
   if (typeof recorded === 'number' && recorded > 0) return Math.round(recorded * 1000);
-  const header = parseHeader((await runFfmpeg(deps, buildHeaderArgs(path.join(showDir, SHOW_FILE)))).stderr);
+  const header = await readHeader(deps, path.join(showDir, SHOW_FILE));
   return header?.durationSec ? Math.round(header.durationSec * 1000) : null;
 }
 
@@ -99,38 +97,26 @@ export async function cutClip(deps: ClipCutterDeps, request: ClipRequest): Promi
   const { chapter, clipsDir, name, signal } = request;
   await mkdir(clipsDir, { recursive: true });
   const file = path.join(clipsDir, `${name}.mp4`);
-  const partial = path.join(clipsDir, `.${name}.${randomBytes(4).toString('hex')}.part.mp4`);
   const durationMs = chapter.endMs === null ? null : chapter.endMs - chapter.startMs;
   const withSignal = signal ? { signal } : {};
-  try {
-    const run = await runFfmpeg(deps, buildClipArgs(request.input, { startMs: chapter.startMs, durationMs }, partial, request.mode ?? 'keyframe'), {
-      progressFd: CLIP_PROGRESS_FD,
-      onProgress: (progress) => {
-        if (durationMs && progress.outTimeUs !== null) request.onProgress?.(Math.min(1, progress.outTimeUs / 1000 / durationMs));
-      },
-      ...withSignal,
-    });
-    if (run.failure !== null) throw new Error(`FFmpeg could not cut the clip of ${chapter.productName} (${run.failure}).`);
-    await rename(partial, file);
-  } finally {
-    await rm(partial, { force: true });
-  }
-  let thumbnail: string | null = null;
-  if (request.thumbnail !== false) {
-    const partialThumbnail = `${partial}.jpg`;
+  await ffmpegIntoFile(deps, file, (partial) => buildClipArgs(request.input, { startMs: chapter.startMs, durationMs }, partial, request.mode ?? 'keyframe'), {
+    progressFd: CLIP_PROGRESS_FD,
+    lengthMs: durationMs,
+    ...(request.onProgress ? { onFraction: request.onProgress } : {}),
+    ...withSignal,
+    failure: (why) => `FFmpeg could not cut the clip of ${chapter.productName} (${why}).`,
+  });
+  let thumbnail: string | null = path.join(clipsDir, `${name}.jpg`);
+  if (request.thumbnail === false) thumbnail = null;
+  else {
     try {
       // The middle of the clip: past the host's first words, before the next product comes in.
-      const run = await runFfmpeg(deps, buildThumbnailArgs(file, durationMs === null ? 1000 : durationMs / 2, partialThumbnail), withSignal);
-      if (run.failure !== null) throw new Error(run.failure);
-      thumbnail = path.join(clipsDir, `${name}.jpg`);
-      await rename(partialThumbnail, thumbnail);
+      await ffmpegIntoFile(deps, thumbnail, (partial) => buildThumbnailArgs(file, durationMs === null ? 1000 : durationMs / 2, partial), { ...withSignal, failure: (why) => why });
     } catch (error) {
       if (signal?.aborted) throw error;
       // A clip without its picture is still a clip.
       deps.log.warn('clip thumbnail not made', { file, error });
       thumbnail = null;
-    } finally {
-      await rm(partialThumbnail, { force: true });
     }
   }
   request.onProgress?.(1);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { setPriority } from 'node:os';
 import path from 'node:path';
 import { RefusedError } from '../../contract/envelope.std';
@@ -7,14 +7,11 @@ import type { ExportJob, ExportRequest, ShowSummary, VerticalLayout } from '../.
 import type { Spawn } from '../live/childProcesses.node';
 import { SHOW_FILE } from '../live/recordingFiles.std';
 import type { Logger } from '../log/logger.std';
-import { TIMELINE_FILE } from '../panel/showTimeline.node';
-import { clipFileName } from './clipCutter.node';
+import { chaptersToCut, clipFileName } from './clipCutter.node';
 import { buildChapterMetadata, buildShowExportArgs, buildVerticalArgs, EXPORT_PROGRESS_FD } from './exportArgs.std';
-import { runFfmpeg, type FfmpegRunDeps } from './ffmpegRun.node';
-import { buildHeaderArgs, parseHeader } from './mediaCheck.std';
+import { ffmpegIntoFile, readHeader, type FfmpegRunDeps } from './ffmpegRun.node';
 import { EXPORTS_DIR, showMediaFile } from './showFiles.node';
 import type { ShowLibrary } from './showLibrary.node';
-import { readShowTimeline } from './showTimeline.std';
 
 // The library's exports as background jobs: every chapter into its clip, a clip as 9:16, the
 // whole show with its chapters. Each answers at once and reports its progress; each can be
@@ -111,31 +108,22 @@ export function createExportJobs(deps: ExportJobsDeps): ExportJobs {
     return { ffmpegPath, spawn };
   };
 
-  /** Runs FFmpeg into `exports/<name>.mp4` through a temporary file; `lengthMs` turns its position into progress. */
+  /** Runs FFmpeg into `exports/<name>.mp4`; `lengthMs` turns its position into progress. */
   const exportFile = async (running: Running, folder: string, name: string, args: (output: string) => readonly string[], lengthMs: number | null) => {
-    const run = await ffmpeg();
     const dir = path.join(folder, EXPORTS_DIR);
     await mkdir(dir, { recursive: true });
-    const output = path.join(dir, `${name}.mp4`);
-    const partial = path.join(dir, `.${name}.${randomBytes(4).toString('hex')}.part.mp4`);
-    try {
-      const result = await runFfmpeg(run, args(partial), {
-        progressFd: EXPORT_PROGRESS_FD,
-        signal: running.abort.signal,
-        onProgress: (progress) => {
-          if (lengthMs && progress.outTimeUs !== null) update(running, { fraction: Math.min(0.99, progress.outTimeUs / 1000 / lengthMs) });
-        },
-      });
-      if (result.failure !== null) throw new Error(`FFmpeg could not export it (${result.failure}).`);
-      await rename(partial, output);
-    } finally {
-      await rm(partial, { force: true });
-    }
+    await ffmpegIntoFile(await ffmpeg(), path.join(dir, `${name}.mp4`), args, {
+      progressFd: EXPORT_PROGRESS_FD,
+      lengthMs,
+      onFraction: (fraction) => update(running, { fraction: Math.min(0.99, fraction) }),
+      signal: running.abort.signal,
+      failure: (why) => `FFmpeg could not export it (${why}).`,
+    });
     return `${EXPORTS_DIR}/${name}.mp4`;
   };
 
   const lengthOf = async (file: string): Promise<number | null> => {
-    const header = parseHeader((await runFfmpeg(await ffmpeg(), buildHeaderArgs(file))).stderr);
+    const header = await readHeader(await ffmpeg(), file);
     return header?.durationSec === null || header === null ? null : header.durationSec * 1000;
   };
 
@@ -163,7 +151,7 @@ export function createExportJobs(deps: ExportJobsDeps): ExportJobs {
         if (show.state !== 'ready' || show.durationSec === null) throw new RefusedError(`A show can be exported once its recording is ready. ${show.reason ?? ''}`.trim());
         const folder = await deps.library.folderOf(showId);
         const durationMs = show.durationSec * 1000;
-        const { chapters } = readShowTimeline(await readFile(path.join(folder, TIMELINE_FILE), 'utf8').catch(() => ''), { durationMs });
+        const chapters = await chaptersToCut(await ffmpeg(), folder);
         const metadata = path.join(folder, `.export-chapters-${randomBytes(4).toString('hex')}.txt`);
         try {
           await writeFile(metadata, buildChapterMetadata(show.title, chapters, durationMs));

@@ -11,8 +11,8 @@ import type { Logger } from '../log/logger.std';
 import { TIMELINE_FILE } from '../panel/showTimeline.node';
 import type { CutMode } from './clipArgs.std';
 import { CLIPS_DIR, cutShowClips } from './clipCutter.node';
-import { runFfmpeg } from './ffmpegRun.node';
-import { buildHeaderArgs, buildReadCheckArgs, CHECK_PROGRESS_FD, parseHeader, type MediaHeader } from './mediaCheck.std';
+import { readHeader, readThroughSeconds } from './ffmpegRun.node';
+import type { MediaHeader } from './mediaCheck.std';
 import { repairShow, segmentsOf, type ShowRepair } from './showRepair.node';
 import { EXPORTS_DIR } from './showFiles.node';
 import { productsPromoted, readShowTimeline } from './showTimeline.std';
@@ -71,7 +71,7 @@ async function folderSize(folder: string): Promise<number> {
 }
 
 /** What an interrupted cut, export, join or rename leaves: the random token each is written under. */
-const LEFTOVER = /^(?:\.(?:.+\.[0-9a-f]{8}\.part\.mp4(?:\.jpg)?|repair-[0-9a-f]{8}\.ffconcat|show-[0-9a-f]{8}\.part\.mp4|(?:export-)?chapters-[0-9a-f]{8}\.txt)|show\.json\.[0-9a-f]{8}\.tmp)$/;
+const LEFTOVER = /^(?:\.(?:.+\.[0-9a-f]{8}\.part\.(?:mp4|jpg)|repair-[0-9a-f]{8}\.ffconcat|show-[0-9a-f]{8}\.part\.mp4|(?:export-)?chapters-[0-9a-f]{8}\.txt)|show\.json\.[0-9a-f]{8}\.tmp)$/;
 
 async function sweepLeftovers(folder: string, log: Logger): Promise<void> {
   for (const dir of [folder, path.join(folder, CLIPS_DIR), path.join(folder, EXPORTS_DIR)]) {
@@ -122,7 +122,7 @@ export function openShowLibrary(deps: ShowLibraryDeps): ShowLibrary {
     if (cached?.key === key) return cached.header;
     const ffmpegPath = await deps.ffmpegPath();
     if (!ffmpegPath) return { durationSec: null, video: true, audio: true };
-    const header = parseHeader((await runFfmpeg({ ffmpegPath, spawn: deps.spawn }, buildHeaderArgs(file))).stderr);
+    const header = await readHeader({ ffmpegPath, spawn: deps.spawn }, file);
     headers.set(file, { key, header });
     return header;
   };
@@ -140,8 +140,7 @@ export function openShowLibrary(deps: ShowLibraryDeps): ShowLibrary {
     if (cached?.key === key) return cached.seconds;
     const ffmpegPath = await deps.ffmpegPath();
     if (!ffmpegPath) return null;
-    const run = await runFfmpeg({ ffmpegPath, spawn: deps.spawn }, buildReadCheckArgs(file), { progressFd: CHECK_PROGRESS_FD });
-    const seconds = run.outTimeUs === null ? null : run.outTimeUs / 1e6;
+    const seconds = await readThroughSeconds({ ffmpegPath, spawn: deps.spawn }, file);
     readLengths.set(file, { key, seconds });
     return seconds;
   };

@@ -84,7 +84,7 @@ describe('the show library', () => {
     const folder = path.join(recordingsDir, id);
     mkdirSync(path.join(folder, 'clips'));
     mkdirSync(path.join(folder, 'exports'));
-    const leftovers = ['clips/.Teapot.0a1b2c3d.part.mp4', 'clips/.Teapot.0a1b2c3d.part.mp4.jpg', 'exports/.Teapot 9x16 crop.12345678.part.mp4', '.export-chapters-deadbeef.txt', 'show.json.cafe0123.tmp'];
+    const leftovers = ['clips/.Teapot.0a1b2c3d.part.mp4', 'clips/.Teapot.0a1b2c3d.part.jpg', 'exports/.Teapot 9x16 crop.12345678.part.mp4', '.export-chapters-deadbeef.txt', 'show.json.cafe0123.tmp'];
     const kept = ['exports/notes.txt', '.hidden-by-the-merchant'];
     for (const file of [...leftovers, ...kept]) writeFileSync(path.join(folder, file), 'x');
 

@@ -6,8 +6,8 @@ import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingFiles.std';
 import type { Logger } from '../log/logger.std';
 import { TIMELINE_FILE } from '../panel/showTimeline.node';
 import { buildChapterMetadata } from './exportArgs.std';
-import { runFfmpeg, type FfmpegRunDeps } from './ffmpegRun.node';
-import { buildHeaderArgs, buildReadCheckArgs, CHECK_PROGRESS_FD, parseHeader } from './mediaCheck.std';
+import { readHeader, readThroughSeconds, runFfmpeg, type FfmpegRunDeps } from './ffmpegRun.node';
+import { buildReadCheckArgs, CHECK_PROGRESS_FD } from './mediaCheck.std';
 import { readShowTimeline } from './showTimeline.std';
 
 // Repairing a show a crash interrupted (the core killed, the power gone): its Matroska segments
@@ -67,7 +67,7 @@ async function usableSegments(deps: FfmpegRunDeps, segments: readonly string[], 
   const leftOut: string[] = [];
   for (const segment of segments) {
     const size = await stat(segment).then((info) => info.size, () => 0);
-    const header = size > 0 ? parseHeader((await runFfmpeg(deps, buildHeaderArgs(segment), signal ? { signal } : {})).stderr) : null;
+    const header = size > 0 ? await readHeader(deps, segment, signal) : null;
     // The join maps the first video and audio streams of every segment.
     if (header?.video && header.audio) usable.push({ file: segment, durationSec: header.durationSec });
     else leftOut.push(segment);
@@ -82,7 +82,7 @@ async function usableSegments(deps: FfmpegRunDeps, segments: readonly string[], 
 async function joinedLengthMs(deps: FfmpegRunDeps, segments: readonly { file: string; durationSec: number | null }[], signal: AbortSignal | undefined): Promise<number | null> {
   let total = 0;
   for (const segment of segments) {
-    const seconds = segment.durationSec ?? (await readCheck(deps, segment.file, signal).then((check) => (check.ok ? check.durationSec : null)));
+    const seconds = segment.durationSec ?? (await readThroughSeconds(deps, segment.file, signal));
     if (seconds === null) return null;
     total += seconds * 1000;
   }

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -68,10 +68,11 @@ describe('repairing an interrupted show', () => {
     });
   });
 
-  it('keeps what a segment killed mid-write holds', async () => {
+  it('keeps what a segment killed mid-write holds, with its chapters', async () => {
     const showDir = showFolder();
     writeSegment(path.join(showDir, 'segment-001.mkv'), 4);
     await writeKilledSegment(path.join(showDir, 'segment-002.mkv'), 2.5);
+    writeFileSync(path.join(showDir, 'timeline.jsonl'), timeline([[1000, 'p1', 'Teapot'], [4500, 'p2', 'Mug']]));
     expect(await segmentsOf(showDir)).toEqual([path.join(showDir, 'segment-001.mkv'), path.join(showDir, 'segment-002.mkv')]);
 
     const repair = await repairShow(deps, showDir);
@@ -82,6 +83,9 @@ describe('repairing an interrupted show', () => {
     expect(durationSec).toBeGreaterThan(5);
     expect(durationSec).toBeLessThan(7.5);
     expect(readdirSync(showDir).filter((file) => file.endsWith('.mkv'))).toEqual([]);
+    // The killed segment's length, read through, closes the last chapter.
+    const chapters = JSON.parse(execFileSync('ffprobe', ['-v', 'error', '-show_chapters', '-of', 'json', path.join(showDir, 'show.mp4')]).toString()) as { chapters: { tags: { title: string } }[] };
+    expect(chapters.chapters.map((chapter) => chapter.tags.title)).toEqual(['Opening', 'Teapot', 'Mug']);
   });
 
   it('replaces a show.mp4 an interrupted join left half-written', async () => {
