@@ -19,6 +19,7 @@ import { cpuByGroup, cpuByLabel, ffmpegStartTimes, machineBusySeconds, readProce
 import { launchViewerBrowser, type ViewerFrame } from './goliveViewer.node';
 import { createSfuArrivals, type SfuArrivals } from './sfuArrivals.node';
 import { startStudioInChromium, type StudioInChromium } from './studioInChromium.node';
+import { median } from './stats.std';
 
 // `npm run bench -- golive [--seconds N]`: issue 5's Go Live benchmark on the scene of
 // ../shared/BENCH-SCENE.md (720p30, camera + card + text; the camera is the bench clip as
@@ -48,11 +49,6 @@ export interface GoLiveBenchOptions {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const round = (value: number | null, digits = 3) => (value === null || !Number.isFinite(value) ? null : Math.round(value * 10 ** digits) / 10 ** digits);
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
-};
 const percentile = (sorted: readonly number[], p: number) => (sorted.length === 0 ? null : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? null));
 const sender = { transport: 'websocket' as const, id: 'golive-bench', role: 'host' as const, name: 'Host' };
 const SHOPCAST_GROUPS: readonly ProcessGroup[] = shopcastGroups;

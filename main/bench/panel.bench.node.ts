@@ -10,6 +10,7 @@ import { SCENES_VERSION, type SceneCollection } from '../../contract/schemas/sce
 import { callCore } from '../../testing/coreCall';
 import { spawnStudio } from '../studio/spawnStudio.node';
 import { openViewers, send, type Viewer } from './benchViewers.node';
+import { median } from './stats.std';
 
 // `npm run bench -- panel`: the studio (its own process, with its embedded room) open in Chromium
 // on the Comments tab while viewers' sockets comment at a steady rate for --seconds. Figures: every
@@ -53,7 +54,6 @@ function cameraOnly(): SceneCollection {
 }
 
 const round = (value: number, digits = 1) => Number(value.toFixed(digits));
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? null;
 
 export async function benchPanel(options: PanelBenchOptions, print: (figures: object) => void): Promise<void> {
   await mkdir(options.cacheDir, { recursive: true });

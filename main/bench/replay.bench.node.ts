@@ -1,12 +1,13 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createLogger } from '../log/logger.std';
 import { readShowTimeline } from '../replay/showTimeline.std';
 import { cutShowClips } from '../replay/clipCutter.node';
+import { median } from './stats.std';
 
 // `npm run bench -- replay`: a 10-minute show recorded as Shopcast records (720p30 H.264 at
 // 2.5 Mb/s, a keyframe every 2 s, AAC) with ten promotions; the time to cut all its clips against
@@ -23,7 +24,6 @@ export interface ReplayBenchOptions {
 
 const run = promisify(execFile);
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
-const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
 async function benchShow(options: ReplayBenchOptions): Promise<string> {
   const file = path.join(options.cacheDir, `replay-show-${options.showSeconds}s.mp4`);
@@ -37,8 +37,7 @@ async function benchShow(options: ReplayBenchOptions): Promise<string> {
     '-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '2500k', '-maxrate', '2500k', '-bufsize', '2500k', '-g', '60', '-keyint_min', '60', '-sc_threshold', '0', '-pix_fmt', 'yuv420p',
     '-c:a', 'aac', '-b:a', '128k', '-movflags', '+faststart', partial,
   ]);
-  await rm(file, { force: true });
-  await run('mv', [partial, file]);
+  await rename(partial, file);
   return file;
 }
 
