@@ -8,6 +8,7 @@ import { createLogger } from '../log/logger.std';
 import { readShowTimeline } from '../replay/showTimeline.std';
 import { cutShowClips } from '../replay/clipCutter.node';
 import { median } from './stats.std';
+import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingFiles.std';
 
 // `npm run bench -- replay`: a 10-minute show recorded as Shopcast records (720p30 H.264 at
 // 2.5 Mb/s, a keyframe every 2 s, AAC) with ten promotions; the time to cut all its clips against
@@ -57,7 +58,9 @@ export async function benchReplay(options: ReplayBenchOptions, print: (figures: 
   const showDir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-bench-replay-'));
   const floorDir = path.join(showDir, 'floor');
   try {
-    await symlink(show, path.join(showDir, 'show.mp4'));
+    await symlink(show, path.join(showDir, SHOW_FILE));
+    // As a show the join made: its measured length beside it (so no clip cut reads the header first).
+    await writeFile(path.join(showDir, RECORDING_INFO_FILE), JSON.stringify({ durationSec: options.showSeconds }));
     const text = timeline(options.showSeconds, options.promotions);
     await writeFile(path.join(showDir, 'timeline.jsonl'), text);
     await mkdir(floorDir);
