@@ -20,7 +20,7 @@ export interface ReplayDesk {
   /** The library changed underneath (a show started recording): listed again. */
   changed(): void;
   /** A file of a show for the player, by its path inside the show's folder (the media servers' one check). */
-  mediaFile: (showId: string, file: string) => Promise<{ path: string; contentType: string }>;
+  mediaFile: (showId: string, file: string) => Promise<{ path: string; contentType: string; sizeBytes: number }>;
   /** Resolves once the exports running now have ended. */
   idle(): Promise<void>;
 }

@@ -1,13 +1,11 @@
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { RefusedError } from '../../contract/envelope.std';
 import { showFileSchema, type ShowDetail } from '../../contract/schemas/replay.std';
 import { SHOW_FILE } from '../live/recordingFiles.std';
-import { TIMELINE_FILE } from '../panel/showTimeline.node';
 import { CLIPS_DIR, clipNamesOf } from './clipCutter.node';
 import { replayConversation } from './replayConversation.std';
 import type { ShowLibrary } from './showLibrary.node';
-import { readShowTimeline } from './showTimeline.std';
 
 // A show's files as the player and the exports see them: what it holds (its video, clips,
 // exports, conversation) and a file of it to serve, by a path inside its folder. Only finished
@@ -30,12 +28,8 @@ async function filesIn(folder: string, extension: string): Promise<{ name: strin
 
 /** Everything the player shows of a show. */
 export async function readShowDetail(library: ShowLibrary, showId: string): Promise<ShowDetail> {
-  const folder = await library.folderOf(showId);
-  const show = await library.get(showId);
-  const durationMs = show.durationSec === null ? null : show.durationSec * 1000;
-  const text = await readFile(path.join(folder, TIMELINE_FILE), 'utf8').catch(() => '');
-  const timeline = readShowTimeline(text, { durationMs });
-  const conversation = replayConversation(timeline, durationMs);
+  const { show, timeline, folder } = await library.read(showId);
+  const conversation = replayConversation(timeline, show.durationSec === null ? null : show.durationSec * 1000);
   const clipFiles = new Set((await filesIn(path.join(folder, CLIPS_DIR), '.mp4')).map((file) => file.name));
   const thumbnails = new Set((await filesIn(path.join(folder, CLIPS_DIR), '.jpg')).map((file) => file.name));
   const names = clipNamesOf(show.chapters);
@@ -49,7 +43,7 @@ export async function readShowDetail(library: ShowLibrary, showId: string): Prom
 }
 
 /** The absolute path and type of a finished media file of the show, or a refusal. */
-export async function showMediaFile(library: ShowLibrary, showId: string, file: string): Promise<{ path: string; contentType: string }> {
+export async function showMediaFile(library: ShowLibrary, showId: string, file: string): Promise<{ path: string; contentType: string; sizeBytes: number }> {
   const folder = await library.folderOf(showId);
   const contentType = SERVED_TYPES[path.extname(file).toLowerCase()];
   if (!showFileSchema.safeParse(file).success || contentType === undefined) throw new RefusedError('That is not a file of this show.');
@@ -59,6 +53,6 @@ export async function showMediaFile(library: ShowLibrary, showId: string, file: 
   // Through the real paths too: `clips/` made a link to elsewhere must not serve elsewhere.
   const real = info?.isFile() ? await realpath(resolved).catch(() => null) : null;
   const realFolder = await realpath(folder);
-  if (real === null || !real.startsWith(realFolder + path.sep)) throw new RefusedError('That file of the show is not there (it may have been deleted).');
-  return { path: resolved, contentType };
+  if (!info || real === null || !real.startsWith(realFolder + path.sep)) throw new RefusedError('That file of the show is not there (it may have been deleted).');
+  return { path: resolved, contentType, sizeBytes: info.size };
 }

@@ -15,7 +15,7 @@ import { readHeader, readThroughSeconds } from './ffmpegRun.node';
 import type { MediaHeader } from './mediaCheck.std';
 import { repairShow, segmentsOf, type ShowRepair } from './showRepair.node';
 import { EXPORTS_DIR } from './showFiles.node';
-import { productsPromoted, readShowTimeline } from './showTimeline.std';
+import { productsPromoted, readShowTimeline, type ReadTimeline } from './showTimeline.std';
 
 // The shows on disk, one folder each under `recordingsDir`, as the library lists them. The folder
 // is the truth: its recording (show.mp4, or the segments a crash left), its timeline.jsonl (the
@@ -42,10 +42,18 @@ export interface CutClipsOptions {
   thumbnails?: boolean;
 }
 
+export interface ShowRead {
+  show: ShowSummary;
+  timeline: ReadTimeline;
+  folder: string;
+}
+
 export interface ShowLibrary {
   /** Newest first. */
   list(): Promise<ShowSummary[]>;
   get(showId: string): Promise<ShowSummary>;
+  /** The show with its timeline as read for its summary (the player's conversation comes from it), and its folder. */
+  read(showId: string): Promise<ShowRead>;
   rename(showId: string, title: string): Promise<ShowSummary>;
   /** Deletes the show's folder and everything in it. */
   remove(showId: string): Promise<void>;
@@ -169,14 +177,14 @@ export function openShowLibrary(deps: ShowLibraryDeps): ShowLibrary {
     return { state: 'ready', reason: null, durationSec: header.durationSec };
   };
 
-  const summary = async (showId: string, folder: string): Promise<ShowSummary> => {
+  const read = async (showId: string, folder: string): Promise<ShowRead> => {
     const files = await readdir(folder);
     const { state, reason, durationSec } = await recordingState(showId, folder, files);
     const timeline = readShowTimeline(await readFile(path.join(folder, TIMELINE_FILE), 'utf8').catch(() => ''), { durationMs: durationSec === null ? null : durationSec * 1000 });
     const startedAt = showStartOf(showId) ?? (timeline.liveAt === null ? null : new Date(timeline.liveAt));
     const title = (await readJson(path.join(folder, TITLE_FILE)))['title'];
     const clips = await readdir(path.join(folder, CLIPS_DIR)).catch(() => [] as string[]);
-    return {
+    const show: ShowSummary = {
       id: showId,
       title: typeof title === 'string' && title.trim() !== '' ? title : defaultShowTitle(startedAt, showId),
       startedAt: startedAt?.getTime() ?? null,
@@ -192,7 +200,9 @@ export function openShowLibrary(deps: ShowLibraryDeps): ShowLibrary {
       state,
       reason,
     };
+    return { show, timeline, folder };
   };
+  const summary = async (showId: string, folder: string) => (await read(showId, folder)).show;
 
   const list = async (): Promise<ShowSummary[]> => {
     const entries = await readdir(root, { withFileTypes: true }).catch(() => []);
@@ -238,6 +248,7 @@ export function openShowLibrary(deps: ShowLibraryDeps): ShowLibrary {
   return {
     list,
     get: async (showId) => summary(showId, await folderOf(showId)),
+    read: async (showId) => read(showId, await folderOf(showId)),
     folderOf,
     async rename(showId, title) {
       const folder = await folderOf(showId);

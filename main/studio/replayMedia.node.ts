@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { ReplayDesk } from '../replay/replayDesk.node';
 import { mediaAnswer, replayMediaPath } from './mediaRange.std';
@@ -21,8 +20,8 @@ export async function openReplayMedia(replay: Pick<ReplayDesk, 'mediaFile'>, pat
   const wanted = replayMediaPath(pathname);
   if (!wanted) return notFound;
   const file = await replay.mediaFile(wanted.showId, wanted.file).catch(() => null);
-  const size = file ? await stat(file.path).then((info) => info.size, () => null) : null;
-  if (!file || size === null) return notFound;
+  if (!file) return notFound;
+  const size = file.sizeBytes;
   const answer = mediaAnswer(size, file.contentType, rangeHeader);
   if (answer.status === 416 || method === 'HEAD' || size === 0) return { status: answer.status, headers: answer.headers, body: null };
   return { status: answer.status, headers: answer.headers, body: createReadStream(file.path, { start: answer.start, end: answer.end }) };
