@@ -136,6 +136,9 @@ test('a show with three promotions yields three clips within ±2 s of their wind
   await timeline.getByRole('button', { name: /^Promotion: Jade bangle/ }).click();
   await expect(comments).toContainText('asks about Tea set (2)');
   await expect(player.getByRole('list', { name: 'Clips' }).getByRole('listitem')).toHaveCount(3);
+  // A 9:16 export in the background; once done, the player lists it to download.
+  await player.getByRole('list', { name: 'Clips' }).getByRole('listitem').first().getByRole('button', { name: 'Export 9:16 (crop)' }).click();
+  await expect(player.getByRole('list', { name: 'Exports' }).getByRole('link')).toHaveText([/Silk scarf 9x16 crop/], { timeout: 60_000 });
   expect(consoleErrors).toEqual([]);
 });
 

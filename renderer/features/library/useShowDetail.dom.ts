@@ -1,21 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { ShowDetail, ShowSummary } from '../../../contract/schemas/replay.std';
-import { useStudioApi, useStudioStore } from '../../app/studioContext.dom';
+import { useStudioApi } from '../../app/studioContext.dom';
 import { errorMessage } from '../destinations/errorMessage.std';
-import { showJobFinished } from './exportJobs.std';
 
 /**
- * The open show's player data, read again whenever what is on disk may have changed: its state
- * (a repair finished, the show ended) or its clip count changed in the library, or one of its
- * exports finished (new clips or files to list).
+ * The open show's player data, read again whenever what is on disk may have changed, as its
+ * library entry says: its state (a repair finished, the show ended), its clips or its size (an
+ * export finished: the core lists the library again when one does).
  */
 export function useShowDetail(showId: string, summary: ShowSummary | undefined): { detail: ShowDetail | null; failure: string | null } {
   const api = useStudioApi();
-  const store = useStudioStore();
   const [detail, setDetail] = useState<ShowDetail | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const [jobsFinished, setJobsFinished] = useState(0);
-  const onDisk = summary ? `${summary.state}/${summary.clips}` : 'gone';
+  const onDisk = summary ? `${summary.state}/${summary.clips}/${summary.sizeBytes}` : 'gone';
 
   useEffect(() => {
     let current = true;
@@ -32,16 +29,7 @@ export function useShowDetail(showId: string, summary: ShowSummary | undefined):
     return () => {
       current = false;
     };
-  }, [api, showId, onDisk, jobsFinished]);
-
-  useEffect(() => {
-    let previous = store.getState().exportJobs;
-    return store.subscribe(({ exportJobs }) => {
-      if (exportJobs === previous) return;
-      if (showJobFinished(previous, exportJobs, showId)) setJobsFinished((count) => count + 1);
-      previous = exportJobs;
-    });
-  }, [store, showId]);
+  }, [api, showId, onDisk]);
 
   // Until the newly opened show is read, nothing of the previous one is shown as if it were this one.
   return { detail: detail?.show.id === showId ? detail : null, failure };
