@@ -19,7 +19,6 @@ export const replayChapterSchema = z.strictObject({
   /** null: it lasted until the end of the show, whose length is not known (yet). */
   endMs: z.number().nonnegative().nullable(),
 });
-export type ReplayChapterData = z.infer<typeof replayChapterSchema>;
 
 export const moneySchema = z.strictObject({ currency: z.string(), amountMinor: z.number().int() });
 
@@ -64,33 +63,6 @@ export const showTitleSchema = z
 export const renameShowRequestSchema = z.strictObject({ showId: showIdSchema, title: showTitleSchema });
 
 export const clipModeSchema = z.enum(['keyframe', 'exact']);
-
-export const cutClipsRequestSchema = z.strictObject({
-  showId: showIdSchema,
-  /** keyframe: copied, starting at the keyframe at or before the chapter (within 2 s), fast. exact: re-encoded. */
-  mode: clipModeSchema.default('keyframe'),
-});
-export type CutClipsRequest = z.infer<typeof cutClipsRequestSchema>;
-
-export const replayClipSchema = z.strictObject({
-  chapter: replayChapterSchema,
-  /** File names inside `<show>/clips/`. */
-  file: z.string(),
-  thumbnail: z.string().nullable(),
-});
-export type ReplayClipData = z.infer<typeof replayClipSchema>;
-
-export const clipJobProgressSchema = z.strictObject({
-  showId: showIdSchema,
-  /** The clip being cut, from 0, of `clipCount`. */
-  clipIndex: z.number().int().nonnegative(),
-  clipCount: z.number().int().nonnegative(),
-  productName: z.string(),
-  /** The whole job, 0 to 1. */
-  fraction: z.number().min(0).max(1),
-  done: z.boolean(),
-});
-export type ClipJobProgress = z.infer<typeof clipJobProgressSchema>;
 
 // ── The library's player and exports (what crosses to the renderer) ──
 

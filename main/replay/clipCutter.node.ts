@@ -24,7 +24,7 @@ export interface ClipCutterDeps extends FfmpegRunDeps {
   log: Logger;
 }
 
-/** The job's progress: `ClipJobProgress` of contract/schemas/replay.std.ts without the show's id. */
+/** A clip job's progress (the library adds the show's id: `ClipJobProgress`). */
 export interface ClipProgress {
   clipIndex: number;
   clipCount: number;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { RefusedError } from '../../contract/envelope.std';
-import type { ClipJobProgress, ReplayClipData, ShowState, ShowSummary } from '../../contract/schemas/replay.std';
+import type { ShowState, ShowSummary } from '../../contract/schemas/replay.std';
 import { showTitleSchema } from '../../contract/schemas/replay.std';
 import type { Spawn } from '../live/childProcesses.node';
 import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingFiles.std';
@@ -10,12 +10,12 @@ import { showStartOf } from '../live/showId.std';
 import type { Logger } from '../log/logger.std';
 import { TIMELINE_FILE } from '../panel/showTimeline.node';
 import type { CutMode } from './clipArgs.std';
-import { CLIPS_DIR, cutShowClips } from './clipCutter.node';
+import { CLIPS_DIR, cutShowClips, type ClipProgress } from './clipCutter.node';
 import { readHeader, readThroughSeconds } from './ffmpegRun.node';
 import type { MediaHeader } from './mediaCheck.std';
 import { repairShow, segmentsOf, type ShowRepair } from './showRepair.node';
 import { EXPORTS_DIR } from './showFiles.node';
-import { productsPromoted, readShowTimeline, type ReadTimeline } from './showTimeline.std';
+import { productsPromoted, readShowTimeline, type ReadTimeline, type ReplayChapter } from './showTimeline.std';
 
 // The shows on disk, one folder each under `recordingsDir`, as the library lists them. The folder
 // is the truth: its recording (show.mp4, or the segments a crash left), its timeline.jsonl (the
@@ -34,6 +34,16 @@ export interface ShowLibraryDeps {
   /** The show recording now, and until its recording has been joined: never repaired, cut or deleted under the recorder. */
   recordingShowId: () => string | null;
 }
+
+/** A clip as the library answers it: file names inside `<show>/clips/`. */
+export interface LibraryClip {
+  chapter: ReplayChapter;
+  file: string;
+  thumbnail: string | null;
+}
+
+/** A clip job's progress, for the show it is cutting. */
+export type ClipJobProgress = ClipProgress & { showId: string };
 
 export interface CutClipsOptions {
   mode?: CutMode;
@@ -65,7 +75,7 @@ export interface ShowLibrary {
    * cut's, an export's, a join's) removed, then every show that needs it repaired, one at a time.
    */
   repairInterrupted(): Promise<{ showId: string; startedAt: Date | null; repair: ShowRepair }[]>;
-  cutClips(showId: string, options?: CutClipsOptions): Promise<ReplayClipData[]>;
+  cutClips(showId: string, options?: CutClipsOptions): Promise<LibraryClip[]>;
 }
 
 async function folderSize(folder: string): Promise<number> {

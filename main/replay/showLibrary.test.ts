@@ -3,11 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClipJobProgress } from '../../contract/schemas/replay.std';
 import { showSummarySchema } from '../../contract/schemas/replay.std';
 import { showIdOf } from '../live/showId.std';
 import { createLogger } from '../log/logger.std';
-import { openShowLibrary } from './showLibrary.node';
+import { openShowLibrary, type ClipJobProgress } from './showLibrary.node';
 import { repairNotice } from './showRepair.node';
 import { writeKilledSegment, writeSegment } from './testMedia.node';
 
