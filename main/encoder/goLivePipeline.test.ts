@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import dgram from 'node:dgram';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -25,6 +24,8 @@ import {
 import { createProgressParser, type FfmpegProgress } from './ffmpegProgress.std';
 import { isExecutableFile, locateFfmpeg } from './ffmpegLocator.node';
 import { createRtpPlan, h264ProfileLevelId } from './rtpPlan.std';
+import { freeUdpPorts } from '../live/roomLeg.node';
+import { listen, nalUnitsOf, parseRtp } from './rtpTestKit.node';
 
 // The whole go-live pipeline with the real FFmpeg, no mocks: Node feeds 3 s of composed I420 and
 // PCM at real-time pace (the production plan stamps input with the wall clock), the encoder's NUT
@@ -141,84 +142,6 @@ async function feedRealTime(video: Writable, audio: Writable): Promise<void> {
   audio.end();
 }
 
-interface RtpPacket {
-  payloadType: number;
-  ssrc: number;
-  timestamp: number;
-  marker: boolean;
-  payload: Buffer;
-  fromPort: number;
-  atMs: number;
-}
-
-function parseRtp({ message, fromPort, atMs }: { message: Buffer; fromPort: number; atMs: number }): RtpPacket | null {
-  if (message.length < 12 || message.readUInt8(0) >> 6 !== 2) return null;
-  const csrcCount = message.readUInt8(0) & 0x0f;
-  let offset = 12 + csrcCount * 4;
-  if (message.readUInt8(0) & 0x10) offset += 4 + message.readUInt16BE(offset + 2) * 4;
-  return {
-    payloadType: message.readUInt8(1) & 0x7f,
-    marker: (message.readUInt8(1) & 0x80) !== 0,
-    ssrc: message.readUInt32BE(8),
-    timestamp: message.readUInt32BE(4),
-    payload: message.subarray(offset),
-    fromPort,
-    atMs,
-  };
-}
-
-/** NAL units carried by one RTP payload (RFC 6184): single NAL, STAP-A, or an FU-A start. */
-function nalUnitsOf(payload: Buffer): Buffer[] {
-  const type = payload.readUInt8(0) & 0x1f;
-  if (type >= 1 && type <= 23) return [payload];
-  if (type === 24) {
-    const units: Buffer[] = [];
-    for (let offset = 1; offset + 2 <= payload.length; ) {
-      const size = payload.readUInt16BE(offset);
-      units.push(payload.subarray(offset + 2, offset + 2 + size));
-      offset += 2 + size;
-    }
-    return units;
-  }
-  if (type === 28 && payload.readUInt8(1) & 0x80) {
-    return [Buffer.concat([Buffer.from([(payload.readUInt8(0) & 0xe0) | (payload.readUInt8(1) & 0x1f)]), payload.subarray(2)])];
-  }
-  return [];
-}
-
-interface UdpListener {
-  socket: dgram.Socket;
-  port: number;
-  packets: { message: Buffer; fromPort: number; atMs: number }[];
-  /** Resolves on the first RTCP BYE (packet type 203), which FFmpeg sends as it closes. */
-  bye: Promise<void>;
-}
-
-async function listen(): Promise<UdpListener> {
-  const socket = dgram.createSocket('udp4');
-  const packets: UdpListener['packets'] = [];
-  let sawBye: () => void = () => undefined;
-  const bye = new Promise<void>((resolve) => (sawBye = resolve));
-  socket.on('message', (message, rinfo) => {
-    packets.push({ message, fromPort: rinfo.port, atMs: performance.now() });
-    // A compound RTCP packet: walk its parts looking for BYE.
-    for (let offset = 0; offset + 4 <= message.length; offset += (message.readUInt16BE(offset + 2) + 1) * 4) {
-      if (message[offset + 1] === 203) sawBye();
-    }
-  });
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  return { socket, port: socket.address().port, packets, bye };
-}
-
-/** A UDP port free right now, for FFmpeg to send from. */
-async function freeUdpPort(): Promise<number> {
-  const socket = dgram.createSocket('udp4');
-  await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
-  const { port } = socket.address();
-  await new Promise<void>((resolve) => socket.close(resolve));
-  return port;
-}
-
 interface Probe {
   format: { duration?: string };
   streams: { codec_type: string; codec_name: string; profile?: string; level?: number; width?: number; height?: number; sample_rate?: string }[];
@@ -250,6 +173,8 @@ function topLevelBoxes(file: Buffer): string[] {
 describe('the go-live pipeline with the real FFmpeg', () => {
   it('encodes once and fans out to RTP (planned SSRCs, in-band SPS), a Matroska recording and FLV; the recording finalizes to a faststart MP4', async () => {
     const [videoRtp, videoRtcp, audioRtp, audioRtcp] = await Promise.all([listen(), listen(), listen(), listen()]);
+    // The ports FFmpeg sends from, as the live controller pins them.
+    const sendPorts = await freeUdpPorts(4);
     const listeners = [videoRtp, videoRtcp, audioRtp, audioRtcp];
     try {
       const encodePlan = createEncodePlan({ profile: '720p30', video: { encoder: 'libx264', preset: 'veryfast' } });
@@ -262,7 +187,7 @@ describe('the go-live pipeline with the real FFmpeg', () => {
         videoRtcpPort: videoRtcp.port,
         audioPort: audioRtp.port,
         audioRtcpPort: audioRtcp.port,
-        localPorts: { videoRtp: await freeUdpPort(), videoRtcp: await freeUdpPort(), audioRtp: await freeUdpPort(), audioRtcp: await freeUdpPort() },
+        localPorts: { videoRtp: sendPorts[0] ?? 0, videoRtcp: sendPorts[1] ?? 0, audioRtp: sendPorts[2] ?? 0, audioRtcp: sendPorts[3] ?? 0 },
       };
       const segment = path.join(dir, 'segment-001.mkv');
       const flv = path.join(dir, 'rtmp-push.flv');
