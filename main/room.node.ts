@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { exitOnStartupError, stopOnSignals } from './entry/processLifecycle.node';
+import { announceToParent, exitOnStartupError, stopOnSignals } from './entry/processLifecycle.node';
 import { createLogger, jsonLineSink } from './log/logger.std';
 import { defaultDataDir } from './paths/dataDir.node';
 import { parseRoomArgs } from './room/roomArgs.node';
 import { startRoomHost } from './room/roomHost.node';
 import { loadRoomToken } from './room/roomToken.node';
+import type { RoomReadyMessage } from '../contract/roomProcess.std';
 
 // `npm run room`: the live room on its own, for a shop that hosts it on a server.
 async function main(): Promise<void> {
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
   for (const roomId of args.rooms) console.log(`  Viewers of "${roomId}": ${host.watchUrl(roomId)}`);
   console.log(`  Studio and broadcaster token: in ${source}`);
   if (host.videoReason) console.log(`  ${host.videoReason}`);
+  // Started by a studio: it learns where the room listens from this, not from the lines above.
+  const ready: RoomReadyMessage = { type: 'room-ready', port: host.port, watchUrls: Object.fromEntries(args.rooms.map((roomId) => [roomId, host.watchUrl(roomId)])), videoReason: host.videoReason };
+  announceToParent(ready);
 
   stopOnSignals(() => host.close());
 }

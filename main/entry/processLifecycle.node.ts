@@ -11,10 +11,26 @@ export function stopOnSignals(close: () => Promise<void>): void {
   process.once('SIGTERM', stop);
 }
 
+/** The exit code of an entry whose port is taken: the studio's room supervisor then takes a free one. */
+export const EXIT_PORT_IN_USE = 3;
+
 export function exitOnStartupError(error: unknown): never {
   const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'EADDRINUSE') console.error('That port is already in use: choose another with --port, or 0 for any free one.');
-  else if (code === 'EACCES') console.error('That port needs privileges: choose one above 1024 with --port.');
+  if (code === 'EADDRINUSE') {
+    console.error('That port is already in use: choose another with --port, or 0 for any free one.');
+    process.exit(EXIT_PORT_IN_USE);
+  }
+  if (code === 'EACCES') console.error('That port needs privileges: choose one above 1024 with --port.');
   else console.error(error instanceof Error ? error.message : error);
   process.exit(1);
+}
+
+/**
+ * Tells the process that started this one that it is ready: over Node's IPC channel (a child
+ * process) or Electron's parentPort (a utilityProcess). Nothing is sent when neither exists.
+ */
+export function announceToParent(message: unknown): void {
+  const parentPort = (process as { parentPort?: { postMessage(message: unknown): void } }).parentPort;
+  if (parentPort) parentPort.postMessage(message);
+  else process.send?.(message);
 }
