@@ -35,3 +35,9 @@ export const embeddedRoomSchema = z.strictObject({
   restarts: z.number().int().min(0),
 });
 export type EmbeddedRoom = z.infer<typeof embeddedRoomSchema>;
+
+/** The studio's own room as the core follows it: its supervisor in the same process, or main's messages in the app. */
+export interface EmbeddedRoomWatch {
+  current(): EmbeddedRoom;
+  subscribe(listener: (room: EmbeddedRoom) => void): () => void;
+}
