@@ -6,7 +6,10 @@ import { createLogger, jsonLineSink } from './log/logger.std';
 import { defaultDataDir } from './paths/dataDir.node';
 import { parseStudioArgs } from './studio/studioArgs.std';
 import { startStudioServer } from './studio/studioServer.node';
-import { EMBEDDED_ROOM_ID, startEmbeddedRoom } from './room/embeddedRoom.node';
+import { newRoomToken } from './room/roomToken.node';
+import { roomAnswers, roomChildLauncher } from './roomProcess/roomChildProcess.node';
+import { superviseRoom } from './roomProcess/roomSupervisor.std';
+import { STUDIO_ROOM_ID, studioRoomOptions } from './roomProcess/studioRoomOptions.std';
 import { startStaffConsole } from './staff/staffConsole.node';
 
 // `npm run studio`: the core in plain Node, serving the renderer to a browser.
@@ -27,8 +30,27 @@ async function main(): Promise<void> {
     log.warn('bufferutil is missing: the media channel will cost several times more CPU; run npm install');
   }
   const dataDir = args.dataDir ? path.resolve(args.dataDir) : defaultDataDir(process.env, process.platform);
-  const room = await startEmbeddedRoom({ dataDir, env: process.env, requireModule, log: log.child('room'), packageRoot: path.resolve(__dirname, '..', '..'), viewerDir: path.join(__dirname, '..', 'renderer') });
-  const core = await createCore({ dataDir, log, env: process.env, requireModule, liveRoom: room.info, roomShow: room.show, ...(room.host ? { roomFeed: { url: room.host.localSocketUrl(EMBEDDED_ROOM_ID), token: room.token } } : {}) });
+  // The studio's own room: `npm run room`'s server in a process of its own, so a busy sale never
+  // shares an event loop with the frames. A fixed token (SHOPCAST_ROOM_TOKEN) lets an outside
+  // broadcaster or bridge use it; else a new one each start.
+  const token = process.env['SHOPCAST_ROOM_TOKEN'] ?? newRoomToken();
+  const roomOptions = studioRoomOptions(process.env, path.join(dataDir, 'room'));
+  const room = superviseRoom({
+    launch: roomChildLauncher({ entry: path.join(__dirname, 'room.node.js'), args: roomOptions.args, env: { ...process.env, SHOPCAST_ROOM_TOKEN: token }, execPath: process.execPath }),
+    roomId: STUDIO_ROOM_ID,
+    token,
+    port: roomOptions.port,
+    portChosen: roomOptions.portChosen,
+    answers: roomAnswers,
+    schedule: (ms, run) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+    now: Date.now,
+    log: log.child('room'),
+  });
+  await room.firstStart;
+  const core = await createCore({ dataDir, log, env: process.env, requireModule, room });
   const rendererDir = path.join(__dirname, '..', 'renderer');
   const serve = (port: number) => startStudioServer({ host: args.host, port, rendererDir, core, log: log.child('studio') });
   const server = await serve(args.port).catch((error: unknown) => {
@@ -44,8 +66,7 @@ async function main(): Promise<void> {
   stopOnSignals(async () => {
     await staffConsole?.close();
     core.close();
-    void room.close();
-    await server.close();
+    await Promise.all([room.stop(), server.close()]);
   });
 }
 

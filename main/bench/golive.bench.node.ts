@@ -12,7 +12,10 @@ import { ffmpegStaticPathFrom, isExecutableFile, locateFfmpeg } from '../encoder
 import { createRtpPlan } from '../encoder/rtpPlan.std';
 import { createRoomLeg } from '../live/roomLeg.node';
 import { createLogger } from '../log/logger.std';
-import { startEmbeddedRoom, type EmbeddedRoom } from '../room/embeddedRoom.node';
+import { startRoomHost, type RoomHost } from '../room/roomHost.node';
+import { newRoomToken } from '../room/roomToken.node';
+import { runningRoomWatch } from '../../testing/roomWatch';
+import { randomUUID } from 'node:crypto';
 import { benchCameraY4m, benchCardPng, benchSceneCollection } from './benchScene.node';
 import { benchCameraMp4, floorArgs, startFloor } from './goliveFloor.node';
 import { cpuByGroup, cpuByLabel, ffmpegStartTimes, machineBusySeconds, readProcesses, shopcastGroups, shopcastMemoryMb, sumGroups, type ProcessGroup, type ProcessReading } from './goliveProcesses.node';
@@ -82,7 +85,8 @@ interface Bench {
   options: GoLiveBenchOptions;
   ffmpeg: string;
   camera: string;
-  room: EmbeddedRoom;
+  room: RoomHost;
+  roomToken: string;
   nginx: NginxRtmp;
   arrivals: SfuArrivals;
 }
@@ -97,7 +101,7 @@ async function openStudio(bench: Bench, testPattern: boolean): Promise<{ studio:
     rendererDir: bench.options.rendererDir,
     chromium: bench.options.chromium,
     camera: bench.camera,
-    coreDeps: { liveRoom: bench.room.info, roomShow: bench.room.show },
+    coreDeps: { room: runningRoomWatch(bench.room.port, bench.roomToken) },
   });
   const dispose = async () => {
     await studio.stop();
@@ -215,10 +219,8 @@ async function shopcastWindow(bench: Bench): Promise<CpuWindow> {
 }
 
 async function floorWindow(bench: Bench, index: number, cameraMp4: string, card: string): Promise<CpuWindow> {
-  const show = bench.room.show();
-  if (!show) throw new Error('the room has no show');
   const plan = createRtpPlan({ profile: 'constrained-baseline', level: 31, randomUint32: () => randomInt(1, 2 ** 32 - 1) });
-  const leg = createRoomLeg({ show, plan, broadcasterId: `bench-floor-${index}`, log: createLogger(() => {}) });
+  const leg = createRoomLeg({ roomUrl: `http://127.0.0.1:${bench.room.port}/rooms/shop`, token: bench.roomToken, plan, broadcasterId: `bench-floor-${index}`, fetch, log: createLogger(() => {}) });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-bench-floor-'));
   try {
     const target = await leg.ensure();
@@ -285,7 +287,7 @@ async function liveShow(bench: Bench): Promise<LiveResult> {
   const viewers = await launchViewerBrowser(bench.options.chromium);
   try {
     const { core } = studio;
-    const port = bench.room.host?.port;
+    const port = bench.room.port;
     const viewer = await viewers.open(`http://127.0.0.1:${port}/watch/shop`);
     await sleep(bench.options.warmupSeconds * 1000);
 
@@ -422,24 +424,31 @@ export async function benchGoLive(options: GoLiveBenchOptions, print: (figures: 
   const cameraMp4 = await benchCameraMp4(options.cacheDir, ffmpeg);
   const card = await benchCardPng(options.cacheDir, ffmpeg);
 
-  // The embedded room as `npm run studio` starts it, kept to this machine on a free port.
-  process.env['SHOPCAST_ROOM_HOST'] ??= '127.0.0.1';
-  process.env['SHOPCAST_ROOM_PORT'] ??= '0';
+  // The room server the studio runs (`npm run room`'s), kept to this machine on a free port and
+  // reached by the core only through its protocol and broadcaster API. It runs in this process
+  // so mediasoup's observer can time the first keyframe at the SFU (sfuArrivals.node.ts).
   const arrivals = createSfuArrivals();
   const roomDir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-bench-room-'));
-  const room = await startEmbeddedRoom({
+  const roomToken = newRoomToken();
+  const room = await startRoomHost({
+    host: '127.0.0.1',
+    port: 0,
     dataDir: roomDir,
+    rooms: ['shop'],
+    token: roomToken,
+    packageRoot: options.packageRoot,
+    viewerDir: options.rendererDir,
+    publicUrl: null,
     env: process.env,
     requireModule: arrivals.requireModule(requireHere),
     log: createLogger(() => {}),
-    packageRoot: options.packageRoot,
-    viewerDir: options.rendererDir,
+    newId: randomUUID,
   });
   let nginx: NginxRtmp | null = null;
   try {
-    if (!room.show()?.videoState().available) throw new Error(`the room's SFU is not available: ${room.show()?.videoState().reason ?? room.info().message ?? 'no room'}`);
+    if (room.videoReason !== null) throw new Error(`the room's SFU is not available: ${room.videoReason}`);
     nginx = await startNginxRtmp();
-    const bench: Bench = { options, ffmpeg, camera, room, nginx, arrivals };
+    const bench: Bench = { options, ffmpeg, camera, room, roomToken, nginx, arrivals };
 
     const windows: CpuWindow[] = [];
     for (let index = 0; index < options.rounds; index += 1) {

@@ -25,7 +25,7 @@ export async function startStudioInChromium(options: {
   chromium: string;
   camera: string;
   /** Optional extras for the core, as the studio passes them: its embedded room (Go Live benchmarks). */
-  coreDeps?: Pick<CoreDeps, 'liveRoom' | 'roomShow'>;
+  coreDeps?: Pick<CoreDeps, 'room'>;
 }): Promise<StudioInChromium> {
   const log = createLogger(() => {});
   const core = await createCore({ dataDir: options.dataDir, log, env: process.env, requireModule: createRequire(__filename), ...options.coreDeps });

@@ -17,12 +17,12 @@ import { openSceneStore } from '../scenes/sceneStore.node';
 import { createLiveLayersState } from '../liveLayers/liveLayersState.std';
 import { randomUUID } from 'node:crypto';
 import { isAllowedExternalUrl } from './externalLinks.std';
-import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
-import { liveRoomNotRunning, qrCodeSvg } from '../room/liveRoomInfo.node';
+import type { EmbeddedRoom, EmbeddedRoomWatch } from '../../contract/roomProcess.std';
+import { qrCodeSvg } from '../network/qrCode.node';
+import { liveRoomInfoOf, roomSocketUrl } from '../roomLink/liveRoomInfo.std';
 import { createStaffDesk, type StaffDesk } from '../staff/staffDesk.std';
 import type { StaffRegistry } from '../staff/staffRegistry.std';
 import { systemStaffRegistry } from '../staff/systemStaffRegistry.node';
-import type { ShowSfu } from '../sfu/showSfuTypes.std';
 import { createLiveController, type PushTarget } from '../live/liveController.node';
 import { uplinkCheck } from '../live/uplinkCheck.std';
 import { measureUplinkKbps } from '../live/uplinkProbe.node';
@@ -34,7 +34,7 @@ import { openDestinationStore } from '../destinations/destinationStore.node';
 import { openSecretBox, type KeyWrapping } from '../destinations/secretBox.node';
 import WebSocket from 'ws';
 import type { RoomSocket } from '../../contract/room/roomClient.std';
-import { connectRoomFeed, disconnectedRoomFeed } from '../panel/roomFeed.node';
+import { connectRoomFeed, disconnectedRoomFeed, type RoomFeed } from '../panel/roomFeed.node';
 import { openShowLibrary, type ShowLibrary } from '../replay/showLibrary.node';
 import { createReplayDesk, type ReplayDesk } from '../replay/replayDesk.node';
 import { repairNotice } from '../replay/showRepair.node';
@@ -47,16 +47,16 @@ export interface CoreDeps {
   log: Logger;
   env: NodeJS.ProcessEnv;
   requireModule: (id: string) => unknown;
-  /** The studio's own live room (embedded room server), when it runs. */
-  liveRoom?: () => LiveRoomInfo;
-  /** The embedded room's show, where Go Live broadcasts; null when the room is not running. */
-  roomShow?: () => ShowSfu | null;
+  /**
+   * The studio's own live room, the default destination: a room server in its own process
+   * (main/roomProcess/), reached only by the room protocol and the broadcaster API, as a room
+   * on a shop's server is. Without it the panel says there is no room.
+   */
+  room?: EmbeddedRoomWatch;
   /** Opens an allow-listed https URL in the system browser; absent where the core can't (plain Node). */
   openExternal?: (url: string) => Promise<void>;
   /** Wraps `secret.key` at rest (Electron's safeStorage at the edge); a plain 0600 file without it. */
   secretKeyWrapping?: KeyWrapping;
-  /** The studio's own socket into its live room (the embedded room's); without it the live panel says the room is not connected. */
-  roomFeed?: { url: string; token: string };
   /** Who may open a staff console (main/staff/); a registry on the real clock without it. */
   staff?: StaffRegistry;
   /** Opens a show's folder in the file manager (Electron's shell at the edge). */
@@ -133,26 +133,65 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       return () => clearInterval(timer);
     },
   });
-  const liveRoom = deps.liveRoom ?? (() => liveRoomNotRunning('The live room is not running in this process.'));
-  const panel = deps.roomFeed
-    ? connectRoomFeed({
-        url: deps.roomFeed.url,
-        token: deps.roomFeed.token,
-        actor: 'host',
-        log: log.child('panel'),
-        openSocket: (url) => new WebSocket(url) as unknown as RoomSocket,
-        newClientId: randomUUID,
-        schedule,
-        now: Date.now,
-        layers: liveLayers,
-        onEvent: (event) => events.emit('panel', event),
-        purchaseToast: () => settings.get().livePanel.purchaseToast,
-        onLiveStock: (changes) => {
-          for (const [productId, left] of changes) catalogue.setStock(productId, left);
-        },
-        onLiveEvents: (roomEvents) => timeline.record(roomEvents),
-      })
-    : disconnectedRoomFeed(liveRoom().running ? 'The live panel is not connected to the live room in this process.' : 'The live room is not running, so there are no comments or orders to show.');
+  // The panel follows the room over its protocol once the room has listened (its address is
+  // fixed from then on: a restarted room keeps its port); the room's supervisor adds what a
+  // socket cannot tell (the process frozen or restarting).
+  let feed: RoomFeed = disconnectedRoomFeed(deps.room ? 'Connecting to your live room…' : 'This studio has no live room of its own, so there are no comments or orders to show.');
+  const connectFeed = (room: EmbeddedRoom) => {
+    if (room.roomUrl === null) return;
+    feed.close();
+    feed = connectRoomFeed({
+      url: roomSocketUrl(room.roomUrl),
+      token: room.token,
+      actor: 'host',
+      log: log.child('panel'),
+      openSocket: (url) => new WebSocket(url) as unknown as RoomSocket,
+      newClientId: randomUUID,
+      schedule,
+      now: Date.now,
+      layers: liveLayers,
+      onEvent: (event) => events.emit('panel', event),
+      purchaseToast: () => settings.get().livePanel.purchaseToast,
+      onLiveStock: (changes) => {
+        for (const [productId, left] of changes) catalogue.setStock(productId, left);
+      },
+      onLiveEvents: (roomEvents) => timeline.record(roomEvents),
+    });
+  };
+  const panel: RoomFeed = {
+    state: () => feed.state(),
+    act: (action, actor) => feed.act(action, actor),
+    get lookup() {
+      return feed.lookup;
+    },
+    addActivity: (entry) => feed.addActivity(entry),
+    video: () => feed.video(),
+    setRoomProblem: (message) => feed.setRoomProblem(message),
+    close: () => feed.close(),
+  };
+  let qr: { url: string; svg: string } | null = null;
+  let followedUrl: string | null = null;
+  let lastNotice: string | null = null;
+  const followRoom = (room: EmbeddedRoom) => {
+    if (room.roomUrl !== null && room.roomUrl !== followedUrl) {
+      followedUrl = room.roomUrl;
+      connectFeed(room);
+    }
+    panel.setRoomProblem(room.state === 'not-answering' || room.state === 'restarting' || room.state === 'failed' ? room.message : null);
+    if (room.watchUrl !== null && qr?.url !== room.watchUrl) {
+      const url = room.watchUrl;
+      void qrCodeSvg(url).then((svg) => (qr = { url, svg }));
+    }
+    // What happened to the room, in one line: a crash, a freeze, its recovery.
+    if (room.message !== null && room.message !== lastNotice) notices.post(room.state === 'running' ? 'info' : 'warning', room.message);
+    lastNotice = room.message;
+  };
+  const unfollowRoom = deps.room?.subscribe(followRoom);
+  if (deps.room) followRoom(deps.room.current());
+  const liveRoom = () => {
+    const room = deps.room?.current() ?? null;
+    return liveRoomInfoOf(room, panel.video(), qr !== null && qr.url === room?.watchUrl ? qr.svg : null);
+  };
   const panelActions = createPanelActions({
     feed: panel,
     catalogue,
@@ -187,9 +226,11 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     outputProfile: () => settings.get().outputProfile,
     setFrameSink: (sink) => media.setSink(sink ?? { write: () => {} }),
     latestVideoFrame: () => media.latestVideoFrame(),
-    roomShow: deps.roomShow ?? (() => null),
     pushTargets: async () => {
       const targets: PushTarget[] = [];
+      const own = deps.room?.current();
+      // The studio's own room first, when viewers can see video there.
+      if (own?.roomUrl && liveRoom().video.available) targets.push({ kind: 'room', id: 'room', name: 'Your live room', roomUrl: own.roomUrl, token: own.token });
       for (const destination of destinations.list().filter((candidate) => candidate.enabled)) {
         try {
           targets.push(
@@ -385,6 +426,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     replay,
     staff,
     close: () => {
+      unfollowRoom?.();
       staff.close();
       status.stop();
       panel.close();

@@ -7,7 +7,7 @@ import { defaultSceneCollection } from '../../contract/scenePresets.std';
 import { createLogger, type LogRecord } from '../log/logger.std';
 import { noMediaYet } from '../media/mediaIngest.std';
 import { createDispatcher, type RequestHandlers, type Sender } from './dispatcher.std';
-import { liveRoomNotRunning } from '../room/liveRoomInfo.node';
+import { liveRoomNotRunning } from '../roomLink/liveRoomInfo.std';
 import { offlineSession } from '../../contract/schemas/live.std';
 import { offPanelState } from '../../contract/schemas/panel.std';
 import { hostOnlyMessage } from '../../contract/roles.std';

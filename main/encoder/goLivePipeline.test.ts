@@ -24,7 +24,7 @@ import {
 import { createProgressParser, type FfmpegProgress } from './ffmpegProgress.std';
 import { isExecutableFile, locateFfmpeg } from './ffmpegLocator.node';
 import { createRtpPlan, h264ProfileLevelId } from './rtpPlan.std';
-import { freeUdpPorts } from '../live/roomLeg.node';
+import { freeUdpPorts } from '../live/udpPorts.node';
 import { listen, nalUnitsOf, parseRtp } from './rtpTestKit.node';
 
 // The whole go-live pipeline with the real FFmpeg, no mocks: Node feeds 3 s of composed I420 and

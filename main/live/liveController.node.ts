@@ -7,7 +7,6 @@ import { outputProfileSpec } from '../encoder/outputProfiles.std';
 import { createRtpPlan } from '../encoder/rtpPlan.std';
 import type { Logger } from '../log/logger.std';
 import type { FrameSink, MediaFrame } from '../media/mediaIngest.std';
-import type { ShowSfu } from '../sfu/showSfuTypes.std';
 import { offlineSession, type LiveDestination, type LiveSession } from '../../contract/schemas/live.std';
 import type { OutputProfile } from '../../contract/schemas/settings.std';
 import type { Spawn } from './childProcesses.node';
@@ -17,8 +16,8 @@ import { startEncoder, type EncoderProcess } from './encoderProcess.node';
 import { nextStreamState, type GoLiveEvent } from './goLiveMachine.std';
 import { startRemuxer } from './remuxer.node';
 import { destinationRestartPolicy, encoderRestartPolicy } from './restartPolicy.std';
-import { createRemoteRoomLeg } from './remoteRoomLeg.node';
-import { createRoomLeg, freeUdpPorts, type RoomLeg } from './roomLeg.node';
+import { createRoomLeg, type RoomLeg } from './roomLeg.node';
+import { freeUdpPorts } from './udpPorts.node';
 import { healthOf } from './streamHealth.std';
 import { createSupervisor, type Running, type Supervisor } from './supervisor.std';
 import { createNutFanout } from './nutJoin.std';
@@ -29,7 +28,7 @@ import { createNutFanout } from './nutJoin.std';
 // If the encoder dies it is back within the restart policy's delay; the destinations restart on
 // its new stream (the recording in a new segment of the same show).
 
-/** Where the merchant's own destinations push: an RTMP(S) server, or a Shopcast room elsewhere. */
+/** Where a show pushes: an RTMP(S) server, or a Shopcast room (the studio's own, or one on the shop's server). */
 export type PushTarget =
   | {
       kind: 'rtmp';
@@ -54,8 +53,6 @@ export interface LiveControllerDeps {
   /** Where the compositor's frames come in; the controller plugs the encoder in while live. */
   setFrameSink: (sink: FrameSink | null) => void;
   latestVideoFrame: () => MediaFrame | null;
-  /** The studio's own room's show, or null when the room is not running. */
-  roomShow: () => ShowSfu | null;
   pushTargets: () => Promise<PushTarget[]>;
   recordingsDir: string;
   /** Runs before the show's segments are joined into show.mp4 (its timeline written out, for the chapters). */
@@ -196,14 +193,10 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
           return remux(id, buildSfuRemuxArgs(rtpPlan, { ...target, localPorts: { videoRtp, videoRtcp, audioRtp, audioRtcp } }))();
         });
       };
-      const show = deps.roomShow();
       const broadcasterId = `studio-${showId}`;
-      if (show && show.videoState().available) {
-        await addRoom('room', 'Your live room', createRoomLeg({ show, plan: rtpPlan, broadcasterId, log: log.child('room') }));
-      }
       for (const target of await deps.pushTargets()) {
         if (target.kind === 'rtmp') addDestination({ id: target.id, kind: 'rtmp', name: target.name }, remux(target.id, buildRtmpRemuxArgs(target.url)));
-        else await addRoom(target.id, target.name, createRemoteRoomLeg({ roomUrl: target.roomUrl, token: target.token, plan: rtpPlan, broadcasterId, fetch, log: log.child(`room:${target.id}`) }));
+        else await addRoom(target.id, target.name, createRoomLeg({ roomUrl: target.roomUrl, token: target.token, plan: rtpPlan, broadcasterId, fetch, log: log.child(`room:${target.id}`) }));
       }
 
       let firstRun = true;
@@ -251,7 +244,7 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
           if (room?.supervisor.state !== 'running') continue;
           void roomLeg.alive().then((alive) => {
             if (alive || room.supervisor.state !== 'running') return;
-            log.warn('a room lost its broadcaster (an SFU restart); reconnecting', { id });
+            log.warn('a room lost its broadcaster (the room or its SFU restarted); reconnecting', { id });
             void room.supervisor.restart();
           });
         }

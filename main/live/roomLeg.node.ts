@@ -1,13 +1,13 @@
-import { createSocket } from 'node:dgram';
-import type { SfuTarget } from '../encoder/ffmpegArgs.std';
 import { producerRtpParameters, type RtpPlan } from '../encoder/rtpPlan.std';
 import type { Logger } from '../log/logger.std';
-import type { ShowSfu } from '../sfu/showSfuTypes.std';
+import type { SfuTarget } from '../encoder/ffmpegArgs.std';
 
-// The studio's own room as a destination: the broadcaster flow of docs/BROADCASTER-API.md, done
-// in-process on the embedded room's show (two comedia plain transports, two producers from the
-// one RTP plan), deleted on every exit path. After an SFU worker restart the broadcaster is gone:
-// `alive()` says so, and the supervisor's next start makes a new one.
+// A Shopcast room as a destination, whichever process or machine it runs on: the studio's own
+// room (its own process, started by the studio) and a room on the shop's server (`npm run room`)
+// are reached the same way, over the room server's broadcaster API (docs/BROADCASTER-API.md)
+// with its token: two comedia plain transports, two producers from the one RTP plan, deleted on
+// every exit path. A room restarted (or a worker restart there) drops the broadcaster: its
+// resource answers 404 or nothing, `alive()` says so, and the next start makes a new one.
 
 /** Where a room's plain transports listen: the SFU remuxer's target without FFmpeg's own ports. */
 export type BroadcasterPorts = Omit<SfuTarget, 'localPorts'>;
@@ -22,73 +22,89 @@ export interface RoomLeg {
   close(): Promise<void>;
 }
 
-export function createRoomLeg(deps: { show: ShowSfu; plan: RtpPlan; broadcasterId: string; log: Logger }): RoomLeg {
-  const { show, plan, broadcasterId, log } = deps;
+
+export interface RoomLegDeps {
+  /** http(s)://host[:port]/rooms/<room id> */
+  roomUrl: string;
+  token: string;
+  plan: RtpPlan;
+  broadcasterId: string;
+  fetch: typeof fetch;
+  log: Logger;
+}
+
+const TIMEOUT_MS = 10_000;
+
+export function createRoomLeg(deps: RoomLegDeps): RoomLeg {
+  const base = deps.roomUrl.replace(/\/+$/, '');
+  const broadcaster = `${base}/broadcasters/${encodeURIComponent(deps.broadcasterId)}`;
   let target: BroadcasterPorts | null = null;
 
-  const isAlive = () => {
+  const call = async (method: string, url: string, body?: unknown): Promise<Record<string, unknown>> => {
+    const response = await deps.fetch(url, {
+      method,
+      headers: { Authorization: `Bearer ${deps.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(TIMEOUT_MS),
+    });
+    const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    if (!response.ok) {
+      const why = typeof answer['error'] === 'string' ? answer['error'] : response.statusText;
+      throw new Error(response.status === 401 ? 'the room server refused the token' : `the room server answered ${response.status}: ${why}`);
+    }
+    return answer;
+  };
+
+  const alive = async () => {
     if (!target) return false;
     try {
-      return show.broadcaster(broadcasterId).producers.length === 2;
+      await call('GET', broadcaster);
+      return true;
     } catch {
       return false;
     }
   };
 
-  const close = () => {
+  const close = async () => {
     target = null;
-    try {
-      show.deleteBroadcaster(broadcasterId);
-    } catch {
-      // Already gone (deleted, or dropped with a dead worker).
+    await call('DELETE', broadcaster).catch(() => undefined);
+  };
+
+  const plainTransport = async () => {
+    const answer = await call('POST', `${broadcaster}/transports`, { type: 'plain', comedia: true, rtcpMux: false });
+    const { id, ip, port, rtcpPort } = answer;
+    if (typeof id !== 'string' || typeof ip !== 'string' || typeof port !== 'number' || typeof rtcpPort !== 'number') {
+      throw new Error('the room server answered a transport without id, ip, port and rtcpPort');
     }
+    return { id, ip, port, rtcpPort };
   };
 
   return {
-    alive: () => Promise.resolve(isAlive()),
-    close: () => Promise.resolve(close()),
+    alive,
+    close,
     async ensure() {
-      if (target && isAlive()) {
-        // Gone since `alive` said otherwise (a worker restart): made anew below, which needs no resync.
-        const resynced = await show.resyncBroadcaster(broadcasterId).then(
+      if (target && (await alive())) {
+        // A room server older than /resync (404), or the broadcaster gone meanwhile: made anew.
+        const resynced = await call('POST', `${broadcaster}/resync`).then(
           () => true,
           () => false,
         );
         if (resynced) return target;
       }
-      close();
-      await show.createBroadcaster({ id: broadcasterId, displayName: 'Shopcast studio', device: { name: 'Shopcast' } });
+      await close();
+      await call('POST', `${base}/broadcasters`, { id: deps.broadcasterId, displayName: 'Shopcast studio', device: { name: 'Shopcast' } });
       try {
-        const video = await show.createPlainTransport(broadcasterId, { comedia: true, rtcpMux: false });
-        const audio = await show.createPlainTransport(broadcasterId, { comedia: true, rtcpMux: false });
-        await show.produce(broadcasterId, video.id, { kind: 'video', rtpParameters: producerRtpParameters(plan, 'video') });
-        await show.produce(broadcasterId, audio.id, { kind: 'audio', rtpParameters: producerRtpParameters(plan, 'audio') });
-        if (video.rtcpPort === undefined || audio.rtcpPort === undefined) throw new Error('the SFU answered without RTCP ports');
+        const video = await plainTransport();
+        const audio = await plainTransport();
+        await call('POST', `${broadcaster}/transports/${encodeURIComponent(video.id)}/producers`, { kind: 'video', rtpParameters: producerRtpParameters(deps.plan, 'video') });
+        await call('POST', `${broadcaster}/transports/${encodeURIComponent(audio.id)}/producers`, { kind: 'audio', rtpParameters: producerRtpParameters(deps.plan, 'audio') });
         target = { ip: video.ip, videoPort: video.port, videoRtcpPort: video.rtcpPort, audioPort: audio.port, audioRtcpPort: audio.rtcpPort };
-        log.info('room broadcaster ready', { broadcasterId, ...target });
+        deps.log.info('room broadcaster ready', { room: base, ip: target.ip });
         return target;
       } catch (error) {
-        close();
+        await close();
         throw error;
       }
     },
   };
-}
-
-/** `count` UDP ports free right now, for FFmpeg's RTP source ports (comedia learns them once). */
-export async function freeUdpPorts(count: number): Promise<number[]> {
-  const sockets = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<ReturnType<typeof createSocket>>((resolve, reject) => {
-          const socket = createSocket('udp4');
-          socket.once('error', reject);
-          socket.bind(0, '0.0.0.0', () => resolve(socket));
-        }),
-    ),
-  );
-  const ports = sockets.map((socket) => socket.address().port);
-  await Promise.all(sockets.map((socket) => new Promise<void>((resolve) => socket.close(() => resolve()))));
-  return ports;
 }

@@ -1,3 +1,4 @@
+import { runningRoomWatch } from '../../testing/roomWatch';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -29,7 +30,7 @@ const mug: ProductInput = { name: 'Mug', priceMinor: 3900, listPriceMinor: null,
 async function studioWithRoom() {
   const { server, dir } = await startRoom();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'panel-actions-'));
-  const core = await createCore({ dataDir, log, env: {}, requireModule: createRequire(__filename), roomFeed: { url: `ws://127.0.0.1:${server.port}/rooms/shop/live`, token } });
+  const core = await createCore({ dataDir, log, env: {}, requireModule: createRequire(__filename), room: runningRoomWatch(server.port, token) });
   cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
   cleanups.push(() => core.close());
   const catalogueEvents: Catalogue[] = [];

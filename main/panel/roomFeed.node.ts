@@ -2,7 +2,8 @@ import { RefusedError } from '../../contract/envelope.std';
 import { createRoomClient, type RoomClient, type RoomSocket } from '../../contract/room/roomClient.std';
 import type { Promotion, RoomComment, RoomEvent } from '../../contract/room/roomEvents.std';
 import type { StudioAction } from '../../contract/room/roomMessages.std';
-import { offPanelState, PANEL_EVENT_INTERVAL_MS, type ActivityEntry, type PanelActionResult, type PanelEvent, type PanelState } from '../../contract/schemas/panel.std';
+import type { VideoState } from '../../contract/room/sfuSignalling.std';
+import { offPanelState, PANEL_EVENT_INTERVAL_MS, type ActivityEntry, type PanelConnection, type PanelActionResult, type PanelEvent, type PanelState } from '../../contract/schemas/panel.std';
 import type { LiveLayersPatch } from '../../contract/schemas/liveLayers.std';
 import type { Logger } from '../log/logger.std';
 import { createPanelModel, type PanelModel } from './panelModel.std';
@@ -60,6 +61,13 @@ export interface RoomFeed {
   readonly lookup: PanelLookup;
   /** A line in the activity log every panel shows. */
   addActivity(entry: ActivityEntry): void;
+  /** Whether video reaches the room's viewers, as the room last said; null before it said. */
+  video(): VideoState | null;
+  /**
+   * What the room's supervisor knows and the socket cannot (the process frozen or restarting):
+   * shown as the panel's connection until cleared with null.
+   */
+  setRoomProblem(message: string | null): void;
   close(): void;
 }
 
@@ -70,6 +78,8 @@ export function disconnectedRoomFeed(message: string): RoomFeed {
     act: () => Promise.reject(new RefusedError(message)),
     lookup: createPanelModel(),
     addActivity: () => {},
+    video: () => null,
+    setRoomProblem: () => {},
     close: () => {},
   };
 }
@@ -84,6 +94,10 @@ export function connectRoomFeed(options: RoomFeedOptions): RoomFeed {
   let layeredPin: RoomComment | null | undefined;
   let layeredPromotion: Promotion | null | undefined;
   let refusal: string | null = null;
+  let video: VideoState | null = null;
+  let roomProblem: string | null = null;
+  let socketConnection: PanelConnection = { state: 'connecting', message: null };
+  const showConnection = () => model.setConnection(roomProblem === null ? socketConnection : { state: 'closed', message: roomProblem });
 
   const flush = () => {
     flushTimer = null;
@@ -140,6 +154,7 @@ export function connectRoomFeed(options: RoomFeedOptions): RoomFeed {
     schedule: options.schedule,
     ...(options.random ? { random: options.random } : {}),
     onWelcome: (welcome) => {
+      video = welcome.snapshot.video;
       model.welcome(welcome, options.now());
       syncLayers();
       changed();
@@ -156,10 +171,14 @@ export function connectRoomFeed(options: RoomFeedOptions): RoomFeed {
       if (liveEvents.length > 0) options.onLiveEvents?.(liveEvents);
       changed();
     },
+    onVideo: (frame) => {
+      video = frame.video;
+    },
     onState: (state, reason) => {
       if (closed) return;
       if (state === 'open') refusal = null;
-      model.setConnection({ state, message: refusal ?? reason });
+      socketConnection = { state, message: refusal ?? reason };
+      showConnection();
       if (state === 'closed') log.warn('live room connection lost', { reason });
       changed();
     },
@@ -168,7 +187,8 @@ export function connectRoomFeed(options: RoomFeedOptions): RoomFeed {
       // Kept until the next welcome: the reconnect notice that follows would hide the real reason.
       if (code === 'unauthorized') {
         refusal = `The live room refused the studio's token: ${message}`;
-        model.setConnection({ state: 'closed', message: refusal });
+        socketConnection = { state: 'closed', message: refusal };
+        showConnection();
       }
       changed();
     },
@@ -181,7 +201,15 @@ export function connectRoomFeed(options: RoomFeedOptions): RoomFeed {
       model.addActivity(entry);
       changed();
     },
+    video: () => video,
+    setRoomProblem(message) {
+      if (message === roomProblem) return;
+      roomProblem = message;
+      showConnection();
+      changed();
+    },
     act(action, actor) {
+      if (roomProblem !== null) return Promise.reject(new RefusedError(roomProblem));
       if (client.state !== 'open') return Promise.reject(new RefusedError('The live room is not connected right now; try again in a moment.'));
       leadPin(action);
       return new Promise<PanelActionResult>((resolve, reject) => {

@@ -52,7 +52,8 @@ const REPLAY_CHUNK = 1000;
 /** How many recent comments a viewer arriving without history gets (with all of their own orders). */
 const RECENT_COMMENTS = 20;
 
-type Peer = { role: 'studio'; actor: string } | { role: 'viewer'; viewerId: string; video: ViewerVideo };
+// A studio follows the video state too (whether a broadcaster is on), without consuming media.
+type Peer = { role: 'studio'; actor: string; video: ViewerVideo } | { role: 'viewer'; viewerId: string; video: ViewerVideo };
 
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
@@ -133,7 +134,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
       }
       runtime = context.runtime(true);
       if (!runtime) return;
-      peer = { role: 'studio', actor: hello.actor ?? 'studio' };
+      peer = { role: 'studio', actor: hello.actor ?? 'studio', video: runtime.video.openViewer((frame) => send(frame)) };
       welcome('studio', null, runtime.room, runtime.video);
       if (hello.resumeFrom !== undefined) replay(runtime.room, hello.resumeFrom, null);
       runtime.fanout.addStudio(socket);
@@ -235,7 +236,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     onClose() {
       closed = true;
       if (runtime) runtime.fanout.remove(socket);
-      if (peer?.role === 'viewer') peer.video.close();
+      peer?.video.close();
     },
   };
 }

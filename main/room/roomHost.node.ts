@@ -11,7 +11,7 @@ import { localSfuWorkerPlace } from '../sfu/sfuWorkerPath.node';
 import { createShowSfu } from '../sfu/showSfu.node';
 import type { ShowSfu } from '../sfu/showSfuTypes.std';
 import { createVideoOffShow } from '../sfu/videoOffShow.std';
-import { lanAddress } from './lanAddress.node';
+import { lanAddress } from '../network/lanAddress.node';
 import { openRoomDatabase } from './roomDatabase.node';
 import type { RoomRateLimits } from './roomLimits.std';
 import { startRoomServer, type RoomServer } from './roomServer.node';

@@ -95,7 +95,7 @@ export function superviseRoom(deps: RoomSupervisorDeps): RoomSupervisor {
         silentSince = null;
         if (room.state === 'not-answering') {
           log.info('the live room answers again');
-          publish({ state: 'running', message: null });
+          publish({ state: 'running', message: 'Your live room answers again; comments and orders caught up.' });
         }
       } else {
         silentSince ??= asked;
@@ -145,7 +145,8 @@ export function superviseRoom(deps: RoomSupervisorDeps): RoomSupervisor {
     cancelCheck?.();
     cancelCheck = null;
     if (stopping) return;
-    const neverListened = room.roomUrl === null || lastReadyAt < startedAt;
+    // Only the first start looks for a free port: once viewers have the link, the room keeps its port.
+    const neverListened = room.roomUrl === null;
     if (neverListened && exit.code === EXIT_PORT_IN_USE && !deps.portChosen && port !== 0) {
       log.info('the live room port is taken; taking a free one', { port });
       port = 0;

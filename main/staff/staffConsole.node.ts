@@ -1,7 +1,7 @@
 import os from 'node:os';
 import type { Core } from '../core/createCore.node';
 import type { Logger } from '../log/logger.std';
-import { lanAddress } from '../room/lanAddress.node';
+import { lanAddress } from '../network/lanAddress.node';
 import { consoleHost, staffConsoleAddress } from './staffConsoleAddress.std';
 import { startStaffServer, type StaffServer } from './staffServer.node';
 

@@ -19,7 +19,7 @@ export interface StaffDesk {
 export interface StaffDeskDeps {
   registry: StaffRegistry;
   events: EventHub;
-  /** The pairing link as an SVG QR code (main/room/liveRoomInfo.node.ts `qrCodeSvg`). */
+  /** The pairing link as an SVG QR code (main/network/qrCode.node.ts `qrCodeSvg`). */
   qrSvg: (text: string) => Promise<string>;
 }
 
