@@ -1,3 +1,4 @@
+import { runningRoomWatch } from '../../testing/roomWatch';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -209,9 +210,9 @@ describe('the room feed', () => {
 describe('the panel in the core', () => {
   const sender: Sender = { transport: 'websocket', id: 'test', role: 'host', name: 'Host' };
 
-  async function core(roomFeed?: { url: string; token: string }) {
+  async function core(roomPort?: number) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'panel-core-'));
-    const created = await createCore({ dataDir, log, env: {}, requireModule: createRequire(__filename), ...(roomFeed ? { roomFeed } : {}) });
+    const created = await createCore({ dataDir, log, env: {}, requireModule: createRequire(__filename), ...(roomPort === undefined ? {} : { room: runningRoomWatch(roomPort, token) }) });
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
     cleanups.push(() => created.close());
     return created;
@@ -219,7 +220,7 @@ describe('the panel in the core', () => {
 
   it('pins through panelAction: the room says pinned and the pinned-comment layer shows it; a refusal comes back as failed', async () => {
     const { server } = await startRoom();
-    const studio = await core({ url: urlOf(server), token });
+    const studio = await core(server.port);
     const layers: LiveLayers[] = [];
     studio.events.subscribe((event, payload) => {
       if (event === 'liveLayers') layers.push(payload as LiveLayers);
