@@ -47,6 +47,9 @@ async function main(): Promise<void> {
   announceToParent(ready);
 
   stopOnSignals(() => host.close());
+  // Started by a studio over an IPC channel: a studio that dies (even SIGKILLed) takes its room
+  // with it, instead of leaving it holding the port the next studio's room needs.
+  if (process.connected) process.once('disconnect', () => void host.close().finally(() => process.exit(0)));
 }
 
 main().catch(exitOnStartupError);

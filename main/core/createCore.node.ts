@@ -182,8 +182,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       const url = room.watchUrl;
       void qrCodeSvg(url).then((svg) => (qr = { url, svg }));
     }
-    // What happened to the room, in one line: a crash, a freeze, its recovery.
-    if (room.message !== null && room.message !== lastNotice) notices.post(room.state === 'running' ? 'info' : 'warning', room.message);
+    // What happened to the room, in one line once it is over (the panel says it while it lasts):
+    // restarted after a crash, answering again after a freeze, or given up.
+    const settled = (room.state === 'running' && room.message !== null) || room.state === 'failed';
+    if (settled && room.message !== lastNotice) notices.post(room.state === 'running' ? 'info' : 'warning', room.message ?? '');
     lastNotice = room.message;
   };
   const unfollowRoom = deps.room?.subscribe(followRoom);
