@@ -1,9 +1,11 @@
-import type { EventChannel } from './events.std';
-import type { RequestChannel } from './requests.std';
+// Electron IPC names, shared by main and preload so they cannot disagree. The contract's own
+// calls and events do not use IPC: they go over the MessagePort main hands over (IPC_CORE_PORT).
 
-// Electron IPC names, derived from the contract so preload and main cannot disagree.
-export const ipcRequestChannel = (channel: RequestChannel) => `shopcast:request:${channel}`;
-export const ipcEventChannel = (event: EventChannel) => `shopcast:event:${event}`;
-export const IPC_MEDIA_OPEN = 'shopcast:media:open';
-/** window.postMessage tag the preload uses to hand the media MessagePort to the page. */
-export const MEDIA_PORT_MESSAGE = 'shopcast:media-port';
+/** preload → main: asks for a pair to the core process (`'api'` or `'media'`); the page's end comes back on IPC_CORE_PORT. */
+export const IPC_CORE_PORT = 'shopcast:core:port';
+/** preload → main (invoke): starts the core process again after it stopped. */
+export const IPC_CORE_RESTART = 'shopcast:core:restart';
+/** main → preload: the core process stopped (a CoreStopped). */
+export const IPC_CORE_STOPPED = 'shopcast:core:stopped';
+/** window.postMessage tag the preload uses to hand a port to the page (MessagePorts can't cross contextBridge). */
+export const CORE_PORT_MESSAGE = 'shopcast:core-port';

@@ -1,29 +1,33 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildOutcomeApi } from '../contract/api.std';
-import type { Outcome } from '../contract/envelope.std';
-import { IPC_MEDIA_OPEN, ipcEventChannel, ipcRequestChannel, MEDIA_PORT_MESSAGE } from '../contract/ipcChannels.std';
+import { coreStoppedSchema, corePortKindSchema, type CoreStopped } from '../contract/appProcess.std';
 import type { ShopcastBridge } from '../contract/bridge.std';
+import { CORE_PORT_MESSAGE, IPC_CORE_PORT, IPC_CORE_RESTART, IPC_CORE_STOPPED } from '../contract/ipcChannels.std';
 
-// The renderer's only door to the core in Electron: the contract's channels, one function each,
-// and the media port. No ipcRenderer, no generic send, crosses the context bridge.
-const outcomes = buildOutcomeApi(
-  (channel, payload) => ipcRenderer.invoke(ipcRequestChannel(channel), payload) as Promise<Outcome<unknown>>,
-  (event, listener) => {
-    const channel = ipcEventChannel(event);
-    const handler = (_event: Electron.IpcRendererEvent, payload: unknown) => listener(payload);
-    ipcRenderer.on(channel, handler);
-    return () => ipcRenderer.removeListener(channel, handler);
-  },
-);
+// The page's only door to main: ask for a port to the core process, restart the core, hear that
+// it stopped. The contract itself goes over the ports, straight to the core. No ipcRenderer, no
+// generic send, crosses the context bridge.
 
-ipcRenderer.on(IPC_MEDIA_OPEN, (event) => {
+ipcRenderer.on(IPC_CORE_PORT, (event, message: unknown) => {
+  const kind = corePortKindSchema.safeParse((message as { kind?: unknown } | null)?.kind);
+  if (!kind.success || event.ports.length !== 1) return;
   // MessagePorts can't cross contextBridge as values; window.postMessage transfers them to the page.
-  window.postMessage({ type: MEDIA_PORT_MESSAGE }, window.location.origin, event.ports);
+  window.postMessage({ type: CORE_PORT_MESSAGE, kind: kind.data }, window.location.origin, event.ports);
+});
+
+const stopListeners = new Set<(stopped: CoreStopped) => void>();
+ipcRenderer.on(IPC_CORE_STOPPED, (_event, message: unknown) => {
+  const stopped = coreStoppedSchema.safeParse(message);
+  if (stopped.success) for (const listener of stopListeners) listener(stopped.data);
 });
 
 const bridge: ShopcastBridge = {
-  requests: outcomes.requests,
-  events: outcomes.events,
-  openMediaPort: () => ipcRenderer.send(IPC_MEDIA_OPEN),
+  openCorePort: (kind) => {
+    if (corePortKindSchema.safeParse(kind).success) ipcRenderer.send(IPC_CORE_PORT, kind);
+  },
+  restartCore: () => ipcRenderer.invoke(IPC_CORE_RESTART) as ReturnType<ShopcastBridge['restartCore']>,
+  onCoreStopped: (listener) => {
+    stopListeners.add(listener);
+    return () => void stopListeners.delete(listener);
+  },
 };
 contextBridge.exposeInMainWorld('shopcast', bridge);

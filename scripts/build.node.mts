@@ -21,6 +21,8 @@ await Promise.all([
       'main/studio.node': 'main/studio.node.ts',
       'main/bench.node': 'main/bench.node.ts',
       'main/room.node': 'main/room.node.ts',
+      // The Electron app's core, forked by main as a utilityProcess (main/electron/coreHost.ts).
+      'main/appCore.node': 'main/appCore.node.ts',
       'main/app.main': 'main/electron/app.main.ts',
     },
     outdir: 'dist',

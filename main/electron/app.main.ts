@@ -1,45 +1,77 @@
-import { app, BrowserWindow, desktopCapturer, session, shell } from 'electron';
-import { createRequire } from 'node:module';
+import { app, BrowserWindow, desktopCapturer, ipcMain, MessageChannelMain, session, shell, utilityProcess } from 'electron';
 import path from 'node:path';
-import { createCore } from '../core/createCore.node';
-import { EMBEDDED_ROOM_ID, startEmbeddedRoom } from '../room/embeddedRoom.node';
+import { IPC_CORE_PORT } from '../../contract/ipcChannels.std';
 import { isAllowedExternalUrl } from '../core/externalLinks.std';
 import { createLogger, jsonLineSink } from '../log/logger.std';
-import { startStaffConsole } from '../staff/staffConsole.node';
+import { newRoomToken } from '../room/roomToken.node';
+import { roomAnswers } from '../roomProcess/roomChildProcess.node';
+import { superviseRoom } from '../roomProcess/roomSupervisor.std';
+import { STUDIO_ROOM_ID, studioRoomOptions } from '../roomProcess/studioRoomOptions.std';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol.main';
-import { bindIpc } from './ipcBridge.main';
+import { startCoreHost } from './coreHost';
+import { bindCorePorts } from './corePortsIpc';
 import { installPermissionPolicy } from './permissions';
+import { roomUtilityLauncher } from './roomUtility';
 import { createSecureWindow } from './secureWindow';
 
-// The Electron app: the Electron edge wires the same core as `npm run studio`, over IPC.
+// The Electron app's main process: windows, the app protocol, permissions and Electron's shell,
+// nothing else. The core runs in a utilityProcess (main/appCore.node.ts, coreHost.ts), the
+// studio's own room in another (npm run room's entry, roomUtility.ts); the window talks to the
+// core over MessagePorts main hands over once (corePortsIpc.ts) and never sees a call go by.
 const log = createLogger(jsonLineSink((line) => process.stderr.write(line)), 'app');
 registerAppScheme();
 if (!app.requestSingleInstanceLock()) app.quit();
 
+const schedule = (ms: number, run: () => void) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
+
 async function start(): Promise<void> {
   await app.whenReady();
-  const openExternal = async (url: string) => {
-    if (isAllowedExternalUrl(url)) await shell.openExternal(url);
-  };
   const dataDir = process.env['SHOPCAST_DATA_DIR'] ?? app.getPath('userData');
-  const requireModule = createRequire(__filename);
-  // Packaged, the SFU worker and node_modules live beside the asar (electron-builder asarUnpack).
-  const room = await startEmbeddedRoom({
-    dataDir,
-    env: process.env,
-    requireModule,
-    log: log.child('room'),
-    packageRoot: app.isPackaged ? path.join(process.resourcesPath, 'app.asar.unpacked') : app.getAppPath(),
-    viewerDir: path.join(__dirname, '..', 'renderer'),
-  });
-  const revealFolder = async (folder: string) => {
-    const failure = await shell.openPath(folder);
-    if (failure !== '') throw new Error(failure);
-  };
-  const core = await createCore({ dataDir, log, env: process.env, requireModule, openExternal, revealFolder, liveRoom: room.info, roomShow: room.show, ...(room.host ? { roomFeed: { url: room.host.localSocketUrl(EMBEDDED_ROOM_ID), token: room.token } } : {}) });
   const rendererDir = path.join(__dirname, '..', 'renderer');
-  serveRenderer(rendererDir, core.replay);
-  const staffConsole = await startStaffConsole({ env: process.env, rendererDir, core, log: log.child('staff') });
+  const openExternal = async (url: string) => {
+    if (isAllowedExternalUrl(url)) await shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK: allow-listed https URLs only (externalLinks.std.ts) */
+  };
+
+  // A fixed token (SHOPCAST_ROOM_TOKEN) lets an outside broadcaster or bridge use the room; else a new one each start.
+  const token = process.env['SHOPCAST_ROOM_TOKEN'] ?? newRoomToken();
+  const roomOptions = studioRoomOptions(process.env, path.join(dataDir, 'room'));
+  const room = superviseRoom({
+    launch: roomUtilityLauncher({
+      utilityProcess,
+      entry: path.join(__dirname, 'room.node.js'),
+      args: roomOptions.args,
+      env: process.env,
+      token,
+      killPid: (pid, signal) => process.kill(pid, signal),
+      echo: (chunk) => process.stderr.write(chunk),
+    }),
+    roomId: STUDIO_ROOM_ID,
+    token,
+    port: roomOptions.port,
+    portChosen: roomOptions.portChosen,
+    answers: roomAnswers,
+    schedule,
+    now: Date.now,
+    log: log.child('room'),
+  });
+
+  const core = startCoreHost({
+    utilityProcess,
+    MessageChannelMain,
+    entry: path.join(__dirname, 'appCore.node.js'),
+    dataDir,
+    rendererDir,
+    packaged: app.isPackaged,
+    room,
+    shell: { openExternal, openPath: (folder) => shell.openPath(folder) },
+    portChannel: IPC_CORE_PORT,
+    schedule,
+    log: log.child('core'),
+  });
+  serveRenderer(rendererDir, { mediaFile: (showId, file) => core.mediaFile(showId, file) });
   installPermissionPolicy(session.defaultSession, APP_ORIGIN, (permission, origin) =>
     log.warn('permission denied', { permission, origin }),
   );
@@ -66,14 +98,26 @@ async function start(): Promise<void> {
       onRefused: (what, url) => log.warn('refused', { what, url }),
     },
     `${APP_ORIGIN}/index.html`,
-  );
-  const unbind = bindIpc(core, window as BrowserWindow, APP_ORIGIN, log.child('ipc'));
-  app.on('window-all-closed', () => {
-    unbind();
-    void staffConsole?.close();
-    core.close();
-    void room.close();
-    app.quit();
+  ) as BrowserWindow;
+  const unbind = bindCorePorts({ ipcMain, window, appOrigin: APP_ORIGIN, host: core, log: log.child('ipc') });
+
+  // On quit: the core first (it may still be writing to the room), then the room, then Electron.
+  let shutdown: Promise<void> | null = null;
+  const quit = () => {
+    shutdown ??= (async () => {
+      unbind();
+      await core.stop();
+      await room.stop();
+    })()
+      .catch((error: unknown) => log.error('shutdown failed', { error }))
+      .finally(() => app.quit());
+    return shutdown;
+  };
+  app.on('window-all-closed', () => void quit());
+  app.on('before-quit', (event) => {
+    if (shutdown) return;
+    event.preventDefault();
+    void quit();
   });
 }
 

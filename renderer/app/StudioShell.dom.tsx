@@ -10,6 +10,7 @@ import { ProgramPreview } from '../features/preview/ProgramPreview.dom';
 import { ScenesPanel } from '../features/scenes/ScenesPanel.dom';
 import { StatusBar } from '../features/status/StatusBar.dom';
 import { ConsoleShell } from './ConsoleShell.dom';
+import { ConnectionLost } from './EngineRestart.dom';
 import { useStudio } from './studioContext.dom';
 
 export function StudioShell() {
@@ -31,11 +32,7 @@ function Studio() {
       <header className="studio-header">
         <span className="brand">Shopcast</span>
         <OutputProfilePicker />
-        {connection === 'lost' && (
-          <p role="alert" className="connection-lost">
-            The studio core stopped. Restart it and open its new link.
-          </p>
-        )}
+        {connection === 'lost' && <ConnectionLost reason={endedReason} />}
         {connection === 'refused' && (
           <p role="alert" className="connection-lost">
             {endedReason ?? 'The studio ended this session.'}

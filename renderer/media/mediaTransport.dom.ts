@@ -1,31 +1,23 @@
 import type { MediaCreditMessage } from '../../contract/media.std';
-import { MEDIA_PORT_MESSAGE } from '../../contract/ipcChannels.std';
 import { createMediaSender, type MediaSender } from '../../contract/mediaSender.std';
+import { requestCorePort } from '../api/corePorts.dom';
 
 /**
  * How a media sender reaches the core: the browser studio's /media WebSocket, or in Electron a
- * MessagePort from the preload. Both can be handed to a Worker (a URL, or a transferred port).
+ * MessagePort straight to the core process (handed over by main, which never sees a frame). Both
+ * can be handed to a Worker (a URL, or a transferred port).
  */
 export type MediaTransportSpec = { kind: 'websocket'; url: string } | { kind: 'port'; port: MessagePort };
 
 /** On the page: asks for a fresh media transport (one per sender: video, audio). */
-export function requestMediaTransport(): Promise<MediaTransportSpec> {
+export async function requestMediaTransport(): Promise<MediaTransportSpec> {
   const bridge = window.shopcast;
   if (!bridge) {
     const url = new URL('/media', window.location.href);
     url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-    return Promise.resolve({ kind: 'websocket', url: url.toString() });
+    return { kind: 'websocket', url: url.toString() };
   }
-  return new Promise((resolve) => {
-    const onMessage = (event: MessageEvent) => {
-      const port = event.ports[0];
-      if (event.source !== window || (event.data as { type?: unknown } | null)?.type !== MEDIA_PORT_MESSAGE || !port) return;
-      window.removeEventListener('message', onMessage);
-      resolve({ kind: 'port', port });
-    };
-    window.addEventListener('message', onMessage);
-    bridge.openMediaPort();
-  });
+  return { kind: 'port', port: await requestCorePort(bridge, 'media') };
 }
 
 export interface MediaConnection {
@@ -59,11 +51,13 @@ export function connectMedia(spec: MediaTransportSpec): MediaConnection {
     };
   }
   const { port } = spec;
-  // Transfer the buffer: the frame is not copied again on its way to the main process.
+  // Transfer the buffer: the frame is not copied again on its way to the core process.
   const sender = createMediaSender((message) => port.postMessage(message, [message]));
   port.addEventListener('message', (event) => onControl(event.data, sender));
-  port.start();
   let markClosed = () => {};
+  // Electron's 'close' on a page's MessagePort: the core process at the other end is gone.
+  port.addEventListener('close', () => markClosed());
+  port.start();
   return {
     sender,
     opened: Promise.resolve(),
