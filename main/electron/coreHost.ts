@@ -123,10 +123,10 @@ export function startCoreHost(deps: CoreHostDeps): CoreHost {
         if (child !== forked) return;
         child = null;
         mediaAsks.failAll("Shopcast's engine stopped.");
+        markFailed(new Error(stoppedMessage(code)));
         if (quitting) return;
         lastStop = { code, message: stoppedMessage(code) };
         log.error('the core process stopped', { code });
-        markFailed(new Error(lastStop.message));
         for (const listener of stopListeners) listener(lastStop);
       });
     });
@@ -157,7 +157,8 @@ export function startCoreHost(deps: CoreHostDeps): CoreHost {
       return true;
     },
     restart() {
-      if (!child && !quitting) {
+      if (quitting) return Promise.reject(new Error('Shopcast is quitting.'));
+      if (!child) {
         log.info('restarting the core process');
         fork();
       }
