@@ -72,7 +72,7 @@ export function createSecureWindow(deps: SecureWindowDeps, entryUrl: string) {
     deps.onRefused('webview', '');
   });
   contents.setWindowOpenHandler(({ url }: HandlerDetails) => {
-    if (isAllowedExternalUrl(url)) void deps.openExternal(url);
+    if (isAllowedExternalUrl(url)) void deps.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK: only allow-listed https URLs (externalLinks.std.ts) */
     else deps.onRefused('new window', url);
     return { action: 'deny' };
   });
