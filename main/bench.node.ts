@@ -5,9 +5,22 @@ import { benchMediaChannel } from './bench/mediaChannel.bench.node';
 import { benchPanel } from './bench/panel.bench.node';
 import { benchReplay } from './bench/replay.bench.node';
 import { benchRoom } from './bench/room.bench.node';
+import { runBenchRoomProcess } from './bench/benchRoomProcess.node';
+import { runChatLoad } from './bench/chatLoad.node';
 
-// `npm run bench -- <name> [--seconds N]`: one benchmark, one JSON object per figure set on stdout.
-const benchmarks: Record<string, { about: string; defaultSeconds?: number; run: (seconds: number) => Promise<void> }> = {
+// `npm run bench -- <name> [--seconds N] [--chat N]`: one benchmark, one JSON object per figure set on stdout.
+
+interface BenchFlags {
+  /** golive: comments per second into the room through the live show, from as many viewers. */
+  chat: number;
+}
+
+/** Not benchmarks: the processes some benchmarks start from this same entry (a room with its SFU traced, a chat load). */
+const helpers: Record<string, (args: readonly string[]) => Promise<void>> = {
+  'room-process': runBenchRoomProcess,
+  'chat-load': runChatLoad,
+};
+const benchmarks: Record<string, { about: string; defaultSeconds?: number; run: (seconds: number, flags: BenchFlags) => Promise<void> }> = {
   compositor: {
     about: 'the bench scene composed in Chromium from a fake camera, 720p and 1080p, against plain FFmpeg composing it',
     run: (seconds) =>
@@ -20,11 +33,13 @@ const benchmarks: Record<string, { about: string; defaultSeconds?: number; run: 
   },
   golive: {
     about:
-      'Go Live on the bench scene (studio in Chromium → core → FFmpeg → the room\'s SFU, nginx-rtmp and a recording): CPU against plain FFmpeg pushing to the same destinations in alternating windows, then a live show of --seconds (default 300): dropped/duplicated frames, Go Live → first frame at the SFU, glass-to-glass in a viewer page, peak memory',
+      'Go Live on the bench scene (studio in Chromium → core → FFmpeg → the room\'s SFU, nginx-rtmp and a recording): CPU against plain FFmpeg pushing to the same destinations in alternating windows, then a live show of --seconds (default 300), with --chat N comments/s from N viewers flowing into the room throughout: dropped/duplicated frames, Go Live → first frame at the SFU, glass-to-glass in a viewer page, peak memory',
     defaultSeconds: 300,
-    run: (seconds) =>
+    run: (seconds, flags) =>
       benchGoLive(
         {
+          benchEntry: __filename,
+          chat: flags.chat,
           seconds,
           windowSeconds: Math.min(30, Math.max(10, Math.round(seconds / 2))),
           rounds: 2,
@@ -63,17 +78,21 @@ function print(figures: object): void {
 
 async function main(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);
+  const helper = name ? helpers[name] : undefined;
+  if (helper) return helper(rest);
   const secondsFlag = rest.indexOf('--seconds');
+  const chatFlag = rest.indexOf('--chat');
+  const chat = chatFlag >= 0 ? Number(rest[chatFlag + 1]) : 0;
   const benchmark = name ? benchmarks[name] : undefined;
   const seconds = secondsFlag >= 0 ? Number(rest[secondsFlag + 1]) : (benchmark?.defaultSeconds ?? 60);
-  if (!benchmark || !(seconds > 0)) {
-    console.error(`Usage: npm run bench -- <name> [--seconds N]\nBenchmarks:\n${Object.entries(benchmarks)
+  if (!benchmark || !(seconds > 0) || !(chat >= 0)) {
+    console.error(`Usage: npm run bench -- <name> [--seconds N] [--chat N]\nBenchmarks:\n${Object.entries(benchmarks)
       .map(([key, { about }]) => `  ${key}: ${about}`)
       .join('\n')}`);
     process.exitCode = 2;
     return;
   }
-  await benchmark.run(seconds);
+  await benchmark.run(seconds, { chat });
 }
 
 main().catch((error: unknown) => {

@@ -15,6 +15,8 @@ export const studioStatusSchema = z
     droppedFrames: z.number().int().nonnegative(),
     /** The core's own CPU use, in percent of one core. */
     cpuPercent: z.number().nonnegative(),
+    /** How late the core's event loop ran its timers over the last second (p99, ms): what the program's frames wait behind. */
+    loopDelayMs: z.number().nonnegative().nullable(),
   })
   .strict();
 export type StudioStatus = z.infer<typeof studioStatusSchema>;

@@ -12,15 +12,13 @@ import { ffmpegStaticPathFrom, isExecutableFile, locateFfmpeg } from '../encoder
 import { createRtpPlan } from '../encoder/rtpPlan.std';
 import { createRoomLeg } from '../live/roomLeg.node';
 import { createLogger } from '../log/logger.std';
-import { startRoomHost, type RoomHost } from '../room/roomHost.node';
-import { newRoomToken } from '../room/roomToken.node';
 import { runningRoomWatch } from '../../testing/roomWatch';
-import { randomUUID } from 'node:crypto';
+import { startBenchRoom, type BenchRoom } from './benchRoomProcess.node';
+import { startChatLoad, type ChatLoadResult } from './chatLoad.node';
 import { benchCameraY4m, benchCardPng, benchSceneCollection } from './benchScene.node';
 import { benchCameraMp4, floorArgs, startFloor } from './goliveFloor.node';
 import { cpuByGroup, cpuByLabel, ffmpegStartTimes, machineBusySeconds, readProcesses, shopcastGroups, shopcastMemoryMb, sumGroups, type ProcessGroup, type ProcessReading } from './goliveProcesses.node';
 import { launchViewerBrowser, type ViewerFrame } from './goliveViewer.node';
-import { createSfuArrivals, type SfuArrivals } from './sfuArrivals.node';
 import { startStudioInChromium, type StudioInChromium } from './studioInChromium.node';
 import { median } from './stats.std';
 
@@ -48,6 +46,10 @@ export interface GoLiveBenchOptions {
   chromium: string;
   rendererDir: string;
   packageRoot: string;
+  /** The built bench entry: it runs the room and the chat load in processes of their own. */
+  benchEntry: string;
+  /** Comments per second from as many viewers through the live show (0: none). */
+  chat: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -85,10 +87,8 @@ interface Bench {
   options: GoLiveBenchOptions;
   ffmpeg: string;
   camera: string;
-  room: RoomHost;
-  roomToken: string;
+  room: BenchRoom;
   nginx: NginxRtmp;
-  arrivals: SfuArrivals;
 }
 
 /** A fresh data folder and studio (core + Chromium) on the bench scene, with the RTMP destination saved. */
@@ -101,7 +101,7 @@ async function openStudio(bench: Bench, testPattern: boolean): Promise<{ studio:
     rendererDir: bench.options.rendererDir,
     chromium: bench.options.chromium,
     camera: bench.camera,
-    coreDeps: { room: runningRoomWatch(bench.room.port, bench.roomToken) },
+    coreDeps: { room: runningRoomWatch(bench.room.port, bench.room.token) },
   });
   const dispose = async () => {
     await studio.stop();
@@ -130,7 +130,7 @@ interface GoLiveTiming {
 }
 
 async function goLive(bench: Bench, core: Core): Promise<GoLiveTiming> {
-  const arrival = bench.arrivals.arm();
+  const arrival = bench.room.arm();
   const at = performance.now();
   const atWall = Date.now();
   const session = await call<LiveSession>(core, 'goLive');
@@ -149,7 +149,7 @@ async function goLive(bench: Bench, core: Core): Promise<GoLiveTiming> {
   return { at, atWall, dispatchMs, firstRtpMs: arrival.firstRtpAt === null ? null : arrival.firstRtpAt - at, firstKeyframeMs: keyframeAt - at, spawnedMs };
 }
 
-const readShopcast = (studio: StudioInChromium) => readProcesses({ studioBrowserPid: studio.browserPid, floorPid: null });
+const readShopcast = (bench: Bench, studio: StudioInChromium) => readProcesses({ studioBrowserPid: studio.browserPid, floorPid: null, roomPid: bench.room.pid });
 
 interface CpuWindow {
   side: 'shopcast' | 'floor';
@@ -186,13 +186,13 @@ async function shopcastWindow(bench: Bench): Promise<CpuWindow> {
     const timing = await goLive(bench, core);
     await sleep(bench.options.warmupSeconds * 1000);
     const startSession = await call<LiveSession>(core, 'getLiveSession');
-    const before = await readShopcast(studio);
+    const before = await readShopcast(bench, studio);
     const busyBefore = await machineBusySeconds();
     const media = core.media.stats();
     const started = performance.now();
     await sleep(bench.options.windowSeconds * 1000);
     const busyAfter = await machineBusySeconds();
-    const after = await readShopcast(studio);
+    const after = await readShopcast(bench, studio);
     const seconds = (performance.now() - started) / 1000;
     const endSession = await call<LiveSession>(core, 'getLiveSession');
     const cpu = cpuByGroup(before, after);
@@ -220,7 +220,7 @@ async function shopcastWindow(bench: Bench): Promise<CpuWindow> {
 
 async function floorWindow(bench: Bench, index: number, cameraMp4: string, card: string): Promise<CpuWindow> {
   const plan = createRtpPlan({ profile: 'constrained-baseline', level: 31, randomUint32: () => randomInt(1, 2 ** 32 - 1) });
-  const leg = createRoomLeg({ roomUrl: `http://127.0.0.1:${bench.room.port}/rooms/shop`, token: bench.roomToken, plan, broadcasterId: `bench-floor-${index}`, fetch, log: createLogger(() => {}) });
+  const leg = createRoomLeg({ roomUrl: `http://127.0.0.1:${bench.room.port}/rooms/shop`, token: bench.room.token, plan, broadcasterId: `bench-floor-${index}`, fetch, log: createLogger(() => {}) });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-bench-floor-'));
   try {
     const target = await leg.ensure();
@@ -230,7 +230,7 @@ async function floorWindow(bench: Bench, index: number, cameraMp4: string, card:
     );
     try {
       await sleep(bench.options.warmupSeconds * 1000);
-      const roles = { studioBrowserPid: null, floorPid: floor.pid };
+      const roles = { studioBrowserPid: null, floorPid: floor.pid, roomPid: bench.room.pid };
       const progressBefore = floor.progress();
       const before = await readProcesses(roles);
       const busyBefore = await machineBusySeconds();
@@ -264,6 +264,8 @@ async function floorWindow(bench: Bench, index: number, cameraMp4: string, card:
 
 interface LiveResult {
   timing: GoLiveTiming;
+  /** What the chat load sent and the room accepted through the measured show (--chat). */
+  chat: ChatLoadResult | null;
   session: LiveSession;
   duplicatedAtStartup: number;
   droppedAtStartup: number;
@@ -289,6 +291,8 @@ async function liveShow(bench: Bench): Promise<LiveResult> {
     const { core } = studio;
     const port = bench.room.port;
     const viewer = await viewers.open(`http://127.0.0.1:${port}/watch/shop`);
+    // A sale's chat into the room through the measured show (--chat), from its own process.
+    const chat = bench.options.chat > 0 ? await startChatLoad({ benchEntry: bench.options.benchEntry, port, viewers: bench.options.chat, commentsPerSecond: bench.options.chat }) : null;
     await sleep(bench.options.warmupSeconds * 1000);
 
     let peakRssMb = 0;
@@ -296,7 +300,7 @@ async function liveShow(bench: Bench): Promise<LiveResult> {
     let peakPssMb: number | null = null;
     let pssAtPeak: LiveResult['pssAtPeak'] = [];
     const sampleMemory = async (pss: boolean): Promise<ProcessReading[]> => {
-      const readings = await readProcesses({ studioBrowserPid: studio.browserPid, floorPid: null }, { pss });
+      const readings = await readProcesses({ studioBrowserPid: studio.browserPid, floorPid: null, roomPid: bench.room.pid, chatPid: chat?.pid ?? null }, { pss });
       const memory = shopcastMemoryMb(readings);
       if (memory.rssMb > peakRssMb) {
         peakRssMb = memory.rssMb;
@@ -320,6 +324,7 @@ async function liveShow(bench: Bench): Promise<LiveResult> {
     await waitFor(async () => (await call<LiveSession>(core, 'getLiveSession')).state === 'offline', 30_000, 'the first show to end');
     await sleep(2000);
     await viewer.drain(); // the first show's frames are not this show's
+    chat?.start();
     const media = core.media.stats();
     const timing = await goLive(bench, core);
     const frames: ViewerFrame[] = [];
@@ -343,13 +348,14 @@ async function liveShow(bench: Bench): Promise<LiveResult> {
       if (session.health.warning) warnings.add(session.health.warning);
     }
     const busyAfter = await machineBusySeconds();
-    const cpuAfter = await readProcesses({ studioBrowserPid: studio.browserPid, floorPid: null });
+    const cpuAfter = await readProcesses({ studioBrowserPid: studio.browserPid, floorPid: null, roomPid: bench.room.pid, chatPid: chat?.pid ?? null });
     const cpuSeconds = cpuBefore ? (performance.now() - cpuBefore.at) / 1000 : NaN;
     const cpu = cpuBefore ? cpuByGroup(cpuBefore.readings, cpuAfter) : new Map<ProcessGroup, number>();
     const session = await call<LiveSession>(core, 'getLiveSession');
     frames.push(...(await viewer.drain()));
     const viewerStats = await viewer.videoStats();
     const compositorFramesDropped = core.media.stats().framesDropped - media.framesDropped;
+    const chatResult = (await chat?.stop()) ?? null;
     await call(core, 'endLive');
     await viewer.close();
     return {
@@ -374,6 +380,7 @@ async function liveShow(bench: Bench): Promise<LiveResult> {
         ...machineFigures(cpuBefore?.busy ?? NaN, busyAfter, cpu, cpuSeconds),
       },
       healthWarnings: [...warnings],
+      chat: chatResult,
     };
   } finally {
     await viewers.close();
@@ -424,31 +431,15 @@ export async function benchGoLive(options: GoLiveBenchOptions, print: (figures: 
   const cameraMp4 = await benchCameraMp4(options.cacheDir, ffmpeg);
   const card = await benchCardPng(options.cacheDir, ffmpeg);
 
-  // The room server the studio runs (`npm run room`'s), kept to this machine on a free port and
-  // reached by the core only through its protocol and broadcaster API. It runs in this process
-  // so mediasoup's observer can time the first keyframe at the SFU (sfuArrivals.node.ts).
-  const arrivals = createSfuArrivals();
+  // The room server the studio runs (`npm run room`'s), in a process of its own as the studio
+  // runs it, kept to this machine on a free port and reached by the core only through its
+  // protocol and broadcaster API; its mediasoup observer times the first keyframe at the SFU.
   const roomDir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-bench-room-'));
-  const roomToken = newRoomToken();
-  const room = await startRoomHost({
-    host: '127.0.0.1',
-    port: 0,
-    dataDir: roomDir,
-    rooms: ['shop'],
-    token: roomToken,
-    packageRoot: options.packageRoot,
-    viewerDir: options.rendererDir,
-    publicUrl: null,
-    env: process.env,
-    requireModule: arrivals.requireModule(requireHere),
-    log: createLogger(() => {}),
-    newId: randomUUID,
-  });
+  const room = await startBenchRoom({ benchEntry: options.benchEntry, dataDir: roomDir, packageRoot: options.packageRoot, viewerDir: options.rendererDir, trustLoopbackProxy: options.chat > 0 });
   let nginx: NginxRtmp | null = null;
   try {
-    if (room.videoReason !== null) throw new Error(`the room's SFU is not available: ${room.videoReason}`);
     nginx = await startNginxRtmp();
-    const bench: Bench = { options, ffmpeg, camera, room, roomToken, nginx, arrivals };
+    const bench: Bench = { options, ffmpeg, camera, room, nginx };
 
     const windows: CpuWindow[] = [];
     for (let index = 0; index < options.rounds; index += 1) {
@@ -485,7 +476,7 @@ export async function benchGoLive(options: GoLiveBenchOptions, print: (figures: 
         [...new Set(shopcast.flatMap((window) => Object.keys(window.browserByProcess ?? {})))].map((label) => [label, round(median(shopcast.map((window) => window.browserByProcess?.[label] ?? 0)))]),
       ),
       cpuCounted: {
-        shopcast: 'core = this process (core, media channel, embedded room; the bench itself idles in a window); browser = the studio Chromium tree; encoder; remuxers = every other FFmpeg child; sfu = the mediasoup workers',
+        shopcast: 'core = this process (core, media channel; the bench itself idles in a window); room = the room server\'s own process; browser = the studio Chromium tree; encoder; remuxers = every other FFmpeg child; sfu = the mediasoup workers',
         floor: 'the floor FFmpeg + the mediasoup workers receiving its RTP; nginx-rtmp counted on neither side; no viewer watches during CPU windows',
       },
       cpuWindows: windows.map((window) => ({
@@ -511,7 +502,7 @@ export async function benchGoLive(options: GoLiveBenchOptions, print: (figures: 
       healthWarnings: live.healthWarnings,
       goLiveMs: round(live.coldTiming.firstKeyframeMs, 0),
       goLiveMeasuredAt:
-        'goLive dispatched to the core (no UI click) -> first keyframe of the show\'s video producer, traced inside the room\'s mediasoup router (producer trace events), on this clock; goLiveMs is the first Go Live of a freshly started core (it includes choosing the encoder: probe + test encodes), goLiveWarmMs the next show on the same core',
+        'goLive dispatched to the core (no UI click) -> first keyframe of the show\'s video producer, traced inside the room process\'s mediasoup router (producer trace events), on the machine\'s clock; goLiveMs is the first Go Live of a freshly started core (it includes choosing the encoder: probe + test encodes), goLiveWarmMs the next show on the same core',
       goLiveFirstRtpMs: round(live.coldTiming.firstRtpMs, 0),
       goLiveDispatchMs: round(live.coldTiming.dispatchMs, 0),
       goLiveFfmpegSpawnedMs: live.coldTiming.spawnedMs,
@@ -536,6 +527,7 @@ export async function benchGoLive(options: GoLiveBenchOptions, print: (figures: 
         note: 'during the live show, with a viewer watching and the bench sampling every second (core includes the bench\'s own sampling and the viewer\'s CDP polling)',
       },
       viewerFramesDecoded: live.viewerFramesDecoded,
+      chat: live.chat === null ? null : { offeredPerSecond: options.chat, viewers: options.chat, ...live.chat, seconds: round(live.chat.seconds, 1), acceptedPerSecond: round(live.chat.accepted / live.chat.seconds, 0) },
       goals: {
         cpuRatioVsFfmpeg: { goal: '<= 1.25', met: shopcastCores / floorCores <= 1.25 },
         droppedDuplicated: { goal: '0 each', met: health.droppedFrames === 0 && health.duplicatedFrames === 0 },

@@ -1,13 +1,13 @@
 import { readdir, readFile } from 'node:fs/promises';
 
 // Every process this bench's process runs, read from /proc (Linux) and sorted into who it works
-// for: Shopcast's own (this process's core and embedded room, the studio's Chromium tree, the
+// for: Shopcast's own (this process's core, the room's process, the studio's Chromium tree, the
 // encoder and remuxer FFmpegs, the room's mediasoup workers) or the bench's props (the viewer's
-// Chromium, nginx-rtmp, the plain-FFmpeg floor).
+// Chromium, nginx-rtmp, the plain-FFmpeg floor, the chat load's viewers).
 
-export const shopcastGroups = ['core', 'browser', 'encoder', 'remuxers', 'sfu'] as const;
+export const shopcastGroups = ['core', 'room', 'browser', 'encoder', 'remuxers', 'sfu'] as const;
 export type ShopcastGroup = (typeof shopcastGroups)[number];
-export type ProcessGroup = ShopcastGroup | 'floor' | 'viewer' | 'nginx' | 'other';
+export type ProcessGroup = ShopcastGroup | 'floor' | 'viewer' | 'nginx' | 'chat' | 'other';
 
 export interface ProcessReading {
   pid: number;
@@ -24,6 +24,10 @@ export interface ProcessRoles {
   studioBrowserPid: number | null;
   /** The plain-FFmpeg floor, when it runs. */
   floorPid: number | null;
+  /** The room's own process (its mediasoup workers are counted as `sfu`). */
+  roomPid?: number | null;
+  /** The chat load's viewers (`--chat`). */
+  chatPid?: number | null;
 }
 
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
@@ -100,6 +104,8 @@ export async function readProcesses(roles: ProcessRoles, options: { pss?: boolea
     let group: ProcessGroup;
     if (child === roles.studioBrowserPid) group = 'browser';
     else if (child === roles.floorPid) group = 'floor';
+    else if (child === roles.roomPid) group = 'room';
+    else if (child === roles.chatPid) group = 'chat';
     else if (comm === 'ffmpeg') group = (await isEncoder(child)) ? 'encoder' : 'remuxers';
     else if (comm.startsWith('mediasoup-work')) group = 'sfu';
     else if (comm === 'nginx') group = 'nginx';
@@ -108,7 +114,8 @@ export async function readProcesses(roles: ProcessRoles, options: { pss?: boolea
     const queue = [child];
     while (queue.length > 0) {
       const pid = queue.shift() as number;
-      groups.set(pid, group);
+      // The room's mediasoup workers are the SFU, whoever started them.
+      groups.set(pid, group === 'room' && (stats.get(pid)?.comm ?? '').startsWith('mediasoup-work') ? 'sfu' : group);
       queue.push(...(children.get(pid) ?? []));
     }
   }

@@ -29,6 +29,7 @@ import { measureUplinkKbps } from '../live/uplinkProbe.node';
 import { outputProfileSpec, rtmpKbps, sfuKbps } from '../encoder/outputProfiles.std';
 import { createEncoderChooser } from '../live/encoderChoice.node';
 import { randomInt } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
 import { openDestinationStore } from '../destinations/destinationStore.node';
 import { openSecretBox, type KeyWrapping } from '../destinations/secretBox.node';
@@ -123,9 +124,17 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const staff = createStaffDesk({ registry: deps.staff ?? systemStaffRegistry(), events, qrSvg: qrCodeSvg });
   const liveLayers = createLiveLayersState(events, (ms, run) => setTimeout(run, ms).unref());
   const media = createMediaIngest({ log: log.child('media'), nowMs: () => performance.now() });
+  // Whatever the core's loop does late, the program's frames wait behind: measured all the time.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const status = startStatusService({
     events,
     sampleCpuPercent: createCpuSampler(() => process.cpuUsage(), () => performance.now()),
+    sampleLoopDelayMs: () => {
+      const p99 = loopDelay.percentile(99) / 1e6;
+      loopDelay.reset();
+      return Math.round(p99 * 10) / 10;
+    },
     mediaStats: () => media.stats(),
     every: (intervalMs, tick) => {
       const timer = setInterval(tick, intervalMs);
@@ -429,6 +438,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     staff,
     close: () => {
       unfollowRoom?.();
+      loopDelay.disable();
       staff.close();
       status.stop();
       panel.close();

@@ -19,7 +19,7 @@ const notInThisTest = () => {
 };
 let counter = 0;
 const scenes = defaultSceneCollection(() => `id-${counter++}`);
-const offline: StudioStatus = { state: 'offline', liveSince: null, bitrateKbps: null, fps: null, droppedFrames: 0, cpuPercent: 0 };
+const offline: StudioStatus = { state: 'offline', liveSince: null, bitrateKbps: null, fps: null, droppedFrames: 0, cpuPercent: 0, loopDelayMs: null };
 
 function setup(overrides: Partial<RequestHandlers> = {}) {
   const records: LogRecord[] = [];

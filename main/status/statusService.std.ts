@@ -6,6 +6,8 @@ import type { MediaIngestStats } from '../media/mediaIngest.std';
 export interface StatusServiceDeps {
   events: EventHub;
   sampleCpuPercent: () => number;
+  /** The event loop's delay since the last sample (p99, ms), or null where it is not measured. */
+  sampleLoopDelayMs?: () => number | null;
   mediaStats: () => MediaIngestStats;
   every: (intervalMs: number, tick: () => void) => () => void;
 }
@@ -26,12 +28,14 @@ export function startStatusService(deps: StatusServiceDeps): StatusService {
     fps: null,
     droppedFrames: 0,
     cpuPercent: 0,
+    loopDelayMs: null,
   };
   const stopTicking = deps.every(1000, () => {
     const media = deps.mediaStats();
     status = {
       ...status,
       cpuPercent: Math.round(deps.sampleCpuPercent() * 10) / 10,
+      loopDelayMs: deps.sampleLoopDelayMs?.() ?? null,
       fps: media.framesPerSecond,
       droppedFrames: media.framesDropped,
     };

@@ -8,6 +8,6 @@ export interface StatusSlice {
 }
 
 export const createStatusSlice: StateCreator<StudioState, [], [], StatusSlice> = (set) => ({
-  status: { state: 'offline', liveSince: null, bitrateKbps: null, fps: null, droppedFrames: 0, cpuPercent: 0 },
+  status: { state: 'offline', liveSince: null, bitrateKbps: null, fps: null, droppedFrames: 0, cpuPercent: 0, loopDelayMs: null },
   statusReceived: (status) => set({ status }),
 });
