@@ -45,7 +45,7 @@ async function answers(origin: string): Promise<boolean> {
 /** Goes live with an RTMP destination beside the room and the recording; a viewer page watching. */
 async function liveWithViewer(page: Page, studio: StudioProcess, rtmpPort: number, viewerPage: Page): Promise<{ roomOrigin: string; viewer: ViewerPage }> {
   await callCore(page, studio.origin, 'saveDestination', { platform: 'custom', name: 'Test ingest', serverUrl: `rtmp://127.0.0.1:${rtmpPort}/live`, enabled: true, streamKey: 'room-process-e2e' });
-  await expect(page.getByRole('status', { name: 'FPS' })).toHaveText(/FPS [1-9]/);
+  await expect(page.getByRole('status', { name: 'FPS' })).toHaveText(/FPS [1-9]/, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Go Live' }).click();
   await page.getByRole('dialog', { name: 'Ready to go live' }).getByRole('button', { name: 'Start the show' }).click();
   const destinations = page.getByRole('list', { name: 'Destinations' });
