@@ -52,6 +52,8 @@ export interface RoomSupervisor {
   subscribe(listener: (room: EmbeddedRoom) => void): () => void;
   /** Resolves once the room listens for the first time (or failed to). */
   readonly firstStart: Promise<EmbeddedRoom>;
+  /** The room process's id while one runs (for the log, and for tests that kill it). */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
 
@@ -178,6 +180,7 @@ export function superviseRoom(deps: RoomSupervisorDeps): RoomSupervisor {
       return () => listeners.delete(listener);
     },
     firstStart,
+    pid: () => child?.pid,
     async stop() {
       stopping = true;
       cancelCheck?.();
