@@ -114,6 +114,19 @@ describe('the core host', () => {
     await expect(dying).rejects.toThrow("Shopcast's engine stopped.");
   });
 
+  it("does not answer a dead core's ask to the core forked after it", async () => {
+    let release: () => void = () => {};
+    const opening = new Promise<void>((resolve) => (release = resolve));
+    const { host, child } = hostSetup(dataDir, { shell: { openExternal: () => opening, openPath: () => Promise.resolve('') } });
+    child().says({ type: 'ask', id: 0, ask: { kind: 'open-external', url: 'https://shopcast.example/help' } });
+    child().exits(1);
+    void host.restart();
+    release();
+    await opening;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(child(1).posted.map((posted) => posted.message.type)).toEqual(['init']);
+  });
+
   it('ignores messages that do not validate', () => {
     const { child, records, opened } = hostSetup(dataDir);
     child().says({ type: 'ask', id: 1, ask: { kind: 'run-command', command: 'rm -rf /' } });

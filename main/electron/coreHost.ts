@@ -139,7 +139,11 @@ export function startCoreHost(deps: CoreHostDeps): CoreHost {
       const received = parsed.data;
       if (received.type === 'core-ready') markReady();
       else if (received.type === 'answer') mediaAsks.settle(received);
-      else answerAsk(received.id, () => onShellAsk(received.ask), post);
+      // Answered to the process that asked: a core forked since numbers its asks from 0 again.
+      else
+        answerAsk(received.id, () => onShellAsk(received.ask), (answer) => {
+          if (child === forked) forked.postMessage(answer);
+        });
     });
     forked.postMessage({ type: 'init', dataDir: deps.dataDir, rendererDir: deps.rendererDir, packaged: deps.packaged, room: deps.room.current() });
   };
