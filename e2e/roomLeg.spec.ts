@@ -174,7 +174,8 @@ for (const [kind, startRoom] of Object.entries(rooms)) {
     test('says in words when the room refuses its token', async () => {
       const room = await startRoom();
       try {
-        const plan = createRtpPlan({ profile: 'constrained-baseline', level: 31, randomUint32: () => 12345 });
+        let drawn = 1000;
+        const plan = createRtpPlan({ profile: 'constrained-baseline', level: 31, randomUint32: () => (drawn += 1) });
         const leg = createRoomLeg({ roomUrl: room.roomUrl, token: 'not-the-token-0123456789abcdef', plan, broadcasterId: 'refused', fetch, log });
         await expect(leg.ensure()).rejects.toThrow('the room server refused the token');
       } finally {
