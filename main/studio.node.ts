@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const token = process.env['SHOPCAST_ROOM_TOKEN'] ?? newRoomToken();
   const roomOptions = studioRoomOptions(process.env, path.join(dataDir, 'room'));
   const room = superviseRoom({
-    launch: roomChildLauncher({ entry: path.join(__dirname, 'room.node.js'), args: roomOptions.args, env: { ...process.env, SHOPCAST_ROOM_TOKEN: token }, execPath: process.execPath }),
+    launch: roomChildLauncher({ entry: path.join(__dirname, 'room.node.js'), args: roomOptions.args, env: { ...process.env, SHOPCAST_ROOM_TOKEN: token }, execPath: process.execPath, echo: (chunk) => process.stderr.write(chunk) }),
     roomId: STUDIO_ROOM_ID,
     token,
     port: roomOptions.port,

@@ -15,6 +15,8 @@ export interface RoomProcessArgs {
   args: readonly string[];
   env: NodeJS.ProcessEnv;
   execPath: string;
+  /** Where the room's own log lines go as they come (the studio's stderr); kept only for the exit report without it. */
+  echo?: (chunk: string) => void;
 }
 
 export function roomChildLauncher(options: RoomProcessArgs): RoomLauncher {
@@ -22,7 +24,9 @@ export function roomChildLauncher(options: RoomProcessArgs): RoomLauncher {
     const child = spawn(options.execPath, [options.entry, '--port', String(port), ...options.args], { env: options.env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let output = '';
     child.stderr?.on('data', (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-OUTPUT_KEPT);
+      const text = chunk.toString();
+      options.echo?.(text);
+      output = (output + text).slice(-OUTPUT_KEPT);
     });
     const ready = new Promise<RoomReadyMessage>((resolve) => {
       child.on('message', (message: unknown) => {
