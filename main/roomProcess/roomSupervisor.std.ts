@@ -159,7 +159,8 @@ export function superviseRoom(deps: RoomSupervisorDeps): RoomSupervisor {
     log.error('live room process ended', { pid: exited.pid, code: exit.code, signal: exit.signal, output: exit.output });
     quickDeaths = deps.now() - lastReadyAt > STEADY_MS ? 1 : quickDeaths + 1;
     if (quickDeaths > MAX_QUICK_DEATHS || (neverListened && exit.code !== null && exit.code !== 0 && room.restarts === 0)) {
-      const reason = exit.output.trim().split('\n').at(-1) ?? how;
+      // The entry's last plain sentence (exitOnStartupError's), not its JSON log lines.
+      const reason = exit.output.trim().split('\n').findLast((line) => line.trim() !== '' && !line.startsWith('{')) ?? `it ${how}`;
       const message = `Your live room could not start (${reason}). Comments and orders from your own room are off; restart Shopcast to try again.`;
       publish({ state: 'failed', message });
       resolveFirst(room);
