@@ -16,6 +16,10 @@ export const roomReadyMessageSchema = z.strictObject({
 });
 export type RoomReadyMessage = z.infer<typeof roomReadyMessageSchema>;
 
+/** Sent by the studio to a standby room process: start the room now (the one before it died). */
+export const roomTakeOverMessageSchema = z.strictObject({ type: z.literal('room-take-over') });
+export type RoomTakeOverMessage = z.infer<typeof roomTakeOverMessageSchema>;
+
 export const embeddedRoomStateSchema = z.enum(['starting', 'running', 'not-answering', 'restarting', 'failed', 'stopped']);
 export type EmbeddedRoomState = z.infer<typeof embeddedRoomStateSchema>;
 

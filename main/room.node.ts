@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { announceToParent, exitOnStartupError, stopOnSignals } from './entry/processLifecycle.node';
+import { announceToParent, exitOnStartupError, messageFromParent, stopOnSignals } from './entry/processLifecycle.node';
 import { createLogger, jsonLineSink } from './log/logger.std';
 import { defaultDataDir } from './paths/dataDir.node';
 import { parseRoomArgs } from './room/roomArgs.node';
 import { startRoomHost } from './room/roomHost.node';
 import { loadRoomToken } from './room/roomToken.node';
-import type { RoomReadyMessage } from '../contract/roomProcess.std';
+import { roomTakeOverMessageSchema, type RoomReadyMessage } from '../contract/roomProcess.std';
 
 // `npm run room`: the live room on its own, for a shop that hosts it on a server.
 async function main(): Promise<void> {
@@ -23,6 +23,22 @@ async function main(): Promise<void> {
   const dataDir = path.resolve(args.dataDir ?? path.join(defaultDataDir(process.env, process.platform), 'room-server'));
   const { token, source } = await loadRoomToken(process.env, dataDir);
   const packageRoot = path.resolve(__dirname, '..', '..');
+  const requireModule = createRequire(__filename);
+  // Started by a studio over an IPC channel: a studio that dies (even SIGKILLed) takes its room
+  // with it, instead of leaving it holding the port the next studio's room needs.
+  let close = () => Promise.resolve();
+  if (process.connected) process.once('disconnect', () => void close().finally(() => process.exit(0)));
+  if (args.standby) {
+    // A studio's warm standby: everything loaded (mediasoup's module too), nothing opened, until
+    // the room before it dies; then it opens the room in a fraction of a cold start.
+    try {
+      requireModule('mediasoup');
+    } catch {
+      // Without mediasoup the room runs without video, and says why when it opens.
+    }
+    await messageFromParent((message) => (roomTakeOverMessageSchema.safeParse(message).success ? true : null));
+    log.info('standby room taking over');
+  }
   const host = await startRoomHost({
     host: args.host,
     port: args.port,
@@ -34,7 +50,7 @@ async function main(): Promise<void> {
     publicUrl: args.publicUrl,
     trustedProxies: args.trustedProxies,
     env: process.env,
-    requireModule: createRequire(__filename),
+    requireModule,
     log,
     newId: randomUUID,
   });
@@ -46,10 +62,8 @@ async function main(): Promise<void> {
   const ready: RoomReadyMessage = { type: 'room-ready', port: host.port, watchUrls: Object.fromEntries(args.rooms.map((roomId) => [roomId, host.watchUrl(roomId)])), videoReason: host.videoReason };
   announceToParent(ready);
 
+  close = () => host.close();
   stopOnSignals(() => host.close());
-  // Started by a studio over an IPC channel: a studio that dies (even SIGKILLed) takes its room
-  // with it, instead of leaving it holding the port the next studio's room needs.
-  if (process.connected) process.once('disconnect', () => void host.close().finally(() => process.exit(0)));
 }
 
 main().catch(exitOnStartupError);

@@ -11,6 +11,10 @@ class FakeRoomChild extends EventEmitter implements RoomUtilityChild {
   readonly stdout = new PassThrough();
   readonly stderr = new PassThrough();
   killed = 0;
+  readonly posted: unknown[] = [];
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+  }
   kill(): boolean {
     this.killed += 1;
     return true;
@@ -47,7 +51,7 @@ const ready = { type: 'room-ready', port: 4821, watchUrls: { shop: 'http://192.1
 describe('the room utility launcher', () => {
   it("forks npm run room's entry on the port asked, with the token in its environment", () => {
     const { launch, forks } = setup();
-    launch(4821);
+    launch(4821, 'active');
     expect(forks).toEqual([
       {
         modulePath: '/app/dist/main/room.node.js',
@@ -57,9 +61,18 @@ describe('the room utility launcher', () => {
     ]);
   });
 
+  it('starts a standby with --standby and tells it to take over by message', () => {
+    const { launch, forks, children } = setup();
+    const standby = launch(4821, 'standby');
+    expect(forks[0]?.args).toEqual(['--port', '4821', '--host', '0.0.0.0', '--data-dir', '/data/room', '--room', 'shop', '--standby']);
+    expect(children[0]?.posted).toEqual([]);
+    standby.takeOver();
+    expect(children[0]?.posted).toEqual([{ type: 'room-take-over' }]);
+  });
+
   it('is ready only with a room-ready message that validates', async () => {
     const { launch, children } = setup();
-    const room = launch(0);
+    const room = launch(0, 'active');
     let settled = false;
     void room.ready.then(() => (settled = true));
     children[0]?.emit('message', { type: 'room-ready', port: 'many' });
@@ -72,7 +85,7 @@ describe('the room utility launcher', () => {
 
   it("reports the exit code with the end of the room's stderr, which it also echoes", async () => {
     const { launch, children, echoed } = setup();
-    const room = launch(4821);
+    const room = launch(4821, 'active');
     const child = children[0];
     if (!child) throw new Error('not forked');
     child.stdout.write('Viewers: http://192.168.1.2:4821/watch/shop\n');
@@ -85,7 +98,7 @@ describe('the room utility launcher', () => {
 
   it('stops with utilityProcess.kill, kills hard by pid, and does neither once it has exited', () => {
     const { launch, children, hardKills } = setup();
-    const room = launch(4821);
+    const room = launch(4821, 'active');
     const child = children[0];
     if (!child) throw new Error('not forked');
     room.kill('SIGTERM');

@@ -1,5 +1,5 @@
 import type { ForkOptions } from 'electron';
-import { roomReadyMessageSchema, type RoomReadyMessage } from '../../contract/roomProcess.std';
+import { roomReadyMessageSchema, type RoomReadyMessage, type RoomTakeOverMessage } from '../../contract/roomProcess.std';
 import type { RoomChild, RoomExit, RoomLauncher } from '../roomProcess/roomSupervisor.std';
 
 // The app's launcher of its room: the built `npm run room` entry in an Electron utilityProcess
@@ -15,6 +15,7 @@ export interface RoomUtilityChild {
   readonly pid: number | undefined;
   readonly stdout: NodeJS.ReadableStream | null;
   readonly stderr: NodeJS.ReadableStream | null;
+  postMessage(message: RoomTakeOverMessage): void;
   kill(): boolean;
 }
 
@@ -37,8 +38,8 @@ export function roomUtilityLauncher(deps: RoomUtilityDeps): RoomLauncher {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(deps.env)) if (value !== undefined) env[name] = value;
   env['SHOPCAST_ROOM_TOKEN'] = deps.token;
-  return (port) => {
-    const child = deps.utilityProcess.fork(deps.entry, ['--port', String(port), ...deps.args], { env, stdio: 'pipe', serviceName: 'Shopcast live room' });
+  return (port, mode) => {
+    const child = deps.utilityProcess.fork(deps.entry, ['--port', String(port), ...deps.args, ...(mode === 'standby' ? ['--standby'] : [])], { env, stdio: 'pipe', serviceName: 'Shopcast live room' });
     let output = '';
     let ended = false;
     // Piped streams must be read, or a chatty room would block on a full pipe.
@@ -72,6 +73,9 @@ export function roomUtilityLauncher(deps: RoomUtilityDeps): RoomLauncher {
         const running = child.pid;
         if (signal === 'SIGKILL' && running !== undefined) deps.killPid(running, 'SIGKILL');
         else child.kill();
+      },
+      takeOver() {
+        if (!ended) child.postMessage({ type: 'room-take-over' });
       },
     };
     return room;

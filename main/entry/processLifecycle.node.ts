@@ -25,12 +25,28 @@ export function exitOnStartupError(error: unknown): never {
   process.exit(1);
 }
 
+type ParentPort = { postMessage(message: unknown): void; on(event: 'message', listener: (event: { data: unknown }) => void): void };
+const parentPortOf = () => (process as { parentPort?: ParentPort }).parentPort;
+
+/** Resolves with the first message from the process that started this one (Node's IPC channel or a utilityProcess's parentPort) that `accept` takes. */
+export function messageFromParent<T>(accept: (message: unknown) => T | null): Promise<T> {
+  return new Promise((resolve) => {
+    const take = (message: unknown) => {
+      const accepted = accept(message);
+      if (accepted !== null) resolve(accepted);
+    };
+    const parentPort = parentPortOf();
+    if (parentPort) parentPort.on('message', (event) => take(event.data));
+    else process.on('message', take);
+  });
+}
+
 /**
  * Tells the process that started this one that it is ready: over Node's IPC channel (a child
  * process) or Electron's parentPort (a utilityProcess). Nothing is sent when neither exists.
  */
 export function announceToParent(message: unknown): void {
-  const parentPort = (process as { parentPort?: { postMessage(message: unknown): void } }).parentPort;
+  const parentPort = parentPortOf();
   if (parentPort) parentPort.postMessage(message);
   else process.send?.(message);
 }

@@ -10,6 +10,8 @@ export interface RoomArgs {
   publicUrl: string | null;
   /** Reverse proxies whose X-Forwarded-For is believed for per-address rate limits. */
   trustedProxies: string[];
+  /** Started by a studio as a warm standby: loads, then waits for its take-over message before it opens the room. */
+  standby: boolean;
 }
 
 export const DEFAULT_ROOM_PORT = 4830;
@@ -32,6 +34,7 @@ export function parseRoomArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
         room: { type: 'string', multiple: true },
         'public-url': { type: 'string' },
         'trust-proxy': { type: 'string', multiple: true },
+        standby: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -53,6 +56,6 @@ export function parseRoomArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
   }
   return {
     ok: true,
-    args: { host: values.host ?? env['SHOPCAST_ROOM_HOST'] ?? '0.0.0.0', port, dataDir: values['data-dir'] ?? null, rooms, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, trustedProxies: values['trust-proxy'] ?? [] },
+    args: { host: values.host ?? env['SHOPCAST_ROOM_HOST'] ?? '0.0.0.0', port, dataDir: values['data-dir'] ?? null, rooms, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, trustedProxies: values['trust-proxy'] ?? [], standby: values.standby ?? false },
   };
 }

@@ -3,12 +3,16 @@ import { DEFAULT_ROOM_PORT, parseRoomArgs } from './roomArgs.node';
 
 describe('parseRoomArgs', () => {
   it('defaults to every interface on port 4830 with one room', () => {
-    expect(parseRoomArgs([], {})).toEqual({ ok: true, args: { host: '0.0.0.0', port: DEFAULT_ROOM_PORT, dataDir: null, rooms: ['shop'], publicUrl: null, trustedProxies: [] } });
+    expect(parseRoomArgs([], {})).toEqual({ ok: true, args: { host: '0.0.0.0', port: DEFAULT_ROOM_PORT, dataDir: null, rooms: ['shop'], publicUrl: null, trustedProxies: [], standby: false } });
   });
 
   it('reads several rooms and a public URL', () => {
     const parsed = parseRoomArgs(['--room', 'a', '--room', 'b-2', '--public-url', 'https://live.example.com/', '--port', '0'], {});
     expect(parsed).toMatchObject({ ok: true, args: { rooms: ['a', 'b-2'], publicUrl: 'https://live.example.com', port: 0 } });
+  });
+
+  it('knows a studio’s warm standby', () => {
+    expect(parseRoomArgs(['--standby', '--port', '4821'], {})).toMatchObject({ ok: true, args: { standby: true, port: 4821 } });
   });
 
   it('says what is wrong', () => {

@@ -22,8 +22,9 @@ export function liveRoomInfoOf(room: EmbeddedRoom | null, video: VideoState | nu
     case 'not-answering':
     case 'restarting': {
       const known = video ?? { available: room.videoReason === null, producers: 0, reason: room.videoReason };
-      // While the process is down or frozen, viewers see nothing new: said where the video state is read.
-      const shown = room.state === 'running' ? known : { ...known, available: false, reason: room.message ?? known.reason };
+      // A frozen room's SFU workers (processes of their own) go on forwarding the picture; a dead
+      // room's went with it. What happened is said once, in the panel; this says what it means.
+      const shown = room.state === 'restarting' ? { available: false, producers: 0, reason: 'Viewers see the show again as soon as your live room is back.' } : known;
       return { running: true, roomId: room.roomId, watchUrl: room.watchUrl, qrSvg, video: shown, message: room.message };
     }
   }

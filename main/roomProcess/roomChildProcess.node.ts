@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { roomReadyMessageSchema, type RoomReadyMessage } from '../../contract/roomProcess.std';
+import { roomReadyMessageSchema, type RoomReadyMessage, type RoomTakeOverMessage } from '../../contract/roomProcess.std';
 import type { RoomChild, RoomExit, RoomLauncher } from './roomSupervisor.std';
 
 // `npm run studio`'s launcher of its room: the built `npm run room` entry in a child process of
@@ -20,8 +20,8 @@ export interface RoomProcessArgs {
 }
 
 export function roomChildLauncher(options: RoomProcessArgs): RoomLauncher {
-  return (port) => {
-    const child = spawn(options.execPath, [options.entry, '--port', String(port), ...options.args], { env: options.env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  return (port, mode) => {
+    const child = spawn(options.execPath, [options.entry, '--port', String(port), ...options.args, ...(mode === 'standby' ? ['--standby'] : [])], { env: options.env, stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
     let output = '';
     child.stderr?.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
@@ -42,6 +42,10 @@ export function roomChildLauncher(options: RoomProcessArgs): RoomLauncher {
       pid: child.pid,
       kill: (signal) => {
         if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      },
+      takeOver: () => {
+        const message: RoomTakeOverMessage = { type: 'room-take-over' };
+        if (child.connected) child.send(message);
       },
     };
     return room;

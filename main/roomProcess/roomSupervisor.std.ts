@@ -6,7 +6,8 @@ import type { Logger } from '../log/logger.std';
 // studio. The same room server as `npm run room`, so the studio reaches it only through the
 // room protocol and the broadcaster API, as it would a room on a shop's server. A launcher
 // (child_process under `npm run studio`, utilityProcess in the app) is the only part that knows
-// how a process is made.
+// how a process is made. Once the room runs, a warm standby waits beside it (loaded, nothing
+// opened): when the room dies, the standby opens it on the same port without a cold start.
 
 export interface RoomExit {
   code: number | null;
@@ -21,10 +22,12 @@ export interface RoomChild {
   readonly exited: Promise<RoomExit>;
   readonly pid: number | undefined;
   kill(signal: 'SIGTERM' | 'SIGKILL'): void;
+  /** A standby opens its room now (the room's take-over message); `ready` follows. */
+  takeOver(): void;
 }
 
-/** Starts the room entry listening on `port` (0: any free one). */
-export type RoomLauncher = (port: number) => RoomChild;
+/** Starts the room entry on `port` (0: any free one): at once, or as a standby that waits for `takeOver`. */
+export type RoomLauncher = (port: number, mode: 'active' | 'standby') => RoomChild;
 
 /** The room entry's exit code when its port is taken (EXIT_PORT_IN_USE in main/entry/processLifecycle.node.ts). */
 const EXIT_PORT_IN_USE = 3;
@@ -69,6 +72,9 @@ export function superviseRoom(deps: RoomSupervisorDeps): RoomSupervisor {
   const listeners = new Set<(room: EmbeddedRoom) => void>();
   let room: EmbeddedRoom = { state: 'starting', roomId: deps.roomId, token: deps.token, roomUrl: null, watchUrl: null, videoReason: null, message: null, restarts: 0 };
   let child: RoomChild | null = null;
+  let standby: RoomChild | null = null;
+  let cancelStandby: (() => void) | null = null;
+  let standbyDeaths = 0;
   let port = deps.port;
   let stopping = false;
   let quickDeaths = 0;
@@ -114,11 +120,34 @@ export function superviseRoom(deps: RoomSupervisorDeps): RoomSupervisor {
     });
   };
 
+  // A standby is made once the room listens (its port is then known), and again after it took over
+  // or died; one that keeps dying is not made again: restarts are then cold, as without it.
+  const prepareStandby = () => {
+    cancelStandby = null;
+    if (stopping || standby !== null || standbyDeaths >= 3) return;
+    const waiting = deps.launch(port, 'standby');
+    standby = waiting;
+    void waiting.exited.then((exit) => {
+      if (waiting !== standby) return;
+      standby = null;
+      if (stopping) return;
+      standbyDeaths += 1;
+      log.warn('the standby room process ended', { pid: waiting.pid, code: exit.code, signal: exit.signal, output: exit.output });
+      cancelStandby = deps.schedule(5000, prepareStandby);
+    });
+  };
+
   const start = () => {
     cancelRestart = null;
     if (stopping) return;
     startedAt = deps.now();
-    const launched = deps.launch(port);
+    const warm = standby;
+    standby = null;
+    const launched = warm ?? deps.launch(port, 'active');
+    if (warm) {
+      log.info('the standby room takes over', { pid: warm.pid });
+      warm.takeOver();
+    }
     child = launched;
     silentSince = null;
     launched.ready.then(
@@ -133,6 +162,7 @@ export function superviseRoom(deps: RoomSupervisorDeps): RoomSupervisor {
         resolveFirst(room);
         cancelCheck?.();
         cancelCheck = deps.schedule(checkEveryMs, check);
+        prepareStandby();
       },
       () => undefined,
     );
@@ -155,19 +185,19 @@ export function superviseRoom(deps: RoomSupervisorDeps): RoomSupervisor {
       start();
       return;
     }
-    const how = exit.signal ? `was stopped by ${exit.signal}` : `exited with code ${String(exit.code)}`;
     log.error('live room process ended', { pid: exited.pid, code: exit.code, signal: exit.signal, output: exit.output });
     quickDeaths = deps.now() - lastReadyAt > STEADY_MS ? 1 : quickDeaths + 1;
     if (quickDeaths > MAX_QUICK_DEATHS || (neverListened && exit.code !== null && exit.code !== 0 && room.restarts === 0)) {
       // The entry's last plain sentence (exitOnStartupError's), not its JSON log lines.
-      const reason = exit.output.trim().split('\n').findLast((line) => line.trim() !== '' && !line.startsWith('{')) ?? `it ${how}`;
+      const reason = exit.output.trim().split('\n').findLast((line) => line.trim() !== '' && !line.startsWith('{')) ?? (exit.signal ? `it was stopped by ${exit.signal}` : `it exited with code ${String(exit.code)}`);
       const message = `Your live room could not start (${reason}). Comments and orders from your own room are off; restart Shopcast to try again.`;
       publish({ state: 'failed', message });
       resolveFirst(room);
       return;
     }
-    lastRestartMessage = `Your live room stopped (it ${how}) and was restarted; viewers reconnected by themselves.`;
-    publish({ state: 'restarting', restarts: room.restarts + 1, message: `Your live room stopped (it ${how}); restarting it…` });
+    // The signal or code is in the log; the merchant needs what happened and what it means.
+    lastRestartMessage = 'Your live room stopped unexpectedly and was restarted; viewers reconnected by themselves.';
+    publish({ state: 'restarting', restarts: room.restarts + 1, message: 'Your live room stopped unexpectedly; restarting it…' });
     const delay = RESTART_DELAYS_MS[Math.min(quickDeaths - 1, RESTART_DELAYS_MS.length - 1)] ?? 0;
     cancelRestart = deps.schedule(delay, start);
   };
@@ -186,14 +216,18 @@ export function superviseRoom(deps: RoomSupervisorDeps): RoomSupervisor {
       stopping = true;
       cancelCheck?.();
       cancelRestart?.();
-      const running = child;
+      cancelStandby?.();
+      const running = [child, standby].filter((process): process is RoomChild => process !== null);
       child = null;
-      if (running) {
-        running.kill('SIGTERM');
-        const killed = deps.schedule(3000, () => running.kill('SIGKILL'));
-        await running.exited;
-        killed();
-      }
+      standby = null;
+      await Promise.all(
+        running.map(async (process) => {
+          process.kill('SIGTERM');
+          const killed = deps.schedule(3000, () => process.kill('SIGKILL'));
+          await process.exited;
+          killed();
+        }),
+      );
       publish({ state: 'stopped', message: null });
       resolveFirst(room);
     },

@@ -8,6 +8,8 @@ import { superviseRoom, type RoomChild, type RoomExit } from './roomSupervisor.s
 
 interface FakeChild extends RoomChild {
   port: number;
+  mode: 'active' | 'standby';
+  tookOver: boolean;
   signals: string[];
   listen(port?: number): void;
   exit(exit: Partial<RoomExit>): void;
@@ -20,11 +22,13 @@ function harness(options: { portChosen?: boolean; answers?: () => boolean } = {}
   const states: EmbeddedRoom[] = [];
   let answering = true;
   const supervisor = superviseRoom({
-    launch: (port) => {
+    launch: (port, mode) => {
       let resolveReady: (ready: RoomReadyMessage) => void = () => {};
       let resolveExit: (exit: RoomExit) => void = () => {};
       const child: FakeChild = {
         port,
+        mode,
+        tookOver: false,
         signals: [],
         pid: 1000 + children.length,
         ready: new Promise((resolve) => (resolveReady = resolve)),
@@ -32,6 +36,9 @@ function harness(options: { portChosen?: boolean; answers?: () => boolean } = {}
         kill(signal) {
           child.signals.push(signal);
           resolveExit({ code: null, signal, output: '' });
+        },
+        takeOver() {
+          child.tookOver = true;
         },
         listen(at = port === 0 ? 45_000 : port) {
           resolveReady({ type: 'room-ready', port: at, watchUrls: { shop: `http://192.168.1.20:${at}/watch/shop` }, videoReason: null });
@@ -77,41 +84,49 @@ function harness(options: { portChosen?: boolean; answers?: () => boolean } = {}
 }
 
 describe('the studio room supervisor', () => {
-  it('starts the room, says where it is, and restarts it at once when it is killed', async () => {
+  it('starts the room, says where it is, keeps a standby beside it, and has the standby take over on the same port when the room is killed', async () => {
     const { supervisor, children, advance } = harness();
     children[0]?.listen();
     const first = await supervisor.firstStart;
     expect(first).toMatchObject({ state: 'running', roomUrl: 'http://127.0.0.1:4821/rooms/shop', watchUrl: 'http://192.168.1.20:4821/watch/shop', token: 'secret-token', restarts: 0 });
+    expect(children.map((child) => [child.mode, child.port])).toEqual([
+      ['active', 4821],
+      ['standby', 4821],
+    ]);
+    expect(supervisor.pid()).toBe(children[0]?.pid);
 
     children[0]?.exit({ signal: 'SIGKILL' });
     await advance(0);
-    expect(supervisor.current()).toMatchObject({ state: 'restarting', restarts: 1, message: expect.stringContaining('SIGKILL') as string });
-    // Restarted on the same port: the viewers' link and the studio's sockets stay valid.
+    expect(supervisor.current()).toMatchObject({ state: 'restarting', restarts: 1, message: 'Your live room stopped unexpectedly; restarting it…' });
+    // No cold start: the standby opens the room; the viewers' link and the studio's sockets stay valid.
     expect(children).toHaveLength(2);
-    expect(children[1]?.port).toBe(4821);
+    expect(children[1]?.tookOver).toBe(true);
+    expect(supervisor.pid()).toBe(children[1]?.pid);
     children[1]?.listen();
     await advance(0);
     expect(supervisor.current()).toMatchObject({ state: 'running', roomUrl: 'http://127.0.0.1:4821/rooms/shop', message: expect.stringContaining('restarted') as string });
+    expect(children.map((child) => child.mode)).toEqual(['active', 'standby', 'standby']);
   });
 
   it('takes a free port when the default one is taken at the first start, and keeps it afterwards', async () => {
     const { supervisor, children, advance } = harness();
     children[0]?.exit({ code: 3, output: 'That port is already in use' });
     await advance(0);
-    expect(children[1]?.port).toBe(0);
+    expect(children[1]).toMatchObject({ mode: 'active', port: 0 });
     children[1]?.listen(45_123);
     expect((await supervisor.firstStart).roomUrl).toBe('http://127.0.0.1:45123/rooms/shop');
+    expect(children[2]).toMatchObject({ mode: 'standby', port: 45_123 });
     children[1]?.exit({ code: 1 });
     await advance(0);
-    expect(children[2]?.port).toBe(45_123);
+    expect(children[2]?.tookOver).toBe(true);
   });
 
   it('does not move a port the merchant chose: the room fails with the reason', async () => {
     const { supervisor, children } = harness({ portChosen: true });
-    children[0]?.exit({ code: 3, output: 'That port is already in use: choose another with --port, or 0 for any free one.\n' });
+    children[0]?.exit({ code: 3, output: '{"level":"info"}\nThat port is already in use: choose another with --port, or 0 for any free one.\n' });
     const failed = await supervisor.firstStart;
     expect(failed.state).toBe('failed');
-    expect(failed.message).toContain('That port is already in use');
+    expect(failed.message).toContain('(That port is already in use');
     expect(children).toHaveLength(1);
   });
 
@@ -129,22 +144,37 @@ describe('the studio room supervisor', () => {
     expect(supervisor.current()).toMatchObject({ state: 'running', message: expect.stringContaining('answers again') as string });
   });
 
-  it('kills and restarts a room that stays frozen', async () => {
+  it('kills a room that stays frozen, and the standby takes over', async () => {
     const { supervisor, children, advance, setAnswering } = harness();
     children[0]?.listen();
     await supervisor.firstStart;
     setAnswering(false);
     await advance(12_000);
     expect(children[0]?.signals).toEqual(['SIGKILL']);
-    expect(children).toHaveLength(2);
+    expect(children[1]?.tookOver).toBe(true);
   });
 
-  it('gives up after a crash loop, and stops the room with the studio', async () => {
+  it('replaces a standby that dies, and stops making one that keeps dying', async () => {
+    const { supervisor, children, advance } = harness();
+    children[0]?.listen();
+    await supervisor.firstStart;
+    for (let death = 0; death < 3; death += 1) {
+      children.at(-1)?.exit({ code: 1 });
+      await advance(5000);
+    }
+    expect(children.map((child) => child.mode)).toEqual(['active', 'standby', 'standby', 'standby']);
+    // Without a standby, a death is a cold start.
+    children[0]?.exit({ signal: 'SIGKILL' });
+    await advance(0);
+    expect(children.at(-1)).toMatchObject({ mode: 'active', port: 4821 });
+  });
+
+  it('gives up after a crash loop, and stops the room and its standby with the studio', async () => {
     const looping = harness();
     looping.children[0]?.listen();
     await looping.supervisor.firstStart;
     for (let death = 0; death < 6; death += 1) {
-      looping.children.at(-1)?.exit({ code: 1, output: 'Error: database disk image is malformed\n' });
+      looping.children.find((child) => child.pid === looping.supervisor.pid())?.exit({ code: 1, output: 'Error: database disk image is malformed\n' });
       await looping.advance(3000);
     }
     expect(looping.supervisor.current()).toMatchObject({ state: 'failed', message: expect.stringContaining('database disk image is malformed') as string });
@@ -153,8 +183,8 @@ describe('the studio room supervisor', () => {
     stopping.children[0]?.listen();
     await stopping.supervisor.firstStart;
     await stopping.supervisor.stop();
-    expect(stopping.children[0]?.signals).toEqual(['SIGTERM']);
-    expect(stopping.children).toHaveLength(1);
+    expect(stopping.children.map((child) => child.signals)).toEqual([['SIGTERM'], ['SIGTERM']]);
+    expect(stopping.children).toHaveLength(2);
     expect(stopping.supervisor.current().state).toBe('stopped');
   });
 });
