@@ -185,7 +185,8 @@ export function superviseRoom(deps: RoomSupervisorDeps): RoomSupervisor {
       start();
       return;
     }
-    log.error('live room process ended', { pid: exited.pid, code: exit.code, signal: exit.signal, output: exit.output });
+    // Its own lines are in the log already (the launchers echo them).
+    log.error('live room process ended', { pid: exited.pid, code: exit.code, signal: exit.signal });
     quickDeaths = deps.now() - lastReadyAt > STEADY_MS ? 1 : quickDeaths + 1;
     if (quickDeaths > MAX_QUICK_DEATHS || (neverListened && exit.code !== null && exit.code !== 0 && room.restarts === 0)) {
       // The entry's last plain sentence (exitOnStartupError's), not its JSON log lines.
