@@ -29,13 +29,9 @@ async function main(): Promise<void> {
   let close = () => Promise.resolve();
   if (process.connected) process.once('disconnect', () => void close().finally(() => process.exit(0)));
   if (args.standby) {
-    // A studio's warm standby: everything loaded (mediasoup's module too), nothing opened, until
-    // the room before it dies; then it opens the room in a fraction of a cold start.
-    try {
-      requireModule('mediasoup');
-    } catch {
-      // Without mediasoup the room runs without video, and says why when it opens.
-    }
+    // A studio's warm standby: its code loaded, nothing opened, until the room before it dies;
+    // then it opens the room in a fraction of a cold start. (mediasoup is not loaded ahead: it
+    // reads where its worker is when it loads, which the SFU sets just before.)
     await messageFromParent((message) => (roomTakeOverMessageSchema.safeParse(message).success ? true : null));
     log.info('standby room taking over');
   }
