@@ -181,7 +181,15 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   let qr: { url: string; svg: string } | null = null;
   let followedUrl: string | null = null;
   let lastNotice: string | null = null;
+  let restartsSeen = 0;
+  // The live controller, made below, takes this over.
+  let roomRestarted = (): void => {};
   const followRoom = (room: EmbeddedRoom) => {
+    // A room back from a restart has lost the show's broadcaster: the live controller makes it anew now.
+    if (room.state === 'running' && room.restarts > restartsSeen) {
+      restartsSeen = room.restarts;
+      roomRestarted();
+    }
     if (room.roomUrl !== null && room.roomUrl !== followedUrl) {
       followedUrl = room.roomUrl;
       connectFeed(room);
@@ -265,6 +273,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       events.emit('live', session);
     },
   });
+  roomRestarted = () => live.checkRooms();
 
   const library = openShowLibrary({
     recordingsDir,

@@ -64,6 +64,8 @@ export interface LiveController {
   start(): Promise<LiveSession>;
   stop(): Promise<LiveSession>;
   session(): LiveSession;
+  /** Asks every room now whether it still has the show's broadcaster (a room known to have restarted), instead of at the next check. */
+  checkRooms(): void;
 }
 
 /** How much of one destination's copy may wait in its pipe: about ten seconds at 4.5 Mb/s. */
@@ -144,8 +146,21 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
     return session;
   };
 
+  const checkRooms = () => {
+    for (const [id, roomLeg] of legs) {
+      const room = destinations.find((destination) => destination.status.id === id);
+      if (room?.supervisor.state !== 'running') continue;
+      void roomLeg.alive().then((alive) => {
+        if (alive || room.supervisor.state !== 'running') return;
+        log.warn('a room lost its broadcaster (the room or its SFU restarted); reconnecting', { id });
+        void room.supervisor.restart();
+      });
+    }
+  };
+
   return {
     session: () => session,
+    checkRooms,
 
     async start() {
       if (session.state !== 'offline') return session;
@@ -238,17 +253,7 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
       stopSilence = deps.every(SILENCE_CHUNK_MS, () => {
         if (encoder && deps.now() - lastAudioAt > SILENCE_CHUNK_MS * 3) void encoder.writeAudio(silence);
       });
-      stopChecks = deps.every(ROOM_CHECK_MS, () => {
-        for (const [id, roomLeg] of legs) {
-          const room = destinations.find((destination) => destination.status.id === id);
-          if (room?.supervisor.state !== 'running') continue;
-          void roomLeg.alive().then((alive) => {
-            if (alive || room.supervisor.state !== 'running') return;
-            log.warn('a room lost its broadcaster (the room or its SFU restarted); reconnecting', { id });
-            void room.supervisor.restart();
-          });
-        }
-      });
+      stopChecks = deps.every(ROOM_CHECK_MS, checkRooms);
       return session;
     },
 

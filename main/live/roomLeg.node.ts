@@ -35,6 +35,16 @@ export interface RoomLegDeps {
 
 const TIMEOUT_MS = 10_000;
 
+/** The room server's refusal, with its HTTP status. */
+class RoomAnswerError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export function createRoomLeg(deps: RoomLegDeps): RoomLeg {
   const base = deps.roomUrl.replace(/\/+$/, '');
   const broadcaster = `${base}/broadcasters/${encodeURIComponent(deps.broadcasterId)}`;
@@ -50,18 +60,21 @@ export function createRoomLeg(deps: RoomLegDeps): RoomLeg {
     const answer = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (!response.ok) {
       const why = typeof answer['error'] === 'string' ? answer['error'] : response.statusText;
-      throw new Error(response.status === 401 ? 'the room server refused the token' : `the room server answered ${response.status}: ${why}`);
+      throw new RoomAnswerError(response.status, response.status === 401 ? 'the room server refused the token' : `the room server answered ${response.status}: ${why}`);
     }
     return answer;
   };
 
+  // Gone only when the room says so (404: restarted, or its SFU worker): a room that does not
+  // answer this time (frozen, or closing an idle keep-alive socket as it wakes) is asked again at
+  // the next check instead of having its viewers' picture restarted.
   const alive = async () => {
     if (!target) return false;
     try {
       await call('GET', broadcaster);
       return true;
-    } catch {
-      return false;
+    } catch (error) {
+      return !(error instanceof RoomAnswerError && error.status === 404);
     }
   };
 
