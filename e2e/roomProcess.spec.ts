@@ -17,6 +17,8 @@ import { openViewerPage, type ViewerPage } from './viewer.page';
 // viewer on a plain room socket commenting throughout, keeping every acknowledgement it got.
 
 const { consoleErrors, open } = studioSession();
+// Going live, a viewer's page and RTMP are set up in each test's fixture, inside its time.
+test.describe.configure({ timeout: 180_000 });
 
 const session = (page: Page, studio: StudioProcess) => callCore<LiveSession>(page, studio.origin, 'getLiveSession');
 
@@ -85,122 +87,127 @@ function commentingViewer(roomOrigin: string) {
   };
 }
 
-test('the room process SIGKILLed mid-show is back within 2 s: viewers resume, nothing acknowledged is lost, the recording and RTMP go on', async ({ page, context }) => {
-  test.setTimeout(150_000);
-  const nginx = await startNginxRtmp();
-  try {
-    const studio = await open(page);
-    const { roomOrigin, viewer } = await liveWithViewer(page, studio, nginx.port, await context.newPage());
-    const steady = commentingViewer(roomOrigin);
-    await viewer.comment('Mei', 'Before the crash');
-    await expect(viewer.ownComments.filter({ hasText: 'Before the crash' })).toBeVisible();
-    await expect.poll(() => steady.acknowledged.length).toBeGreaterThan(5);
+interface LiveShow {
+  studio: StudioProcess;
+  roomOrigin: string;
+  viewer: ViewerPage;
+  steady: ReturnType<typeof commentingViewer>;
+}
 
-    const killed = roomPid(roomOrigin);
-    if (killed === null) throw new Error('nothing serves the room');
-    const killedAt = Date.now();
-    process.kill(killed, 'SIGKILL');
-    // The panel says it while it lasts; the room answers again within 2 s.
-    await expect.poll(() => answers(roomOrigin), { timeout: 5000, intervals: [50] }).toBe(true);
-    expect(Date.now() - killedAt).toBeLessThan(2000);
-    expect(roomPid(roomOrigin)).not.toBe(killed);
-
-    // The viewer's page reconnects by itself, resumes, and its comments land again.
-    await viewer.joined(15_000);
-    await viewer.comment('Mei', 'After the crash');
-    await expect(viewer.ownComments.filter({ hasText: 'After the crash' })).toBeVisible({ timeout: 15_000 });
-    const framesAfter = (await viewer.videoFrames(1)).framesDecoded;
-    await expect.poll(async () => (await viewer.videoFrames(1)).framesDecoded, { timeout: 20_000 }).toBeGreaterThan(framesAfter + 30);
-    const ackedBeforeStop = steady.acknowledged.length;
-    await expect.poll(() => steady.acknowledged.length, { timeout: 15_000 }).toBeGreaterThan(ackedBeforeStop + 5);
-    await steady.stop();
-    expect(steady.acknowledged.length).toBe(steady.sent);
-
-    // Every acknowledged comment is in the studio's panel (the room's log, as the studio resumed it).
-    await expect
-      .poll(async () => {
-        const panel = await callCore<PanelState>(page, studio.origin, 'getPanel');
-        const ids = new Set(panel.comments.map((comment) => comment.id));
-        return steady.acknowledged.filter((id) => !ids.has(id)).length;
-      }, { timeout: 15_000 })
-      .toBe(0);
-
-    // Only the room's leg was restarted: the recording and the RTMP push never stopped.
-    const destinations = page.getByRole('list', { name: 'Destinations' });
-    await expect(destinations).toContainText('Your live room: live', { timeout: 20_000 });
-    const live = await session(page, studio);
-    expect(live.destinations.filter((destination) => destination.id !== 'room').map((destination) => [destination.name, destination.state, destination.restarts])).toEqual([
-      ['Recording', 'running', 0],
-      ['Test ingest', 'running', 0],
-    ]);
-    expect(readdirSync(live.recordingPath ?? '').filter((file) => file.startsWith('segment-'))).toEqual(['segment-001.mkv']);
-    const notices = await callCore<Notice[]>(page, studio.origin, 'getNotices');
-    expect(notices.filter((notice) => /live room/i.test(notice.message)).map((notice) => notice.message)).toEqual([
-      'Your live room stopped unexpectedly and was restarted; viewers reconnected by themselves.',
-    ]);
-
-    await page.getByRole('button', { name: 'End Live' }).click();
-    await expect(page.getByRole('button', { name: 'Go Live' })).toBeVisible({ timeout: 30_000 });
-    expect(consoleErrors).toEqual([]);
-  } finally {
-    await nginx.dispose();
-  }
+/** Each test's show: live to the room, an nginx-rtmp destination and the recording, a viewer's page watching, viewers commenting. */
+const liveTest = test.extend<{ show: LiveShow }>({
+  show: async ({ page, context }, use) => {
+    const nginx = await startNginxRtmp();
+    try {
+      const studio = await open(page);
+      const { roomOrigin, viewer } = await liveWithViewer(page, studio, nginx.port, await context.newPage());
+      const steady = commentingViewer(roomOrigin);
+      await expect.poll(() => steady.acknowledged.length).toBeGreaterThan(5);
+      await use({ studio, roomOrigin, viewer, steady });
+    } finally {
+      await nginx.dispose();
+    }
+  },
 });
 
-test('the room process frozen for 5 s: the program and the recording go on, the panel says so and recovers by itself', async ({ page, context }) => {
-  test.setTimeout(150_000);
-  const nginx = await startNginxRtmp();
+liveTest('the room process SIGKILLed mid-show is back within 2 s: viewers resume, nothing acknowledged is lost, the recording and RTMP go on', async ({ page, show }) => {
+  const { studio, roomOrigin, viewer, steady } = show;
+  await viewer.comment('Mei', 'Before the crash');
+  await expect(viewer.ownComments.filter({ hasText: 'Before the crash' })).toBeVisible();
+
+  const killed = roomPid(roomOrigin);
+  if (killed === null) throw new Error('nothing serves the room');
+  const killedAt = Date.now();
+  process.kill(killed, 'SIGKILL');
+  // The panel says it while it lasts; the room answers again within 2 s.
+  await expect.poll(() => answers(roomOrigin), { timeout: 5000, intervals: [50] }).toBe(true);
+  expect(Date.now() - killedAt).toBeLessThan(2000);
+  expect(roomPid(roomOrigin)).not.toBe(killed);
+
+  // The viewer's page reconnects by itself, resumes, and its comments land again.
+  await viewer.joined(15_000);
+  await viewer.comment('Mei', 'After the crash');
+  await expect(viewer.ownComments.filter({ hasText: 'After the crash' })).toBeVisible({ timeout: 15_000 });
+  const framesAfter = (await viewer.videoFrames(1)).framesDecoded;
+  await expect.poll(async () => (await viewer.videoFrames(1)).framesDecoded, { timeout: 20_000 }).toBeGreaterThan(framesAfter + 30);
+  const ackedBeforeStop = steady.acknowledged.length;
+  await expect.poll(() => steady.acknowledged.length, { timeout: 15_000 }).toBeGreaterThan(ackedBeforeStop + 5);
+  await steady.stop();
+  expect(steady.acknowledged.length).toBe(steady.sent);
+
+  // Every acknowledged comment is in the studio's panel (the room's log, as the studio resumed it).
+  await expect
+    .poll(async () => {
+      const panel = await callCore<PanelState>(page, studio.origin, 'getPanel');
+      const ids = new Set(panel.comments.map((comment) => comment.id));
+      return steady.acknowledged.filter((id) => !ids.has(id)).length;
+    }, { timeout: 15_000 })
+    .toBe(0);
+
+  // Only the room's leg was restarted: the recording and the RTMP push never stopped.
+  const destinations = page.getByRole('list', { name: 'Destinations' });
+  await expect(destinations).toContainText('Your live room: live', { timeout: 20_000 });
+  const live = await session(page, studio);
+  expect(live.destinations.filter((destination) => destination.id !== 'room').map((destination) => [destination.name, destination.state, destination.restarts])).toEqual([
+    ['Recording', 'running', 0],
+    ['Test ingest', 'running', 0],
+  ]);
+  expect(readdirSync(live.recordingPath ?? '').filter((file) => file.startsWith('segment-'))).toEqual(['segment-001.mkv']);
+  const notices = await callCore<Notice[]>(page, studio.origin, 'getNotices');
+  expect(notices.filter((notice) => /live room/i.test(notice.message)).map((notice) => notice.message)).toEqual([
+    'Your live room stopped unexpectedly and was restarted; viewers reconnected by themselves.',
+  ]);
+
+  await page.getByRole('button', { name: 'End Live' }).click();
+  await expect(page.getByRole('button', { name: 'Go Live' })).toBeVisible({ timeout: 30_000 });
+  expect(consoleErrors).toEqual([]);
+});
+
+liveTest('the room process frozen for 5 s: the program and the recording go on, the panel says so and recovers by itself', async ({ page, show }) => {
+  const { studio, roomOrigin, viewer, steady } = show;
+  const audience = page.getByRole('status', { name: 'Audience' });
+  await expect(audience).toBeVisible();
+
+  const frozen = roomPid(roomOrigin);
+  if (frozen === null) throw new Error('nothing serves the room');
+  // The program the core takes in over 5 s before the freeze, then over the 5 s of the freeze:
+  // the same, whatever this machine's own pace (the room's loop is not the program's).
+  const received = async () => (await callCore<{ framesReceived: number }>(page, studio.origin, 'getMediaStats')).framesReceived;
+  const encodedBefore = (await session(page, studio)).health;
+  const beforeStart = await received();
+  await page.waitForTimeout(5000);
+  const beforeEnd = await received();
+  process.kill(frozen, 'SIGSTOP');
   try {
-    const studio = await open(page);
-    const { roomOrigin, viewer } = await liveWithViewer(page, studio, nginx.port, await context.newPage());
-    const steady = commentingViewer(roomOrigin);
-    await expect.poll(() => steady.acknowledged.length).toBeGreaterThan(5);
-    const audience = page.getByRole('status', { name: 'Audience' });
-    await expect(audience).toBeVisible();
-
-    const frozen = roomPid(roomOrigin);
-    if (frozen === null) throw new Error('nothing serves the room');
-    // The program the core takes in over 5 s before the freeze, then over the 5 s of the freeze:
-    // the same, whatever this machine's own pace (the room's loop is not the program's).
-    const received = async () => (await callCore<{ framesReceived: number }>(page, studio.origin, 'getMediaStats')).framesReceived;
-    const encodedBefore = (await session(page, studio)).health;
-    const beforeStart = await received();
-    await page.waitForTimeout(5000);
-    const beforeEnd = await received();
-    process.kill(frozen, 'SIGSTOP');
-    try {
-      const stoppedAt = Date.now();
-      await expect(page.locator('.panel-connection')).toHaveText(/Your live room is not answering/, { timeout: 5000 });
-      // The freeze lasts 5 s whatever the test does meanwhile.
-      await page.waitForTimeout(Math.max(0, 5000 - (Date.now() - stoppedAt)));
-      const during = (await received()) - beforeEnd;
-      expect(during).toBeGreaterThanOrEqual(0.85 * (beforeEnd - beforeStart));
-      expect(during).toBeGreaterThan(0);
-    } finally {
-      process.kill(frozen, 'SIGCONT');
-    }
-    // Back by itself: the same process, the panel's audience line, the comments sent meanwhile answered.
-    await expect(audience).toBeVisible({ timeout: 10_000 });
-    expect(roomPid(roomOrigin)).toBe(frozen);
-    const ackedAfter = steady.acknowledged.length;
-    await expect.poll(() => steady.acknowledged.length, { timeout: 10_000 }).toBeGreaterThan(ackedAfter + 5);
-    await steady.stop();
-    expect(steady.acknowledged.length).toBe(steady.sent);
-    const framesAfter = (await viewer.videoFrames(1)).framesDecoded;
-    await expect.poll(async () => (await viewer.videoFrames(1)).framesDecoded, { timeout: 20_000 }).toBeGreaterThan(framesAfter + 30);
-
-    // The encoder never waited on the room: no frame it had to drop beyond a handful, and the recording is one segment.
-    const live = await session(page, studio);
-    expect(live.health.droppedFrames - encodedBefore.droppedFrames).toBeLessThanOrEqual(2);
-    expect(live.destinations.find((destination) => destination.id === 'recording')).toMatchObject({ state: 'running', restarts: 0 });
-    expect(readdirSync(live.recordingPath ?? '').filter((file) => file.startsWith('segment-'))).toEqual(['segment-001.mkv']);
-    const notices = await callCore<Notice[]>(page, studio.origin, 'getNotices');
-    expect(notices.map((notice) => notice.message)).toContain('Your live room answers again; comments and orders caught up.');
-
-    await page.getByRole('button', { name: 'End Live' }).click();
-    await expect(page.getByRole('button', { name: 'Go Live' })).toBeVisible({ timeout: 30_000 });
-    expect(consoleErrors).toEqual([]);
+    const stoppedAt = Date.now();
+    await expect(page.locator('.panel-connection')).toHaveText(/Your live room is not answering/, { timeout: 5000 });
+    // The freeze lasts 5 s whatever the test does meanwhile.
+    await page.waitForTimeout(Math.max(0, 5000 - (Date.now() - stoppedAt)));
+    const during = (await received()) - beforeEnd;
+    expect(during).toBeGreaterThanOrEqual(0.85 * (beforeEnd - beforeStart));
+    expect(during).toBeGreaterThan(0);
   } finally {
-    await nginx.dispose();
+    process.kill(frozen, 'SIGCONT');
   }
+  // Back by itself: the same process, the panel's audience line, the comments sent meanwhile answered.
+  await expect(audience).toBeVisible({ timeout: 10_000 });
+  expect(roomPid(roomOrigin)).toBe(frozen);
+  const ackedAfter = steady.acknowledged.length;
+  await expect.poll(() => steady.acknowledged.length, { timeout: 10_000 }).toBeGreaterThan(ackedAfter + 5);
+  await steady.stop();
+  expect(steady.acknowledged.length).toBe(steady.sent);
+  const framesAfter = (await viewer.videoFrames(1)).framesDecoded;
+  await expect.poll(async () => (await viewer.videoFrames(1)).framesDecoded, { timeout: 20_000 }).toBeGreaterThan(framesAfter + 30);
+
+  // The encoder never waited on the room: no frame it had to drop beyond a handful, and the recording is one segment.
+  const live = await session(page, studio);
+  expect(live.health.droppedFrames - encodedBefore.droppedFrames).toBeLessThanOrEqual(2);
+  expect(live.destinations.find((destination) => destination.id === 'recording')).toMatchObject({ state: 'running', restarts: 0 });
+  expect(readdirSync(live.recordingPath ?? '').filter((file) => file.startsWith('segment-'))).toEqual(['segment-001.mkv']);
+  const notices = await callCore<Notice[]>(page, studio.origin, 'getNotices');
+  expect(notices.map((notice) => notice.message)).toContain('Your live room answers again; comments and orders caught up.');
+
+  await page.getByRole('button', { name: 'End Live' }).click();
+  await expect(page.getByRole('button', { name: 'Go Live' })).toBeVisible({ timeout: 30_000 });
+  expect(consoleErrors).toEqual([]);
 });
