@@ -17,15 +17,20 @@ async function utilityPids(app: ElectronApplication): Promise<Record<string, num
   return Object.fromEntries(metrics.filter((metric) => metric.type === 'Utility').map((metric) => [metric.name, metric.pid]));
 }
 
+/** The app on a fresh data folder, its room on a free port. */
+async function launchApp(): Promise<ElectronApplication> {
+  return electron.launch({
+    executablePath: binary ?? undefined,
+    args: ['.'],
+    env: { ...process.env, SHOPCAST_DATA_DIR: await tempDataDir(), SHOPCAST_ROOM_PORT: '0' },
+  });
+}
+
 test.describe('the Electron app', () => {
   test.skip(binary === null, missingBinary);
 
   test('opens the secure studio window and talks to the core process over its port', async () => {
-    const app = await electron.launch({
-      executablePath: binary ?? undefined,
-      args: ['.'],
-      env: { ...process.env, SHOPCAST_DATA_DIR: await tempDataDir(), SHOPCAST_ROOM_PORT: '0' },
-    });
+    const app = await launchApp();
     try {
       const window = await app.firstWindow();
       expect(new URL(window.url()).origin).toBe('app://studio');
@@ -47,11 +52,7 @@ test.describe('the Electron app', () => {
   });
 
   test('says when the engine stops, and Restart brings it back while the room stays up', async () => {
-    const app = await electron.launch({
-      executablePath: binary ?? undefined,
-      args: ['.'],
-      env: { ...process.env, SHOPCAST_DATA_DIR: await tempDataDir(), SHOPCAST_ROOM_PORT: '0' },
-    });
+    const app = await launchApp();
     try {
       const window = await app.firstWindow();
       await expect(window.getByRole('status', { name: 'State' })).toHaveText('Offline');

@@ -65,6 +65,7 @@ describe('the room utility launcher', () => {
     const { launch, forks, children } = setup();
     const standby = launch(4821, 'standby');
     expect(forks[0]?.args).toEqual(['--port', '4821', '--host', '0.0.0.0', '--data-dir', '/data/room', '--room', 'shop', '--standby']);
+    expect(forks[0]?.options).toMatchObject({ serviceName: 'Shopcast live room (standby)' });
     expect(children[0]?.posted).toEqual([]);
     standby.takeOver();
     expect(children[0]?.posted).toEqual([{ type: 'room-take-over' }]);

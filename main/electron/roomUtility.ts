@@ -39,7 +39,7 @@ export function roomUtilityLauncher(deps: RoomUtilityDeps): RoomLauncher {
   for (const [name, value] of Object.entries(deps.env)) if (value !== undefined) env[name] = value;
   env['SHOPCAST_ROOM_TOKEN'] = deps.token;
   return (port, mode) => {
-    const child = deps.utilityProcess.fork(deps.entry, ['--port', String(port), ...deps.args, ...(mode === 'standby' ? ['--standby'] : [])], { env, stdio: 'pipe', serviceName: 'Shopcast live room' });
+    const child = deps.utilityProcess.fork(deps.entry, ['--port', String(port), ...deps.args, ...(mode === 'standby' ? ['--standby'] : [])], { env, stdio: 'pipe', serviceName: mode === 'standby' ? 'Shopcast live room (standby)' : 'Shopcast live room' });
     let output = '';
     let ended = false;
     // Piped streams must be read, or a chatty room would block on a full pipe.
