@@ -7,7 +7,7 @@ import { cameraSource, productCardSource, sampleProduct, textSource } from '../c
 import { SCENES_VERSION, type SceneCollection } from '../contract/schemas/scene.std';
 import { readStamp } from '../contract/testStamp.std';
 import { chromiumPath } from '../playwright.config';
-import { startStudioInChromium } from '../main/bench/studioInChromium.node';
+import { startStudioInChromium } from '../bench/studioInChromium.node';
 import { callCore } from '../testing/coreCall';
 import { programFrame, type ProgramFrame } from './programFrame';
 import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';

@@ -7,7 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { LiveSession } from '../contract/schemas/live.std';
 import { startNginxRtmp } from '../testing/nginxRtmp.node';
 import { callCore } from '../testing/coreCall';
-import { spawnRoom } from '../main/room/spawnRoom.node';
+import { spawnRoom } from '../testing/spawnRoom.node';
 import { ROOM_ENTRY } from './roomPeers';
 import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';
 import { openViewerPage } from './viewer.page';

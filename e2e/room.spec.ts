@@ -2,7 +2,7 @@ import { expect, test, type Browser } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import type { RoomEvent } from '../contract/room/roomEvents.std';
-import { spawnRoom, type SpawnedRoom } from '../main/room/spawnRoom.node';
+import { spawnRoom, type SpawnedRoom } from '../testing/spawnRoom.node';
 import { connectStudio, pushTestPattern, ROOM_ENTRY, type StudioFeed } from './roomPeers';
 import { tempDataDir } from './studioProcess';
 import { openViewerPage, type ViewerPage } from './viewer.page';

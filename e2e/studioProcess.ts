@@ -2,7 +2,7 @@ import { test, type Page } from '@playwright/test';
 import { mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { spawnStudio, type SpawnedStudio } from '../main/studio/spawnStudio.node';
+import { spawnStudio, type SpawnedStudio } from '../testing/spawnStudio.node';
 
 export type StudioProcess = SpawnedStudio & { dataDir: string };
 

@@ -3,7 +3,7 @@ import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, re
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isExecutableFile } from '../main/encoder/ffmpegLocator.node.ts';
+import { isExecutableFile } from '../main/ffmpeg/ffmpegLocator.node.ts';
 import { localSfuWorkerPlace, sfuWorkerCacheDir, sfuWorkerCachePath, sfuWorkerStampPath } from '../main/sfu/sfuWorkerPath.node.ts';
 
 // `npm run build:sfu` (and `npm run setup`, when no worker is found): builds the mediasoup worker

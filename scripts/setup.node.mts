@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ffmpegStaticPathFrom, isExecutableFile, locateFfmpeg } from '../main/encoder/ffmpegLocator.node.ts';
+import { ffmpegStaticPathFrom, isExecutableFile, locateFfmpeg } from '../main/ffmpeg/ffmpegLocator.node.ts';
 import { ffmpegInstallHint } from '../main/live/preflight.std.ts';
 import { localSfuWorkerPlace, sfuWorkerPath } from '../main/sfu/sfuWorkerPath.node.ts';
 import { nginxBinaryPath, nginxRtmpModulePath } from '../testing/nginxRtmp.node.ts';

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isExecutableFile, locateFfmpeg } from '../main/encoder/ffmpegLocator.node';
+import { isExecutableFile, locateFfmpeg } from '../main/ffmpeg/ffmpegLocator.node';
 import { nginxRtmpConfig, startNginxRtmp, type NginxRtmp } from './nginxRtmp.node';
 
 // The RTMP ingest the go-live tests push to (issue 5): real nginx-rtmp, real FFmpeg, real ffprobe.

@@ -1,9 +1,9 @@
 import type { MessagePortMain } from 'electron';
 import { coreToMainMessageSchema, mainToCoreMessageSchema, type CoreToMainMessage, type MainToCoreMessage, type ShellAsk } from '../../contract/appProcess.std';
 import type { EmbeddedRoom, EmbeddedRoomWatch } from '../../contract/roomProcess.std';
-import type { Dispatch, Sender } from '../core/dispatcher.std';
-import type { EventHub } from '../core/eventHub.std';
-import { serveContractFrames } from '../core/contractFrames.std';
+import type { Dispatch, Sender } from '../kernel/dispatcher.std';
+import type { EventHub } from '../kernel/eventHub.std';
+import { serveContractFrames } from '../kernel/contractFrames.std';
 import type { Logger } from '../log/logger.std';
 import type { MediaIngest } from '../media/mediaIngest.std';
 import { serveMediaPort } from '../media/mediaPort.node';

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../../contract/schemas/notice.std';
-import { SHOW_FILE } from '../live/recordingFiles.std';
-import { showIdOf, showStartOf } from '../live/showId.std';
+import { SHOW_FILE } from '../ffmpeg/recordingFiles.std';
+import { showIdOf, showStartOf } from '../ffmpeg/showId.std';
 import { createLogger } from '../log/logger.std';
-import { probe, writeKilledSegment, writeSegment } from '../replay/testMedia.node';
+import { probe, writeKilledSegment, writeSegment } from '../../testing/testMedia.node';
 import { createCore } from './createCore.node';
 
 // A show the core was killed in the middle of is repaired when the studio next starts, with a

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_DESTINATIONS, type DestinationInput } from '../../contract/schemas/destination.std';
-import { createDispatcher, type RequestHandlers, type Sender } from '../core/dispatcher.std';
+import { createDispatcher, type RequestHandlers, type Sender } from '../kernel/dispatcher.std';
 import { createLogger, type LogRecord } from '../log/logger.std';
 import { openDestinationStore } from './destinationStore.node';
 import { openSecretBox } from './secretBox.node';

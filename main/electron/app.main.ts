@@ -1,7 +1,7 @@
 import { app, BrowserWindow, desktopCapturer, ipcMain, MessageChannelMain, session, shell, utilityProcess } from 'electron';
 import path from 'node:path';
 import { IPC_CORE_PORT } from '../../contract/ipcChannels.std';
-import { isAllowedExternalUrl } from '../core/externalLinks.std';
+import { isAllowedExternalUrl } from '../security/externalLinks.std';
 import { createLogger, jsonLineSink } from '../log/logger.std';
 import { newRoomToken } from '../room/roomToken.node';
 import { roomAnswers } from '../roomProcess/roomChildProcess.node';

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { ReplayDesk } from '../replay/replayDesk.node';
-import { REPLAY_MEDIA_PREFIX } from '../studio/mediaRange.std';
-import { openReplayMedia } from '../studio/replayMedia.node';
-import { securityHeaders } from '../studio/securityHeaders.std';
+import { REPLAY_MEDIA_PREFIX } from '../http/mediaRange.std';
+import { openReplayMedia } from '../replay/replayMedia.node';
+import { securityHeaders } from '../http/securityHeaders.std';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://studio`;

@@ -13,7 +13,7 @@ import {
 } from '../../contract/appProcess.std';
 import type { EmbeddedRoomWatch } from '../../contract/roomProcess.std';
 import { answerAsk, createPendingAsks } from '../appCore/pendingAsks.std';
-import { isAllowedExternalUrl } from '../core/externalLinks.std';
+import { isAllowedExternalUrl } from '../security/externalLinks.std';
 import type { Logger } from '../log/logger.std';
 
 // Main's side of the core process (main/appCore.node.ts): forks it, tells it where the room is,

@@ -1,5 +1,5 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, HandlerDetails, Event as ElectronEvent } from 'electron';
-import { isAllowedExternalUrl } from '../core/externalLinks.std';
+import { isAllowedExternalUrl } from '../security/externalLinks.std';
 import { originOf } from './appOrigin.std';
 
 // Type-only imports: this factory is Electron's edge, but it takes BrowserWindow as an argument

@@ -1,9 +1,9 @@
 import type { spawn as spawnType } from 'node:child_process';
 import type { OutputProfile } from '../../contract/schemas/settings.std';
-import type { VideoEncoding } from '../encoder/encodePlan.std';
-import { selectVideoEncoder, spawnFfmpegRunner } from '../encoder/encoderSelection.node';
-import type { FfmpegProbe } from '../encoder/ffmpegProbe.node';
-import { outputProfileSpec } from '../encoder/outputProfiles.std';
+import type { VideoEncoding } from '../ffmpeg/encodePlan.std';
+import { selectVideoEncoder, spawnFfmpegRunner } from '../ffmpeg/encoderSelection.node';
+import type { FfmpegProbe } from '../ffmpeg/ffmpegProbe.node';
+import { outputProfileSpec } from '../ffmpeg/outputProfiles.std';
 
 type Choice = { ok: true; encoding: VideoEncoding } | { ok: false; message: string };
 

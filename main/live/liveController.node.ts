@@ -1,26 +1,26 @@
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { h264ProfileOf, createEncodePlan, type VideoEncoding } from '../encoder/encodePlan.std';
-import { buildEncoderArgs, buildRecordingArgs, buildRtmpRemuxArgs, buildSfuRemuxArgs } from '../encoder/ffmpegArgs.std';
-import { createProgressParser, type FfmpegProgress } from '../encoder/ffmpegProgress.std';
-import { outputProfileSpec } from '../encoder/outputProfiles.std';
-import { createRtpPlan } from '../encoder/rtpPlan.std';
+import { h264ProfileOf, createEncodePlan, type VideoEncoding } from '../ffmpeg/encodePlan.std';
+import { buildEncoderArgs, buildRecordingArgs, buildRtmpRemuxArgs, buildSfuRemuxArgs } from '../ffmpeg/ffmpegArgs.std';
+import { createProgressParser, type FfmpegProgress } from '../ffmpeg/ffmpegProgress.std';
+import { outputProfileSpec } from '../ffmpeg/outputProfiles.std';
+import { createRtpPlan } from '../ffmpeg/rtpPlan.std';
 import type { Logger } from '../log/logger.std';
 import type { FrameSink, MediaFrame } from '../media/mediaIngest.std';
 import { offlineSession, type LiveDestination, type LiveSession } from '../../contract/schemas/live.std';
 import type { OutputProfile } from '../../contract/schemas/settings.std';
-import type { Spawn } from './childProcesses.node';
-import { repairShow, segmentsOf } from '../replay/showRepair.node';
-import { showIdOf } from './showId.std';
-import { startEncoder, type EncoderProcess } from './encoderProcess.node';
+import type { Spawn } from '../ffmpeg/childProcesses.node';
+import { repairShow, segmentsOf } from '../ffmpeg/showRepair.node';
+import { showIdOf } from '../ffmpeg/showId.std';
+import { startEncoder, type EncoderProcess } from '../ffmpeg/encoderProcess.node';
 import { nextStreamState, type GoLiveEvent } from './goLiveMachine.std';
-import { startRemuxer } from './remuxer.node';
-import { destinationRestartPolicy, encoderRestartPolicy } from './restartPolicy.std';
+import { startRemuxer } from '../ffmpeg/remuxer.node';
+import { destinationRestartPolicy, encoderRestartPolicy } from '../ffmpeg/restartPolicy.std';
 import { createRoomLeg, type RoomLeg } from './roomLeg.node';
 import { freeUdpPorts } from './udpPorts.node';
 import { healthOf } from './streamHealth.std';
-import { createSupervisor, type Running, type Supervisor } from './supervisor.std';
-import { createNutFanout } from './nutJoin.std';
+import { createSupervisor, type Running, type Supervisor } from '../ffmpeg/supervisor.std';
+import { createNutFanout } from '../ffmpeg/nutJoin.std';
 
 // Go Live: one encoder FFmpeg for the composed program, its NUT stream fanned out to one `-c copy`
 // remuxer per destination (the studio's room over RTP, each RTMP push, the recording), each

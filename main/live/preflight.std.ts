@@ -1,6 +1,6 @@
 import type { PreflightCheck, PreflightReport } from '../../contract/schemas/preflight.std';
-import type { FfmpegLocation } from '../encoder/ffmpegLocator.node';
-import type { FfmpegProbe } from '../encoder/ffmpegProbe.node';
+import type { FfmpegLocation } from '../ffmpeg/ffmpegLocator.node';
+import type { FfmpegProbe } from '../ffmpeg/ffmpegProbe.node';
 import type { MediaIngestStats } from '../media/mediaIngest.std';
 import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
 import type { SceneCollection } from '../../contract/schemas/scene.std';

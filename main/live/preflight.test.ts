@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FfmpegLocation } from '../encoder/ffmpegLocator.node';
-import type { FfmpegProbe } from '../encoder/ffmpegProbe.node';
+import type { FfmpegLocation } from '../ffmpeg/ffmpegLocator.node';
+import type { FfmpegProbe } from '../ffmpeg/ffmpegProbe.node';
 import { noMediaYet, type MediaIngestStats } from '../media/mediaIngest.std';
 import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
 import { ffmpegInstallHint, MAX_WORD_WARNINGS, recordingSpaceCheck, runPreflight, wordsChecks, type PreflightDeps, type WordsCheckInput } from './preflight.std';

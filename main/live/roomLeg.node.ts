@@ -1,6 +1,6 @@
-import { producerRtpParameters, type RtpPlan } from '../encoder/rtpPlan.std';
+import { producerRtpParameters, type RtpPlan } from '../ffmpeg/rtpPlan.std';
 import type { Logger } from '../log/logger.std';
-import type { SfuTarget } from '../encoder/ffmpegArgs.std';
+import type { SfuTarget } from '../ffmpeg/ffmpegArgs.std';
 
 // A Shopcast room as a destination, whichever process or machine it runs on: the studio's own
 // room (its own process, started by the studio) and a room on the shop's server (`npm run room`)

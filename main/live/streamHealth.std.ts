@@ -1,6 +1,6 @@
 import type { StreamHealth } from '../../contract/schemas/live.std';
-import type { FfmpegProgress } from '../encoder/ffmpegProgress.std';
-import { PROGRESS_PERIOD_SECONDS } from '../encoder/ffmpegArgs.std';
+import type { FfmpegProgress } from '../ffmpeg/ffmpegProgress.std';
+import { PROGRESS_PERIOD_SECONDS } from '../ffmpeg/ffmpegArgs.std';
 
 // The stream's health in plain words, from the encoder's last few `-progress` blocks (one a
 // second): rates from the change between blocks rather than FFmpeg's whole-run averages, and a

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FfmpegProgress } from '../encoder/ffmpegProgress.std';
+import type { FfmpegProgress } from '../ffmpeg/ffmpegProgress.std';
 import { healthOf } from './streamHealth.std';
 
 const block = (frame: number, totalSizeBytes: number, speed: number, dupFrames = 0): FfmpegProgress => ({

@@ -1,5 +1,5 @@
 import { noLiveLayers, PURCHASE_TOAST_MS, type LiveLayers, type LiveLayersPatch } from '../../contract/schemas/liveLayers.std';
-import type { EventHub } from '../core/eventHub.std';
+import type { EventHub } from '../kernel/eventHub.std';
 
 export interface LiveLayersState {
   get(): LiveLayers;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleProduct } from '../../contract/scenePresets.std';
 import { liveLayersSchema, noLiveLayers, PURCHASE_TOAST_MS, type LiveLayers } from '../../contract/schemas/liveLayers.std';
-import { createEventHub } from '../core/eventHub.std';
+import { createEventHub } from '../kernel/eventHub.std';
 import { createLiveLayersState } from './liveLayersState.std';
 
 interface Timer {

@@ -1,5 +1,5 @@
 import type { Notice } from '../../contract/schemas/notice.std';
-import type { EventHub } from '../core/eventHub.std';
+import type { EventHub } from '../kernel/eventHub.std';
 
 const KEEP = 20;
 

@@ -4,7 +4,7 @@ import type { Catalogue } from '../../contract/schemas/catalogue.std';
 import type { PanelAction, PanelActionResult } from '../../contract/schemas/panel.std';
 import type { Product } from '../../contract/schemas/product.std';
 import type { LivePanelSettings } from '../../contract/schemas/settings.std';
-import type { Sender } from '../core/dispatcher.std';
+import type { Sender } from '../kernel/dispatcher.std';
 import type { Logger } from '../log/logger.std';
 import { actorText, describeAction, flashSaleText } from './activityText.std';
 import type { RoomFeed } from './roomFeed.node';

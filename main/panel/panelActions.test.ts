@@ -10,9 +10,9 @@ import type { LiveLayers } from '../../contract/schemas/liveLayers.std';
 import type { PanelState } from '../../contract/schemas/panel.std';
 import { defaultLivePanelSettings } from '../../contract/schemas/settings.std';
 import { createCore } from '../core/createCore.node';
-import type { Sender } from '../core/dispatcher.std';
+import type { Sender } from '../kernel/dispatcher.std';
 import { createLogger } from '../log/logger.std';
-import { cleanups, connect, startRoom, token, until } from '../room/roomTestKit.node';
+import { cleanups, connect, startRoom, token, until } from '../../testing/roomTestKit.node';
 import { actorText, shortOrderId } from './activityText.std';
 
 // The core's panel actions against a real room server: products reach the room from the

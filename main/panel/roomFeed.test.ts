@@ -10,12 +10,12 @@ import type { RoomSocket } from '../../contract/room/roomClient.std';
 import type { LiveLayers } from '../../contract/schemas/liveLayers.std';
 import { applyPanelEvent, type PanelEvent, type PanelState } from '../../contract/schemas/panel.std';
 import { createCore } from '../core/createCore.node';
-import type { Sender } from '../core/dispatcher.std';
-import { createEventHub } from '../core/eventHub.std';
+import type { Sender } from '../kernel/dispatcher.std';
+import { createEventHub } from '../kernel/eventHub.std';
 import { createLiveLayersState } from '../liveLayers/liveLayersState.std';
 import { createLogger } from '../log/logger.std';
 import type { RoomServer } from '../room/roomServer.node';
-import { cleanups, connect, product, startRoom, token, until } from '../room/roomTestKit.node';
+import { cleanups, connect, product, startRoom, token, until } from '../../testing/roomTestKit.node';
 import { connectRoomFeed, RoomRefusedError } from './roomFeed.node';
 
 // The feed against a real room server (real ws, real SQLite): what the panel and the live

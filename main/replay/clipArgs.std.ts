@@ -1,4 +1,4 @@
-import { commonArgs } from '../encoder/ffmpegArgs.std';
+import { commonArgs } from '../ffmpeg/ffmpegArgs.std';
 
 // FFmpeg arguments for a show's clips, as arrays (never a shell string). A keyframe cut copies
 // the show's own packets: seeking the input (`-ss` before `-i`) starts at the keyframe at or

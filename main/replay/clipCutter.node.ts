@@ -1,11 +1,11 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingFiles.std';
+import { RECORDING_INFO_FILE, SHOW_FILE } from '../ffmpeg/recordingFiles.std';
 import type { Logger } from '../log/logger.std';
-import { TIMELINE_FILE } from '../panel/showTimeline.node';
+import { TIMELINE_FILE } from '../ffmpeg/showTimelineWriter.node';
 import { buildClipArgs, buildThumbnailArgs, CLIP_PROGRESS_FD, type CutMode } from './clipArgs.std';
-import { ffmpegIntoFile, readHeader, type FfmpegRunDeps } from './ffmpegRun.node';
-import { readShowTimeline, type ReplayChapter } from './showTimeline.std';
+import { ffmpegIntoFile, readHeader, type FfmpegRunDeps } from '../ffmpeg/ffmpegRun.node';
+import { readShowTimeline, type ReplayChapter } from '../ffmpeg/showTimeline.std';
 
 // One clip per promotion of a show: `<show>/clips/<product>.mp4` and its `.jpg`. Each clip is
 // written under a temporary name of its own and renamed into place, so a reader never sees half a

@@ -1,5 +1,5 @@
-import { commonArgs } from '../encoder/ffmpegArgs.std';
-import type { ReplayChapter } from './showTimeline.std';
+import { commonArgs } from '../ffmpeg/ffmpegArgs.std';
+import type { ReplayChapter } from '../ffmpeg/showTimeline.std';
 
 // FFmpeg's inputs and arguments for a show's exports: its chapters as an FFMETADATA file (the
 // joined recording and the whole-show export carry one chapter per promotion), a clip as 9:16,

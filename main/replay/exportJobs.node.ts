@@ -4,12 +4,12 @@ import { setPriority } from 'node:os';
 import path from 'node:path';
 import { RefusedError } from '../../contract/envelope.std';
 import type { ExportJob, ExportRequest, ShowSummary, VerticalLayout } from '../../contract/schemas/replay.std';
-import type { Spawn } from '../live/childProcesses.node';
-import { SHOW_FILE } from '../live/recordingFiles.std';
+import type { Spawn } from '../ffmpeg/childProcesses.node';
+import { SHOW_FILE } from '../ffmpeg/recordingFiles.std';
 import type { Logger } from '../log/logger.std';
 import { chaptersToCut, clipFileName } from './clipCutter.node';
 import { buildChapterMetadata, buildShowExportArgs, buildVerticalArgs, EXPORT_PROGRESS_FD } from './exportArgs.std';
-import { ffmpegIntoFile, readHeader, type FfmpegRunDeps } from './ffmpegRun.node';
+import { ffmpegIntoFile, readHeader, type FfmpegRunDeps } from '../ffmpeg/ffmpegRun.node';
 import { EXPORTS_DIR, showMediaFile } from './showFiles.node';
 import type { ShowLibrary } from './showLibrary.node';
 

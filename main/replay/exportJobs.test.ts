@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ExportJob } from '../../contract/schemas/replay.std';
-import { showIdOf } from '../live/showId.std';
+import { showIdOf } from '../ffmpeg/showId.std';
 import { createLogger } from '../log/logger.std';
 import { createExportJobs } from './exportJobs.node';
 import { openShowLibrary } from './showLibrary.node';
-import { writeSegment } from './testMedia.node';
+import { writeSegment } from '../../testing/testMedia.node';
 
 // Real FFmpeg on a real show folder: the show is joined with its chapters, then exported in the
 // background: clips, 9:16, the whole show; twice at once; cancelled.

@@ -1,5 +1,5 @@
 import type { ReplayComment, ReplayMark, ReplayOrder } from '../../contract/schemas/replay.std';
-import type { ReadTimeline } from './showTimeline.std';
+import type { ReadTimeline } from '../ffmpeg/showTimeline.std';
 
 // What the replay's player shows beside the video: the show's comments and orders on the show's
 // clock, and the marks on its timeline (each promotion, each pin, each burst of orders). Read from

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderSpikes, replayConversation } from './replayConversation.std';
-import { readShowTimeline } from './showTimeline.std';
+import { readShowTimeline } from '../ffmpeg/showTimeline.std';
 
 const live = 1_000_000;
 const line = (at: number, kind: string, rest: Record<string, unknown> = {}) => JSON.stringify({ at: live + at, seq: at, kind, ...rest });

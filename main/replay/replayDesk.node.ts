@@ -1,5 +1,5 @@
-import type { RequestHandlers } from '../core/dispatcher.std';
-import type { EventHub } from '../core/eventHub.std';
+import type { RequestHandlers } from '../kernel/dispatcher.std';
+import type { EventHub } from '../kernel/eventHub.std';
 import { createExportJobs, type ExportJobsDeps } from './exportJobs.node';
 import { readShowDetail, showMediaFile } from './showFiles.node';
 

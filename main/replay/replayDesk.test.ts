@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExportJob, ShowSummary } from '../../contract/schemas/replay.std';
-import { createEventHub } from '../core/eventHub.std';
-import { showIdOf } from '../live/showId.std';
+import { createEventHub } from '../kernel/eventHub.std';
+import { showIdOf } from '../ffmpeg/showId.std';
 import { createLogger } from '../log/logger.std';
 import { createReplayDesk } from './replayDesk.node';
 import { openShowLibrary } from './showLibrary.node';
-import { writeSegment } from './testMedia.node';
+import { writeSegment } from '../../testing/testMedia.node';
 
 // The desk over a real library and real FFmpeg: a finished show gets its clips by itself, a show
 // deleted mid-export has its export cancelled first, and the events say so.

@@ -2,7 +2,7 @@ import { lstat, readdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { RefusedError } from '../../contract/envelope.std';
 import { showFileSchema, type ShowDetail } from '../../contract/schemas/replay.std';
-import { SHOW_FILE } from '../live/recordingFiles.std';
+import { SHOW_FILE } from '../ffmpeg/recordingFiles.std';
 import { CLIPS_DIR, clipNamesOf } from './clipCutter.node';
 import { replayConversation } from './replayConversation.std';
 import type { ShowLibrary } from './showLibrary.node';

@@ -4,18 +4,18 @@ import path from 'node:path';
 import { RefusedError } from '../../contract/envelope.std';
 import type { ShowState, ShowSummary } from '../../contract/schemas/replay.std';
 import { showTitleSchema } from '../../contract/schemas/replay.std';
-import type { Spawn } from '../live/childProcesses.node';
-import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingFiles.std';
-import { showStartOf } from '../live/showId.std';
+import type { Spawn } from '../ffmpeg/childProcesses.node';
+import { RECORDING_INFO_FILE, SHOW_FILE } from '../ffmpeg/recordingFiles.std';
+import { showStartOf } from '../ffmpeg/showId.std';
 import type { Logger } from '../log/logger.std';
-import { TIMELINE_FILE } from '../panel/showTimeline.node';
+import { TIMELINE_FILE } from '../ffmpeg/showTimelineWriter.node';
 import type { CutMode } from './clipArgs.std';
 import { CLIPS_DIR, cutShowClips, type ClipProgress } from './clipCutter.node';
-import { readHeader, readThroughSeconds } from './ffmpegRun.node';
-import type { MediaHeader } from './mediaCheck.std';
-import { repairShow, segmentsOf, type ShowRepair } from './showRepair.node';
+import { readHeader, readThroughSeconds } from '../ffmpeg/ffmpegRun.node';
+import type { MediaHeader } from '../ffmpeg/mediaCheck.std';
+import { repairShow, segmentsOf, type ShowRepair } from '../ffmpeg/showRepair.node';
 import { EXPORTS_DIR } from './showFiles.node';
-import { productsPromoted, readShowTimeline, type ReadTimeline, type ReplayChapter } from './showTimeline.std';
+import { productsPromoted, readShowTimeline, type ReadTimeline, type ReplayChapter } from '../ffmpeg/showTimeline.std';
 
 // The shows on disk, one folder each under `recordingsDir`, as the library lists them. The folder
 // is the truth: its recording (show.mp4, or the segments a crash left), its timeline.jsonl (the

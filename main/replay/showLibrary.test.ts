@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { showSummarySchema } from '../../contract/schemas/replay.std';
-import { showIdOf } from '../live/showId.std';
+import { showIdOf } from '../ffmpeg/showId.std';
 import { createLogger } from '../log/logger.std';
 import { openShowLibrary, type ClipJobProgress } from './showLibrary.node';
-import { repairNotice } from './showRepair.node';
-import { writeKilledSegment, writeSegment } from './testMedia.node';
+import { repairNotice } from '../ffmpeg/showRepair.node';
+import { writeKilledSegment, writeSegment } from '../../testing/testMedia.node';
 
 // Real FFmpeg and a real folder: the library lists what is on disk, repairs, renames, deletes.
 

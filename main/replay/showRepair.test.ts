@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../log/logger.std';
 import { cutShowClips } from './clipCutter.node';
-import { repairNotice, repairShow, segmentsOf } from './showRepair.node';
-import { probe, writeKilledSegment, writeSegment } from './testMedia.node';
+import { repairNotice, repairShow, segmentsOf } from '../ffmpeg/showRepair.node';
+import { probe, writeKilledSegment, writeSegment } from '../../testing/testMedia.node';
 
 // Real FFmpeg: an interrupted show's segments joined into a show.mp4 that plays, up to the
 // interruption, and cut into its clips.

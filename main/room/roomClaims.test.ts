@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { RoomEvent, RoomOrder } from '../../contract/room/roomEvents.std';
 import type { OrderStatus } from '../../contract/room/roomMessages.std';
 import { openRoomDatabase } from './roomDatabase.node';
-import { connect, product, rawSocket, startRoom, token, until, type Connected } from './roomTestKit.node';
+import { connect, product, rawSocket, startRoom, token, until, type Connected } from '../../testing/roomTestKit.node';
 
 // Comment-to-claim against the real room server: claims take stock with the Buy sheet's guarded
 // UPDATE, the rest wait on a list that moves up as claims are cancelled, and each claimant's own

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { AckFrame, ErrorFrame, RoomEvent } from '../../contract/room/roomEvents.std';
-import { cleanups, connect, startRoom, until } from './roomTestKit.node';
+import { cleanups, connect, startRoom, until } from '../../testing/roomTestKit.node';
 
 // Hostile viewers: every bad frame gets a clear answer, nothing is stored as anything but text,
 // and one flooding socket does not stop the room serving everyone else.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AckFrame } from '../../contract/room/roomEvents.std';
-import { connect, promote, rawSocket, startRoom, token, until } from './roomTestKit.node';
+import { connect, promote, rawSocket, startRoom, token, until } from '../../testing/roomTestKit.node';
 
 // The room server for real: real sockets (ws), a real SQLite file, real timers.
 

@@ -9,7 +9,7 @@ import {
   createTransportBodySchema,
 } from './broadcasterApiSchemas.std';
 import { tokenMatches } from '../security/tokenMatches.node';
-import { HttpError, presentedToken, readJsonBody, sendJson } from './httpJson.node';
+import { HttpError, presentedToken, readJsonBody, sendJson } from '../http/httpJson.node';
 import { describeIssue } from './mediasoupShapes.std';
 import { SfuError, type SfuErrorCode } from './sfuErrors.std';
 import type { ShowSfu } from './showSfuTypes.std';

@@ -8,7 +8,7 @@ import { sfuConfigSchema } from './sfuConfig.std';
 import { SFU_WORKER_ENV } from './sfuWorkerPath.node';
 import { createShowSfu } from './showSfu.node';
 import type { ShowSfu } from './showSfuTypes.std';
-import { h264PushArgs, h264RtpParameters, openTestSfu, recordingLogger, skipWithoutWorker, startFfmpeg, watchProducers, type FfmpegPush } from './sfuTesting.node';
+import { h264PushArgs, h264RtpParameters, openTestSfu, recordingLogger, skipWithoutWorker, startFfmpeg, watchProducers, type FfmpegPush } from '../../testing/sfuTesting.node';
 import { createVideoOffShow } from './videoOffShow.std';
 import type { WorkerPool } from './workerPool.node';
 

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { types as mediasoupTypes } from 'mediasoup';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { isExecutableFile, locateFfmpeg } from '../encoder/ffmpegLocator.node';
+import { isExecutableFile, locateFfmpeg } from '../ffmpeg/ffmpegLocator.node';
 import { localSfuWorkerPlace, SFU_WORKER_ENV, sfuWorkerMissingMessage, sfuWorkerPath } from './sfuWorkerPath.node';
 
 // The real mediasoup worker (built by `npm run setup`, see ../shared/SFU.md) fed by real FFmpeg

@@ -6,7 +6,7 @@ import { SfuError } from './sfuErrors.std';
 import { SFU_WORKER_ENV } from './sfuWorkerPath.node';
 import { createShowSfu } from './showSfu.node';
 import type { ShowSfu } from './showSfuTypes.std';
-import { h264RtpParameters, openTestSfu, recordingLogger, skipWithoutWorker } from './sfuTesting.node';
+import { h264RtpParameters, openTestSfu, recordingLogger, skipWithoutWorker } from '../../testing/sfuTesting.node';
 import { createVideoOffShow } from './videoOffShow.std';
 import type { WorkerPool } from './workerPool.node';
 

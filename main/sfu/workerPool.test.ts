@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openSfu } from './openSfu.node';
 import { defaultSfuConfig } from './sfuConfig.std';
 import { SFU_WORKER_ENV, sfuWorkerMissingMessage } from './sfuWorkerPath.node';
-import { openTestSfu, recordingLogger, skipWithoutWorker } from './sfuTesting.node';
+import { openTestSfu, recordingLogger, skipWithoutWorker } from '../../testing/sfuTesting.node';
 import { workerPoolSize, type WorkerPool } from './workerPool.node';
 
 const previousWorkerBin = process.env[SFU_WORKER_ENV];

@@ -1,7 +1,7 @@
 import { RefusedError } from '../../contract/envelope.std';
 import type { StaffState } from '../../contract/schemas/staff.std';
-import type { RequestHandlers } from '../core/dispatcher.std';
-import type { EventHub } from '../core/eventHub.std';
+import type { RequestHandlers } from '../kernel/dispatcher.std';
+import type { EventHub } from '../kernel/eventHub.std';
 import type { StaffRegistry } from './staffRegistry.std';
 
 export const CONSOLE_NOT_STARTED = 'The staff console server has not started yet.';

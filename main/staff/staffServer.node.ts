@@ -2,11 +2,11 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Core } from '../core/createCore.node';
-import type { Dispatch, Sender } from '../core/dispatcher.std';
+import type { Dispatch, Sender } from '../kernel/dispatcher.std';
 import type { Logger } from '../log/logger.std';
-import { serveApiSocket } from '../studio/apiSocket.node';
-import { allowReadOnly, closeServer, handleRequests, isSameOrigin, listen, readCookie, refuseUpgrade, serveRendererFile, sessionCookie } from '../studio/httpShared.node';
-import { securityHeaders } from '../studio/securityHeaders.std';
+import { serveApiSocket } from '../http/apiSocket.node';
+import { allowReadOnly, closeServer, handleRequests, isSameOrigin, listen, readCookie, refuseUpgrade, serveRendererFile, sessionCookie } from '../http/httpShared.node';
+import { securityHeaders } from '../http/securityHeaders.std';
 import { confirmPairingPage, pairingCss, PAIRING_CSS_PATH, pairingPage, pairingPageCsp } from './pairingPage.std';
 import { sessionMessages, type CodeRefused, type SessionEndReason } from './staffRegistry.std';
 

@@ -1,6 +1,6 @@
 import type { LiveSession } from '../../contract/schemas/live.std';
 import type { StudioStatus } from '../../contract/schemas/status.std';
-import type { EventHub } from '../core/eventHub.std';
+import type { EventHub } from '../kernel/eventHub.std';
 import type { MediaIngestStats } from '../media/mediaIngest.std';
 
 export interface StatusServiceDeps {

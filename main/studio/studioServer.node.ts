@@ -6,12 +6,12 @@ import type { Core } from '../core/createCore.node';
 import type { Logger } from '../log/logger.std';
 import type { MediaFrame } from '../media/mediaIngest.std';
 import { serveMediaSocket } from '../media/mediaSocket.node';
-import { serveApiSocket } from './apiSocket.node';
+import { serveApiSocket } from '../http/apiSocket.node';
 import { createPairing } from './pairing.std';
-import { allowReadOnly, closeServer, handleRequests, isSameOrigin, listen, readCookie, refuseUpgrade, serveRendererFile, sessionCookie } from './httpShared.node';
-import { REPLAY_MEDIA_PREFIX } from './mediaRange.std';
-import { openReplayMedia } from './replayMedia.node';
-import { securityHeaders } from './securityHeaders.std';
+import { allowReadOnly, closeServer, handleRequests, isSameOrigin, listen, readCookie, refuseUpgrade, serveRendererFile, sessionCookie } from '../http/httpShared.node';
+import { REPLAY_MEDIA_PREFIX } from '../http/mediaRange.std';
+import { openReplayMedia } from '../replay/replayMedia.node';
+import { securityHeaders } from '../http/securityHeaders.std';
 import { unauthorizedPage, type RefusalReason } from './unauthorizedPage.std';
 
 export const SESSION_COOKIE = 'shopcast_session';

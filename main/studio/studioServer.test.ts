@@ -7,9 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { allocateMediaFrame, i420Bytes } from '../../contract/media.std';
 import { createCore, type Core } from '../core/createCore.node';
 import { createLogger, type LogRecord } from '../log/logger.std';
-import { pairFromNode } from './pairFromNode.node';
-import { rendererCsp } from './securityHeaders.std';
-import { createSocketKit, hasId, isEvent } from './socketTestKit.node';
+import { pairFromNode } from '../../testing/pairFromNode.node';
+import { rendererCsp } from '../http/securityHeaders.std';
+import { createSocketKit, hasId, isEvent } from '../../testing/socketTestKit.node';
 import { startStudioServer, type StudioServer } from './studioServer.node';
 
 const indexHtml = '<!doctype html><title>Shopcast test renderer</title>';

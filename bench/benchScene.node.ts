@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { cameraSource, productCardSource, sampleProduct, textSource } from '../../contract/scenePresets.std';
-import { SCENES_VERSION, type SceneCollection } from '../../contract/schemas/scene.std';
+import { cameraSource, productCardSource, sampleProduct, textSource } from '../contract/scenePresets.std';
+import { SCENES_VERSION, type SceneCollection } from '../contract/schemas/scene.std';
 
 // The one benchmark scene (../shared/BENCH-SCENE.md): camera + 400×200 product card at (20, 500)
 // + a 36 px bold white text line at (20, 20), all in 720p pixels.

@@ -1,6 +1,6 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createProgressParser } from '../encoder/ffmpegProgress.std';
+import { createProgressParser } from '../main/ffmpeg/ffmpegProgress.std';
 
 // Tiny test media for the replay tests, made as Shopcast records: H.264 with a keyframe every
 // 2 s, AAC, Matroska segments with one-second clusters, 320×180 so a test costs little.

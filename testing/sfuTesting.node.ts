@@ -4,12 +4,12 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { types } from 'mediasoup';
-import { isExecutableFile, locateFfmpeg } from '../encoder/ffmpegLocator.node';
-import { createLogger, type LogRecord } from '../log/logger.std';
-import { openSfu, type SfuOpening } from './openSfu.node';
-import { sfuConfigSchema } from './sfuConfig.std';
-import type { WorkerPool } from './workerPool.node';
-import { localSfuWorkerPlace, sfuWorkerMissingMessage, sfuWorkerPath } from './sfuWorkerPath.node';
+import { isExecutableFile, locateFfmpeg } from '../main/ffmpeg/ffmpegLocator.node';
+import { createLogger, type LogRecord } from '../main/log/logger.std';
+import { openSfu, type SfuOpening } from '../main/sfu/openSfu.node';
+import { sfuConfigSchema } from '../main/sfu/sfuConfig.std';
+import type { WorkerPool } from '../main/sfu/workerPool.node';
+import { localSfuWorkerPlace, sfuWorkerMissingMessage, sfuWorkerPath } from '../main/sfu/sfuWorkerPath.node';
 
 // Shared by the SFU's tests (no test framework in here): the real worker, real FFmpeg, a logger
 // that keeps its records. Each test file gives its own port range so files running side by side

@@ -8,8 +8,8 @@ import { pipeline } from 'node:stream/promises';
 import { isSameProfile } from 'h264-profile-level-id';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { i420Bytes } from '../../contract/media.std';
-import { createEncodePlan } from './encodePlan.std';
-import { outputProfileSpec } from './outputProfiles.std';
+import { createEncodePlan } from '../ffmpeg/encodePlan.std';
+import { outputProfileSpec } from '../ffmpeg/outputProfiles.std';
 import {
   buildConcatList,
   buildEncoderArgs,
@@ -20,12 +20,12 @@ import {
   ENCODER_FD,
   REMUX_FD,
   type SfuTarget,
-} from './ffmpegArgs.std';
-import { createProgressParser, type FfmpegProgress } from './ffmpegProgress.std';
-import { isExecutableFile, locateFfmpeg } from './ffmpegLocator.node';
-import { createRtpPlan, h264ProfileLevelId } from './rtpPlan.std';
-import { freeUdpPorts } from '../live/udpPorts.node';
-import { listen, nalUnitsOf, parseRtp } from './rtpTestKit.node';
+} from '../ffmpeg/ffmpegArgs.std';
+import { createProgressParser, type FfmpegProgress } from '../ffmpeg/ffmpegProgress.std';
+import { isExecutableFile, locateFfmpeg } from '../ffmpeg/ffmpegLocator.node';
+import { createRtpPlan, h264ProfileLevelId } from '../ffmpeg/rtpPlan.std';
+import { freeUdpPorts } from './udpPorts.node';
+import { listen, nalUnitsOf, parseRtp } from '../../testing/rtpTestKit.node';
 
 // The whole go-live pipeline with the real FFmpeg, no mocks: Node feeds 3 s of composed I420 and
 // PCM at real-time pace (the production plan stamps input with the wall clock), the encoder's NUT

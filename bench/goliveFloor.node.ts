@@ -3,10 +3,10 @@ import { once } from 'node:events';
 import { access, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createProgressParser, type FfmpegProgress } from '../encoder/ffmpegProgress.std';
-import { AAC_KBPS, OPUS_KBPS } from '../encoder/outputProfiles.std';
-import { ffmpegSsrcArg, RTP_PACKET_SIZE, type RtpPlan } from '../encoder/rtpPlan.std';
-import type { BroadcasterPorts } from '../live/roomLeg.node';
+import { createProgressParser, type FfmpegProgress } from '../main/ffmpeg/ffmpegProgress.std';
+import { AAC_KBPS, OPUS_KBPS } from '../main/ffmpeg/outputProfiles.std';
+import { ffmpegSsrcArg, RTP_PACKET_SIZE, type RtpPlan } from '../main/ffmpeg/rtpPlan.std';
+import type { BroadcasterPorts } from '../main/live/roomLeg.node';
 import { BENCH_TEXT } from './benchScene.node';
 
 // The plain-FFmpeg floor of ../shared/BENCH-SCENE.md, word for word for the picture and the

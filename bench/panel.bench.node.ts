@@ -5,10 +5,10 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import type * as PlaywrightCore from 'playwright-core';
-import { cameraSource } from '../../contract/scenePresets.std';
-import { SCENES_VERSION, type SceneCollection } from '../../contract/schemas/scene.std';
-import { callCore } from '../../testing/coreCall';
-import { spawnStudio } from '../studio/spawnStudio.node';
+import { cameraSource } from '../contract/scenePresets.std';
+import { SCENES_VERSION, type SceneCollection } from '../contract/schemas/scene.std';
+import { callCore } from '../testing/coreCall';
+import { spawnStudio } from '../testing/spawnStudio.node';
 import { openViewers, send, type Viewer } from './benchViewers.node';
 import { median } from './stats.std';
 

@@ -2,7 +2,7 @@ import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { spawnRoom } from '../room/spawnRoom.node';
+import { spawnRoom } from '../testing/spawnRoom.node';
 import { processCpuSeconds } from './processCpu.node';
 import { openViewers, send, type Viewer } from './benchViewers.node';
 

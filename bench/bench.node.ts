@@ -1,12 +1,12 @@
 import path from 'node:path';
-import { benchCompositor, defaultChromium } from './bench/compositor.bench.node';
-import { benchGoLive } from './bench/golive.bench.node';
-import { benchMediaChannel } from './bench/mediaChannel.bench.node';
-import { benchPanel } from './bench/panel.bench.node';
-import { benchReplay } from './bench/replay.bench.node';
-import { benchRoom } from './bench/room.bench.node';
-import { runBenchRoomProcess } from './bench/benchRoomProcess.node';
-import { runChatLoad } from './bench/chatLoad.node';
+import { benchCompositor, defaultChromium } from './compositor.bench.node';
+import { benchGoLive } from './golive.bench.node';
+import { benchMediaChannel } from './mediaChannel.bench.node';
+import { benchPanel } from './panel.bench.node';
+import { benchReplay } from './replay.bench.node';
+import { benchRoom } from './room.bench.node';
+import { runBenchRoomProcess } from './benchRoomProcess.node';
+import { runChatLoad } from './chatLoad.node';
 
 // `npm run bench -- <name> [--seconds N] [--chat N]`: one benchmark, one JSON object per figure set on stdout.
 

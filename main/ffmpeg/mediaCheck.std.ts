@@ -1,4 +1,4 @@
-import { commonArgs } from '../encoder/ffmpegArgs.std';
+import { commonArgs } from './ffmpegArgs.std';
 
 // Whether a recording plays, with FFmpeg alone (ffmpeg-static ships no ffprobe). Reading the
 // header is not enough: an MP4 cut short after a fast-start moov still announces its full length,

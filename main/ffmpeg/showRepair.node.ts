@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildConcatList, buildFinalizeRecordingArgs, REMUX_FD } from '../encoder/ffmpegArgs.std';
-import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingFiles.std';
+import { buildConcatList, buildFinalizeRecordingArgs, REMUX_FD } from './ffmpegArgs.std';
+import { RECORDING_INFO_FILE, SHOW_FILE } from './recordingFiles.std';
 import type { Logger } from '../log/logger.std';
-import { TIMELINE_FILE } from '../panel/showTimeline.node';
-import { buildChapterMetadata } from './exportArgs.std';
+import { TIMELINE_FILE } from './showTimelineWriter.node';
+import { buildChapterMetadata } from '../replay/exportArgs.std';
 import { readHeader, readThroughSeconds, runFfmpeg, type FfmpegRunDeps } from './ffmpegRun.node';
 import { buildReadCheckArgs, CHECK_PROGRESS_FD } from './mediaCheck.std';
 import { readShowTimeline } from './showTimeline.std';

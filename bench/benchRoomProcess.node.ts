@@ -2,8 +2,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { createRequire } from 'node:module';
-import { createLogger } from '../log/logger.std';
-import { startRoomHost } from '../room/roomHost.node';
+import { createLogger } from '../main/log/logger.std';
+import { startRoomHost } from '../main/room/roomHost.node';
 import { createSfuArrivals, type Arrival } from './sfuArrivals.node';
 
 // The Go Live benchmark's room, in a process of its own as the studio runs it: `npm run room`'s

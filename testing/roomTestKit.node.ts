@@ -5,14 +5,14 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { afterEach, expect } from 'vitest';
 import WebSocket from 'ws';
-import { createRoomClient, type RoomClient, type RoomSocket } from '../../contract/room/roomClient.std';
-import type { AckFrame, RoomEvent, WelcomeFrame } from '../../contract/room/roomEvents.std';
-import type { RoomProduct } from '../../contract/room/roomMessages.std';
-import { createLogger } from '../log/logger.std';
-import { openRoomDatabase } from './roomDatabase.node';
-import { defaultRoomLimits } from './roomLimits.std';
-import { startRoomServer, type RoomServer, type RoomServerOptions } from './roomServer.node';
-import { createVideoOffShow } from '../sfu/videoOffShow.std';
+import { createRoomClient, type RoomClient, type RoomSocket } from '../contract/room/roomClient.std';
+import type { AckFrame, RoomEvent, WelcomeFrame } from '../contract/room/roomEvents.std';
+import type { RoomProduct } from '../contract/room/roomMessages.std';
+import { createLogger } from '../main/log/logger.std';
+import { openRoomDatabase } from '../main/room/roomDatabase.node';
+import { defaultRoomLimits } from '../main/room/roomLimits.std';
+import { startRoomServer, type RoomServer, type RoomServerOptions } from '../main/room/roomServer.node';
+import { createVideoOffShow } from '../main/sfu/videoOffShow.std';
 
 // Shared by the room's tests: a real room server on a free port with a real SQLite file, and
 // real ws clients through the protocol's one client. Everything opened is closed after each test.

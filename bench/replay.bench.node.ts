@@ -4,11 +4,11 @@ import { mkdir, mkdtemp, rename, rm, symlink, writeFile } from 'node:fs/promises
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createLogger } from '../log/logger.std';
-import { readShowTimeline } from '../replay/showTimeline.std';
-import { cutShowClips } from '../replay/clipCutter.node';
+import { createLogger } from '../main/log/logger.std';
+import { readShowTimeline } from '../main/ffmpeg/showTimeline.std';
+import { cutShowClips } from '../main/replay/clipCutter.node';
 import { median } from './stats.std';
-import { RECORDING_INFO_FILE, SHOW_FILE } from '../live/recordingFiles.std';
+import { RECORDING_INFO_FILE, SHOW_FILE } from '../main/ffmpeg/recordingFiles.std';
 
 // `npm run bench -- replay`: a 10-minute show recorded as Shopcast records (720p30 H.264 at
 // 2.5 Mb/s, a keyframe every 2 s, AAC) with ten promotions; the time to cut all its clips against

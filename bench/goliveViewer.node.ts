@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as Esbuild from 'esbuild';
 import type * as PlaywrightCore from 'playwright-core';
-import type { Stamp } from '../../contract/testStamp.std';
+import type { Stamp } from '../contract/testStamp.std';
 
 // A viewer, as a phone in the room would be: the room's own /watch page in a second Chromium (its
 // own process tree, driven over CDP: the studio's Chromium never has a DevTools session). Each

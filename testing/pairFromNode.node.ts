@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { SESSION_COOKIE } from './studioServer.node';
+import { SESSION_COOKIE } from '../main/studio/studioServer.node';
 
 /** Redeems a pairing URL the way a browser would, for Node clients (benchmarks, tests). Returns the Cookie header. */
 export function pairFromNode(pairingUrl: string): Promise<string> {

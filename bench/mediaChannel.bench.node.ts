@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
 import WebSocket from 'ws';
-import { i420Bytes, MEDIA_HEADER_BYTES, type MediaCreditMessage } from '../../contract/media.std';
-import { createMediaSender } from '../../contract/mediaSender.std';
-import { pairFromNode } from '../studio/pairFromNode.node';
-import { spawnStudio } from '../studio/spawnStudio.node';
+import { i420Bytes, MEDIA_HEADER_BYTES, type MediaCreditMessage } from '../contract/media.std';
+import { createMediaSender } from '../contract/mediaSender.std';
+import { pairFromNode } from '../testing/pairFromNode.node';
+import { spawnStudio } from '../testing/spawnStudio.node';
 import { processCpuSeconds } from './processCpu.node';
 
 export interface MediaChannelOptions {

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { createProgressParser, type FfmpegProgress } from '../encoder/ffmpegProgress.std';
-import { endReason, type Spawn } from '../live/childProcesses.node';
+import { createProgressParser, type FfmpegProgress } from './ffmpegProgress.std';
+import { endReason, type Spawn } from './childProcesses.node';
 import { buildHeaderArgs, buildReadCheckArgs, CHECK_PROGRESS_FD, parseHeader, type MediaHeader } from './mediaCheck.std';
 
 // One FFmpeg run of the replay library (a repair, a check, a clip), to its end: its `-progress`

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RoomEvent, RoomOrder } from '../../contract/room/roomEvents.std';
 import { offlineSession, type LiveSession } from '../../contract/schemas/live.std';
 import { createLogger } from '../log/logger.std';
-import { createShowTimeline, FLUSH_INTERVAL_MS, MAX_BUFFERED_CHARS, TIMELINE_FILE } from './showTimeline.node';
+import { createShowTimeline, FLUSH_INTERVAL_MS, MAX_BUFFERED_CHARS, TIMELINE_FILE } from './showTimelineWriter.node';
 
 let dir: string;
 let appends: string[];

@@ -4,9 +4,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { createCore, type Core, type CoreDeps } from '../core/createCore.node';
-import { createLogger } from '../log/logger.std';
-import { startStudioServer } from '../studio/studioServer.node';
+import { createCore, type Core, type CoreDeps } from '../main/core/createCore.node';
+import { createLogger } from '../main/log/logger.std';
+import { startStudioServer } from '../main/studio/studioServer.node';
 
 export interface StudioInChromium {
   core: Core;

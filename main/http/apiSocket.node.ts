@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
-import { serveContractFrames } from '../core/contractFrames.std';
-import type { Dispatch, Sender } from '../core/dispatcher.std';
-import type { EventHub } from '../core/eventHub.std';
+import { serveContractFrames } from '../kernel/contractFrames.std';
+import type { Dispatch, Sender } from '../kernel/dispatcher.std';
+import type { EventHub } from '../kernel/eventHub.std';
 import type { Logger } from '../log/logger.std';
 
 /**
