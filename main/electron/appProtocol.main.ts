@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import type { ReplayDesk } from '../replay/replayDesk.node';
-import { REPLAY_MEDIA_PREFIX } from '../http/mediaRange.std';
+import { REPLAY_MEDIA_PREFIX } from '../replay/replayMediaPath.std';
 import { openReplayMedia } from '../replay/replayMedia.node';
 import { securityHeaders } from '../http/securityHeaders.std';
 

@@ -1,6 +1,4 @@
-import { isSameProfile } from 'h264-profile-level-id';
 import { describe, expect, it } from 'vitest';
-import { routerMediaCodecs } from '../sfu/routerCodecs.std';
 import { createRtpPlan, ffmpegSsrcArg, h264ProfileLevelId, producerRtpParameters, type RtpPlan } from './rtpPlan.std';
 
 const plan: RtpPlan = {
@@ -35,21 +33,6 @@ describe('h264ProfileLevelId', () => {
     expect(h264ProfileLevelId({ profile: 'constrained-baseline', level: 40 })).toBe('42e028');
     expect(h264ProfileLevelId({ profile: 'main', level: 31 })).toBe('4d001f');
     expect(() => h264ProfileLevelId({ profile: 'main', level: 3.1 })).toThrow(RangeError);
-  });
-
-  it('matches a router codec by mediasoup’s own profile check, at every level we send', () => {
-    const routerProfiles = routerMediaCodecs.filter((codec) => codec.mimeType === 'video/H264').map((codec) => codec.parameters);
-    for (const video of [
-      { profile: 'constrained-baseline', level: 31 },
-      { profile: 'constrained-baseline', level: 40 },
-      { profile: 'main', level: 31 },
-      { profile: 'main', level: 40 },
-    ] as const) {
-      const ours = { 'profile-level-id': h264ProfileLevelId(video) };
-      expect(routerProfiles.filter((parameters) => isSameProfile(ours, parameters ?? {}))).toHaveLength(1);
-    }
-    // libx264's baseline SPS says 42c01f (constraint_set0+1): the same profile as announced.
-    expect(isSameProfile({ 'profile-level-id': '42c01f' }, { 'profile-level-id': '42e01f' })).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@ import parseRange from 'range-parser';
 
 // How a media file is answered to a `<video>` element, which asks for byte ranges to start
 // quickly and to seek: one shape for both edges (the browser studio's server, Electron's app
-// protocol). Several ranges in one request are answered as the first: players ask for one.
+// protocol; main/replay/replayMedia.node.ts). Several ranges in one request are answered as the first: players ask for one.
 
 export type MediaAnswer =
   | { status: 200; start: 0; end: number; headers: Record<string, string> }
@@ -23,18 +23,4 @@ export function mediaAnswer(size: number, contentType: string, rangeHeader: stri
     end: first.end,
     headers: { ...common, 'Content-Length': String(first.end - first.start + 1), 'Content-Range': `bytes ${first.start}-${first.end}/${size}` },
   };
-}
-
-export const REPLAY_MEDIA_PREFIX = '/replay-media/';
-
-/** `/replay-media/<showId>/<file…>` as the show and the file inside its folder, or null. */
-export function replayMediaPath(pathname: string): { showId: string; file: string } | null {
-  if (!pathname.startsWith(REPLAY_MEDIA_PREFIX)) return null;
-  try {
-    const [showId, ...rest] = pathname.slice(REPLAY_MEDIA_PREFIX.length).split('/').map((part) => decodeURIComponent(part));
-    if (!showId || rest.length === 0 || rest.some((part) => part === '' || part.includes('/'))) return null;
-    return { showId, file: rest.join('/') };
-  } catch {
-    return null;
-  }
 }

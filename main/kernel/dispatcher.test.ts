@@ -7,7 +7,6 @@ import { defaultSceneCollection } from '../../contract/scenePresets.std';
 import { createLogger, type LogRecord } from '../log/logger.std';
 import { noMediaYet } from '../media/mediaIngest.std';
 import { createDispatcher, type RequestHandlers, type Sender } from './dispatcher.std';
-import { liveRoomNotRunning } from '../roomLink/liveRoomInfo.std';
 import { offlineSession } from '../../contract/schemas/live.std';
 import { offPanelState } from '../../contract/schemas/panel.std';
 import { hostOnlyMessage } from '../../contract/roles.std';
@@ -39,7 +38,7 @@ function setup(overrides: Partial<RequestHandlers> = {}) {
     getMediaStats: () => noMediaYet,
     updateLiveLayers: (patch) => ({ ...noLiveLayers, ...patch }),
     openExternal: () => ({ opened: false }),
-    getLiveRoom: () => liveRoomNotRunning('Not in this test.'),
+    getLiveRoom: () => ({ running: false, roomId: null, watchUrl: null, qrSvg: null, video: { available: false, producers: 0, reason: 'Not in this test.' }, message: 'Not in this test.' }),
     goLive: () => offlineSession,
     endLive: () => offlineSession,
     getLiveSession: () => offlineSession,

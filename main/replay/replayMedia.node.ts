@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { ReplayDesk } from './replayDesk.node';
-import { mediaAnswer, replayMediaPath } from '../http/mediaRange.std';
+import { mediaAnswer } from '../http/mediaRange.std';
+import { replayMediaPath } from './replayMediaPath.std';
 
 // A replay's media file (a show's video, a clip, a thumbnail, an export) for the player, with byte
 // ranges: the answer both edges send, the browser studio's server as is, Electron's app protocol

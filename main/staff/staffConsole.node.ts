@@ -1,14 +1,13 @@
 import os from 'node:os';
-import type { Core } from '../core/createCore.node';
 import type { Logger } from '../log/logger.std';
 import { lanAddress } from '../network/lanAddress.node';
 import { consoleHost, staffConsoleAddress } from './staffConsoleAddress.std';
-import { startStaffServer, type StaffServer } from './staffServer.node';
+import { startStaffServer, type StaffCore, type StaffServer } from './staffServer.node';
 
 export interface StaffConsoleDeps {
   env: NodeJS.ProcessEnv;
   rendererDir: string;
-  core: Pick<Core, 'dispatch' | 'events' | 'staff'>;
+  core: StaffCore;
   log: Logger;
 }
 

@@ -1,13 +1,14 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Core } from '../core/createCore.node';
 import type { Dispatch, Sender } from '../kernel/dispatcher.std';
+import type { EventHub } from '../kernel/eventHub.std';
 import type { Logger } from '../log/logger.std';
 import { serveApiSocket } from '../http/apiSocket.node';
 import { allowReadOnly, closeServer, handleRequests, isSameOrigin, listen, readCookie, refuseUpgrade, serveRendererFile, sessionCookie } from '../http/httpShared.node';
 import { securityHeaders } from '../http/securityHeaders.std';
 import { confirmPairingPage, pairingCss, PAIRING_CSS_PATH, pairingPage, pairingPageCsp } from './pairingPage.std';
+import type { StaffDesk } from './staffDesk.std';
 import { sessionMessages, type CodeRefused, type SessionEndReason } from './staffRegistry.std';
 
 // Not the studio's cookie name: cookies are per host, not per port, so a console opened on the
@@ -23,13 +24,20 @@ export const MAX_PAIR_BODY = 1024;
 export const CROSS_ORIGIN_PAIRING =
   "This pairing was sent from another site, not from this console's own page, so it was refused. Open the link from the studio's Staff tab again.";
 
+/** What the console server takes of the core (createCore's `Core` is one): calls, events and the staff desk. */
+export interface StaffCore {
+  dispatch: Dispatch;
+  events: EventHub;
+  staff: StaffDesk;
+}
+
 export interface StaffServerOptions {
   host: string;
   port: number;
   /** The address consoles reach this machine at (its LAN address), for the console URL. */
   publicHost: string;
   rendererDir: string;
-  core: Pick<Core, 'dispatch' | 'events' | 'staff'>;
+  core: StaffCore;
   log: Logger;
 }
 

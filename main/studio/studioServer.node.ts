@@ -9,7 +9,7 @@ import { serveMediaSocket } from '../media/mediaSocket.node';
 import { serveApiSocket } from '../http/apiSocket.node';
 import { createPairing } from './pairing.std';
 import { allowReadOnly, closeServer, handleRequests, isSameOrigin, listen, readCookie, refuseUpgrade, serveRendererFile, sessionCookie } from '../http/httpShared.node';
-import { REPLAY_MEDIA_PREFIX } from '../http/mediaRange.std';
+import { REPLAY_MEDIA_PREFIX } from '../replay/replayMediaPath.std';
 import { openReplayMedia } from '../replay/replayMedia.node';
 import { securityHeaders } from '../http/securityHeaders.std';
 import { unauthorizedPage, type RefusalReason } from './unauthorizedPage.std';
