@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from './httpShared.node';
 
-// Small JSON-over-HTTP helpers for the broadcaster API: bodies read with a hard size limit,
+// Small JSON-over-HTTP helpers (the broadcaster API, the room's /healthz): bodies read with a hard size limit,
 // answers that are always JSON and never cached, and a constant-time token check.
 
 export class HttpError extends Error {
@@ -30,31 +31,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
  * Content-Length is refused before any byte is read.
  */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    req.resume();
-    throw tooLarge(limit);
-  }
-  const body = await new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > limit) {
-        // Not destroyed: that would take the socket and the 413 with it. The rest is discarded.
-        req.off('data', onData);
-        req.off('end', onEnd);
-        req.resume();
-        reject(tooLarge(limit));
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = (): void => resolve(Buffer.concat(chunks));
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.once('error', reject);
-  });
+  const body = await readBody(req, limit);
+  if (body === null) throw tooLarge(limit);
   const text = body.toString('utf8').trim();
   if (text === '') return {};
   try {

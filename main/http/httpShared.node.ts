@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { securityHeaders } from './securityHeaders.std';
-import { readStaticFile } from './staticFiles.node';
+import { readStaticFile, sendStaticFile } from './staticFiles.node';
 
-// What the browser studio's server and the staff console server both do the same way: cookies,
-// the Origin check on upgrades, the renderer's files, listening and closing.
+// What the servers (the browser studio's, the staff consoles', the live room's) do the same way:
+// cookies, the Origin check on upgrades, refused upgrades, bodies read within a limit, the
+// renderer's files, routing to an async handler, listening and closing.
 
 export function readCookie(request: IncomingMessage, name: string): string | undefined {
   for (const part of (request.headers.cookie ?? '').split(';')) {
@@ -30,8 +31,49 @@ export function isSameOrigin(request: IncomingMessage): boolean {
   return request.headers.origin === `http://${request.headers.host ?? ''}`;
 }
 
-export function refuseUpgrade(socket: Duplex): void {
-  socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+/** Answers an upgrade request with `status` (401 unless said) and no body, and closes the connection. */
+export function refuseUpgrade(socket: Duplex, status = '401 Unauthorized'): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/**
+ * The body, or null once it is longer than `limit` bytes (a declared Content-Length is refused
+ * before any byte is read) or when the client leaves before its end. The rest of a refused body
+ * is discarded, never buffered: the answer should close the connection.
+ */
+export function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const declared = Number(request.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    request.resume();
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (body: Buffer | null): void => {
+      request.off('data', onData);
+      request.off('end', onEnd);
+      request.off('close', onClose);
+      resolve(body);
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) {
+        // Not destroyed: that would take the socket and the 413 with it. The rest is discarded.
+        finish(null);
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => finish(Buffer.concat(chunks));
+    // A client gone before the end: nothing to answer.
+    const onClose = (): void => finish(null);
+    request.on('data', onData);
+    request.on('end', onEnd);
+    request.on('close', onClose);
+    request.once('error', reject);
+  });
 }
 
 /** Answers 405 to anything but GET and HEAD; true when the request may go on. */
@@ -48,24 +90,24 @@ export async function serveRendererFile(request: IncomingMessage, response: Serv
     response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
-  response.writeHead(200, {
-    ...securityHeaders,
-    'Content-Type': file.contentType,
-    'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : 'no-store',
-  });
-  response.end(request.method === 'HEAD' ? undefined : file.body);
+  sendStaticFile(request, response, file, 'no-store');
 }
 
-/** Routes requests to an async handler; a handler that throws answers 500 and is logged. */
+const bare500 = (response: ServerResponse): void => {
+  if (!response.headersSent) response.writeHead(500).end();
+};
+
+/** Routes requests to an async handler; a handler that throws is logged and answered by `fail` (a bare 500 unless said). */
 export function handleRequests(
   server: http.Server,
   handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
   onError: (error: unknown, path: string | undefined) => void,
+  fail: (response: ServerResponse) => void = bare500,
 ): void {
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     handle(request, response).catch((error: unknown) => {
       onError(error, request.url);
-      if (!response.headersSent) response.writeHead(500).end();
+      fail(response);
     });
   });
 }

@@ -1,5 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { securityHeaders } from './securityHeaders.std';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -12,7 +14,8 @@ const contentTypes: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-export type StaticFile = { status: 200; body: Buffer; contentType: string; immutable: boolean } | { status: 404 };
+export type FoundStaticFile = { status: 200; body: Buffer; contentType: string; immutable: boolean };
+export type StaticFile = FoundStaticFile | { status: 404 };
 
 /** Reads a file of the built renderer; paths outside its folder do not exist. */
 export async function readStaticFile(root: string, urlPath: string): Promise<StaticFile> {
@@ -37,4 +40,17 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   } catch {
     return { status: 404 };
   }
+}
+
+/**
+ * A file found by readStaticFile, under the security headers: hashed assets cached for good, the
+ * rest as `mutable` says (`no-store` for the studio's pages, `no-cache` for the viewers' page).
+ */
+export function sendStaticFile(request: IncomingMessage, response: ServerResponse, file: FoundStaticFile, mutable: 'no-store' | 'no-cache'): void {
+  response.writeHead(200, {
+    ...securityHeaders,
+    'Content-Type': file.contentType,
+    'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : mutable,
+  });
+  response.end(request.method === 'HEAD' ? undefined : file.body);
 }

@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { roomIdSchema, roomLimits } from '../../contract/room/roomMessages.std';
 import type { Logger } from '../log/logger.std';
+import { handleRequests, listen, refuseUpgrade } from '../http/httpShared.node';
+import { sendJson } from '../http/httpJson.node';
 import { securityHeaders } from '../http/securityHeaders.std';
-import { readStaticFile } from '../http/staticFiles.node';
+import { readStaticFile, sendStaticFile } from '../http/staticFiles.node';
 import { createFanout } from './fanout.std';
 import { COUNTER_EVENT_MS, openLiveRoom } from './liveRoom.node';
 import { createRateLimiter } from './rateLimiter.std';
@@ -130,11 +131,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     const url = new URL(request.url ?? '/', 'http://room.invalid');
     for (const handler of options.httpHandlers ?? []) if (await handler(request, response, url)) return;
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.');
-    if (url.pathname === '/healthz') {
-      response.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      response.end(JSON.stringify({ ok: true, rooms: rooms.size }));
-      return;
-    }
+    if (url.pathname === '/healthz') return sendJson(response, 200, { ok: true, rooms: rooms.size });
     if (!options.viewerDir) return sendText(response, 404, 'Not found.');
     const watch = WATCH_PATH.exec(url.pathname);
     let file: string;
@@ -152,21 +149,19 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     }
     const found = await readStaticFile(options.viewerDir, file);
     if (found.status === 404) return sendText(response, 404, 'Not found.');
-    response.writeHead(200, {
-      ...securityHeaders,
-      'Content-Type': found.contentType,
-      'Cache-Control': found.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    response.end(request.method === 'HEAD' ? undefined : found.body);
+    sendStaticFile(request, response, found, 'no-cache');
   };
 
-  const server = createServer((request, response) => {
-    serveHttp(request, response).catch((error: unknown) => {
-      log.error('http request failed', { error, path: request.url });
+  const server = createServer();
+  handleRequests(
+    server,
+    serveHttp,
+    (error, path) => log.error('http request failed', { error, path }),
+    (response) => {
       if (!response.headersSent) sendText(response, 500, 'Something went wrong in the room server; it is logged.');
       else response.destroy();
-    });
-  });
+    },
+  );
   const wss = new WebSocketServer({ noServer: true, maxPayload: roomLimits.maxStudioFrameBytes, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
 
@@ -181,9 +176,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     const origin = request.headers.origin;
     // Browsers always send Origin: another site's page may not drive a viewer's or studio's socket.
     const crossSite = origin !== undefined && origin !== `http://${request.headers.host ?? ''}` && origin !== `https://${request.headers.host ?? ''}`;
-    const refuse = (status: string) => {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    };
+    const refuse = (status: string) => refuseUpgrade(socket, status);
     if (!match || !roomIdSchema.safeParse(roomId).success) return refuse('404 Not Found');
     if (crossSite) return refuse('403 Forbidden');
     const held = socketsPerAddress.get(address) ?? 0;
@@ -231,14 +224,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     }
   }, PING_MS);
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.port, options.host);
   log.info('room server listening', { host: options.host, port });
 
   return {

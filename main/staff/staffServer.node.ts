@@ -5,7 +5,7 @@ import type { Dispatch, Sender } from '../kernel/dispatcher.std';
 import type { EventHub } from '../kernel/eventHub.std';
 import type { Logger } from '../log/logger.std';
 import { serveApiSocket } from '../http/apiSocket.node';
-import { allowReadOnly, closeServer, handleRequests, isSameOrigin, listen, readCookie, refuseUpgrade, serveRendererFile, sessionCookie } from '../http/httpShared.node';
+import { allowReadOnly, closeServer, handleRequests, isSameOrigin, listen, readBody, readCookie, refuseUpgrade, serveRendererFile, sessionCookie } from '../http/httpShared.node';
 import { securityHeaders } from '../http/securityHeaders.std';
 import { confirmPairingPage, pairingCss, PAIRING_CSS_PATH, pairingPage, pairingPageCsp } from './pairingPage.std';
 import type { StaffDesk } from './staffDesk.std';
@@ -66,24 +66,6 @@ function fromOwnPage(request: IncomingMessage): boolean {
   }
 }
 
-/** The body as text, or null once it is longer than `limit` bytes (declared or sent). */
-function readSmallBody(request: IncomingMessage, limit: number): Promise<string | null> {
-  if (Number(request.headers['content-length'] ?? 0) > limit) return Promise.resolve(null);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) resolve(null);
-      else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-    // A client gone before the end: nothing to answer.
-    request.on('close', () => resolve(null));
-  });
-}
-
 /**
  * Staff consoles on the LAN: the renderer and the contract over `/api`, for devices paired with a
  * six-digit code (the link shows who it pairs; only the button's POST spends it), each as its
@@ -141,9 +123,10 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
       response.writeHead(415, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Send the pairing form.');
       return;
     }
-    const body = await readSmallBody(request, MAX_PAIR_BODY);
+    const read = await readBody(request, MAX_PAIR_BODY);
+    const body = read?.toString('utf8') ?? null;
     if (body === null) {
-      // The rest of an oversized body is not read: the connection goes with the answer.
+      // The rest of an oversized body is discarded, not read: the connection goes with the answer.
       response.writeHead(413, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end('Too large.');
       return;
     }
