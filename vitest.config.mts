@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{main,contract,preload,renderer,scripts,testing}/**/*.test.ts'],
+    include: ['{main,contract,preload,renderer,scripts,testing,bench}/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
   },

@@ -9,6 +9,9 @@ import { runBenchRoomProcess } from './benchRoomProcess.node';
 import { runChatLoad } from './chatLoad.node';
 
 // `npm run bench -- <name> [--seconds N] [--chat N]`: one benchmark, one JSON object per figure set on stdout.
+// Built into dist-bench/ (never packaged), next to dist/: the benchmarks run the built entries.
+const packageRoot = path.resolve(__dirname, '..');
+const built = path.join(packageRoot, 'dist');
 
 interface BenchFlags {
   /** golive: comments per second into the room through the live show, from as many viewers. */
@@ -29,7 +32,7 @@ const benchmarks: Record<string, { about: string; defaultSeconds?: number; run: 
   room: {
     about: 'the room server under a busy show: 10,000 viewer sockets, 6,000 comments/s offered to the studio, a flash sale of 5,000 orders on 100 units',
     run: (seconds) =>
-      benchRoom({ seconds, viewers: 10_000, commentsPerSecond: 6000, flashOrders: 5000, flashStock: 100, entry: path.join(__dirname, 'room.node.js') }, print),
+      benchRoom({ seconds, viewers: 10_000, commentsPerSecond: 6000, flashOrders: 5000, flashStock: 100, entry: path.join(built, 'main', 'room.node.js') }, print),
   },
   golive: {
     about:
@@ -46,8 +49,8 @@ const benchmarks: Record<string, { about: string; defaultSeconds?: number; run: 
           warmupSeconds: 5,
           cacheDir: path.resolve('.cache', 'bench'),
           chromium: defaultChromium(),
-          rendererDir: path.join(__dirname, '..', 'renderer'),
-          packageRoot: path.resolve(__dirname, '..', '..'),
+          rendererDir: path.join(built, 'renderer'),
+          packageRoot,
         },
         print,
       ),
@@ -58,7 +61,7 @@ const benchmarks: Record<string, { about: string; defaultSeconds?: number; run: 
     defaultSeconds: 30,
     run: (seconds) =>
       benchPanel(
-        { seconds, commentsPerSecond: 2000, viewers: 2000, pins: 5, chromium: defaultChromium(), entry: path.join(__dirname, 'studio.node.js'), cacheDir: path.resolve('.cache', 'bench') },
+        { seconds, commentsPerSecond: 2000, viewers: 2000, pins: 5, chromium: defaultChromium(), entry: path.join(built, 'main', 'studio.node.js'), cacheDir: path.resolve('.cache', 'bench') },
         print,
       ),
   },

@@ -28,7 +28,7 @@ const toEpoch = (at: number) => performance.timeOrigin + at;
 const fromEpoch = (epoch: number) => epoch - performance.timeOrigin;
 
 export interface BenchRoomOptions {
-  /** The built bench entry (dist/main/bench.node.js). */
+  /** The built bench entry (dist-bench/bench.node.js). */
   benchEntry: string;
   dataDir: string;
   packageRoot: string;

@@ -31,7 +31,7 @@ async function measureStudio(options: CompositorBenchOptions, ffmpeg: string, pr
   await writeFile(path.join(dataDir, 'settings.json'), JSON.stringify({ ...defaultSettings, outputProfile: profile }));
   const camera = await benchCameraY4m(options.cacheDir, ffmpeg, width, height, 4);
 
-  const studio = await startStudioInChromium({ dataDir, rendererDir: path.join(__dirname, '..', 'renderer'), chromium: options.chromium, camera });
+  const studio = await startStudioInChromium({ dataDir, rendererDir: path.resolve(__dirname, '..', 'dist', 'renderer'), chromium: options.chromium, camera });
   const { core } = studio;
   try {
     await sleep(options.warmupSeconds * 1000);

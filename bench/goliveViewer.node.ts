@@ -34,7 +34,8 @@ export interface Viewer {
 const requireHere = createRequire(__filename);
 
 function stampReaderScript(): string {
-  const candidates = [path.resolve(__dirname, '..', '..', 'contract', 'testStamp.std.ts'), path.resolve(__dirname, '..', '..', '..', 'contract', 'testStamp.std.ts'), path.resolve('contract', 'testStamp.std.ts')];
+  // Built into dist-bench/ or run from bench/: the repository is one folder up either way.
+  const candidates = [path.resolve(__dirname, '..', 'contract', 'testStamp.std.ts'), path.resolve('contract', 'testStamp.std.ts')];
   const source = candidates.find((candidate) => existsSync(candidate));
   if (!source) throw new Error('contract/testStamp.std.ts not found: run the bench from the repository');
   const esbuild = requireHere('esbuild') as typeof Esbuild;

@@ -25,7 +25,7 @@ const frameBytes = (o: MediaChannelOptions) => i420Bytes(o.width, o.height);
  */
 async function runChannel(options: MediaChannelOptions, paced: boolean) {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-bench-'));
-  const studio = await spawnStudio(path.join(__dirname, 'studio.node.js'), dataDir);
+  const studio = await spawnStudio(path.resolve(__dirname, '..', 'dist', 'main', 'studio.node.js'), dataDir);
   const { url } = studio;
   const child = studio.process;
   try {

@@ -19,7 +19,6 @@ await Promise.all([
     ...node,
     entryPoints: {
       'main/studio.node': 'main/studio.node.ts',
-      'main/bench.node': 'main/bench.node.ts',
       'main/room.node': 'main/room.node.ts',
       // The Electron app's core, forked by main as a utilityProcess (main/electron/coreHost.ts).
       'main/appCore.node': 'main/appCore.node.ts',
@@ -27,6 +26,8 @@ await Promise.all([
     },
     outdir: 'dist',
   }),
+  // The benchmarks (npm run bench) go to dist-bench/, outside dist/: electron-builder packages dist/** only.
+  esbuild({ ...node, entryPoints: { 'bench.node': 'bench/bench.node.ts' }, outdir: 'dist-bench' }),
   // A sandboxed preload can require only 'electron' and a few built-ins: everything else is bundled.
   esbuild({ ...node, entryPoints: { 'preload/index.preload': 'preload/index.preload.ts' }, outdir: 'dist', external: ['electron'] }),
   viteBuild({ configFile: 'vite.config.mts', logLevel: 'warn' }),

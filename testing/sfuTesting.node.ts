@@ -15,7 +15,7 @@ import { localSfuWorkerPlace, sfuWorkerMissingMessage, sfuWorkerPath } from '../
 // that keeps its records. Each test file gives its own port range so files running side by side
 // never compete for ports.
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The real worker binary, or why the real-worker tests are skipped. */
 export const testWorkerBin = sfuWorkerPath(process.env, existsSync, localSfuWorkerPlace(root));
