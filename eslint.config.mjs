@@ -2,6 +2,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { layersPlugin, stdRestrictedGlobals } from './eslint.layers.mjs';
 
 // Electron may be imported at run time only at its edge: under plain Node `require('electron')`
 // tries to download the binary (Electron ≥ 42), so one stray import breaks the studio and CI.
@@ -49,4 +50,13 @@ export default tseslint.config(
     },
   },
   { files: ['renderer/**/*.tsx'], plugins: { 'react-hooks': reactHooks }, rules: reactHooks.configs.recommended.rules },
+  // The layers the folders show (eslint.layers.mjs; docs/ARCHITECTURE.md, "Layers").
+  { files: ['**/*.{ts,tsx,mts}'], plugins: { shopcast: layersPlugin }, rules: { 'shopcast/layers': 'error' } },
+  // A .std.ts file computes only: no Node built-in, no run-time import of a .node/.dom/.main file,
+  // no browser page or Node process globals.
+  {
+    files: ['**/*.std.ts'],
+    plugins: { shopcast: layersPlugin },
+    rules: { 'shopcast/std-imports': 'error', 'no-restricted-globals': ['error', ...stdRestrictedGlobals] },
+  },
 );

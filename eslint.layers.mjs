@@ -1,0 +1,149 @@
+import { builtinModules } from 'node:module';
+import path from 'node:path';
+
+// The layers the folders show (docs/ARCHITECTURE.md, "Layers"), held by two small local rules
+// rather than a plugin: the layer of a file is its folder, and that needs a table, not a resolver.
+//
+//   contract/ → kernels → capabilities → composition roots and edges
+//
+// A folder may import its own layer and the layers below it, never one above. contract/ imports
+// nothing from main/, renderer/ or preload/; renderer/ nothing from main/. Shipped code (main/)
+// imports no test kit (testing/) or bench (bench/). The core — every folder of main/ but the
+// room's own (room/, sfu/) and the edges that start it — imports nothing from main/room/ or
+// main/sfu/: the room runs in a process of its own and is reached by its protocol.
+
+/** main/<folder>/ by layer. A new folder must be added here: the rule says so until it is. */
+export const mainLayers = {
+  kernel: ['kernel', 'http', 'ffmpeg', 'media', 'log', 'persistence', 'security', 'paths', 'entry'],
+  capability: [
+    'live', 'replay', 'panel', 'products', 'scenes', 'settings', 'liveLayers', 'notices', 'status',
+    'destinations', 'staff', 'roomProcess', 'room', 'sfu',
+  ],
+  // main/*.node.ts entries are roots too.
+  root: ['core', 'studio', 'electron'],
+};
+
+/** The room's own folders: it runs in its own process (npm run room, or the studio's room child). */
+export const roomSide = ['room', 'sfu'];
+
+/**
+ * Imports of the room from the core that predate the rule and are being removed with the room's
+ * move to a process of its own. Each entry is [importer, imported module]; delete it when it goes.
+ */
+export const knownCoreRoomImports = [
+  ['main/core/createCore.node.ts', 'main/room/liveRoomInfo.node'],
+  ['main/core/createCore.node.ts', 'main/sfu/showSfuTypes.std'],
+  ['main/live/liveController.node.ts', 'main/sfu/showSfuTypes.std'],
+  ['main/live/roomLeg.node.ts', 'main/sfu/showSfuTypes.std'],
+  ['main/staff/staffConsole.node.ts', 'main/room/lanAddress.node'],
+];
+
+const rank = { kernel: 1, capability: 2, root: 3 };
+const folderLayer = new Map(Object.entries(mainLayers).flatMap(([layer, folders]) => folders.map((folder) => [folder, layer])));
+const isTest = (file) => /\.test\.tsx?$/.test(file);
+const posix = (file) => file.split(path.sep).join('/');
+
+/** Where a repository path sits: { tree, folder?, layer? } (layer only for main/). */
+export function placeOf(file) {
+  const [tree, folder, ...rest] = file.split('/');
+  if (tree !== 'main') return { tree };
+  if (rest.length === 0) return { tree, folder: null, layer: 'root' };
+  return { tree, folder, layer: folderLayer.get(folder) ?? null };
+}
+
+function importSources(context, check) {
+  const visit = (node, source, typeOnly) => {
+    if (source && source.type === 'Literal' && typeof source.value === 'string') check(node, source.value, typeOnly);
+  };
+  return {
+    ImportDeclaration: (node) =>
+      visit(node, node.source, node.importKind === 'type' || (node.specifiers.length > 0 && node.specifiers.every((s) => s.importKind === 'type'))),
+    ExportNamedDeclaration: (node) => visit(node, node.source, node.exportKind === 'type'),
+    ExportAllDeclaration: (node) => visit(node, node.source, node.exportKind === 'type'),
+    ImportExpression: (node) => visit(node, node.source, false),
+    CallExpression: (node) => {
+      if (node.callee.type === 'Identifier' && node.callee.name === 'require') visit(node, node.arguments[0], false);
+    },
+  };
+}
+
+const layersRule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Which folder may import which (docs/ARCHITECTURE.md, "Layers")' },
+    schema: [],
+    messages: {
+      upward: '{{from}} ({{fromLayer}}) may not import {{to}} ({{toLayer}}): a {{fromLayer}} imports only its own layer and those below it (contract → kernels → capabilities → roots).',
+      contract: 'contract/ holds types and schemas only: it imports nothing from main/, renderer/ or preload/.',
+      renderer: 'The renderer runs in a browser and reaches the core only through the contract: it imports nothing from main/.',
+      testKit: 'Shipped code (main/) imports no test kit or bench ({{to}}): only *.test.ts files may.',
+      room: 'The core imports nothing from main/{{folder}}/: the room runs in a process of its own; reach it by its protocol (contract/room/) or take what it needs as an argument.',
+      unknown: 'main/{{folder}}/ has no layer: add it to mainLayers in eslint.layers.mjs.',
+    },
+  },
+  create(context) {
+    const file = posix(path.relative(context.cwd, context.filename));
+    if (file.startsWith('..')) return {};
+    const from = placeOf(file);
+    const test = isTest(file);
+    return {
+      Program(node) {
+        if (from.tree === 'main' && from.folder && from.layer === null) context.report({ node, messageId: 'unknown', data: { folder: from.folder } });
+      },
+      ...importSources(context, (node, spec) => {
+        if (!spec.startsWith('.')) return;
+        const target = posix(path.relative(context.cwd, path.resolve(path.dirname(context.filename), spec)));
+        const to = placeOf(target);
+        if (from.tree === 'contract' && ['main', 'renderer', 'preload'].includes(to.tree)) return context.report({ node, messageId: 'contract' });
+        if (from.tree === 'renderer' && to.tree === 'main') return context.report({ node, messageId: 'renderer' });
+        if (from.tree !== 'main') return;
+        if (!test && ['testing', 'bench', 'e2e', 'scripts'].includes(to.tree)) return context.report({ node, messageId: 'testKit', data: { to: target } });
+        if (to.tree !== 'main' || !to.layer || !from.layer) return;
+        // A test may compose the real core around what it tests, and start a room as a peer.
+        if (rank[to.layer] > rank[from.layer] && !(test && to.layer === 'root')) {
+          return context.report({ node, messageId: 'upward', data: { from: file, fromLayer: from.layer, to: target, toLayer: to.layer } });
+        }
+        const core = from.layer !== 'root' || from.folder === 'core';
+        if (core && !test && !roomSide.includes(from.folder) && roomSide.includes(to.folder)) {
+          const known = knownCoreRoomImports.some(([importer, imported]) => importer === file && target.startsWith(imported));
+          if (!known) context.report({ node, messageId: 'room', data: { folder: to.folder } });
+        }
+      }),
+    };
+  },
+};
+
+const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
+const runtimeSuffix = /\.(node|dom|main|preload)(\.tsx?)?$/;
+
+const stdImportsRule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'A *.std.ts file computes only: no Node built-in, and nothing that needs Node, a browser or Electron at run time' },
+    schema: [],
+    messages: {
+      builtin: "A .std.ts file runs anywhere: it imports no Node built-in ('{{spec}}'). Move the code to a .node.ts file, or take what it needs as an argument.",
+      runtime: "A .std.ts file runs anywhere: it imports '{{spec}}' at run time only as `import type`. Move the code to a file with that suffix, or take it as an argument.",
+    },
+  },
+  create(context) {
+    return importSources(context, (node, spec, typeOnly) => {
+      if (builtins.has(spec) || spec.startsWith('node:')) context.report({ node, messageId: 'builtin', data: { spec } });
+      else if (spec.startsWith('.') && runtimeSuffix.test(spec) && !typeOnly) context.report({ node, messageId: 'runtime', data: { spec } });
+    });
+  },
+};
+
+export const layersPlugin = { meta: { name: 'shopcast-layers' }, rules: { layers: layersRule, 'std-imports': stdImportsRule } };
+
+/** Globals a .std.ts file may not use: the browser's page and Node's process (no-restricted-globals). */
+export const stdRestrictedGlobals = [
+  ...['window', 'document', 'navigator', 'location', 'history', 'screen', 'localStorage', 'sessionStorage', 'indexedDB', 'customElements', 'requestAnimationFrame', 'cancelAnimationFrame', 'getComputedStyle', 'matchMedia', 'alert', 'confirm', 'prompt'].map((name) => ({
+    name,
+    message: `A .std.ts file runs anywhere: \`${name}\` is the browser's. Move the code to a .dom.ts file, or take it as an argument.`,
+  })),
+  ...['process', 'Buffer', '__dirname', '__filename', 'require', 'module', 'global', 'setImmediate', 'clearImmediate'].map((name) => ({
+    name,
+    message: `A .std.ts file runs anywhere: \`${name}\` is Node's. Move the code to a .node.ts file, or take it as an argument.`,
+  })),
+];
