@@ -3,7 +3,7 @@ import { z } from 'zod';
 // The replay library (issue 7): the shows recorded on this machine (`<data>/recordings/<showId>/`),
 // their chapters (one per promotion) and the clips cut from them. Times in a show are milliseconds
 // from the moment it went live (the timeline's `live` line), where its recording starts.
-// The shapes match main/replay/showTimeline.std.ts and main/replay/showLibrary.node.ts.
+// The shapes match main/ffmpeg/showTimeline.std.ts and main/replay/showLibrary.node.ts.
 
 export const showIdSchema = z
   .string()

@@ -249,7 +249,7 @@ export function buildFinalizeRecordingArgs(listFile: string, outputMp4: string, 
     '-n',
     // safe 0: segment paths are absolute (the concat demuxer refuses them otherwise).
     '-f', 'concat', '-safe', '0', '-i', listFile,
-    // A chapter per promotion (main/replay/exportArgs.std.ts buildChapterMetadata).
+    // A chapter per promotion (chapterMetadata.std.ts buildChapterMetadata).
     ...(chaptersFile === null ? [] : ['-f', 'ffmetadata', '-i', chaptersFile, '-map_chapters', '1']),
     '-map', '0:v:0', '-map', '0:a:0', '-c', 'copy',
     '-movflags', '+faststart', '-f', 'mp4', outputMp4,

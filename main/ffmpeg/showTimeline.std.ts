@@ -1,4 +1,4 @@
-// The reading side of a show's timeline.jsonl (written by main/panel/showTimeline.node.ts): one
+// The reading side of a show's timeline.jsonl (written by showTimelineWriter.node.ts): one
 // JSON object per line, `{ at, seq, kind, … }`, `at` in epoch ms. Read tolerantly: after a crash
 // the last line can be torn (the core killed mid-append), and a newer Shopcast may write kinds this
 // one does not know; both are skipped, never fatal, since the recording matters more than its marks.

@@ -2,7 +2,8 @@ import parseRange from 'range-parser';
 
 // How a media file is answered to a `<video>` element, which asks for byte ranges to start
 // quickly and to seek: one shape for both edges (the browser studio's server, Electron's app
-// protocol; main/replay/replayMedia.node.ts). Several ranges in one request are answered as the first: players ask for one.
+// protocol; main/replay/replayMedia.node.ts). Several ranges in one request are answered as the
+// first: players ask for one.
 
 export type MediaAnswer =
   | { status: 200; start: 0; end: number; headers: Record<string, string> }

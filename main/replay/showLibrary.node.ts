@@ -26,7 +26,7 @@ const TITLE_FILE = 'show.json';
 
 export interface ShowLibraryDeps {
   recordingsDir: string;
-  /** FFmpeg (main/encoder/ffmpegLocator.node.ts); null when not installed. It also probes: no ffprobe needed. */
+  /** FFmpeg (main/ffmpeg/ffmpegLocator.node.ts); null when not installed. It also probes: no ffprobe needed. */
   ffmpegPath: () => Promise<string | null>;
   spawn: Spawn;
   log: Logger;
