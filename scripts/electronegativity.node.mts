@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 // - AVAILABLE_SECURITY_FIXES_GLOBAL_CHECK asks GitHub for Electron's releases (no network in CI);
 //   the pinned Electron version is package.json's, and upgrades are their own commits.
 // - CSP_GLOBAL_CHECK looks for a CSP in the scanned files; ours is sent as a header by the app
-//   protocol for every renderer file (rendererCsp in main/studio/securityHeaders.std.ts, served by
+//   protocol for every renderer file (rendererCsp in main/http/securityHeaders.std.ts, served by
 //   main/electron/appProtocol.main.ts), outside the folders scanned.
 // Test files are not shipped: their fakes are not the app's configuration.
 

@@ -5,7 +5,7 @@ import type { Dispatch, Sender } from './dispatcher.std';
 import type { EventHub } from './eventHub.std';
 
 // The contract as JSON text frames, whatever carries them: the browser studio's and the staff
-// consoles' WebSocket (main/studio/apiSocket.node.ts) and the Electron window's MessagePort in
+// consoles' WebSocket (main/http/apiSocket.node.ts) and the Electron window's MessagePort in
 // the core process (main/appCore/coreProcess.node.ts). Request frames in, response and event
 // frames out; events the sender's role may not hear never leave the process.
 

@@ -4,7 +4,7 @@ import { isEventChannel, type EventChannel } from '../../contract/events.std';
 
 // The renderer's half of the contract as JSON text frames, whatever carries them: the browser
 // studio's WebSocket (wsTransport.dom.ts) or the Electron window's MessagePort to the core
-// process (portTransport.dom.ts). The core's half is main/core/contractFrames.std.ts.
+// process (portTransport.dom.ts). The core's half is main/kernel/contractFrames.std.ts.
 
 export interface FrameClient {
   outcomes: OutcomeApi;
