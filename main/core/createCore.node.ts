@@ -17,9 +17,10 @@ import { openSceneStore } from '../scenes/sceneStore.node';
 import { createLiveLayersState } from '../liveLayers/liveLayersState.std';
 import { randomUUID } from 'node:crypto';
 import { isAllowedExternalUrl } from '../security/externalLinks.std';
-import type { EmbeddedRoom, EmbeddedRoomWatch } from '../../contract/roomProcess.std';
+import type { EmbeddedRoomWatch } from '../../contract/roomProcess.std';
 import { qrCodeSvg } from '../network/qrCode.node';
-import { liveRoomInfoOf, roomSocketUrl } from '../roomLink/liveRoomInfo.std';
+import { roomSocketUrl } from '../roomLink/liveRoomInfo.std';
+import { linkStudioRoom } from '../roomLink/studioRoomLink.node';
 import { createStaffDesk, type StaffDesk } from '../staff/staffDesk.std';
 import type { StaffRegistry } from '../staff/staffRegistry.std';
 import { systemStaffRegistry } from '../staff/systemStaffRegistry.node';
@@ -35,7 +36,7 @@ import { openDestinationStore } from '../destinations/destinationStore.node';
 import { openSecretBox, type KeyWrapping } from '../destinations/secretBox.node';
 import WebSocket from 'ws';
 import type { RoomSocket } from '../../contract/room/roomClient.std';
-import { connectRoomFeed, disconnectedRoomFeed, type RoomFeed } from '../panel/roomFeed.node';
+import { connectRoomFeed } from '../panel/roomFeed.node';
 import { openShowLibrary, type ShowLibrary } from '../replay/showLibrary.node';
 import { createReplayDesk, type ReplayDesk } from '../replay/replayDesk.node';
 import { repairNotice } from '../ffmpeg/showRepair.node';
@@ -142,75 +143,31 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       return () => clearInterval(timer);
     },
   });
-  // The panel follows the room over its protocol once the room has listened (its address is
-  // fixed from then on: a restarted room keeps its port); the room's supervisor adds what a
-  // socket cannot tell (the process frozen or restarting).
-  let feed: RoomFeed = disconnectedRoomFeed(deps.room ? 'Connecting to your live room…' : 'This studio has no live room of its own, so there are no comments or orders to show.');
-  const connectFeed = (room: EmbeddedRoom) => {
-    if (room.roomUrl === null) return;
-    feed.close();
-    feed = connectRoomFeed({
-      url: roomSocketUrl(room.roomUrl),
-      token: room.token,
-      actor: 'host',
-      log: log.child('panel'),
-      openSocket: (url) => new WebSocket(url) as unknown as RoomSocket,
-      newClientId: randomUUID,
-      schedule,
-      now: Date.now,
-      layers: liveLayers,
-      onEvent: (event) => events.emit('panel', event),
-      purchaseToast: () => settings.get().livePanel.purchaseToast,
-      onLiveStock: (changes) => {
-        for (const [productId, left] of changes) catalogue.setStock(productId, left);
-      },
-      onLiveEvents: (roomEvents) => timeline.record(roomEvents),
-    });
-  };
-  const panel: RoomFeed = {
-    state: () => feed.state(),
-    act: (action, actor) => feed.act(action, actor),
-    get lookup() {
-      return feed.lookup;
-    },
-    addActivity: (entry) => feed.addActivity(entry),
-    video: () => feed.video(),
-    setRoomProblem: (message) => feed.setRoomProblem(message),
-    close: () => feed.close(),
-  };
-  let qr: { url: string; svg: string } | null = null;
-  let followedUrl: string | null = null;
-  let lastNotice: string | null = null;
-  let restartsSeen = 0;
-  // The live controller, made below, takes this over.
-  let roomRestarted = (): void => {};
-  const followRoom = (room: EmbeddedRoom) => {
-    // A room back from a restart has lost the show's broadcaster: the live controller makes it anew now.
-    if (room.state === 'running' && room.restarts > restartsSeen) {
-      restartsSeen = room.restarts;
-      roomRestarted();
-    }
-    if (room.roomUrl !== null && room.roomUrl !== followedUrl) {
-      followedUrl = room.roomUrl;
-      connectFeed(room);
-    }
-    panel.setRoomProblem(room.state === 'not-answering' || room.state === 'restarting' || room.state === 'failed' ? room.message : null);
-    if (room.watchUrl !== null && qr?.url !== room.watchUrl) {
-      const url = room.watchUrl;
-      void qrCodeSvg(url).then((svg) => (qr = { url, svg }));
-    }
-    // What happened to the room, in one line once it is over (the panel says it while it lasts):
-    // restarted after a crash, answering again after a freeze, or given up.
-    const settled = (room.state === 'running' && room.message !== null) || room.state === 'failed';
-    if (settled && room.message !== lastNotice) notices.post(room.state === 'running' ? 'info' : 'warning', room.message ?? '');
-    lastNotice = room.message;
-  };
-  const unfollowRoom = deps.room?.subscribe(followRoom);
-  if (deps.room) followRoom(deps.room.current());
-  const liveRoom = () => {
-    const room = deps.room?.current() ?? null;
-    return liveRoomInfoOf(room, panel.video(), qr !== null && qr.url === room?.watchUrl ? qr.svg : null);
-  };
+  const roomLink = linkStudioRoom({
+    room: deps.room,
+    connect: (room) =>
+      connectRoomFeed({
+        url: roomSocketUrl(room.roomUrl),
+        token: room.token,
+        actor: 'host',
+        log: log.child('panel'),
+        openSocket: (url) => new WebSocket(url) as unknown as RoomSocket,
+        newClientId: randomUUID,
+        schedule,
+        now: Date.now,
+        layers: liveLayers,
+        onEvent: (event) => events.emit('panel', event),
+        purchaseToast: () => settings.get().livePanel.purchaseToast,
+        onLiveStock: (changes) => {
+          for (const [productId, left] of changes) catalogue.setStock(productId, left);
+        },
+        onLiveEvents: (roomEvents) => timeline.record(roomEvents),
+      }),
+    qrCodeSvg,
+    notice: (level, message) => notices.post(level, message),
+  });
+  const panel = roomLink.panel;
+  const liveRoom = () => roomLink.info();
   const panelActions = createPanelActions({
     feed: panel,
     catalogue,
@@ -273,7 +230,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       events.emit('live', session);
     },
   });
-  roomRestarted = () => live.checkRooms();
+  // A room back from a restart has lost the show's broadcaster: made anew now, not at the next check.
+  roomLink.onRestarted(() => live.checkRooms());
 
   const library = openShowLibrary({
     recordingsDir,
@@ -446,11 +404,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     replay,
     staff,
     close: () => {
-      unfollowRoom?.();
       loopDelay.disable();
       staff.close();
       status.stop();
-      panel.close();
+      roomLink.close();
       void catalogue.close();
       void timeline.flush();
       void live.stop();
