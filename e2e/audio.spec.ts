@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { SETTINGS_VERSION } from '../contract/schemas/settings.std';
 import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';
 

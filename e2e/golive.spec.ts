@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { statSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import type { LiveSession } from '../contract/schemas/live.std';
 import { startNginxRtmp } from '../testing/nginxRtmp.node';
 import { callCore } from '../testing/coreCall';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from './fixtures';
 import type { RoomClient } from '../contract/room/roomClient.std';
 import { cameraSource } from '../contract/scenePresets.std';
 import { SCENES_VERSION, type SceneCollection } from '../contract/schemas/scene.std';

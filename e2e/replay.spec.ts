@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import type { RoomClient } from '../contract/room/roomClient.std';
 import type { Catalogue } from '../contract/schemas/catalogue.std';
 import type { LiveSession } from '../contract/schemas/live.std';

@@ -1,4 +1,4 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test, type Browser } from './fixtures';
 import { execFileSync } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import type { RoomEvent } from '../contract/room/roomEvents.std';

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { buildSfuRemuxArgs, REMUX_FD } from '../main/ffmpeg/ffmpegArgs.std';
 import { createRtpPlan, type RtpPlan } from '../main/ffmpeg/rtpPlan.std';
 import { createRoomLeg, type BroadcasterPorts, type RoomLeg } from '../main/live/roomLeg.node';

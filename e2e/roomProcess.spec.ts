@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import type { AckFrame } from '../contract/room/roomEvents.std';
 import type { LiveSession } from '../contract/schemas/live.std';
 import type { Notice } from '../contract/schemas/notice.std';

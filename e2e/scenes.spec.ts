@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import type { SceneCollection } from '../contract/schemas/scene.std';
 import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';
 

@@ -1,7 +1,7 @@
 import { buildSync } from 'esbuild';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { SETTINGS_VERSION } from '../contract/schemas/settings.std';
 import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';
 

@@ -38,7 +38,8 @@ export function connectMedia(spec: MediaTransportSpec): MediaConnection {
   if (spec.kind === 'websocket') {
     const socket = new WebSocket(spec.url);
     socket.binaryType = 'arraybuffer';
-    const sender = createMediaSender((message) => socket.send(message));
+    // WebSocket.send copies the bytes before it returns.
+    const sender = createMediaSender((message) => socket.send(message), { transportCopies: true });
     socket.addEventListener('message', (event) => onControl(event.data, sender));
     return {
       sender,

@@ -7,6 +7,12 @@ import type { PlannedLayer } from './framePlan.dom';
 export interface Composer {
   /** Composes one frame into `target` (I420, packed planes). */
   compose(layers: PlannedLayer[], target: Uint8Array, stamp: { sequence: number; sendTimeMs: number } | null): Promise<'i420' | 'canvas'>;
+  /**
+   * Draws the frame just composed from the same layers (before their video frames close), scaled
+   * to the preview. Not from the I420 output: wrapping 1.4 MB in a new VideoFrame every frame is a
+   * fresh allocation, and on a machine with slow page faults it was half the frame's budget.
+   */
+  drawPreview(preview: OffscreenCanvasRenderingContext2D, layers: PlannedLayer[]): void;
 }
 
 /**
@@ -52,7 +58,26 @@ export function createComposer(width: number, height: number, rasters: OverlayRa
     deinterleaveChroma(scratch.subarray(lumaBytes), planes.u, planes.v);
   }
 
+  let lastPath: 'i420' | 'canvas' = 'canvas';
   return {
+    drawPreview(preview, layers) {
+      const { width: previewWidth, height: previewHeight } = preview.canvas;
+      if (lastPath === 'canvas') {
+        preview.drawImage(canvas, 0, 0, previewWidth, previewHeight);
+        return;
+      }
+      const scaleX = previewWidth / width;
+      const scaleY = previewHeight / height;
+      for (const layer of layers) {
+        if (layer.kind === 'video') preview.drawImage(layer.frame, 0, 0, previewWidth, previewHeight);
+        else {
+          const { item } = layer;
+          preview.globalAlpha = item.opacity;
+          preview.drawImage(rasters.canvas(item), item.rect.x * scaleX, (item.rect.y + item.offsetY) * scaleY, item.rect.width * scaleX, item.rect.height * scaleY);
+          preview.globalAlpha = 1;
+        }
+      }
+    },
     async compose(layers, target, stamp) {
       const planes = i420Planes(target, width, height);
       const base = fastPathBase(layers);
@@ -90,6 +115,7 @@ export function createComposer(width: number, height: number, rasters: OverlayRa
         path = 'canvas';
       }
       if (stamp) writeStamp(planes, stamp.sequence, stamp.sendTimeMs);
+      lastPath = path;
       return path;
     },
   };

@@ -103,22 +103,28 @@ async function produce(): Promise<void> {
     // The stamp carries the media channel's own sequence number, so a reader can match it to the core's.
     const sequence = media.sender.lastSequence('video-i420');
     stats.path = await composer.compose(layers, target, program.testPattern ? { sequence, sendTimeMs } : null);
+    if (preview && preview.canvas.width > 0) composer.drawPreview(preview, layers);
   } finally {
     clones.forEach((clone) => clone.close());
   }
   rasters.retain(new Set(layers.flatMap((layer) => (layer.kind === 'overlay' ? [layer.item.id] : []))));
-  // The preview first: sending may transfer (detach) the buffer.
-  if (preview && preview.canvas.width > 0) {
-    const frame = new VideoFrame(target, { format: 'I420', codedWidth: width, codedHeight: height, timestamp: Math.round(sendTimeMs * 1000) });
-    preview.drawImage(frame, 0, 0, preview.canvas.width, preview.canvas.height);
-    frame.close();
-  }
   if (slot) {
     slot.send();
     stats.sent += 1;
   } else stats.dropped += 1;
   stats.produced += 1;
   stats.composeMs += performance.now() - started;
+}
+
+// A task, not a microtask, with no timer clamp: a MessageChannel message is queued behind what is waiting.
+const taskChannel = new MessageChannel();
+const taskWaiters: (() => void)[] = [];
+taskChannel.port1.onmessage = () => taskWaiters.shift()?.();
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    taskWaiters.push(resolve);
+    taskChannel.port2.postMessage(null);
+  });
 }
 
 async function run(): Promise<void> {
@@ -130,7 +136,10 @@ async function run(): Promise<void> {
       continue;
     }
     const wait = clock.waitMs(performance.now());
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    // Always through the event loop, even when behind: a frame composed without a real await
+    // (the canvas path) would otherwise start the next at once, and the WebSocket that sends the
+    // frames, the credits that come back and the camera's frames would never get their turn.
+    await (wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : nextTask());
     const { skipped } = clock.next(performance.now());
     for (let index = 0; index < skipped; index += 1) media?.sender.skip('video-i420');
     stats.dropped += skipped;
