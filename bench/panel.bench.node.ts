@@ -8,6 +8,7 @@ import type * as PlaywrightCore from 'playwright-core';
 import { cameraSource } from '../contract/scenePresets.std';
 import { SCENES_VERSION, type SceneCollection } from '../contract/schemas/scene.std';
 import { callCore } from '../testing/coreCall';
+import { launchQuietChromium } from '../testing/quietChromium.node';
 import { spawnStudio } from '../testing/spawnStudio.node';
 import { openViewers, send, type Viewer } from './benchViewers.node';
 import { median } from './stats.std';
@@ -67,7 +68,9 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
     SHOPCAST_ROOM_TRUST_PROXY: '127.0.0.1',
   });
   const playwright = requireHere('playwright-core') as typeof PlaywrightCore;
-  const browser = await playwright.chromium.launch({
+  // No DevTools session records the compositor's frames (testing/quietChromium.node.ts): the
+  // program's rate measured is the studio's, not the instrumentation's.
+  const chromium = await launchQuietChromium(playwright.chromium, {
     executablePath: options.chromium,
     args: [
       '--no-sandbox',
@@ -84,7 +87,7 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
   });
   const viewers: Viewer[] = [];
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 720 } });
     // Injected over CDP before the page's own scripts (its CSP refuses inline scripts).
     await page.addInitScript(() => {
       const bench = window as unknown as BenchWindow;
@@ -217,7 +220,7 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
     });
   } finally {
     for (const viewer of viewers) viewer.ws.terminate();
-    await browser.close();
+    await chromium.close();
     await studio.stop();
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -5,8 +5,12 @@ import type { OverlayRasters } from './overlayRasters.dom';
 import type { PlannedLayer } from './framePlan.dom';
 
 export interface Composer {
-  /** Composes one frame into `target` (I420, packed planes). */
-  compose(layers: PlannedLayer[], target: Uint8Array, stamp: { sequence: number; sendTimeMs: number } | null): Promise<'i420' | 'canvas'>;
+  /**
+   * Composes one frame into `target` (I420, packed planes); with no target (the core has no room
+   * for the frame) only as far as the preview needs: a compositor that is behind then spends
+   * nothing on output nobody takes, and the sending catches up.
+   */
+  compose(layers: PlannedLayer[], target: Uint8Array | null, stamp: { sequence: number; sendTimeMs: number } | null): Promise<'i420' | 'canvas'>;
   /**
    * Draws the frame just composed from the same layers (before their video frames close), scaled
    * to the preview. Not from the I420 output: wrapping 1.4 MB in a new VideoFrame every frame is a
@@ -79,17 +83,19 @@ export function createComposer(width: number, height: number, rasters: OverlayRa
       }
     },
     async compose(layers, target, stamp) {
-      const planes = i420Planes(target, width, height);
+      const planes = target && i420Planes(target, width, height);
       const base = fastPathBase(layers);
       let path: 'i420' | 'canvas';
       if (base) {
+        path = 'i420';
+        lastPath = path;
+        if (!target || !planes) return path;
         await copyBase(base, planes, target);
         for (const layer of layers) {
           if (layer.kind !== 'overlay') continue;
           const { item } = layer;
           blendI420A(planes, rasters.i420a(item), item.rect.x, item.rect.y + item.offsetY, item.opacity);
         }
-        path = 'i420';
       } else {
         ctx.globalAlpha = 1;
         ctx.fillStyle = '#000000';
@@ -111,11 +117,12 @@ export function createComposer(width: number, height: number, rasters: OverlayRa
             ctx.globalAlpha = 1;
           }
         }
-        rgbaToI420(ctx.getImageData(0, 0, width, height).data, planes);
         path = 'canvas';
+        lastPath = path;
+        if (!planes) return path;
+        rgbaToI420(ctx.getImageData(0, 0, width, height).data, planes);
       }
       if (stamp) writeStamp(planes, stamp.sequence, stamp.sendTimeMs);
-      lastPath = path;
       return path;
     },
   };

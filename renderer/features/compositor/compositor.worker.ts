@@ -25,7 +25,6 @@ let program: (ProgramState & { output: OutputFormat; testPattern: boolean }) | n
 let preview: OffscreenCanvasRenderingContext2D | null = null;
 let media: MediaConnection | null = null;
 let composer: Composer | null = null;
-let scratch = new Uint8Array(0);
 let previewSize = { width: 0, height: 0 };
 let clock: FrameClock | null = null;
 let clockFormat = '';
@@ -58,7 +57,6 @@ function configure(output: OutputFormat): void {
   if (format === clockFormat) return;
   clockFormat = format;
   composer = createComposer(output.width, output.height, rasters);
-  scratch = new Uint8Array(i420Bytes(output.width, output.height));
   clock = createFrameClock(output.fps, performance.now());
   animator.frameMs = 1000 / output.fps;
   sizePreview();
@@ -86,10 +84,9 @@ async function produce(): Promise<void> {
   const { width, height } = program;
   const started = performance.now();
   const sendTimeMs = epochNow();
-  // Composed straight into the outgoing message when the core has room for it; into a scratch
-  // buffer (for the preview alone) when it does not, and then the frame counts as dropped.
-  const slot = media.sender.prepare({ kind: 'video-i420', width, height, sampleRate: 0, payloadBytes: scratch.byteLength, captureTimeMs: sendTimeMs });
-  const target = slot?.payload ?? scratch;
+  // Composed straight into the outgoing message when the core has room for it; for the preview
+  // alone when it does not, and then the frame counts as dropped.
+  const slot = media.sender.prepare({ kind: 'video-i420', width, height, sampleRate: 0, payloadBytes: i420Bytes(width, height), captureTimeMs: sendTimeMs });
   // Clones: a capture may replace (and close) its latest frame while this one is being composed.
   const clones: VideoFrame[] = [];
   const layers = planFrame(program, sendTimeMs, (key) => {
@@ -102,7 +99,7 @@ async function produce(): Promise<void> {
   try {
     // The stamp carries the media channel's own sequence number, so a reader can match it to the core's.
     const sequence = media.sender.lastSequence('video-i420');
-    stats.path = await composer.compose(layers, target, program.testPattern ? { sequence, sendTimeMs } : null);
+    stats.path = await composer.compose(layers, slot?.payload ?? null, program.testPattern ? { sequence, sendTimeMs } : null);
     if (preview && preview.canvas.width > 0) composer.drawPreview(preview, layers);
   } finally {
     clones.forEach((clone) => clone.close());
@@ -210,7 +207,13 @@ self.onmessage = (event: MessageEvent<ToCompositor>) => {
     case 'stop':
       running = false;
       media?.close();
-      for (const reader of readers.values()) void reader.cancel();
+      // Closed here rather than left to the garbage collector, which warns about every frame it
+      // finds open (and the camera's pool stalls until then).
+      void Promise.allSettled([...readers.values()].map((reader) => reader.cancel())).then(() => {
+        for (const frame of latest.values()) frame.close();
+        latest.clear();
+        post({ type: 'stopped' });
+      });
       break;
   }
 };

@@ -16,10 +16,12 @@ export function startCompositor(store: StudioStore, captures: CaptureManager, ca
   const send = (message: ToCompositor, transfer: Transferable[] = []) => worker.postMessage(message, transfer);
   worker.onmessage = (event: MessageEvent<FromCompositor>) => {
     const message = event.data;
+    if (message.type === 'stopped') worker.terminate();
+    if (stopped) return;
     if (message.type === 'stats') {
       store.getState().compositorStatsReceived(message.stats);
       if (store.getState().compositorError) store.getState().compositorFailed(null);
-    } else store.getState().compositorFailed(message.message);
+    } else if (message.type === 'error') store.getState().compositorFailed(message.message);
   };
   worker.onerror = (event) => store.getState().compositorFailed(event.message || 'The compositor stopped.');
 
@@ -84,7 +86,8 @@ export function startCompositor(store: StudioStore, captures: CaptureManager, ca
     resizes.disconnect();
     unsubscribeStore();
     unsubscribeCaptures();
+    // The worker closes its frames and says so, then goes; a worker too busy to answer goes anyway.
     send({ type: 'stop' });
-    worker.terminate();
+    setTimeout(() => worker.terminate(), 2000);
   };
 }

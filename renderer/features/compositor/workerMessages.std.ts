@@ -40,4 +40,8 @@ export interface CompositorStats {
   path: 'i420' | 'canvas';
 }
 
-export type FromCompositor = { type: 'stats'; stats: CompositorStats } | { type: 'error'; message: string };
+export type FromCompositor =
+  | { type: 'stats'; stats: CompositorStats }
+  | { type: 'error'; message: string }
+  /** Every video frame it held is closed: the page may terminate it. */
+  | { type: 'stopped' };
