@@ -67,8 +67,13 @@ test('orders go to the shop system by webhook, a failing endpoint shows in the p
   await dialog.getByLabel(/^Shared secret/).fill('too short');
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog.getByRole('alert')).toHaveText('The secret needs at least 16 characters.');
-  await dialog.getByLabel(/^Shared secret/).fill(secret);
+  // The refusal goes once the field is changed; a made secret is shown so it can be copied.
+  await dialog.getByRole('button', { name: 'Make a secret' }).click();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog.getByLabel(/^Shared secret/)).toHaveAttribute('type', 'text');
+  await expect(dialog.getByLabel(/^Shared secret/)).toHaveValue(/^[\w-]{32}$/);
   await page.screenshot({ path: '/tmp/shots/orders-webhook-dialog.png' });
+  await dialog.getByLabel(/^Shared secret/).fill(secret);
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(dialog).toHaveCount(0);
   const host = new URL(shop.url).host;

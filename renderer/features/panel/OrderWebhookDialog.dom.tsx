@@ -14,6 +14,8 @@ export function OrderWebhookDialog({ onClose }: { onClose: () => void }) {
   const saved = useStudio((state) => state.orderWebhook);
   const [url, setUrl] = useState(saved?.url ?? '');
   const [secret, setSecret] = useState('');
+  // A secret made here is shown, so it can be copied into the shop system; a typed one stays hidden.
+  const [showSecret, setShowSecret] = useState(false);
   const [problem, setProblem] = useState<{ field: 'url' | 'secret'; message: string } | null>(null);
   const { run, failure } = usePanelCall();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -38,6 +40,12 @@ export function OrderWebhookDialog({ onClose }: { onClose: () => void }) {
     if (await run(() => api.saveOrderWebhook({ url: '' }))) onClose();
   };
   const invalid = (field: 'url' | 'secret') => (problem?.field === field ? true : undefined);
+  const makeSecret = () => {
+    const bytes = crypto.getRandomValues(new Uint8Array(24));
+    setSecret(btoa(String.fromCharCode(...bytes)).replaceAll('+', '-').replaceAll('/', '_'));
+    setShowSecret(true);
+    setProblem(null);
+  };
 
   return (
     <dialog ref={dialog} className="panel-settings" aria-labelledby="order-webhook-title" onCancel={onClose} onClose={onClose}>
@@ -57,19 +65,40 @@ export function OrderWebhookDialog({ onClose }: { onClose: () => void }) {
         <div className="settings-grid">
           <label>
             Webhook address
-            <input type="url" inputMode="url" placeholder="https://shop.example.com/hooks/shopcast" value={url} aria-invalid={invalid('url')} onChange={(event) => setUrl(event.target.value)} />
+            <input
+              type="url"
+              inputMode="url"
+              placeholder="https://shop.example.com/hooks/shopcast"
+              value={url}
+              aria-invalid={invalid('url')}
+              onChange={(event) => {
+                setUrl(event.target.value);
+                if (problem?.field === 'url') setProblem(null);
+              }}
+            />
           </label>
           <label>
             Shared secret (at least 16 characters)
             <input
-              type="password"
+              type={showSecret ? 'text' : 'password'}
               autoComplete="new-password"
               placeholder={saved?.hasSecret ? 'saved — type a new secret to replace it' : ''}
               value={secret}
               aria-invalid={invalid('secret')}
-              onChange={(event) => setSecret(event.target.value)}
+              onChange={(event) => {
+                setSecret(event.target.value);
+                if (problem?.field === 'secret') setProblem(null);
+              }}
             />
           </label>
+          <button type="button" className="small-button" onClick={makeSecret}>
+            Make a secret
+          </button>
+          <details className="dialog-help">
+            <summary>How your system checks a request</summary>
+            Each POST carries <code>X-Shopcast-Signature: sha256=</code>HMAC-SHA256 of <code>{'<X-Shopcast-Timestamp>.<raw body>'}</code> with the secret, and{' '}
+            <code>X-Shopcast-Delivery</code>, the same on every retry: answer 2xx once you have it, and ignore a delivery id you have seen.
+          </details>
         </div>
         {saved?.url && (
           <button type="button" className="danger" onClick={() => void turnOff()}>
