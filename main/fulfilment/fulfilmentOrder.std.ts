@@ -1,5 +1,7 @@
 import type { RoomOrder } from '../../contract/room/roomEvents.std';
-import { currencySchema, minorDigitsOf } from '../../contract/schemas/product.std';
+import { currencies, minorDigitsOf, type Currency } from '../../contract/schemas/product.std';
+
+const knownCurrencies: ReadonlySet<string> = new Set(currencies);
 import type { FulfilmentOrder } from '../../contract/schemas/fulfilment.std';
 
 // One order as it leaves the studio (CSV row, webhook body): the room's order with money in the
@@ -7,8 +9,8 @@ import type { FulfilmentOrder } from '../../contract/schemas/fulfilment.std';
 
 /** 5900 CNY → "59.00"; 1500 JPY → "1500": exact, never through a float. */
 export function decimalAmount(minor: number, currency: string): string {
-  const known = currencySchema.safeParse(currency);
-  const digits = known.success ? minorDigitsOf(known.data) : 2;
+  // A plain lookup, not the schema: this runs for every order of a flash sale.
+  const digits = knownCurrencies.has(currency) ? minorDigitsOf(currency as Currency) : 2;
   const sign = minor < 0 ? '-' : '';
   const text = String(Math.abs(minor)).padStart(digits + 1, '0');
   return digits === 0 ? `${sign}${text}` : `${sign}${text.slice(0, -digits)}.${text.slice(-digits)}`;

@@ -73,7 +73,7 @@ export function openOrderBook(file: string): OrderBook {
   db.pragma('synchronous = NORMAL');
   db.exec(schema);
   const getOrder = db.prepare<[string], { status_seq: number; body: string }>('SELECT status_seq, body FROM orders WHERE id = ?');
-  const insertOrder = db.prepare<[string, number, number, number, string]>('INSERT INTO orders (id, seq, at, status_seq, body) VALUES (?, ?, ?, ?, ?)');
+  const insertOrder = db.prepare<[string, number, number, number, string]>('INSERT OR IGNORE INTO orders (id, seq, at, status_seq, body) VALUES (?, ?, ?, ?, ?)');
   const updateOrder = db.prepare<[number, string, string]>('UPDATE orders SET status_seq = ?, body = ? WHERE id = ?');
   const allOrders = db.prepare<[], { body: string }>('SELECT body FROM orders ORDER BY at, seq');
   const getSetting = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
@@ -101,7 +101,6 @@ export function openOrderBook(file: string): OrderBook {
     const payload: OrderWebhookPayload = { id: deliveryId, type, sequence, occurredAt: new Date(at).toISOString(), previousStatus, order: fulfilmentOrderOf(order) };
     if (enqueue.run(sequence, deliveryId, type, JSON.stringify(payload)).changes === 0) return;
     lastSequence = sequence;
-    putSetting.run('lastSequence', String(sequence));
   };
 
   const record = db.transaction((events: readonly RoomEvent[]): number => {
@@ -109,8 +108,7 @@ export function openOrderBook(file: string): OrderBook {
     for (const event of events) {
       const toWebhook = webhook !== null && event.at >= webhook.since;
       if (event.kind === 'order') {
-        if (getOrder.get(event.order.id)) continue;
-        insertOrder.run(event.order.id, event.seq, event.order.at, event.seq, JSON.stringify(event.order));
+        if (insertOrder.run(event.order.id, event.seq, event.order.at, event.seq, JSON.stringify(event.order)).changes === 0) continue;
         if (toWebhook) queue('order.created', event.seq, event.at, event.order, null);
       } else if (event.kind === 'orderStatus') {
         const found = getOrder.get(event.orderId);
@@ -122,6 +120,7 @@ export function openOrderBook(file: string): OrderBook {
         if (toWebhook && previous !== event.status) queue('order.status_changed', event.seq, event.at, changed, previous);
       }
     }
+    if (lastSequence !== before) putSetting.run('lastSequence', String(lastSequence));
     return lastSequence - before;
   });
 
