@@ -17,7 +17,7 @@ export const mainLayers = {
   kernel: ['kernel', 'http', 'ffmpeg', 'media', 'log', 'persistence', 'security', 'paths', 'network', 'entry'],
   capability: [
     'live', 'replay', 'panel', 'products', 'scenes', 'settings', 'liveLayers', 'notices', 'status',
-    'destinations', 'staff', 'roomProcess', 'roomLink', 'room', 'sfu',
+    'destinations', 'staff', 'roomProcess', 'roomLink', 'room', 'sfu', 'fulfilment',
   ],
   // main/*.node.ts entries are roots too; appCore serves the core over the Electron app's port.
   root: ['core', 'appCore', 'studio', 'electron'],

@@ -50,7 +50,7 @@ describe('createStudioApi', () => {
   it('exposes one function per request channel and one on… per event, and nothing else', () => {
     const api = createStudioApi(memoryTransport({}).outcomes);
     expect(Object.keys(api).sort()).toEqual(
-      [...Object.keys(requestChannels), 'onStatus', 'onSettings', 'onNotice', 'onScenes', 'onLiveLayers', 'onLive', 'onDestinations', 'onPanel', 'onCatalogue', 'onStaff', 'onLibrary', 'onExports'].sort(),
+      [...Object.keys(requestChannels), 'onStatus', 'onSettings', 'onNotice', 'onScenes', 'onLiveLayers', 'onLive', 'onDestinations', 'onPanel', 'onCatalogue', 'onOrderWebhook', 'onStaff', 'onLibrary', 'onExports'].sort(),
     );
     expect(typeof api.onStatus).toBe('function');
     expect(typeof api.onSettings).toBe('function');

@@ -25,6 +25,11 @@ export type MediaFileAsk = z.infer<typeof mediaFileAskSchema>;
 export const mediaFileAnswerSchema = z.strictObject({ path: z.string().min(1), contentType: z.string().min(1), sizeBytes: z.number().int().nonnegative() });
 export type MediaFileAnswer = z.infer<typeof mediaFileAnswerSchema>;
 
+/** What main asks the core process: the orders' CSV for app://studio/orders.csv (answered as its text). */
+export const ordersCsvAskSchema = z.strictObject({ kind: z.literal('orders-csv') });
+export const coreAskSchema = z.discriminatedUnion('kind', [mediaFileAskSchema, ordersCsvAskSchema]);
+export type CoreAsk = z.infer<typeof coreAskSchema>;
+
 const askId = z.number().int().nonnegative();
 
 /** The answer to an ask, either way: a value, or why not in one sentence. */
@@ -47,7 +52,7 @@ export const mainToCoreMessageSchema = z.union([
   }),
   z.strictObject({ type: z.literal('room'), room: embeddedRoomSchema }),
   z.strictObject({ type: z.literal('port'), kind: corePortKindSchema, windowId: z.number().int() }),
-  z.strictObject({ type: z.literal('ask'), id: askId, ask: mediaFileAskSchema }),
+  z.strictObject({ type: z.literal('ask'), id: askId, ask: coreAskSchema }),
   answerMessageSchema,
 ]);
 export type MainToCoreMessage = z.infer<typeof mainToCoreMessageSchema>;

@@ -9,6 +9,7 @@ import { liveSessionSchema } from './schemas/live.std';
 import { panelEventSchema } from './schemas/panel.std';
 import { catalogueSchema } from './schemas/catalogue.std';
 import { staffStateSchema } from './schemas/staff.std';
+import { orderWebhookStateSchema } from './schemas/fulfilment.std';
 import { exportJobSchema, showSummarySchema } from './schemas/replay.std';
 
 /** Every event the core pushes to its renderers, by channel name. */
@@ -23,6 +24,8 @@ export const eventChannels = {
   /** The live panel's updates, at most ten a second (contract/schemas/panel.std.ts). */
   panel: panelEventSchema,
   catalogue: catalogueSchema,
+  /** The order webhook's delivery: sending, waiting, failing (at most four a second). */
+  orderWebhook: orderWebhookStateSchema,
   staff: staffStateSchema,
   /** The replay library after a change (a show ended, renamed, deleted, repaired, an export done). */
   library: z.array(showSummarySchema),

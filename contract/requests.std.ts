@@ -11,6 +11,7 @@ import { liveSessionSchema } from './schemas/live.std';
 import { panelActionResultSchema, panelActionSchema, panelStateSchema } from './schemas/panel.std';
 import { catalogueSchema, csvImportResultSchema, csvImportSchema, productInputSchema } from './schemas/catalogue.std';
 import { exportJobSchema, renameShowRequestSchema, showDetailSchema, showRequestSchema, showSummarySchema, startExportSchema } from './schemas/replay.std';
+import { orderWebhookInputSchema, orderWebhookStateSchema } from './schemas/fulfilment.std';
 import { staffPairingInputSchema, staffPairingSchema, staffStateSchema, whoAmISchema } from './schemas/staff.std';
 
 const none = z.object({}).strict();
@@ -59,6 +60,10 @@ export const requestChannels = {
   getPanel: { input: none, output: panelStateSchema },
   /** A refusal by the room (an unknown comment, a cancelled order…) comes back as `failed` with the room's sentence. */
   panelAction: { input: panelActionSchema, output: panelActionResultSchema },
+  // Orders out to the shop's own system (contract/schemas/fulfilment.std.ts; the CSV is a download, ORDERS_CSV_PATH).
+  getOrderWebhook: { input: none, output: orderWebhookStateSchema },
+  /** Saves where orders are sent and the signing secret (sealed; never answered back); an empty url turns it off. */
+  saveOrderWebhook: { input: orderWebhookInputSchema, output: orderWebhookStateSchema },
   // The product catalogue and the show's run-sheet (contract/schemas/catalogue.std.ts).
   getCatalogue: { input: none, output: catalogueSchema },
   saveProduct: { input: productInputSchema, output: catalogueSchema },

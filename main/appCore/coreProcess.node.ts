@@ -35,6 +35,7 @@ export interface PortedCore {
   events: EventHub;
   media: MediaIngest;
   replay: Pick<ReplayDesk, 'mediaFile'>;
+  orders: { csv(): string };
 }
 
 export interface CoreProcessDeps {
@@ -128,12 +129,12 @@ export function serveCoreProcess(deps: CoreProcessDeps): CoreProcess {
         return;
       }
       case 'ask': {
-        const { showId, file } = message.ask;
+        const { ask } = message;
         answerAsk(
           message.id,
           async () => {
             if (!core) throw new Error('The core is still starting.');
-            return core.replay.mediaFile(showId, file);
+            return ask.kind === 'media-file' ? core.replay.mediaFile(ask.showId, ask.file) : core.orders.csv();
           },
           post,
         );

@@ -63,7 +63,13 @@ function setup() {
   let finishStart: () => void = () => {};
   const started = new Promise<void>((resolve) => (finishStart = resolve));
   let given: { room: EmbeddedRoomWatch; shell: ShellRelay } | null = null;
-  const core: PortedCore = { dispatch: createDispatcher(handlers, log), events, media, replay: { mediaFile: (showId, file) => Promise.resolve({ path: `/data/recordings/${showId}/${file}`, contentType: 'video/mp4', sizeBytes: 10 }) } };
+  const core: PortedCore = {
+    dispatch: createDispatcher(handlers, log),
+    events,
+    media,
+    replay: { mediaFile: (showId, file) => Promise.resolve({ path: `/data/recordings/${showId}/${file}`, contentType: 'video/mp4', sizeBytes: 10 }) },
+    orders: { csv: () => '\uFEFFOrder number\r\n' },
+  };
   const process = serveCoreProcess({
     parentPort,
     log,
@@ -141,7 +147,7 @@ describe('the core process', () => {
     ]);
   });
 
-  it("asks main to open links and folders, and answers main's replay-file asks", async () => {
+  it("asks main to open links and folders, and answers main's replay-file and orders-CSV asks", async () => {
     const core = setup();
     core.init();
     core.finishStart();
@@ -160,6 +166,8 @@ describe('the core process', () => {
     await expect(refused).rejects.toThrow('only the folders of its own recordings');
     core.send({ type: 'ask', id: 5, ask: { kind: 'media-file', showId: 's1', file: 'show.mp4' } });
     await expect.poll(() => core.fromCore.at(-1)).toEqual({ type: 'answer', id: 5, ok: true, value: { path: '/data/recordings/s1/show.mp4', contentType: 'video/mp4', sizeBytes: 10 } });
+    core.send({ type: 'ask', id: 6, ask: { kind: 'orders-csv' } });
+    await expect.poll(() => core.fromCore.at(-1)).toEqual({ type: 'answer', id: 6, ok: true, value: '\uFEFFOrder number\r\n' });
   });
 
   it('says when the core could not start', async () => {

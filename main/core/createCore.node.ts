@@ -43,6 +43,8 @@ import { repairNotice } from '../ffmpeg/showRepair.node';
 import { createPanelActions } from '../panel/panelActions.std';
 import { createShowTimeline } from '../ffmpeg/showTimelineWriter.node';
 import { openCatalogueStore } from '../products/catalogueStore.node';
+import { openOrderBook } from '../fulfilment/orderBook.node';
+import { createFulfilmentDesk, type FulfilmentDesk } from '../fulfilment/fulfilmentDesk.node';
 
 export interface CoreDeps {
   dataDir: string;
@@ -75,6 +77,8 @@ export interface Core {
   repairs: ReturnType<ShowLibrary['repairInterrupted']>;
   /** The replay library's calls, and its media files for the player (served by the edges). */
   replay: ReplayDesk;
+  /** The orders' CSV download (served by the edges at ORDERS_CSV_PATH). */
+  orders: Pick<FulfilmentDesk, 'csv'>;
   close(): void;
 }
 
@@ -98,6 +102,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     warn: (message) => notices.post('warning', message),
     newId: randomUUID,
   });
+  // One box for every secret at rest: two would race to create secret.key on a first start.
+  const secrets = openSecretBox({ fs, keyPath: path.join(deps.dataDir, 'secret.key'), log: log.child('secrets'), ...(deps.secretKeyWrapping ? { wrapping: deps.secretKeyWrapping } : {}) });
   const destinations = await openDestinationStore({
     fs,
     filePath: path.join(deps.dataDir, 'destinations.json'),
@@ -105,12 +111,22 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     now: () => new Date(),
     warn: (message) => notices.post('warning', message),
     newId: randomUUID,
-    secrets: openSecretBox({ fs, keyPath: path.join(deps.dataDir, 'secret.key'), log: log.child('secrets'), ...(deps.secretKeyWrapping ? { wrapping: deps.secretKeyWrapping } : {}) }),
+    secrets,
   });
   const schedule = (ms: number, run: () => void) => {
     const timer = setTimeout(run, ms);
     return () => clearTimeout(timer);
   };
+  const fulfilment = createFulfilmentDesk({
+    book: openOrderBook(path.join(deps.dataDir, 'orders.sqlite')),
+    secrets,
+    fetch,
+    now: Date.now,
+    schedule,
+    random: Math.random,
+    log: log.child('orders'),
+    emit: (state) => events.emit('orderWebhook', state),
+  });
   const catalogue = await openCatalogueStore({
     fs,
     filePath: path.join(deps.dataDir, 'catalogue.json'),
@@ -161,6 +177,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         onLiveStock: (changes) => {
           for (const [productId, left] of changes) catalogue.setStock(productId, left);
         },
+        onRoomEvents: (roomEvents) => fulfilment.record(roomEvents),
         onLiveEvents: (roomEvents) => timeline.record(roomEvents),
       }),
     qrCodeSvg,
@@ -372,6 +389,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         return result;
       },
       setRunSheet: ({ productIds }) => catalogue.setRunSheet(productIds),
+      getOrderWebhook: () => fulfilment.webhook(),
+      saveOrderWebhook: (input) => fulfilment.saveWebhook(input),
       ...staff.handlers,
       ...replay.handlers,
     },
@@ -403,11 +422,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     repairs,
     replay,
     staff,
+    orders: fulfilment,
     close: () => {
       loopDelay.disable();
       staff.close();
       status.stop();
       roomLink.close();
+      fulfilment.close();
       void catalogue.close();
       void timeline.flush();
       void live.stop();

@@ -71,7 +71,7 @@ async function start(): Promise<void> {
     schedule,
     log: log.child('core'),
   });
-  serveRenderer(rendererDir, { mediaFile: (showId, file) => core.mediaFile(showId, file) });
+  serveRenderer(rendererDir, { mediaFile: (showId, file) => core.mediaFile(showId, file) }, { csv: () => core.ordersCsv() });
   installPermissionPolicy(session.defaultSession, APP_ORIGIN, (permission, origin) =>
     log.warn('permission denied', { permission, origin }),
   );

@@ -114,6 +114,17 @@ describe('the core host', () => {
     await expect(dying).rejects.toThrow("Shopcast's engine stopped.");
   });
 
+  it("asks the core for the orders' CSV and answers only text", async () => {
+    const { host, child } = hostSetup(dataDir);
+    const asked = host.ordersCsv();
+    expect(child().posted.at(-1)?.message).toEqual({ type: 'ask', id: 0, ask: { kind: 'orders-csv' } });
+    child().says({ type: 'answer', id: 0, ok: true, value: '\uFEFFOrder number\r\n' });
+    await expect(asked).resolves.toBe('\uFEFFOrder number\r\n');
+    const odd = host.ordersCsv();
+    child().says({ type: 'answer', id: 1, ok: true, value: { path: '/etc/passwd' } });
+    await expect(odd).rejects.toThrow();
+  });
+
   it("does not answer a dead core's ask to the core forked after it", async () => {
     let release: () => void = () => {};
     const opening = new Promise<void>((resolve) => (release = resolve));

@@ -1,5 +1,6 @@
 import type { ForkOptions, MessagePortMain } from 'electron';
 import { realpath } from 'node:fs/promises';
+import { z } from 'zod';
 import path from 'node:path';
 import {
   coreToMainMessageSchema,
@@ -8,7 +9,7 @@ import {
   type CoreStopped,
   type MainToCoreMessage,
   type MediaFileAnswer,
-  type MediaFileAsk,
+  type CoreAsk,
   type ShellAsk,
 } from '../../contract/appProcess.std';
 import type { EmbeddedRoomWatch } from '../../contract/roomProcess.std';
@@ -60,6 +61,8 @@ export interface CoreHost {
   restart(): Promise<void>;
   /** A replay's file, as the core's library allows it, for app://studio/replay-media/…. */
   mediaFile(showId: string, file: string): Promise<MediaFileAnswer>;
+  /** The orders' CSV, made by the core when asked, for app://studio/orders.csv. */
+  ordersCsv(): Promise<string>;
   /** Why the core is not running, or null while it runs (or starts). */
   stopped(): CoreStopped | null;
   onStopped(listener: (stopped: CoreStopped) => void): () => void;
@@ -86,7 +89,7 @@ export function startCoreHost(deps: CoreHostDeps): CoreHost {
   let ready: Promise<void> = Promise.resolve();
   let exited: Promise<void> = Promise.resolve();
   const post = (message: MainToCoreMessage) => child?.postMessage(message);
-  const mediaAsks = createPendingAsks<MediaFileAsk>(post);
+  const mediaAsks = createPendingAsks<CoreAsk>(post);
 
   const onShellAsk = async (ask: ShellAsk): Promise<void> => {
     if (ask.kind === 'open-external') {
@@ -173,6 +176,9 @@ export function startCoreHost(deps: CoreHostDeps): CoreHost {
       // The core's library checked it; main serves only what is under the recordings all the same.
       if (!(await isInside(recordingsDir, answer.path))) throw new Error('That file is not one of the recordings.');
       return answer;
+    },
+    async ordersCsv() {
+      return z.string().parse(await mediaAsks.ask({ kind: 'orders-csv' }));
     },
     stopped: () => lastStop,
     onStopped(listener) {

@@ -56,6 +56,8 @@ function setup(overrides: Partial<RequestHandlers> = {}) {
     removeProduct: notInThisTest,
     importProductsCsv: notInThisTest,
     setRunSheet: notInThisTest,
+    getOrderWebhook: notInThisTest,
+    saveOrderWebhook: notInThisTest,
     whoAmI: (_input, caller) => ({ role: caller.role, name: caller.name, console: caller.console ?? false }),
     getStaff: () => ({ consoleUrl: null, message: 'Not in this test.', members: [] }),
     createStaffPairing: notInThisTest,

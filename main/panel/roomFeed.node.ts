@@ -46,6 +46,8 @@ export interface RoomFeedOptions {
   purchaseToast?: () => boolean;
   /** Products whose stock the room changed while the studio watched (not history replayed on connect): the catalogue follows. */
   onLiveStock?: (changes: ReadonlyMap<string, number | null>) => void;
+  /** Every room event, replayed at connect or live, in seq order: the order book follows the whole log. */
+  onRoomEvents?: (events: readonly RoomEvent[]) => void;
   /** Room events as they arrive live (not replayed), in seq order: the show's timeline. */
   onLiveEvents?: (events: readonly RoomEvent[]) => void;
   random?: () => number;
@@ -160,6 +162,7 @@ export function connectRoomFeed(options: RoomFeedOptions): RoomFeed {
       changed();
     },
     onEvents: (events) => {
+      options.onRoomEvents?.(events);
       const { liveOrders, liveStock, liveEvents } = model.apply(events);
       syncLayers();
       // One toast at a time: in a rush the newest buyer is the one worth showing. A waitlisted

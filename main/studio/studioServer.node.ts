@@ -13,6 +13,8 @@ import { REPLAY_MEDIA_PREFIX } from '../replay/replayMediaPath.std';
 import { openReplayMedia } from '../replay/replayMedia.node';
 import { securityHeaders } from '../http/securityHeaders.std';
 import { unauthorizedPage, type RefusalReason } from './unauthorizedPage.std';
+import { ORDERS_CSV_PATH } from '../../contract/schemas/fulfilment.std';
+import { ordersCsvFileName } from '../fulfilment/ordersCsv.std';
 
 export const SESSION_COOKIE = 'shopcast_session';
 export const API_PATH = '/api';
@@ -44,7 +46,7 @@ export interface StudioServerOptions {
   host: string;
   port: number;
   rendererDir: string;
-  core: Pick<Core, 'dispatch' | 'events' | 'media' | 'replay'>;
+  core: Pick<Core, 'dispatch' | 'events' | 'media' | 'replay' | 'orders'>;
   log: Logger;
 }
 
@@ -127,6 +129,17 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
         return;
       }
       serveProgramFrame(response, latest);
+      return;
+    }
+    if (url.pathname === ORDERS_CSV_PATH) {
+      // A download, made when asked: the buyers' contacts never sit in a cache or a file.
+      response.writeHead(200, {
+        ...securityHeaders,
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${ordersCsvFileName(Date.now())}"`,
+        'Cache-Control': 'no-store',
+      });
+      response.end(request.method === 'HEAD' ? undefined : core.orders.csv());
       return;
     }
     if (url.pathname.startsWith(REPLAY_MEDIA_PREFIX)) {

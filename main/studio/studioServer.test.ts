@@ -11,6 +11,7 @@ import { pairFromNode } from '../../testing/pairFromNode.node';
 import { rendererCsp } from '../http/securityHeaders.std';
 import { createSocketKit, hasId, isEvent } from '../../testing/socketTestKit.node';
 import { startStudioServer, type StudioServer } from './studioServer.node';
+import { ORDERS_CSV_PATH } from '../../contract/schemas/fulfilment.std';
 
 const indexHtml = '<!doctype html><title>Shopcast test renderer</title>';
 
@@ -63,6 +64,21 @@ describe('the studio server over HTTP', () => {
     expect(page).toContain('401: this browser is not paired with the studio');
     expect(page).toContain('This studio only opens from its pairing link.');
     expect(page).not.toContain(indexHtml);
+  });
+
+  it('serves the orders CSV as a download to a paired browser only', async () => {
+    const refused = await fetch(`${server.origin}${ORDERS_CSV_PATH}`);
+    expect(refused.status).toBe(401);
+    expect(await refused.text()).not.toContain('Order number');
+    const { cookie } = await paired();
+    const response = await fetch(`${server.origin}${ORDERS_CSV_PATH}`, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="shopcast-orders-\d{4}-\d{2}-\d{2}-\d{4}\.csv"$/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('Order number,Buyer,Contact,Product,Variant');
   });
 
   it('redeems a pairing link once, then refuses it as already used', async () => {

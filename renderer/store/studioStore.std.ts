@@ -12,6 +12,7 @@ import { createPanelSlice, type PanelSlice } from './panelSlice.std';
 import { createCatalogueSlice, type CatalogueSlice } from './catalogueSlice.std';
 import { createStaffSlice, type StaffSlice } from './staffSlice.std';
 import { createLibrarySlice, type LibrarySlice } from './librarySlice.std';
+import { createOrderWebhookSlice, type OrderWebhookSlice } from './orderWebhookSlice.std';
 
 export type StudioState = ConnectionSlice &
   StatusSlice &
@@ -25,7 +26,8 @@ export type StudioState = ConnectionSlice &
   PanelSlice &
   CatalogueSlice &
   StaffSlice &
-  LibrarySlice;
+  LibrarySlice &
+  OrderWebhookSlice;
 
 export function createStudioStore() {
   return createStore<StudioState>()((...a) => ({
@@ -42,6 +44,7 @@ export function createStudioStore() {
     ...createCatalogueSlice(...a),
     ...createStaffSlice(...a),
     ...createLibrarySlice(...a),
+    ...createOrderWebhookSlice(...a),
   }));
 }
 export type StudioStore = ReturnType<typeof createStudioStore>;

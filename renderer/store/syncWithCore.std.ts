@@ -67,6 +67,7 @@ export async function syncWithCore(
     { channel: 'getCatalogue', event: 'catalogue', read: async () => state.catalogueReceived(await api.getCatalogue()), follow: () => api.onCatalogue(state.catalogueReceived), optional: true },
     { channel: 'getStaff', event: 'staff', read: async () => state.staffReceived(await api.getStaff()), follow: () => api.onStaff(state.staffReceived), optional: true },
     { channel: 'listShows', event: 'library', read: async () => state.showsReceived(await api.listShows()), follow: () => api.onLibrary(state.showsReceived), optional: true },
+    { channel: 'getOrderWebhook', event: 'orderWebhook', read: async () => state.orderWebhookReceived(await api.getOrderWebhook()), follow: () => api.onOrderWebhook(state.orderWebhookReceived), optional: true },
     { channel: 'getExports', event: 'exports', read: async () => state.exportJobsReceived(await api.getExports()), follow: () => api.onExports(state.exportJobsReceived), optional: true },
   ];
   const allowed = mirrors.filter((mirror) => mayCall(whoAmI.role, mirror.channel));

@@ -7,6 +7,7 @@ import { countByStatus, filterOrders, formatMoneyByCurrency, orderFilterLabels, 
 import { timeOfDay } from './timeOfDay.std';
 import { usePanelCall } from './usePanelCall.dom';
 import { FieldError } from '../../app/FieldError.dom';
+import { OrdersExport } from './OrdersExport.dom';
 
 function price(amountMinor: number, currency: string): string {
   const known = currencySchema.safeParse(currency);
@@ -131,6 +132,7 @@ export function OrdersTab() {
   return (
     <div className="orders-tab">
       <Totals totals={totals} />
+      <OrdersExport />
       {mayChangeSettings && (
         <div className="order-switches">
           <label>
