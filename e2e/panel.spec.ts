@@ -217,7 +217,7 @@ test('viewers comment and order; the host pins and promotes; viewers and the pro
   await page.getByRole('region', { name: 'Import products' }).getByLabel('Import a CSV').setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const result = page.getByRole('status', { name: 'Import result' });
   await expect(result).toContainText('1 added, 0 updated, 1 rejected.');
-  await expect(result.getByRole('list', { name: 'Rejected lines' }).getByRole('listitem')).toHaveText(['Line 3: price "abc" is not a price (type it like 1299, 1,299.00 or ¥1,299)']);
+  await expect(result.getByRole('list', { name: 'Rejected lines' }).getByRole('listitem')).toHaveText(['Line 3: price "abc" is not an amount (type it like 1299, 1,299.00 or ¥1,299)']);
   await expect(productRow(page, 'Tea cup')).toContainText('¥59.00');
   await expect(productRow(page, 'Broken teapot')).toHaveCount(0);
 
@@ -294,7 +294,7 @@ test('the product form takes a price as pasted, says each problem beside its fie
   await expect(price).toHaveAccessibleDescription(priceError);
   await expect(price).toBeFocused();
   await expect(listPrice).toHaveAttribute('aria-invalid', 'true');
-  await expect(listPrice).toHaveAccessibleDescription('The list price is not a price (type it like 1299, 1,299.00 or ¥1,299).');
+  await expect(listPrice).toHaveAccessibleDescription('The list price is not an amount (type it like 1299, 1,299.00 or ¥1,299).');
   await expect(name).not.toHaveAttribute('aria-invalid');
   const [field, message] = await Promise.all([price.boundingBox(), form.getByText(priceError).boundingBox()]);
   if (!field || !message) throw new Error('the price field or its message is not laid out');

@@ -40,7 +40,7 @@ export const csvImportSchema = z.strictObject({ csv: z.string().max(2_000_000, '
 export const csvRejectionSchema = z.strictObject({
   /** The row's line in the file, 1-based, counting the header as line 1. */
   line: z.number().int().positive(),
-  /** Why, naming the column: "price: "abc" is not a price". */
+  /** Why, naming the column: "price: "abc" is not an amount (type it like 1299…)". */
   reason: z.string(),
 });
 export type CsvRejection = z.infer<typeof csvRejectionSchema>;

@@ -119,7 +119,7 @@ export function parsePrice(text: string, currency: Currency | null): ParsedPrice
   let rest = text.normalize('NFKC').replaceAll('。', '.').replace(/\s+/g, ' ').trim().toLowerCase();
   const shown = currency ?? 'CNY';
   if (rest === '') return { ok: false, problem: 'empty', reason: 'is empty' };
-  const notAPrice = (): ParsedPrice => ({ ok: false, problem: 'not-a-price', reason: `is not a price (type it like ${example(shown)})` });
+  const notAPrice = (): ParsedPrice => ({ ok: false, problem: 'not-a-price', reason: `is not an amount (type it like ${example(shown)})` });
   // A minus before or after the symbol: "-¥5", "¥-5", "−5".
   let negative = /^[-−]/.test(rest);
   if (negative) rest = rest.slice(1).trim();

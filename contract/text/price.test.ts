@@ -38,7 +38,7 @@ describe('parsePrice', () => {
 
   it('refuses what is not a price, saying why in a clause the caller completes', () => {
     for (const bad of ['abc', '1,2', '12.', '.5', '1e3', '0x10', '1.299,00', '¥', '€59元', '5 5']) expect(minor(bad), bad).toBe('not-a-price');
-    expect(parsePrice('abc', 'CNY')).toEqual({ ok: false, problem: 'not-a-price', reason: 'is not a price (type it like 1299, 1,299.00 or ¥1,299)' });
+    expect(parsePrice('abc', 'CNY')).toEqual({ ok: false, problem: 'not-a-price', reason: 'is not an amount (type it like 1299, 1,299.00 or ¥1,299)' });
     expect(parsePrice('  ', 'CNY')).toEqual({ ok: false, problem: 'empty', reason: 'is empty' });
     for (const negative of ['-5', '−5', '-¥5', '¥-5', '- 5']) expect(minor(negative), negative).toBe('negative');
     expect(parsePrice('-5', 'CNY')).toMatchObject({ reason: 'cannot be below zero' });

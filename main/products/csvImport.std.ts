@@ -146,7 +146,7 @@ export function parseProductCsv(csv: string): CsvParseResult {
     };
     // Spreadsheets pad the end with rows of empty cells.
     if (record.every((value) => value.trim() === '')) continue;
-    // The panel shows "Line 4: price "abc" is not a price": the reason names the column, not the line.
+    // The panel shows "Line 4: price "abc" is not an amount (…)": the reason names the column, not the line.
     const reject = (field: keyof typeof fieldLabels, why: string) => rejected.push({ line, reason: `${fieldLabels[field]} ${why}` });
 
     const id = cell('id') || undefined;

@@ -50,7 +50,7 @@ describe('parseProductCsv', () => {
     ].join('\n');
     const result = rowsOf(parseProductCsv(csv));
     expect(result.rejected).toEqual([
-      { line: 3, reason: 'price "abc" is not a price (type it like 1299, 1,299.00 or ¥1,299)' },
+      { line: 3, reason: 'price "abc" is not an amount (type it like 1299, 1,299.00 or ¥1,299)' },
       { line: 4, reason: 'stock "-3" is not a number of units (0 or more)' },
       { line: 5, reason: 'name is empty' },
       { line: 6, reason: 'id "A1" is also on line 2' },
@@ -73,7 +73,7 @@ describe('parseProductCsv', () => {
     const result = rowsOf(parseProductCsv('name,price,list price\nTeapot,199,99\nCup,59,x\nPot,199,299'));
     expect(result.rejected).toEqual([
       { line: 2, reason: 'list price "99" must be above the price (¥199.00): it is shown struck out as the price before' },
-      { line: 3, reason: 'list price "x" is not a price (type it like 1299, 1,299.00 or ¥1,299)' },
+      { line: 3, reason: 'list price "x" is not an amount (type it like 1299, 1,299.00 or ¥1,299)' },
     ]);
     expect(result.rows.map((row) => row.listPriceMinor)).toEqual([29_900]);
   });
@@ -82,7 +82,7 @@ describe('parseProductCsv', () => {
     const csv = 'name;price\r\n"two\r\nlines";5\r\n\r\n"three\r\nlines\r\nhere";6\r\nlast;x\r\n';
     const result = rowsOf(parseProductCsv(csv));
     expect(result.rows.map((row) => row.line)).toEqual([2, 5]);
-    expect(result.rejected).toEqual([{ line: 8, reason: 'price "x" is not a price (type it like 1299, 1,299.00 or ¥1,299)' }]);
+    expect(result.rejected).toEqual([{ line: 8, reason: 'price "x" is not an amount (type it like 1299, 1,299.00 or ¥1,299)' }]);
   });
 
   it('refuses a file without a header it can use, saying which column is missing', () => {
