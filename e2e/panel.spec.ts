@@ -217,7 +217,7 @@ test('viewers comment and order; the host pins and promotes; viewers and the pro
   await page.getByRole('region', { name: 'Import products' }).getByLabel('Import a CSV').setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const result = page.getByRole('status', { name: 'Import result' });
   await expect(result).toContainText('1 added, 0 updated, 1 rejected.');
-  await expect(result.getByRole('list', { name: 'Rejected lines' }).getByRole('listitem')).toHaveText(['Line 3: price "abc" is not a price']);
+  await expect(result.getByRole('list', { name: 'Rejected lines' }).getByRole('listitem')).toHaveText(['Line 3: price "abc" is not an amount (type it like 1299, 1,299.00 or ¥1,299)']);
   await expect(productRow(page, 'Tea cup')).toContainText('¥59.00');
   await expect(productRow(page, 'Broken teapot')).toHaveCount(0);
 
@@ -272,6 +272,59 @@ test('viewers comment and order; the host pins and promotes; viewers and the pro
   await viewer.page.context().close();
   expect(consoleErrors).toEqual([]);
   expect(otherPageErrors).toEqual([]);
+});
+
+test('the product form takes a price as pasted, says each problem beside its field; a flagged name is asked about at Promote', async ({ page }) => {
+  await openStudio(page);
+  await panelTab(page, 'Products').click();
+  await page.getByRole('region', { name: 'Catalogue' }).getByRole('button', { name: 'Add product' }).click();
+  const form = page.getByRole('form', { name: 'Add product' });
+  const name = form.getByLabel('Name');
+  const price = form.getByLabel('Price', { exact: true });
+  const listPrice = form.getByLabel('List price');
+  await name.fill('全网最低价 teapot');
+  await expect(name).toHaveAccessibleDescription('"最" is an advertising-law superlative. Platforms can cut a show that puts one on screen.');
+  await price.fill('¥99,999,999,999');
+  await listPrice.fill('abc');
+  await form.getByRole('button', { name: 'Add product' }).click();
+
+  // Each field marked, its message read with it and shown right under it; the first one focused.
+  const priceError = 'The price is more than ¥1,000,000.00, the most one product can cost: check for a digit too many.';
+  await expect(price).toHaveAttribute('aria-invalid', 'true');
+  await expect(price).toHaveAccessibleDescription(priceError);
+  await expect(price).toBeFocused();
+  await expect(listPrice).toHaveAttribute('aria-invalid', 'true');
+  await expect(listPrice).toHaveAccessibleDescription('The list price is not an amount (type it like 1299, 1,299.00 or ¥1,299).');
+  await expect(name).not.toHaveAttribute('aria-invalid');
+  const [field, message] = await Promise.all([price.boundingBox(), form.getByText(priceError).boundingBox()]);
+  if (!field || !message) throw new Error('the price field or its message is not laid out');
+  expect(message.y - (field.y + field.height)).toBeGreaterThanOrEqual(0);
+  expect(message.y - (field.y + field.height)).toBeLessThan(12);
+  expect(Math.abs(message.x - field.x)).toBeLessThan(4);
+  await expect(form.getByText(priceError)).toBeInViewport();
+
+  // "¥1,299" as pasted; a field's mark goes once it is changed.
+  await price.fill('¥1,299');
+  await expect(price).not.toHaveAttribute('aria-invalid');
+  await expect(listPrice).toHaveAttribute('aria-invalid', 'true');
+  await listPrice.fill('');
+  await form.getByRole('button', { name: 'Add product' }).click();
+  await expect(form).toHaveCount(0);
+  const row = productRow(page, '全网最低价 teapot');
+  await expect(row).toContainText('¥1,299.00');
+
+  // Promote asks first, its safe answer focused; nothing goes on screen until the merchant says so.
+  const promoting = page.getByRole('region', { name: 'Now promoting' });
+  await row.getByRole('button', { name: 'Promote', exact: true }).click();
+  const question = page.getByRole('alertdialog', { name: 'Promote “全网最低价 teapot”?' });
+  await expect(question).toHaveAccessibleDescription('"最" is an advertising-law superlative. Platforms can cut a show that puts one on screen.');
+  await expect(question.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await expect(promoting).toContainText('Nothing promoted');
+  await question.getByRole('button', { name: 'Promote anyway' }).click();
+  await expect(question).toHaveCount(0);
+  await expect(promoting).toContainText('全网最低价 teapot');
+  await expect(promoting).toContainText('¥1,299.00');
+  expect(consoleErrors).toEqual([]);
 });
 
 test('comment-to-claim past the stock goes to the waitlist; a cancelled claim moves it up', async ({ page, browser }) => {

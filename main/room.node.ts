@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { announceToParent, exitOnStartupError, messageFromParent, stopOnSignals } from './entry/processLifecycle.node';
-import { createLogger, jsonLineSink } from './log/logger.std';
+import { announceToParent, exitOnStartupError, messageFromParent, startedByParent, stopOnSignals } from './entry/processLifecycle.node';
+import { openLogFile } from './log/logFile.node';
+import { createLogger, jsonLineSink, type LogLevel } from './log/logger.std';
+import { teeSink, terminalSink } from './log/terminal.std';
 import { defaultDataDir } from './paths/dataDir.node';
 import { parseRoomArgs } from './room/roomArgs.node';
 import { startRoomHost } from './room/roomHost.node';
@@ -18,9 +20,20 @@ async function main(): Promise<void> {
     return;
   }
   const { args } = parsed;
-  const log = createLogger(jsonLineSink((line) => process.stderr.write(line), process.env['SHOPCAST_LOG_LEVEL'] === 'debug' ? 'debug' : 'info'), 'room');
   // Not the studio's embedded room's folder: both may run on one machine.
   const dataDir = path.resolve(args.dataDir ?? path.join(defaultDataDir(process.env, process.platform), 'room-server'));
+  const level: LogLevel = process.env['SHOPCAST_LOG_LEVEL'] === 'debug' ? 'debug' : 'info';
+  // Where the JSON log lines go: to the studio (or the app) that started this room, on stderr, for
+  // it to keep with its own; to stdout with --log-json, for a server's log collector (and then
+  // nothing else is printed there); else to <data-dir>/logs/room.log, the terminal a person's.
+  const byParent = startedByParent();
+  const logFile = byParent || args.logJson ? null : openLogFile(path.join(dataDir, 'logs', 'room.log'));
+  const sink = byParent
+    ? jsonLineSink((line) => process.stderr.write(line), level)
+    : logFile
+      ? teeSink(jsonLineSink((line) => logFile.write(line), level), terminalSink((line) => process.stderr.write(line), Date.now))
+      : jsonLineSink((line) => process.stdout.write(line), level);
+  const log = createLogger(sink, 'room');
   const { token, source } = await loadRoomToken(process.env, dataDir);
   const packageRoot = path.resolve(__dirname, '..', '..');
   const requireModule = createRequire(__filename);
@@ -50,12 +63,17 @@ async function main(): Promise<void> {
     log,
     newId: randomUUID,
   });
-  console.log(`Shopcast live room is running on port ${host.port}.`);
-  for (const roomId of args.rooms) console.log(`  Viewers of "${roomId}": ${host.watchUrl(roomId)}`);
-  console.log(`  Studio and broadcaster token: in ${source}`);
-  if (host.videoReason) console.log(`  ${host.videoReason}`);
+  const watchUrls = Object.fromEntries(args.rooms.map((roomId) => [roomId, host.watchUrl(roomId)]));
+  log.info('room ready', { port: host.port, watchUrls, tokenIn: source, videoReason: host.videoReason });
+  if (!args.logJson) {
+    console.log(`Shopcast live room is running on port ${host.port}.`);
+    for (const roomId of args.rooms) console.log(`  Viewers of "${roomId}": ${watchUrls[roomId]}`);
+    console.log(`  Studio and broadcaster token: in ${source}`);
+    if (host.videoReason) console.log(`  ${host.videoReason}`);
+    if (logFile) console.log(`  Log: ${logFile.path} (or run with --log-json for JSON lines on stdout)`);
+  }
   // Started by a studio: it learns where the room listens from this, not from the lines above.
-  const ready: RoomReadyMessage = { type: 'room-ready', port: host.port, watchUrls: Object.fromEntries(args.rooms.map((roomId) => [roomId, host.watchUrl(roomId)])), videoReason: host.videoReason };
+  const ready: RoomReadyMessage = { type: 'room-ready', port: host.port, watchUrls, videoReason: host.videoReason };
   announceToParent(ready);
 
   close = () => host.close();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { productSchema } from './product.std';
+import { formatPrice, productSchema } from './product.std';
+import { isSanePrice, listPriceReason, maxPriceMinor } from '../text/price.std';
 
 // The merchant's product catalogue and the show's run-sheet, kept by the core (catalogue.json).
 // The room gets the products it needs (upsertProducts) before one is promoted; the live stock
@@ -14,8 +15,23 @@ export const catalogueSchema = z.strictObject({
 });
 export type Catalogue = z.infer<typeof catalogueSchema>;
 
-/** One product to add or change; `id` absent adds a new product. */
-export const productInputSchema = productSchema.extend({ id: z.string().min(1).max(64).optional() });
+/**
+ * One product to add or change; `id` absent adds a new product. Its prices are held to what the
+ * price parser accepts (contract/text/price.std.ts), so no client saves ¥99,999,999,999. (The
+ * stored `productSchema` is not: a catalogue saved before the cap must still open.)
+ */
+export const productInputSchema = productSchema.extend({ id: z.string().min(1).max(64).optional() }).superRefine((product, context) => {
+  for (const [key, amount] of [
+    ['priceMinor', product.priceMinor],
+    ['listPriceMinor', product.listPriceMinor],
+  ] as const) {
+    if (amount !== null && !isSanePrice(amount, product.currency)) {
+      context.addIssue({ code: 'custom', path: [key], message: `A price must be more than zero and at most ${formatPrice(maxPriceMinor(product.currency), product.currency)}.` });
+    }
+  }
+  const listReason = product.listPriceMinor === null ? null : listPriceReason(product.listPriceMinor, product.priceMinor, product.currency);
+  if (listReason) context.addIssue({ code: 'custom', path: ['listPriceMinor'], message: `The list price ${listReason}.` });
+});
 export type ProductInput = z.infer<typeof productInputSchema>;
 
 /** A merchant's spreadsheet as text (CSV, UTF-8, with or without BOM). About 2 MB of text is thousands of rows. */
@@ -24,7 +40,7 @@ export const csvImportSchema = z.strictObject({ csv: z.string().max(2_000_000, '
 export const csvRejectionSchema = z.strictObject({
   /** The row's line in the file, 1-based, counting the header as line 1. */
   line: z.number().int().positive(),
-  /** Why, naming the column: "price: "abc" is not a price". */
+  /** Why, naming the column: "price: "abc" is not an amount (type it like 1299…)". */
   reason: z.string(),
 });
 export type CsvRejection = z.infer<typeof csvRejectionSchema>;

@@ -171,3 +171,11 @@ function charBefore(text: string, index: number): string | undefined {
   const isLowSurrogate = low >= 0xdc00 && low <= 0xdfff;
   return charAt(text, isLowSurrogate && index >= 2 ? index - 2 : index - 1);
 }
+
+/** The flagged words in a clause, each once: '"最" is an advertising-law superlative; "微信" is on your blocked words list'. */
+export function describeFlaggedWords(flags: readonly FlaggedWord[]): string {
+  const words = new Map(flags.map((flag) => [flag.word, flag.kind]));
+  return [...words]
+    .map(([word, kind]) => `"${word}" ${kind === 'superlative' ? 'is an advertising-law superlative' : 'is on your blocked words list'}`)
+    .join('; ');
+}

@@ -28,6 +28,11 @@ export function exitOnStartupError(error: unknown): never {
 type ParentPort = { postMessage(message: unknown): void; on(event: 'message', listener: (event: { data: unknown }) => void): void };
 const parentPortOf = () => (process as { parentPort?: ParentPort }).parentPort;
 
+/** Whether a process started this one with a channel to it (the studio's or the app's room): its log lines are then the parent's to keep. */
+export function startedByParent(): boolean {
+  return parentPortOf() !== undefined || process.connected === true;
+}
+
 /** Resolves with the first message from the process that started this one (Node's IPC channel or a utilityProcess's parentPort) that `accept` takes. */
 export function messageFromParent<T>(accept: (message: unknown) => T | null): Promise<T> {
   return new Promise((resolve) => {

@@ -5,7 +5,7 @@ import type { MediaIngestStats } from '../media/mediaIngest.std';
 import type { LiveRoomInfo } from '../../contract/schemas/liveRoom.std';
 import type { SceneCollection } from '../../contract/schemas/scene.std';
 import type { Product } from '../../contract/schemas/product.std';
-import { findFlaggedWords, type FlaggedWord, type WordLists } from '../../contract/text/wordFlags.std';
+import { describeFlaggedWords, findFlaggedWords, type WordLists } from '../../contract/text/wordFlags.std';
 
 /** What the `words` check reads: the merchant's lists, and every text the show puts on screen or on sale. */
 export interface WordsCheckInput {
@@ -116,13 +116,6 @@ const quoted = (text: string) => {
   return `"${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat}"`;
 };
 
-function whatIsWrong(flags: readonly FlaggedWord[]): string {
-  const words = new Map(flags.map((flag) => [flag.word, flag.kind]));
-  return [...words]
-    .map(([word, kind]) => `"${word}" ${kind === 'superlative' ? 'is an advertising-law superlative' : 'is on your blocked words list'}`)
-    .join('; ');
-}
-
 /**
  * The `words` check: overlay texts, product cards and the catalogue's names against the word
  * lists. A warning, not a failure: the merchant may know better (a brand named "Best"), but a
@@ -132,7 +125,7 @@ export function wordsChecks(input: WordsCheckInput): PreflightCheck[] {
   const found: string[] = [];
   const check = (text: string, where: string) => {
     const flags = findFlaggedWords(text, input.lists);
-    if (flags.length > 0) found.push(`${where}: ${whatIsWrong(flags)}.`);
+    if (flags.length > 0) found.push(`${where}: ${describeFlaggedWords(flags)}.`);
   };
   for (const scene of input.scenes.scenes) {
     for (const source of scene.sources) {

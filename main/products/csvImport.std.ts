@@ -1,9 +1,11 @@
 import { parse } from 'csv-parse/sync';
 import type { CsvRejection } from '../../contract/schemas/catalogue.std';
-import { currencies, minorDigitsOf, type Currency, type Product } from '../../contract/schemas/product.std';
+import { currencies, type Currency, type Product } from '../../contract/schemas/product.std';
+import { listPriceReason, parsePrice } from '../../contract/text/price.std';
 
 // A merchant's product spreadsheet, saved as CSV from Excel, WPS, Numbers or a shop back office.
-// Headers in English or Chinese, any case; prices as people type them ("¥199", "1,299.50");
+// Headers in English or Chinese, any case; prices as people type them ("¥199", "1,299.50", read
+// by the contract's parsePrice, as the product form reads them);
 // each bad row is listed with its line and the column at fault, and the good rows still count.
 //
 // Cells are kept as text: "=cmd()" is a product named "=cmd()" (nothing here evaluates a
@@ -53,61 +55,6 @@ export type CsvParseResult = { ok: true; rows: CsvProductRow[]; rejected: CsvRej
 function quote(value: string): string {
   const flat = value.replace(/\s+/g, ' ').trim();
   return `"${flat.length > 40 ? `${flat.slice(0, 39)}…` : flat}"`;
-}
-
-const symbolCurrencies: readonly [string, Currency][] = [
-  ['hk$', 'HKD'],
-  ['nt$', 'TWD'],
-  ['s$', 'SGD'],
-  ['rm', 'MYR'],
-  ['us$', 'USD'],
-  ['$', 'USD'],
-  ['€', 'EUR'],
-  ['£', 'GBP'],
-  ['₩', 'KRW'],
-  ['฿', 'THB'],
-  ['₫', 'VND'],
-  ['₱', 'PHP'],
-  ['¥', 'CNY'],
-  ['rmb', 'CNY'],
-  ['元', 'CNY'],
-];
-
-interface ParsedPrice {
-  minor: number;
-  /** The currency its symbol names, when it has one. */
-  symbolCurrency: Currency | null;
-}
-
-/**
- * "199", "199.00", "¥199", "￥1,299.50", "$19.99", "199元" → minor units of `currency` (else of
- * the symbol's currency, else CNY), with the currency its symbol names; or why it is not a price
- * (a minus sign, letters, more decimals than the currency has).
- */
-export function parsePrice(text: string, currency: Currency | null): ParsedPrice | 'not-a-price' | 'too-many-decimals' {
-  let rest = text.normalize('NFKC').trim().toLowerCase();
-  let symbolCurrency: Currency | null = null;
-  for (const [symbol, named] of symbolCurrencies) {
-    if (rest.startsWith(symbol)) {
-      rest = rest.slice(symbol.length).trim();
-      symbolCurrency = named;
-      break;
-    }
-    if (rest.endsWith(symbol)) {
-      rest = rest.slice(0, -symbol.length).trim();
-      symbolCurrency = named;
-      break;
-    }
-  }
-  // Thousands separators only where they group three digits: "1,299.50", not "1,2".
-  if (!/^(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(rest)) return 'not-a-price';
-  const [whole = '', fraction = ''] = rest.replaceAll(',', '').split('.');
-  const digits = minorDigitsOf(currency ?? symbolCurrency ?? 'CNY');
-  const significant = fraction.replace(/0+$/, '');
-  if (significant.length > digits) return 'too-many-decimals';
-  const minor = Number(whole) * 10 ** digits + Number(significant.padEnd(digits, '0') || '0');
-  if (!Number.isSafeInteger(minor)) return 'not-a-price';
-  return { minor, symbolCurrency };
 }
 
 function currencyOf(cell: string): Currency | null {
@@ -199,7 +146,7 @@ export function parseProductCsv(csv: string): CsvParseResult {
     };
     // Spreadsheets pad the end with rows of empty cells.
     if (record.every((value) => value.trim() === '')) continue;
-    // The panel shows "Line 4: price "abc" is not a price": the reason names the column, not the line.
+    // The panel shows "Line 4: price "abc" is not an amount (…)": the reason names the column, not the line.
     const reject = (field: keyof typeof fieldLabels, why: string) => rejected.push({ line, reason: `${fieldLabels[field]} ${why}` });
 
     const id = cell('id') || undefined;
@@ -228,21 +175,18 @@ export function parseProductCsv(csv: string): CsvParseResult {
     }
     const priceCell = cell('price') ?? '';
     const price = parsePrice(priceCell, namedCurrency);
-    if (priceCell === '') {
-      reject('price', 'is empty');
+    if (!price.ok) {
+      reject('price', price.problem === 'empty' ? price.reason : `${quote(priceCell)} ${price.reason}`);
       continue;
     }
-    if (price === 'not-a-price' || price === 'too-many-decimals') {
-      reject('price', `${quote(priceCell)} is not a price${price === 'too-many-decimals' ? ` in ${namedCurrency ?? 'CNY'} (too many decimals)` : ''}`);
-      continue;
-    }
-    const currency = namedCurrency ?? price.symbolCurrency ?? 'CNY';
+    const currency = namedCurrency ?? price.currency;
     let listPriceMinor: number | null | undefined;
     const listCell = cell('listPrice');
     if (listCell !== undefined && listCell !== '') {
       const listPrice = parsePrice(listCell, currency);
-      if (typeof listPrice === 'string') {
-        reject('listPrice', `${quote(listCell)} is not a price`);
+      const why = listPrice.ok ? listPriceReason(listPrice.minor, price.minor, currency) : listPrice.reason;
+      if (!listPrice.ok || why !== null) {
+        reject('listPrice', `${quote(listCell)} ${why}`);
         continue;
       }
       listPriceMinor = listPrice.minor;

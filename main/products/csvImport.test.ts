@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parsePrice, parseProductCsv, productFromRow, type CsvParseResult } from './csvImport.std';
+import { parseProductCsv, productFromRow, type CsvParseResult } from './csvImport.std';
 
 const rowsOf = (result: CsvParseResult) => {
   if (!result.ok) throw new Error(result.message);
   return result;
 };
-
-describe('parsePrice', () => {
-  it('reads prices as merchants type them into minor units of the currency', () => {
-    const minor = (text: string, currency: Parameters<typeof parsePrice>[1] = null) => {
-      const price = parsePrice(text, currency);
-      return typeof price === 'string' ? price : price.minor;
-    };
-    expect(minor('199')).toBe(19_900);
-    expect(minor('199.00')).toBe(19_900);
-    expect(minor('¥199')).toBe(19_900);
-    expect(minor('￥199.5')).toBe(19_950);
-    expect(minor('1,299.50')).toBe(129_950);
-    expect(minor('199元')).toBe(19_900);
-    expect(minor('１９９')).toBe(19_900);
-    expect(minor('1200', 'JPY')).toBe(1200);
-    expect(minor('12.5', 'JPY')).toBe('too-many-decimals');
-    expect(minor('1.999')).toBe('too-many-decimals');
-    for (const bad of ['abc', '-5', '1,2', '', '12.', '1e3', '0x10', '9'.repeat(20)]) expect(minor(bad)).toBe('not-a-price');
-    expect(parsePrice('$19.99', null)).toEqual({ minor: 1999, symbolCurrency: 'USD' });
-  });
-});
 
 describe('parseProductCsv', () => {
   it('reads a hostile spreadsheet: BOM, CRLF, quoted commas and line breaks, empty lines, Chinese headers, formulas as text', () => {
@@ -65,30 +44,45 @@ describe('parseProductCsv', () => {
       'Yen,1200,5,A8,jpy',
       'Pesos,10,5,A9,MXN',
       'Too fine,1.999,5,A10,',
+      'Absurd,"¥99,999,999,999",5,A11,',
+      'Free,0,5,A12,',
+      'Pasted,"￥１，２９９",5,A13,',
     ].join('\n');
     const result = rowsOf(parseProductCsv(csv));
     expect(result.rejected).toEqual([
-      { line: 3, reason: 'price "abc" is not a price' },
+      { line: 3, reason: 'price "abc" is not an amount (type it like 1299, 1,299.00 or ¥1,299)' },
       { line: 4, reason: 'stock "-3" is not a number of units (0 or more)' },
       { line: 5, reason: 'name is empty' },
       { line: 6, reason: 'id "A1" is also on line 2' },
       { line: 7, reason: `name "${'x'.repeat(39)}…" is too long (at most 120 characters)` },
       { line: 11, reason: expect.stringMatching(/^currency "MXN" is not one Shopcast sells in \(CNY, USD/) as string },
-      { line: 12, reason: 'price "1.999" is not a price in CNY (too many decimals)' },
+      { line: 12, reason: 'price "1.999" has more decimals than CNY has (at most 2, as in 19.99)' },
+      { line: 13, reason: 'price "¥99,999,999,999" is more than ¥1,000,000.00, the most one product can cost: check for a digit too many' },
+      { line: 14, reason: 'price "0" must be more than zero' },
     ]);
     expect(result.rows.map((row) => [row.line, row.id, row.priceMinor, row.currency])).toEqual([
       [2, 'A1', 1000, 'CNY'],
       [8, 'A6', 1000, 'CNY'],
       [9, 'A7', 1999, 'USD'],
       [10, 'A8', 1200, 'JPY'],
+      [15, 'A13', 129_900, 'CNY'],
     ]);
+  });
+
+  it('refuses a list price that is not above the price, as the product form does', () => {
+    const result = rowsOf(parseProductCsv('name,price,list price\nTeapot,199,99\nCup,59,x\nPot,199,299'));
+    expect(result.rejected).toEqual([
+      { line: 2, reason: 'list price "99" must be above the price (¥199.00): it is shown struck out as the price before' },
+      { line: 3, reason: 'list price "x" is not an amount (type it like 1299, 1,299.00 or ¥1,299)' },
+    ]);
+    expect(result.rows.map((row) => row.listPriceMinor)).toEqual([29_900]);
   });
 
   it('counts lines after a quoted cell with CRLF inside, and after a row the parser skips', () => {
     const csv = 'name;price\r\n"two\r\nlines";5\r\n\r\n"three\r\nlines\r\nhere";6\r\nlast;x\r\n';
     const result = rowsOf(parseProductCsv(csv));
     expect(result.rows.map((row) => row.line)).toEqual([2, 5]);
-    expect(result.rejected).toEqual([{ line: 8, reason: 'price "x" is not a price' }]);
+    expect(result.rejected).toEqual([{ line: 8, reason: 'price "x" is not an amount (type it like 1299, 1,299.00 or ¥1,299)' }]);
   });
 
   it('refuses a file without a header it can use, saying which column is missing', () => {

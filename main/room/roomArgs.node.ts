@@ -12,12 +12,14 @@ export interface RoomArgs {
   trustedProxies: string[];
   /** Started by a studio as a warm standby: loads, then waits for its take-over message before it opens the room. */
   standby: boolean;
+  /** JSON log lines on stdout, nothing else there (--log-json, SHOPCAST_LOG_JSON=1): for a server's log collector. */
+  logJson: boolean;
 }
 
 export const DEFAULT_ROOM_PORT = 4830;
 
 export const roomUsage =
-  'Usage: npm run room -- [--port <0-65535, default 4830>] [--host <address, default 0.0.0.0>] [--data-dir <folder>] [--room <id>]... [--public-url <https://…>] [--trust-proxy <address>]...\n' +
+  'Usage: npm run room -- [--port <0-65535, default 4830>] [--host <address, default 0.0.0.0>] [--data-dir <folder>] [--room <id>]... [--public-url <https://…>] [--trust-proxy <address>]... [--log-json]\n' +
   'The studio token is SHOPCAST_ROOM_TOKEN, or the one kept in <data-dir>/room-token (made on first start).';
 
 export type ParsedRoomArgs = { ok: true; args: RoomArgs } | { ok: false; message: string };
@@ -35,6 +37,7 @@ export function parseRoomArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
         'public-url': { type: 'string' },
         'trust-proxy': { type: 'string', multiple: true },
         standby: { type: 'boolean' },
+        'log-json': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -56,6 +59,6 @@ export function parseRoomArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
   }
   return {
     ok: true,
-    args: { host: values.host ?? env['SHOPCAST_ROOM_HOST'] ?? '0.0.0.0', port, dataDir: values['data-dir'] ?? null, rooms, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, trustedProxies: values['trust-proxy'] ?? [], standby: values.standby ?? false },
+    args: { host: values.host ?? env['SHOPCAST_ROOM_HOST'] ?? '0.0.0.0', port, dataDir: values['data-dir'] ?? null, rooms, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, trustedProxies: values['trust-proxy'] ?? [], standby: values.standby ?? false, logJson: values['log-json'] ?? env['SHOPCAST_LOG_JSON'] === '1' },
   };
 }

@@ -3,12 +3,17 @@ import { DEFAULT_ROOM_PORT, parseRoomArgs } from './roomArgs.node';
 
 describe('parseRoomArgs', () => {
   it('defaults to every interface on port 4830 with one room', () => {
-    expect(parseRoomArgs([], {})).toEqual({ ok: true, args: { host: '0.0.0.0', port: DEFAULT_ROOM_PORT, dataDir: null, rooms: ['shop'], publicUrl: null, trustedProxies: [], standby: false } });
+    expect(parseRoomArgs([], {})).toEqual({ ok: true, args: { host: '0.0.0.0', port: DEFAULT_ROOM_PORT, dataDir: null, rooms: ['shop'], publicUrl: null, trustedProxies: [], standby: false, logJson: false } });
   });
 
   it('reads several rooms and a public URL', () => {
     const parsed = parseRoomArgs(['--room', 'a', '--room', 'b-2', '--public-url', 'https://live.example.com/', '--port', '0'], {});
     expect(parsed).toMatchObject({ ok: true, args: { rooms: ['a', 'b-2'], publicUrl: 'https://live.example.com', port: 0 } });
+  });
+
+  it('puts JSON log lines on stdout with --log-json or SHOPCAST_LOG_JSON=1', () => {
+    expect(parseRoomArgs(['--log-json'], {})).toMatchObject({ ok: true, args: { logJson: true } });
+    expect(parseRoomArgs([], { SHOPCAST_LOG_JSON: '1' })).toMatchObject({ ok: true, args: { logJson: true } });
   });
 
   it('knows a studio’s warm standby', () => {

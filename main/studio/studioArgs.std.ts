@@ -4,6 +4,8 @@ export interface StudioArgs {
   /** False when the port is the default: then a busy port falls back to any free one. */
   portChosen: boolean;
   dataDir: string | null;
+  /** JSON log lines on stderr instead of the log file (--log-json, SHOPCAST_LOG_JSON=1). */
+  logJson: boolean;
 }
 
 // A fixed default, so the studio's address (and, with it, the browser's remembered camera and
@@ -12,21 +14,26 @@ export const DEFAULT_STUDIO_PORT = 4820;
 
 export type ParsedArgs = { ok: true; args: StudioArgs } | { ok: false; message: string };
 
-export const studioUsage = 'Usage: npm run studio -- [--port <0-65535, default 4820>] [--host <address>] [--data-dir <folder>]';
+export const studioUsage = 'Usage: npm run studio -- [--port <0-65535, default 4820>] [--host <address>] [--data-dir <folder>] [--log-json]';
 
-/** Reads `--port`, `--host`, `--data-dir` (and SHOPCAST_PORT / SHOPCAST_HOST); port 0 means any free one. */
+/** Reads `--port`, `--host`, `--data-dir`, `--log-json` (and SHOPCAST_PORT / SHOPCAST_HOST / SHOPCAST_LOG_JSON); port 0 means any free one. */
 export function parseStudioArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ParsedArgs {
   const args: StudioArgs = {
     host: env['SHOPCAST_HOST'] ?? '127.0.0.1',
     port: DEFAULT_STUDIO_PORT,
     portChosen: env['SHOPCAST_PORT'] !== undefined,
     dataDir: null,
+    logJson: env['SHOPCAST_LOG_JSON'] === '1',
   };
   let portText = env['SHOPCAST_PORT'] ?? String(DEFAULT_STUDIO_PORT);
   for (let index = 0; index < argv.length; index += 1) {
     const flag = argv[index];
     const value = argv[index + 1];
     if (flag === '--help' || flag === '-h') return { ok: false, message: studioUsage };
+    if (flag === '--log-json') {
+      args.logJson = true;
+      continue;
+    }
     if ((flag === '--port' || flag === '--host' || flag === '--data-dir') && value === undefined) {
       return { ok: false, message: `${flag} needs a value. ${studioUsage}` };
     }

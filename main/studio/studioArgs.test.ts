@@ -3,14 +3,19 @@ import { parseStudioArgs, studioUsage } from './studioArgs.std';
 
 describe('parseStudioArgs', () => {
   it('defaults to any free port on the loopback address', () => {
-    expect(parseStudioArgs([], {})).toEqual({ ok: true, args: { host: '127.0.0.1', port: 4820, portChosen: false, dataDir: null } });
+    expect(parseStudioArgs([], {})).toEqual({ ok: true, args: { host: '127.0.0.1', port: 4820, portChosen: false, dataDir: null, logJson: false } });
   });
 
   it('reads --port, --host and --data-dir', () => {
     expect(parseStudioArgs(['--port', '5190', '--host', '0.0.0.0', '--data-dir', '/tmp/shop'], {})).toEqual({
       ok: true,
-      args: { host: '0.0.0.0', port: 5190, portChosen: true, dataDir: '/tmp/shop' },
+      args: { host: '0.0.0.0', port: 5190, portChosen: true, dataDir: '/tmp/shop', logJson: false },
     });
+  });
+
+  it('puts the JSON log on stderr with --log-json or SHOPCAST_LOG_JSON=1', () => {
+    expect(parseStudioArgs(['--log-json', '--port', '0'], {})).toMatchObject({ ok: true, args: { logJson: true, port: 0 } });
+    expect(parseStudioArgs([], { SHOPCAST_LOG_JSON: '1' })).toMatchObject({ ok: true, args: { logJson: true } });
   });
 
   it('accepts port 0 and port 65535', () => {

@@ -1,12 +1,14 @@
-import { useState } from 'react';
+import { useId, useRef, useState, type ReactNode } from 'react';
 import { currencies, type Currency } from '../../../contract/schemas/product.std';
-import { useStudioApi } from '../../app/studioContext.dom';
 import { IMAGE_ACCEPT } from '../scenes/imageFile.std';
 import { convertMinor, minorToInput, parseMoney } from '../scenes/money.std';
 import { readImageFile } from '../scenes/readImage.dom';
 import { usePanelCall } from '../panel/usePanelCall.dom';
 import { FormFooter } from '../../app/FormFooter.dom';
-import { productInputOf, type ProductDraft } from './productDraft.std';
+import { findFlaggedWords } from '../../../contract/text/wordFlags.std';
+import { useStudio, useStudioApi } from '../../app/studioContext.dom';
+import { productInputOf, type DraftField, type ProductDraft } from './productDraft.std';
+import { flaggedNameWarning } from './promoteCheck.std';
 
 /** Keeps typed prices when the currency changes (¥99.00 → ¥99 in yen), as the product card editor does. */
 function convertTyped(text: string, from: Currency, to: Currency): string {
@@ -14,38 +16,82 @@ function convertTyped(text: string, from: Currency, to: Currency): string {
   return parsed.ok ? minorToInput(convertMinor(parsed.value, from, to), to) : text;
 }
 
+interface InputProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/**
+ * A labelled control with its problem under it, where the eye already is: the control marked
+ * (aria-invalid, a red border) and the message read with it (aria-describedby). A field with a
+ * problem takes the row's whole width, so "The price is more than ¥1,000,000.00…" is not squeezed
+ * into a column a price's width.
+ */
+function FormField({ label, error, note, className, children }: { label: string; error: string | undefined; note?: string | null; className?: string; children: (props: InputProps) => ReactNode }) {
+  const id = useId();
+  const described = [error ? `${id}-error` : '', note ? `${id}-note` : ''].filter(Boolean).join(' ');
+  return (
+    <div className={`form-field ${error ? 'invalid' : ''} ${className ?? ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described || undefined })}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {note && (
+        <p className="flag-warning" id={`${id}-note`}>
+          {note}
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** Add or edit one catalogue product (host only). */
 export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone: () => void }) {
   const api = useStudioApi();
+  const blockedWords = useStudio((state) => state.settings.livePanel.blockedWords);
+  const flaggedSuperlatives = useStudio((state) => state.settings.livePanel.flaggedSuperlatives);
   const [draft, setDraft] = useState(initial);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [errors, setErrors] = useState<Partial<Record<DraftField, string>>>({});
   const { run, failure } = usePanelCall();
-  const edit = <K extends keyof ProductDraft>(key: K, value: ProductDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
+  const form = useRef<HTMLFormElement>(null);
+  // A field's problem goes once the merchant changes that field; the others stay until the next save.
+  const edit = <K extends keyof ProductDraft>(key: K, value: ProductDraft[K]) => {
+    setDraft((current) => ({ ...current, [key]: value }));
+    setErrors(({ [key as DraftField]: _gone, ...rest }) => rest);
+  };
+  const nameWarning = flaggedNameWarning(findFlaggedWords(draft.name, { blockedWords, flaggedSuperlatives }));
 
   const save = async () => {
     const checked = productInputOf(draft);
     if (!checked.ok) {
-      setProblem(checked.message);
+      setErrors(checked.errors);
+      // The first field at fault takes the focus, so the keyboard and a screen reader land on it.
+      requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
-    setProblem(null);
+    setErrors({});
     if (await run(() => api.saveProduct(checked.value))) onDone();
   };
   const pickPhoto = async (file: File | undefined) => {
     if (!file) return;
     const loaded = await readImageFile(file);
     if (!loaded.ok) {
-      setProblem(loaded.message);
+      setErrors((current) => ({ ...current, photo: loaded.message }));
       return;
     }
-    setProblem(null);
     edit('photo', loaded.value.dataUrl);
   };
 
   return (
     <form
+      ref={form}
       className="product-form"
       aria-label={draft.id === null ? 'Add product' : `Edit ${initial.name}`}
+      noValidate
       onSubmit={(event) => {
         event.preventDefault();
         void save();
@@ -54,56 +100,55 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
         if (event.key === 'Escape') onDone();
       }}
     >
-      <label>
-        Name
-        <input value={draft.name} maxLength={120} onChange={(event) => edit('name', event.target.value)} autoFocus />
-      </label>
+      <FormField label="Name" error={errors.name} note={nameWarning}>
+        {(props) => <input {...props} value={draft.name} maxLength={120} onChange={(event) => edit('name', event.target.value)} autoFocus />}
+      </FormField>
       <div className="form-row">
-        <label>
-          Price
-          <input inputMode="decimal" value={draft.price} onChange={(event) => edit('price', event.target.value)} />
-        </label>
-        <label>
-          List price
-          <input inputMode="decimal" value={draft.listPrice} placeholder="none" onChange={(event) => edit('listPrice', event.target.value)} />
-        </label>
-        <label>
-          Currency
-          <select
-            value={draft.currency}
-            onChange={(event) => {
-              const currency = event.target.value as Currency;
-              setDraft((current) => ({
-                ...current,
-                currency,
-                price: convertTyped(current.price, current.currency, currency),
-                listPrice: convertTyped(current.listPrice, current.currency, currency),
-              }));
-            }}
-          >
-            {currencies.map((currency) => (
-              <option key={currency}>{currency}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Stock
-          <input inputMode="numeric" value={draft.stock} placeholder="not tracked" onChange={(event) => edit('stock', event.target.value)} />
-        </label>
+        <FormField label="Price" error={errors.price}>
+          {(props) => <input {...props} inputMode="decimal" value={draft.price} autoComplete="off" onChange={(event) => edit('price', event.target.value)} />}
+        </FormField>
+        <FormField label="List price" error={errors.listPrice}>
+          {(props) => <input {...props} inputMode="decimal" value={draft.listPrice} placeholder="none" autoComplete="off" onChange={(event) => edit('listPrice', event.target.value)} />}
+        </FormField>
+        <FormField label="Currency" error={undefined}>
+          {(props) => (
+            <select
+              {...props}
+              value={draft.currency}
+              onChange={(event) => {
+                const currency = event.target.value as Currency;
+                setDraft((current) => ({
+                  ...current,
+                  currency,
+                  price: convertTyped(current.price, current.currency, currency),
+                  listPrice: convertTyped(current.listPrice, current.currency, currency),
+                }));
+                // "is in USD, but the product is priced in CNY" may be answered by this very change.
+                setErrors(({ price: _price, listPrice: _listPrice, ...rest }) => rest);
+              }}
+            >
+              {currencies.map((currency) => (
+                <option key={currency}>{currency}</option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label="Stock" error={errors.stock}>
+          {(props) => <input {...props} inputMode="numeric" value={draft.stock} placeholder="not tracked" autoComplete="off" onChange={(event) => edit('stock', event.target.value)} />}
+        </FormField>
       </div>
       <div className="form-row photo-row">
         {draft.photo && <img className="thumb" src={draft.photo} alt="Product photo" width={48} height={48} />}
-        <label>
-          Photo
-          <input type="file" accept={IMAGE_ACCEPT} onChange={(event) => void pickPhoto(event.target.files?.[0])} />
-        </label>
+        <FormField label="Photo" error={errors.photo}>
+          {(props) => <input {...props} type="file" accept={IMAGE_ACCEPT} onChange={(event) => void pickPhoto(event.target.files?.[0])} />}
+        </FormField>
         {draft.photo && (
           <button type="button" onClick={() => edit('photo', null)}>
             Remove photo
           </button>
         )}
       </div>
-      <FormFooter problem={problem ?? failure} submitLabel={draft.id === null ? 'Add product' : 'Save product'} onCancel={onDone} />
+      <FormFooter problem={failure} submitLabel={draft.id === null ? 'Add product' : 'Save product'} onCancel={onDone} />
     </form>
   );
 }

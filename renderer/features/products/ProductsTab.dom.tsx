@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { mayCall } from '../../../contract/roles.std';
 import type { PanelAction } from '../../../contract/schemas/panel.std';
 import { formatPrice, type Product } from '../../../contract/schemas/product.std';
@@ -14,6 +14,7 @@ import { PromotionCard } from './PromotionCard.dom';
 import { RunSheet } from './RunSheet.dom';
 import { addToRunSheet, nextInRunSheet } from './runSheet.std';
 import { FieldError } from '../../app/FieldError.dom';
+import { promoteQuestion, type PromoteQuestion } from './promoteCheck.std';
 
 /**
  * The catalogue and the show's run-sheet: promote in one click, move through the run-sheet with
@@ -30,6 +31,7 @@ export function ProductsTab() {
   const mayEdit = mayCall(role, 'saveProduct');
   const [editing, setEditing] = useState<ProductDraft | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
+  const [asking, setAsking] = useState<PromoteQuestion | null>(null);
   const { run, failure } = usePanelCall();
 
   const products = useMemo(() => new Map(catalogue.products.map((product) => [product.id, product])), [catalogue.products]);
@@ -38,7 +40,17 @@ export function ProductsTab() {
     return new Map(catalogue.products.map((product) => [product.id, findFlaggedWords(product.name, lists)]));
   }, [catalogue.products, blockedWords, flaggedSuperlatives]);
   const promoted = promotion ? { id: promotion.product.id, stock: promotion.product.stock } : null;
-  const act = useCallback((action: PanelAction) => run(() => api.panelAction(action)), [api, run]);
+  const send = useCallback((action: PanelAction) => run(() => api.panelAction(action)), [api, run]);
+  // Every action that may put a product on screen passes here: a flagged name is asked about first.
+  const act = useCallback(
+    async (action: PanelAction) => {
+      const question = promoteQuestion(action, { products, runSheet: catalogue.runSheet, promotedId: promoted?.id ?? null, lists: { blockedWords, flaggedSuperlatives } });
+      if (!question) return send(action);
+      setAsking(question);
+      return false;
+    },
+    [send, products, catalogue.runSheet, promoted?.id, blockedWords, flaggedSuperlatives],
+  );
   const promote = useCallback((productId: string) => void act({ kind: 'promoteProduct', productId }), [act]);
   const setRunSheet = (productIds: string[]) => void run(() => api.setRunSheet({ productIds }));
   const hasNext = nextInRunSheet(catalogue.runSheet, promoted?.id ?? null) !== null;
@@ -46,6 +58,21 @@ export function ProductsTab() {
   return (
     <div className="products-tab">
       <PromotionCard act={act} hasNext={hasNext} />
+      {asking && (
+        <PromoteAnyway
+          question={asking}
+          mayEdit={mayEdit}
+          onPromote={() => {
+            setAsking(null);
+            void send(asking.action);
+          }}
+          onEdit={() => {
+            setAsking(null);
+            setEditing(draftOfProduct(asking.product));
+          }}
+          onCancel={() => setAsking(null)}
+        />
+      )}
       <FieldError message={failure} />
       <RunSheet runSheet={catalogue.runSheet} products={products} promotedId={promoted?.id ?? null} editable={mayEdit} onChange={setRunSheet} onPromote={promote} />
       <section className="catalogue" aria-label="Catalogue">
@@ -88,6 +115,36 @@ export function ProductsTab() {
         {mayEdit && <CsvImport />}
       </section>
     </div>
+  );
+}
+
+/** Asked before a product with a flagged name goes on screen: promote anyway, rename it, or not now. */
+function PromoteAnyway({ question, mayEdit, onPromote, onEdit, onCancel }: { question: PromoteQuestion; mayEdit: boolean; onPromote: () => void; onEdit: () => void; onCancel: () => void }) {
+  const box = useRef<HTMLElement>(null);
+  // Asked from a row far down the catalogue: the question comes into view, its safe answer focused.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'nearest' });
+    box.current?.querySelector<HTMLButtonElement>('button.cancel')?.focus();
+  }, [question]);
+  const titleId = `promote-anyway-${question.product.id}`;
+  return (
+    <section ref={box} className="promote-anyway" role="alertdialog" aria-labelledby={titleId} aria-describedby={`${titleId}-why`} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
+      <strong id={titleId}>Promote “{question.product.name}”?</strong>
+      <p id={`${titleId}-why`}>{question.warning}</p>
+      <div className="dialog-actions">
+        <button type="button" className="cancel" onClick={onCancel}>
+          Cancel
+        </button>
+        {mayEdit && (
+          <button type="button" onClick={onEdit}>
+            Edit name
+          </button>
+        )}
+        <button type="button" onClick={onPromote}>
+          Promote anyway
+        </button>
+      </div>
+    </section>
   );
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { flaggedNameWarning, promoteQuestion } from './promoteCheck.std';
 import { parseFlashSale } from './flashSale.std';
 import { productInputOf, newProductDraft } from './productDraft.std';
 import { addToRunSheet, moveInRunSheet, nextInRunSheet, removeFromRunSheet } from './runSheet.std';
@@ -53,9 +54,55 @@ describe('product form', () => {
     expect(productInputOf({ ...newProductDraft('CNY'), name: 'x', price: '1', stock: '1.5' })).toMatchObject({ ok: false, message: 'The stock must be a whole number.' });
   });
 
+  it('takes prices as merchants paste them, and says every field’s problem beside that field', () => {
+    const draft = { ...newProductDraft('CNY'), name: 'Teapot', price: '¥1,299', listPrice: '１，５９９．００' };
+    expect(productInputOf(draft)).toMatchObject({ ok: true, value: { priceMinor: 129_900, listPriceMinor: 159_900 } });
+    expect(productInputOf({ ...draft, name: ' ', price: '¥99,999,999,999', listPrice: '5', stock: '-1' })).toEqual({
+      ok: false,
+      errors: {
+        name: 'A product name is needed.',
+        price: 'The price is more than ¥1,000,000.00, the most one product can cost: check for a digit too many.',
+        stock: expect.stringMatching(/^The stock/) as string,
+      },
+      message: 'A product name is needed.',
+    });
+    expect(productInputOf({ ...draft, listPrice: '999' })).toMatchObject({ ok: false, errors: { listPrice: 'The list price must be above the price (¥1,299.00): it is shown struck out as the price before.' } });
+    expect(productInputOf({ ...draft, price: '0' })).toMatchObject({ ok: false, errors: { price: 'The price must be more than zero.' } });
+  });
+
   it('labels stock', () => {
     expect(stockLabel(null)).toBeNull();
     expect(stockLabel(0)).toBe('Sold out');
     expect(stockLabel(3)).toBe('3 left');
+  });
+});
+
+describe('promoting a product with a flagged name', () => {
+  const lists = { blockedWords: ['微信'], flaggedSuperlatives: ['最', 'best'] };
+  const product = (id: string, name: string) => ({ id, name, priceMinor: 100, listPriceMinor: null, currency: 'CNY' as const, stock: null, photo: null });
+  const products = new Map([product('a', 'Teapot'), product('b', '全网最低价 Teapot'), product('c', 'Add 微信 for best price')].map((p) => [p.id, p]));
+  const context = { products, runSheet: ['a', 'b'], promotedId: null, lists };
+
+  it('asks before a flagged name goes on screen, by Promote or by Next product', () => {
+    expect(promoteQuestion({ kind: 'promoteProduct', productId: 'a' }, context)).toBeNull();
+    expect(promoteQuestion({ kind: 'promoteProduct', productId: 'b' }, context)).toEqual({
+      product: products.get('b'),
+      warning: '"最" is an advertising-law superlative. Platforms can cut a show that puts one on screen.',
+      action: { kind: 'promoteProduct', productId: 'b' },
+    });
+    expect(promoteQuestion({ kind: 'promoteNext' }, { ...context, promotedId: 'a' })).toMatchObject({ product: { id: 'b' } });
+    expect(promoteQuestion({ kind: 'promoteNext' }, context)).toBeNull();
+  });
+
+  it('does not ask again for the product already on screen (a flash sale on it), nor for other actions', () => {
+    expect(promoteQuestion({ kind: 'promoteProduct', productId: 'b', flashSale: { priceMinor: 50, endsAt: 1 } }, { ...context, promotedId: 'b' })).toBeNull();
+    expect(promoteQuestion({ kind: 'endPromotion' }, context)).toBeNull();
+  });
+
+  it('names every flagged word, blocked words as the merchant’s own list', () => {
+    expect(flaggedNameWarning([])).toBeNull();
+    expect(promoteQuestion({ kind: 'promoteProduct', productId: 'c' }, context)?.warning).toBe(
+      '"微信" is on your blocked words list; "best" is an advertising-law superlative. Platforms can cut a show that puts one on screen.',
+    );
   });
 });
