@@ -57,6 +57,7 @@ function setup(overrides: Partial<RequestHandlers> = {}) {
     importProductsCsv: notInThisTest,
     setRunSheet: notInThisTest,
     whoAmI: (_input, caller) => ({ role: caller.role, name: caller.name, console: caller.console ?? false }),
+    consoleReady: notInThisTest,
     getStaff: () => ({ consoleUrl: null, message: 'Not in this test.', members: [] }),
     createStaffPairing: notInThisTest,
     revokeStaff: notInThisTest,
