@@ -73,6 +73,11 @@ export const requestChannels = {
   setRunSheet: { input: z.strictObject({ productIds: z.array(z.string().min(1).max(64)).max(1000) }), output: catalogueSchema },
   // Who is calling, and the staff consoles (contract/schemas/staff.std.ts; roles in contract/roles.std.ts).
   whoAmI: { input: none, output: whoAmISchema },
+  /**
+   * A staff console's page says it is up (rendered, not just connected): only then does the
+   * host's Staff list count its window as connected. Refused to anyone but a console.
+   */
+  consoleReady: { input: none, output: none },
   getStaff: { input: none, output: staffStateSchema },
   createStaffPairing: { input: staffPairingInputSchema, output: staffPairingSchema },
   /** Ends a pairing or a paired console; its open windows are disconnected at once. */

@@ -8,6 +8,7 @@ import type { StaffRole } from './schemas/staff.std';
 
 const moderatorChannels: ReadonlySet<RequestChannel> = new Set<RequestChannel>([
   'whoAmI',
+  'consoleReady',
   'getSettings',
   'getStatus',
   'getNotices',

@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from './fixtures';
 import type { RoomClient } from '../contract/room/roomClient.std';
 import { cameraSource } from '../contract/scenePresets.std';
 import { SCENES_VERSION, type SceneCollection } from '../contract/schemas/scene.std';
+import { lanAddress } from '../main/network/lanAddress.node';
 import { chromiumPath } from '../playwright.config';
 import { callCore } from '../testing/coreCall';
 import { programFrame, type ProgramFrame } from './programFrame';
@@ -123,6 +125,11 @@ const panelTab = (page: Page, name: string) => page.getByRole('tablist', { name:
 const commentRow = (page: Page, text: string) => page.getByRole('list', { name: 'Comments' }).getByRole('listitem').filter({ hasText: text });
 const productRow = (page: Page, name: string) => page.getByRole('region', { name: 'Catalogue' }).getByRole('list', { name: 'Products' }).getByRole('listitem', { name, exact: true });
 const orderRows = (page: Page) => page.getByRole('list', { name: 'Orders' }).getByRole('listitem');
+
+/** Where a visible element is on the page (NaN, failing any comparison, when it is not). */
+async function boxOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  return (await locator.boundingBox()) ?? { x: NaN, y: NaN, width: NaN, height: NaN };
+}
 
 async function openActivity(page: Page): Promise<Locator> {
   const disclosure = page.locator('details.activity-log');
@@ -382,13 +389,18 @@ test('comment-to-claim past the stock goes to the waitlist; a cancelled claim mo
   expect(otherPageErrors).toEqual([]);
 });
 
-test('a staff console in another browser: a moderator pins, the host sees who did; host-only calls refused; revoked', async ({ page, browser }) => {
+test('a staff console from the LAN address over plain http: connected once up, a moderator pins and promotes, the host sees who did; host-only calls refused; revoked', async ({ page, browser }) => {
   test.setTimeout(90_000);
+  // Where the Staff tab's link points: this machine's address on the network, as a phone reaches
+  // it — not 127.0.0.1, which a browser treats as a secure context.
+  const lan = lanAddress(os.networkInterfaces());
+  expect(lan, 'this machine needs a non-loopback IPv4 address for the console to be reached as a phone would').not.toBeNull();
   const studio = await openStudio(page);
   const origin = await roomOrigin(page);
   const viewers = [socketViewer(origin), socketViewer(origin)];
   const consoleContext = await browser.newContext();
   try {
+    await callCore(page, studio.origin, 'saveProduct', { name: 'Linen shirt', priceMinor: 12900, listPriceMinor: null, currency: 'CNY', stock: 5, photo: null });
     await comment(viewers[0] as RoomClient, 'Bo', 'What sizes are there?');
     await comment(viewers[1] as RoomClient, 'Chen', 'Does it ship abroad?');
     await comment(viewers[0] as RoomClient, 'Bo', 'Is the red one back?');
@@ -408,13 +420,52 @@ test('a staff console in another browser: a moderator pins, the host sees who di
     expect(href).toContain(code);
     await expect(pairing.getByRole('img', { name: `QR code for ${href}` })).toBeVisible();
 
-    // The second browser context (its own cookies) opens the link on this machine.
-    const consoleUrl = new URL(href);
-    consoleUrl.hostname = '127.0.0.1';
+    expect(new URL(href).hostname).toBe(lan);
+    const consoleOrigin = new URL(href).origin;
+    const linInStaff = page.getByRole('list', { name: 'Staff' }).getByRole('listitem', { name: 'Lin' });
+
+    // Paired, and a socket open on the console's cookie, but no console page up (its script never
+    // ran): the host must not read "connected".
+    const unrendered = await consoleContext.newPage();
+    await unrendered.route(/\.js$/, (route) => route.abort());
+    await unrendered.goto(href);
+    await unrendered.getByRole('button', { name: /^Pair this/ }).click();
+    await unrendered.waitForURL(`${consoleOrigin}/`);
+    expect(await callCore(unrendered, consoleOrigin, 'whoAmI')).toEqual({ role: 'moderator', name: 'Lin', console: true });
+    await unrendered.evaluate(async (url) => {
+      const socket = new WebSocket(url);
+      await new Promise((resolve, reject) => {
+        socket.onopen = resolve;
+        socket.onerror = reject;
+      });
+      (window as unknown as { heldSocket: WebSocket }).heldSocket = socket;
+    }, `${consoleOrigin.replace('http', 'ws')}/api`);
+    const staffNow = await callCore<{ members: { name: string; connections: number }[] }>(page, studio.origin, 'getStaff');
+    expect(staffNow.members.find((member) => member.name === 'Lin')?.connections).toBe(0);
+    await expect(linInStaff).toContainText('paired, not connected');
+
+    // The console itself, in the same browser (its cookie), from the LAN address: not a secure
+    // context, and nothing in it needs one.
     const consolePage = watchErrors(await consoleContext.newPage(), 'console');
-    await consolePage.goto(consoleUrl.toString());
-    await consolePage.getByRole('button', { name: /^Pair this/ }).click();
+    await consolePage.goto(`${consoleOrigin}/`);
     await expect(consolePage.getByRole('heading', { level: 1 })).toHaveText('Shopcast staff console — Lin (moderator)');
+    expect(await consolePage.evaluate(() => window.isSecureContext)).toBe(false);
+    await expect(linInStaff).toContainText('connected (1 window)');
+    await unrendered.close();
+    // On a desktop and on a phone: the title above the panel (it once sat over the comments, the
+    // panel pushed to the bottom right), the panel from the left edge of its column, nothing
+    // wider than the screen.
+    for (const viewport of [{ width: 1280, height: 720 }, { width: 390, height: 844 }]) {
+      await consolePage.setViewportSize(viewport);
+      const title = await boxOf(consolePage.getByRole('banner'));
+      const tabs = await boxOf(consolePage.getByRole('tablist', { name: 'Live panel' }));
+      const panel = await boxOf(consolePage.getByRole('complementary', { name: 'Live panel' }));
+      expect(title.y + title.height, `the title is above the tabs at ${viewport.width} px`).toBeLessThanOrEqual(tabs.y);
+      expect(panel.x, `the panel is not pushed right at ${viewport.width} px`).toBeLessThanOrEqual(Math.max(0, (viewport.width - 960) / 2));
+      expect(panel.y + panel.height, `the panel reaches the bottom at ${viewport.width} px`).toBeCloseTo(viewport.height, 0);
+      expect(await consolePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+    }
+    await consolePage.setViewportSize({ width: 1280, height: 720 });
     const consoleTabs = consolePage.getByRole('tablist', { name: 'Live panel' });
     await expect(consoleTabs.getByRole('tab')).toHaveText(['Comments', 'Orders', 'Products']);
     await expect(consolePage.getByRole('button', { name: 'Go Live' })).toHaveCount(0);
@@ -424,8 +475,11 @@ test('a staff console in another browser: a moderator pins, the host sees who di
     await expect(consolePage.getByRole('region', { name: 'Now promoting' })).toBeVisible();
     await expect(consolePage.getByRole('button', { name: 'Add product' })).toHaveCount(0);
     await expect(consolePage.getByRole('region', { name: 'Import products' })).toHaveCount(0);
+    await productRow(consolePage, 'Linen shirt').getByRole('button', { name: 'Promote' }).click();
+    await expect(consolePage.getByRole('region', { name: 'Now promoting' })).toContainText('Linen shirt');
+    await expect(consolePage.getByRole('list', { name: 'Activity' }).getByRole('listitem').first()).toContainText('Lin (moderator) promoted Linen shirt');
     await consoleTabs.getByRole('tab', { name: 'Comments' }).click();
-    await expect(page.getByRole('list', { name: 'Staff' }).getByRole('listitem', { name: 'Lin' })).toContainText('connected (1 window)');
+    await expect(linInStaff).toContainText('connected (1 window)');
     // The code is spent: its card gives way to the form.
     await expect(pairing).toHaveCount(0);
     await expect(addStaff).toBeVisible();
@@ -439,6 +493,7 @@ test('a staff console in another browser: a moderator pins, the host sees who di
     await expect(consolePinned).toContainText('Does it ship abroad?');
     const activity = await openActivity(page);
     await expect(activity.getByRole('listitem').first()).toContainText("Lin (moderator) pinned Chen's comment");
+    await expect(activity).toContainText('Lin (moderator) promoted Linen shirt');
     await expect(consolePage.getByRole('list', { name: 'Activity' }).getByRole('listitem').first()).toContainText("Lin (moderator) pinned Chen's comment");
 
     // Both at once, each pinning another comment: both end on the same one.
@@ -461,7 +516,6 @@ test('a staff console in another browser: a moderator pins, the host sees who di
     await expect(activity.getByRole('listitem').filter({ hasText: "Lin (moderator) pinned Bo's comment" })).toHaveCount(1);
 
     // The console's own socket may not do the host's things.
-    const consoleOrigin = new URL(consolePage.url()).origin;
     await expect(callCore(consolePage, consoleOrigin, 'goLive')).rejects.toThrow(/Only the host can do that \(goLive\)/);
     await expect(callCore(consolePage, consoleOrigin, 'updateSettings', { panelTab: 'orders' })).rejects.toThrow(/Only the host can do that \(updateSettings\)/);
     expect((await callCore<{ panelTab: string }>(page, studio.origin, 'getSettings')).panelTab).not.toBe('orders');
@@ -487,9 +541,7 @@ test('a staff console in another browser: a moderator pins, the host sees who di
     await page.getByRole('group', { name: /^Revoke Kai/ }).getByRole('button', { name: 'Revoke', exact: true }).click();
     await expect(page.getByRole('region', { name: 'Pairing for Kai' })).toHaveCount(0);
     await expect(addStaff).toBeVisible();
-    const kaiUrl = new URL(kaiHref);
-    kaiUrl.hostname = '127.0.0.1';
-    await consolePage.goto(kaiUrl.toString());
+    await consolePage.goto(kaiHref);
     await expect(consolePage.getByRole('alert')).toContainText('That code was cancelled by the host');
     await expect(consolePage.getByRole('button', { name: /^Pair this/ })).toHaveCount(0);
   } finally {

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { connectStudio } from './api/connect.dom';
+import { ConsoleShell } from './app/ConsoleShell.dom';
 import { StudioShell } from './app/StudioShell.dom';
 import { CompositorProvider } from './features/compositor/CompositorProvider.dom';
 import { StudioContext } from './app/studioContext.dom';
@@ -21,13 +22,19 @@ async function boot(): Promise<void> {
     );
     store.getState().connectionChanged('connected');
     void connection.lost.then((loss) => store.getState().connectionEnded(loss));
+    // A staff console runs the live panel, never the program: it gets no compositor, whose
+    // captures need navigator.mediaDevices, which the console's plain-http LAN origin (not a
+    // secure context) does not have.
+    const shell = store.getState().whoAmI.console ? (
+      <ConsoleShell />
+    ) : (
+      <CompositorProvider>
+        <StudioShell />
+      </CompositorProvider>
+    );
     root.render(
       <StrictMode>
-        <StudioContext value={{ api: connection.api, store }}>
-          <CompositorProvider>
-            <StudioShell />
-          </CompositorProvider>
-        </StudioContext>
+        <StudioContext value={{ api: connection.api, store }}>{shell}</StudioContext>
       </StrictMode>,
     );
   } catch (error) {

@@ -83,14 +83,20 @@ export function allowReadOnly(request: IncomingMessage, response: ServerResponse
   return false;
 }
 
-/** A file of the built renderer under the renderer CSP; hashed assets are cached for good. */
-export async function serveRendererFile(request: IncomingMessage, response: ServerResponse, rendererDir: string, pathname: string): Promise<void> {
+/** A file of the built renderer under the renderer CSP (and `headers`' others); hashed assets are cached for good. */
+export async function serveRendererFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  rendererDir: string,
+  pathname: string,
+  headers: Readonly<Record<string, string>> = securityHeaders,
+): Promise<void> {
   const file = await readStaticFile(rendererDir, pathname);
   if (file.status === 404) {
-    response.writeHead(404, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+    response.writeHead(404, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
     return;
   }
-  sendStaticFile(request, response, file, 'no-store');
+  sendStaticFile(request, response, file, 'no-store', headers);
 }
 
 const bare500 = (response: ServerResponse): void => {

@@ -15,10 +15,19 @@ export const rendererCsp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const securityHeaders: Readonly<Record<string, string>> = {
+/**
+ * For pages served over plain http on the LAN (the staff consoles): the same headers without
+ * Cross-Origin-Opener-Policy, which a browser honours only on a potentially trustworthy origin
+ * (https, localhost) and otherwise ignores, with a console error on every page.
+ */
+export const lanSecurityHeaders: Readonly<Record<string, string>> = {
   'Content-Security-Policy': rendererCsp,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+export const securityHeaders: Readonly<Record<string, string>> = {
+  ...lanSecurityHeaders,
+  'Cross-Origin-Opener-Policy': 'same-origin',
 };

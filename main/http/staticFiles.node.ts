@@ -43,12 +43,19 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
 }
 
 /**
- * A file found by readStaticFile, under the security headers: hashed assets cached for good, the
- * rest as `mutable` says (`no-store` for the studio's pages, `no-cache` for the viewers' page).
+ * A file found by readStaticFile, under the security headers (`headers`: `lanSecurityHeaders` for
+ * plain http on the LAN): hashed assets cached for good, the rest as `mutable` says (`no-store` for
+ * the studio's pages, `no-cache` for the viewers' page).
  */
-export function sendStaticFile(request: IncomingMessage, response: ServerResponse, file: FoundStaticFile, mutable: 'no-store' | 'no-cache'): void {
+export function sendStaticFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  file: FoundStaticFile,
+  mutable: 'no-store' | 'no-cache',
+  headers: Readonly<Record<string, string>> = securityHeaders,
+): void {
   response.writeHead(200, {
-    ...securityHeaders,
+    ...headers,
     'Content-Type': file.contentType,
     'Cache-Control': file.immutable ? 'public, max-age=31536000, immutable' : mutable,
   });

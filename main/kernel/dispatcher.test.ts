@@ -59,6 +59,7 @@ function setup(overrides: Partial<RequestHandlers> = {}) {
     getOrderWebhook: notInThisTest,
     saveOrderWebhook: notInThisTest,
     whoAmI: (_input, caller) => ({ role: caller.role, name: caller.name, console: caller.console ?? false }),
+    consoleReady: notInThisTest,
     getStaff: () => ({ consoleUrl: null, message: 'Not in this test.', members: [] }),
     createStaffPairing: notInThisTest,
     revokeStaff: notInThisTest,

@@ -5,14 +5,15 @@ import type { EventHub } from '../kernel/eventHub.std';
 import type { StaffRegistry } from './staffRegistry.std';
 
 export const CONSOLE_NOT_STARTED = 'The staff console server has not started yet.';
+export const NOT_A_CONSOLE = "Only a staff console announces that its page is up: the studio's own window needs no announcing.";
 
-/** The core's side of staff consoles: the registry, where consoles connect, and the four channels. */
+/** The core's side of staff consoles: the registry, where consoles connect, and their channels. */
 export interface StaffDesk {
   registry: StaffRegistry;
   /** The console server's address once it listens; null with the reason when it cannot or has stopped. */
   setConsole(console: { url: string } | { url: null; message: string }): void;
   state(): StaffState;
-  handlers: Pick<RequestHandlers, 'whoAmI' | 'getStaff' | 'createStaffPairing' | 'revokeStaff'>;
+  handlers: Pick<RequestHandlers, 'whoAmI' | 'consoleReady' | 'getStaff' | 'createStaffPairing' | 'revokeStaff'>;
   close(): void;
 }
 
@@ -39,6 +40,12 @@ export function createStaffDesk({ registry, events, qrSvg }: StaffDeskDeps): Sta
     state,
     handlers: {
       whoAmI: (_input, sender) => ({ role: sender.role, name: sender.name, console: sender.console ?? false }),
+      // The window is counted by the console server, which owns the socket the call came on
+      // (staffServer.node.ts); here the call is only checked.
+      consoleReady: (_input, sender) => {
+        if (!sender.console) throw new RefusedError(NOT_A_CONSOLE);
+        return {};
+      },
       getStaff: state,
       createStaffPairing: async (input) => {
         // A code nobody can reach is worse than none: the host is told why instead.

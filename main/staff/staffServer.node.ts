@@ -6,7 +6,7 @@ import type { EventHub } from '../kernel/eventHub.std';
 import type { Logger } from '../log/logger.std';
 import { serveApiSocket } from '../http/apiSocket.node';
 import { allowReadOnly, closeServer, handleRequests, isSameOrigin, listen, readBody, readCookie, refuseUpgrade, serveRendererFile, sessionCookie } from '../http/httpShared.node';
-import { securityHeaders } from '../http/securityHeaders.std';
+import { lanSecurityHeaders } from '../http/securityHeaders.std';
 import { confirmPairingPage, pairingCss, PAIRING_CSS_PATH, pairingPage, pairingPageCsp } from './pairingPage.std';
 import type { StaffDesk } from './staffDesk.std';
 import { sessionMessages, type CodeRefused, type SessionEndReason } from './staffRegistry.std';
@@ -80,7 +80,7 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
 
   function page(response: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
     response.writeHead(status, {
-      ...securityHeaders,
+      ...lanSecurityHeaders,
       'Content-Security-Policy': pairingPageCsp,
       // Under no-referrer a browser sends `Origin: null` with the confirmation form's POST, which
       // the origin check must refuse; same-origin keeps both headers on this server only.
@@ -120,14 +120,14 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
     }
     const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (contentType !== 'application/x-www-form-urlencoded') {
-      response.writeHead(415, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Send the pairing form.');
+      response.writeHead(415, { ...lanSecurityHeaders, 'Content-Type': 'text/plain; charset=utf-8' }).end('Send the pairing form.');
       return;
     }
     const read = await readBody(request, MAX_PAIR_BODY);
     const body = read?.toString('utf8') ?? null;
     if (body === null) {
       // The rest of an oversized body is discarded, not read: the connection goes with the answer.
-      response.writeHead(413, { ...securityHeaders, 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end('Too large.');
+      response.writeHead(413, { ...lanSecurityHeaders, 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close' }).end('Too large.');
       return;
     }
     const redeemed = registry.redeem(codeFrom(new URLSearchParams(body).get('code')), address);
@@ -159,7 +159,7 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
     }
     if (!allowReadOnly(request, response)) return;
     if (url.pathname === PAIRING_CSS_PATH) {
-      response.writeHead(200, { ...securityHeaders, 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' });
+      response.writeHead(200, { ...lanSecurityHeaders, 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'no-cache' });
       response.end(request.method === 'HEAD' ? undefined : pairingCss);
       return;
     }
@@ -179,7 +179,7 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
       page(response, 401, pairingPage(message), clear);
       return;
     }
-    await serveRendererFile(request, response, options.rendererDir, url.pathname);
+    await serveRendererFile(request, response, options.rendererDir, url.pathname, lanSecurityHeaders);
   }
 
   const server = http.createServer();
@@ -205,14 +205,23 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
       }
       const sockets = socketsByMember.get(memberId) ?? new Set<WebSocket>();
       socketsByMember.set(memberId, sockets.add(ws));
-      const release = registry.connect(memberId);
+      // An open socket is not yet a working console (a page that failed after connecting once
+      // showed the host "connected" over a blank screen): the window counts from its page's
+      // `consoleReady` on this socket until the socket closes.
+      let release: (() => void) | null = null;
       ws.on('close', () => {
         sockets.delete(ws);
         if (sockets.size === 0 && socketsByMember.get(memberId) === sockets) socketsByMember.delete(memberId);
-        release();
+        release?.();
       });
       const sender: Sender = { transport: 'websocket', id: `staff:${memberId}`, role: still.role, name: still.name, console: true };
-      serveApiSocket(ws, sender, callWhilePaired(cookie), core.events, log.child('api'));
+      const dispatch = callWhilePaired(cookie);
+      const countWhenReady: Dispatch = async (channel, payload, from) => {
+        const outcome = await dispatch(channel, payload, from);
+        if (channel === 'consoleReady' && outcome.ok && release === null && ws.readyState === ws.OPEN) release = registry.connect(memberId);
+        return outcome;
+      };
+      serveApiSocket(ws, sender, countWhenReady, core.events, log.child('api'));
     });
   });
 

@@ -11,7 +11,7 @@ import { createLogger, type LogRecord } from '../log/logger.std';
 import { rendererCsp } from '../http/securityHeaders.std';
 import { createSocketKit, hasId, isEvent, type JsonSocket } from '../../testing/socketTestKit.node';
 import { CONFIRM_PAIRING_BUTTON, pairingPageCsp } from './pairingPage.std';
-import { CONSOLE_NOT_STARTED } from './staffDesk.std';
+import { CONSOLE_NOT_STARTED, NOT_A_CONSOLE } from './staffDesk.std';
 import { CROSS_ORIGIN_PAIRING, MAX_PAIR_BODY, startStaffServer, type StaffServer } from './staffServer.node';
 import { systemStaffRegistry } from './systemStaffRegistry.node';
 
@@ -164,6 +164,8 @@ describe('staff pairing over HTTP', () => {
     const page = await fetch(`${server.origin}/`, { headers: { Cookie: cookie } });
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toBe(rendererCsp);
+    // Plain http on the LAN: a browser ignores Cross-Origin-Opener-Policy there, with a console error.
+    expect(page.headers.get('cross-origin-opener-policy')).toBeNull();
     expect(await page.text()).toBe(indexHtml);
     expect(await (await fetch(`${server.origin}/assets/app.js`, { headers: { Cookie: cookie } })).text()).toBe(assetJs);
     // A console runs the panel, not the show: no program frame.
@@ -296,6 +298,30 @@ describe('a staff console over /api', () => {
     expect(records.filter((record) => record.message === 'call forbidden for the role').map((record) => record.fields?.['sender'])).toContain(`staff:${(await call<StaffState>('getStaff')).members[0]?.id}`);
   });
 
+  it("counts a console's window once its page says it is up, not when its socket opens, until the socket closes", async () => {
+    await start();
+    const { pairing, headers } = await pairConsole();
+    const connections = async () => (await call<StaffState>('getStaff')).members.find((member) => member.id === pairing.id)?.connections;
+    const first = await openApi(headers);
+    // Open, and even answering calls, but its page has not said it is up (it may have failed).
+    expect(await callOver(first, 'whoAmI')).toMatchObject({ ok: true });
+    expect(await connections()).toBe(0);
+    expect(await callOver(first, 'consoleReady')).toEqual({ id: expect.any(Number), ok: true, value: {} });
+    expect(await connections()).toBe(1);
+    // A page that says so twice (a re-render) is still one window.
+    expect(await callOver(first, 'consoleReady')).toMatchObject({ ok: true });
+    expect(await connections()).toBe(1);
+    const second = await openApi(headers);
+    await callOver(second, 'consoleReady');
+    expect(await connections()).toBe(2);
+    first.socket.close();
+    await expect.poll(connections).toBe(1);
+    second.socket.close();
+    await expect.poll(connections).toBe(0);
+    // The studio's own window is no console.
+    expect(await running().core.dispatch('consoleReady', {}, host)).toEqual({ ok: false, error: { code: 'failed', channel: 'consoleReady', message: NOT_A_CONSOLE } });
+  });
+
   it('forwards only the events the role may hear', async () => {
     const { core } = await start();
     const moderator = await openApi((await pairConsole('moderator', 'Mia')).headers);
@@ -317,6 +343,7 @@ describe('a staff console over /api', () => {
     const { pairing, cookie, headers } = await pairConsole();
     const first = await openApi(headers);
     const second = await openApi(headers);
+    for (const api of [first, second]) expect(await callOver(api, 'consoleReady')).toMatchObject({ ok: true });
     expect((await call<StaffState>('getStaff')).members).toEqual([expect.objectContaining({ id: pairing.id, state: 'paired', connections: 2 })]);
 
     const after = await call<StaffState>('revokeStaff', { id: pairing.id });

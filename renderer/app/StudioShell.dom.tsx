@@ -9,16 +9,11 @@ import { OutputProfilePicker } from '../features/preview/OutputProfilePicker.dom
 import { ProgramPreview } from '../features/preview/ProgramPreview.dom';
 import { ScenesPanel } from '../features/scenes/ScenesPanel.dom';
 import { StatusBar } from '../features/status/StatusBar.dom';
-import { ConsoleShell } from './ConsoleShell.dom';
 import { ConnectionLost } from './EngineRestart.dom';
 import { useStudio } from './studioContext.dom';
 
+/** The studio: scenes, the program, the live panel and the controls of the show (a staff console gets `ConsoleShell` instead). */
 export function StudioShell() {
-  const isConsole = useStudio((state) => state.whoAmI.console);
-  return isConsole ? <ConsoleShell /> : <Studio />;
-}
-
-function Studio() {
   const connection = useStudio((state) => state.connection);
   const endedReason = useStudio((state) => state.connectionEndedReason);
   const [libraryOpen, setLibraryOpen] = useState(false);
