@@ -27,6 +27,7 @@ import { systemStaffRegistry } from '../staff/systemStaffRegistry.node';
 import { createLiveController, type PushTarget } from '../live/liveController.node';
 import { uplinkCheck } from '../live/uplinkCheck.std';
 import { measureUplinkKbps } from '../live/uplinkProbe.node';
+import { createRtmpTester } from '../live/destinationTest.node';
 import { outputProfileSpec, rtmpKbps, sfuKbps } from '../ffmpeg/outputProfiles.std';
 import { createEncoderChooser } from '../live/encoderChoice.node';
 import { randomInt } from 'node:crypto';
@@ -187,6 +188,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const ffmpegPath = async () => (await findFfmpeg())?.path ?? null;
   const chooseEncoder = createEncoderChooser({ spawn, probe: (binary) => probeFfmpeg(binary, execFile) });
   const recordingsDir = path.join(deps.dataDir, 'recordings');
+  const testRtmp = createRtmpTester({ spawn });
   const live = createLiveController({
     log: log.child('live'),
     spawn,
@@ -277,6 +279,24 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           },
           probeFfmpeg: (binary) => probeFfmpeg(binary, execFile),
           mediaStats: () => media.stats(),
+          targetFps: () => outputProfileSpec(settings.get().outputProfile).framesPerSecond,
+          now: () => performance.now(),
+          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+          rtmpDestinations: () =>
+            Promise.all(
+              destinations
+                .list()
+                .filter((destination) => destination.enabled && destination.platform !== 'shopcast-room')
+                .map(async ({ id, name }) => {
+                  try {
+                    return { id, name, url: await destinations.streamUrl(id), problem: null };
+                  } catch (error) {
+                    return { id, name, url: null, problem: error instanceof Error ? error.message : String(error) };
+                  }
+                }),
+            ),
+          testRtmp,
+          onAir: () => live.session().state !== 'offline',
           liveRoom,
           upload: async () => {
             const spec = outputProfileSpec(settings.get().outputProfile);
