@@ -12,6 +12,7 @@ import { createPanelSlice, type PanelSlice } from './panelSlice.std';
 import { createCatalogueSlice, type CatalogueSlice } from './catalogueSlice.std';
 import { createStaffSlice, type StaffSlice } from './staffSlice.std';
 import { createLibrarySlice, type LibrarySlice } from './librarySlice.std';
+import { createDevicesSlice, type DevicesSlice } from './devicesSlice.std';
 
 export type StudioState = ConnectionSlice &
   StatusSlice &
@@ -25,7 +26,8 @@ export type StudioState = ConnectionSlice &
   PanelSlice &
   CatalogueSlice &
   StaffSlice &
-  LibrarySlice;
+  LibrarySlice &
+  DevicesSlice;
 
 export function createStudioStore() {
   return createStore<StudioState>()((...a) => ({
@@ -42,6 +44,7 @@ export function createStudioStore() {
     ...createCatalogueSlice(...a),
     ...createStaffSlice(...a),
     ...createLibrarySlice(...a),
+    ...createDevicesSlice(...a),
   }));
 }
 export type StudioStore = ReturnType<typeof createStudioStore>;
