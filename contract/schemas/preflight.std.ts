@@ -9,6 +9,12 @@ export const preflightCheckSchema = z.object({
   message: z.string(),
   /** What to do about it, when there is something to do, in plain words. */
   fix: z.string().optional(),
+  /**
+   * With `ok: false`: the show cannot start at all until this is fixed (no encoder, no picture,
+   * nowhere to send it). Other failures (a destination down, a blocked camera, a slow picture)
+   * leave the merchant the choice to start anyway.
+   */
+  blocking: z.boolean().optional(),
   /** For whoever helps them (encoder names, versions, paths, FFmpeg's own words): behind "Details". */
   details: z.string().optional(),
 });

@@ -270,13 +270,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       getNotices: () => notices.recent(),
       runPreflight: () =>
         runPreflight({
-          locateFfmpeg: async () => {
-            const found = await findFfmpeg();
-            // The encoder's test encodes (half a second) run while the merchant reads the checks,
-            // so pressing Start the show spawns FFmpeg at once.
-            if (found) void chooseEncoder(found.path, settings.get().outputProfile);
-            return found;
-          },
+          locateFfmpeg: findFfmpeg,
           probeFfmpeg: (binary) => probeFfmpeg(binary, execFile),
           mediaStats: () => media.stats(),
           targetFps: () => outputProfileSpec(settings.get().outputProfile).framesPerSecond,
@@ -333,6 +327,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
               return null;
             }
           },
+        }).then((report) => {
+          // The encoder's test encodes (half a second) run while the merchant reads the checks, so
+          // pressing Start the show spawns FFmpeg at once; not during them, where they would take
+          // the CPU the program's frame rate is measured on.
+          void ffmpegPath().then((found) => (found === null ? null : chooseEncoder(found, settings.get().outputProfile)));
+          return report;
         }),
       getScenes: () => scenes.get(),
       saveScenes: async (collection) => {

@@ -40,12 +40,12 @@ function redactUrls(text: string): string {
 
 /** The lines of FFmpeg's stderr that say what happened to the connection: errors, and whether TCP connected. */
 function relevantLines(stderr: string): string[] {
-  return stderr
-    .split(/\r?\n/)
-    .filter((line) => /\[(error|fatal)\]|Successfully connected|Server error|Failed to resolve|Starting connection attempt/.test(line))
-    .filter((line) => !/Failed to update header/.test(line))
-    .map((line) => redactUrls(line.replace(/\s+$/, '')).replace(/ @ 0x[0-9a-f]+/gi, ''))
-    .slice(-6);
+  const tidy = (line: string) => redactUrls(line.replace(/\s+$/, '')).replace(/ @ 0x[0-9a-f]+/gi, '');
+  const lines = stderr.split(/\r?\n/);
+  const said = lines.filter((line) => /\[(error|fatal)\]|Successfully connected|Server error|Failed to resolve/.test(line) && !/Failed to update header/.test(line));
+  // Killed while connecting, FFmpeg said only that it was trying: that line, then, is the story.
+  const trying = lines.filter((line) => /Starting connection attempt/.test(line));
+  return (said.length > 0 ? said : trying).map(tidy).slice(-6);
 }
 
 export function classifyRtmpTest(run: RtmpTestRun): RtmpTestOutcome {

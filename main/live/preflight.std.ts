@@ -79,19 +79,19 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 async function encoderCheck(deps: PreflightDeps): Promise<{ check: PreflightCheck; testWith: string | null }> {
   const ffmpeg = await deps.locateFfmpeg();
   const hint = ffmpegInstallHint(deps.platform);
-  if (!ffmpeg) return { check: { id: 'ffmpeg', ok: false, message: 'Video encoder missing', fix: `FFmpeg was not found. ${hint}` }, testWith: null };
+  if (!ffmpeg) return { check: { id: 'ffmpeg', ok: false, blocking: true, message: 'Video encoder missing', fix: `FFmpeg was not found. ${hint}` }, testWith: null };
   let probe: FfmpegProbe;
   try {
     probe = await deps.probeFfmpeg(ffmpeg.path);
   } catch (error) {
     return {
-      check: { id: 'ffmpeg', ok: false, message: 'Video encoder does not start', fix: hint, details: `FFmpeg at ${ffmpeg.path} does not run (${errorText(error)}).` },
+      check: { id: 'ffmpeg', ok: false, blocking: true, message: 'Video encoder does not start', fix: hint, details: `FFmpeg at ${ffmpeg.path} does not run (${errorText(error)}).` },
       testWith: null,
     };
   }
   const found = `FFmpeg ${probe.version} (${ffmpeg.path}, from ${ffmpeg.source})`;
   if (probe.h264Encoders.length === 0) {
-    return { check: { id: 'ffmpeg', ok: false, message: 'Video encoder cannot make H.264', fix: `This FFmpeg has no H.264 encoder. ${hint}`, details: `${found}: no H.264 encoder.` }, testWith: null };
+    return { check: { id: 'ffmpeg', ok: false, blocking: true, message: 'Video encoder cannot make H.264', fix: `This FFmpeg has no H.264 encoder. ${hint}`, details: `${found}: no H.264 encoder.` }, testWith: null };
   }
   return {
     check: {
@@ -108,7 +108,7 @@ async function encoderCheck(deps: PreflightDeps): Promise<{ check: PreflightChec
 /** The program row: the rate the compositor's frames reached the core over the pre-flight, against the output's. */
 export function programCheck(framesPerSecond: number | null, targetFps: number): PreflightCheck {
   if (framesPerSecond === null || framesPerSecond <= 0) {
-    return { id: 'program', ok: false, message: 'No picture yet', fix: 'Add a camera, screen or image to the scene, and keep this Shopcast window open.' };
+    return { id: 'program', ok: false, blocking: true, message: 'No picture yet', fix: 'Add a camera, screen or image to the scene, and keep this Shopcast window open.' };
   }
   const fps = Math.round(framesPerSecond);
   const of = `${fps} of ${targetFps} frames a second`;
@@ -175,7 +175,7 @@ export async function runPreflight(deps: PreflightDeps): Promise<PreflightReport
   checks.push(roomCheck(room));
   checks.push(...destinations);
   if (deps.destinationCount() === 0) {
-    checks.push({ id: 'destinations', ok: false, message: 'Nowhere to send the show', fix: 'Add a destination (Destinations, next to Go Live), or restart Shopcast to open your own live room.' });
+    checks.push({ id: 'destinations', ok: false, blocking: true, message: 'Nowhere to send the show', fix: 'Add a destination (Destinations, next to Go Live), or restart Shopcast to open your own live room.' });
   }
   if (upload) checks.push(upload);
   checks.push(encoder.check);

@@ -77,7 +77,7 @@ describe('runPreflight', () => {
   it('is not ready without FFmpeg, and says how to install it', async () => {
     const report = await runPreflight(deps({ locateFfmpeg: () => Promise.resolve(null) }));
     expect(report.ready).toBe(false);
-    expect(byId(report)['ffmpeg']).toEqual({ id: 'ffmpeg', ok: false, message: 'Video encoder missing', fix: `FFmpeg was not found. ${ffmpegInstallHint('linux')}` });
+    expect(byId(report)['ffmpeg']).toEqual({ id: 'ffmpeg', ok: false, blocking: true, message: 'Video encoder missing', fix: `FFmpeg was not found. ${ffmpegInstallHint('linux')}` });
     expect(ffmpegInstallHint('linux')).toContain('npm run setup');
   });
 
@@ -94,6 +94,7 @@ describe('runPreflight', () => {
     expect(byId(report)['ffmpeg']).toEqual({
       id: 'ffmpeg',
       ok: false,
+      blocking: true,
       message: 'Video encoder does not start',
       fix: ffmpegInstallHint('linux'),
       details: 'FFmpeg at /usr/bin/ffmpeg does not run (spawn EACCES).',
@@ -109,7 +110,7 @@ describe('runPreflight', () => {
   it.each([null, 0])('is not ready while the program has no picture (fps %s)', async (fps) => {
     const report = await runPreflight(deps({}, fps));
     expect(report.ready).toBe(false);
-    expect(byId(report)['program']).toMatchObject({ ok: false, message: 'No picture yet', fix: expect.stringContaining('Add a camera') });
+    expect(byId(report)['program']).toMatchObject({ ok: false, blocking: true, message: 'No picture yet', fix: expect.stringContaining('Add a camera') });
   });
 
   it('fails a program well below the output’s frame rate, with the fix, measured over the whole check', async () => {

@@ -104,9 +104,16 @@ export function GoLiveButton() {
           </details>
         )}
         <div className="dialog-actions">
-          {report?.ready && !checking && (
+          {report && !checking && report.ready && (
             <button type="button" className="go-live" onClick={() => void start()}>
               Start the show
+            </button>
+          )}
+          {/* A destination down, a blocked camera, a slow picture: the merchant may still start
+              (viewers are waiting), having read why. No encoder, picture or destination: no show. */}
+          {report && !checking && !report.ready && !report.checks.some((row) => !row.ok && row.blocking) && (
+            <button type="button" className="start-anyway" onClick={() => void start()}>
+              Start the show anyway
             </button>
           )}
           {!checking && (

@@ -16,7 +16,7 @@ export interface DeviceCheckInput {
 }
 
 const siteSettings = (device: 'camera' | 'microphone') =>
-  `Allow the ${device} in the browser's site settings (the ${device === 'camera' ? 'camera' : 'microphone'} icon at the right of the address bar, or Site settings → ${device === 'camera' ? 'Camera' : 'Microphone'} → Allow); on a Mac or Windows also in the system's privacy settings.`;
+  `Allow the ${device} in the browser's site settings (the ${device} icon at the right of the address bar, or Site settings → ${device === 'camera' ? 'Camera' : 'Microphone'} → Allow), and on a Mac or Windows in the system's privacy settings too.`;
 
 interface Wording {
   message: string;
@@ -24,10 +24,10 @@ interface Wording {
 }
 
 function cameraWording(name: string, problem: DeviceProblem | undefined): Wording {
-  const retry = `then press Retry on ${name} in Sources.`;
+  const retry = `then press Retry under ${name} in Sources.`;
   switch (problem) {
     case 'denied':
-      return { message: `${name} blocked`, fix: `${siteSettings('camera')} Then press Retry on ${name} in Sources.` };
+      return { message: `${name} blocked`, fix: `${siteSettings('camera')} Then press Retry under ${name} in Sources.` };
     case 'missing':
       return { message: `No camera found for ${name}`, fix: 'Plug in a camera (Shopcast picks it up by itself), or remove the camera from your scenes.' };
     case 'busy':
@@ -38,7 +38,7 @@ function cameraWording(name: string, problem: DeviceProblem | undefined): Wordin
       return { message: `${name} disconnected`, fix: 'Plug it back in: Shopcast picks it up by itself.' };
     case 'other':
     case undefined:
-      return { message: `${name} does not start`, fix: `Press Retry on ${name} in Sources; if it fails again, restart the browser.` };
+      return { message: `${name} does not start`, fix: `Press Retry under ${name} in Sources; if it fails again, restart the browser.` };
   }
 }
 
@@ -68,7 +68,7 @@ function cameraChecks(input: DeviceCheckInput): PreflightCheck[] {
     const name = cameras.length === 1 ? 'Camera' : `Camera "${source.name}"`;
     const status = sourceIds.map((sourceId) => input.sourceStatuses[sourceId]).find((candidate) => candidate !== undefined);
     if (status?.state === 'live') return { id, ok: true, message: `${name} ready` };
-    if (status?.state !== 'error') return { id, ok: true, warning: true, message: `${name} starting…`, fix: `If it stays like this, press Retry on ${name} in Sources.` };
+    if (status?.state !== 'error') return { id, ok: true, warning: true, message: `${name} starting…`, fix: `If it stays like this, press Retry under ${name} in Sources.` };
     const wording = cameraWording(name, status.problem);
     return { id, ok: false, ...wording, details: `${status.message ?? ''} (capture ${key})`.trim() };
   });

@@ -32,7 +32,7 @@ describe('the pre-flight’s device rows', () => {
       }),
     );
     expect(rows).toMatchObject([
-      { id: 'camera', ok: false, message: 'Camera blocked', fix: expect.stringMatching(/^Allow the camera in the browser's site settings .* Then press Retry on Camera in Sources\.$/) },
+      { id: 'camera', ok: false, message: 'Camera blocked', fix: expect.stringMatching(/^Allow the camera in the browser's site settings .* Then press Retry under Camera in Sources\.$/) },
       { id: 'microphone', ok: false, message: 'Microphone blocked', fix: expect.stringMatching(/^Allow the microphone in the browser's site settings/) },
     ]);
   });
