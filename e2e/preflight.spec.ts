@@ -21,11 +21,14 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-async function openPreflight(page: Page) {
-  await expect(page.getByRole('status', { name: 'FPS' })).toHaveText(/FPS [1-9]/);
+async function openPreflight(page: Page, shot?: string) {
+  await expect(page.getByRole('status', { name: 'FPS' })).toHaveText(/FPS [1-9]/, { timeout: 15_000 });
   await page.getByRole('button', { name: 'Go Live' }).click();
   const dialog = page.getByRole('dialog');
+  // Open at once, the page's own rows already in, while the core tests the destinations.
   await expect(dialog.getByRole('heading', { name: 'Checking before you go live…', exact: true })).toBeVisible();
+  await expect(dialog.getByRole('status')).toHaveText(/Testing your destinations/);
+  if (shot) await page.screenshot({ path: `/tmp/shots/${shot}` });
   // The destinations' test publishes are bounded (8 s); the dialog waits for them.
   await expect(dialog).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
   return dialog;
@@ -36,7 +39,7 @@ test('a destination on a closed port fails in plain words; the same destination 
   const studio = await open(page);
   const port = await closedPort();
   await callCore(page, studio.origin, 'saveDestination', { platform: 'douyin', name: 'Douyin', serverUrl: `rtmp://127.0.0.1:${port}/stage`, enabled: true, streamKey: 'stream-key-e2e' });
-  const dialog = await openPreflight(page);
+  const dialog = await openPreflight(page, 'preflight-checking.png');
   await expect(dialog.getByRole('heading', { name: 'Not ready to go live yet', exact: true })).toBeVisible();
   const checks = dialog.getByRole('list', { name: 'Pre-flight checks' });
   const douyin = checks.getByRole('listitem').filter({ hasText: "Douyin: can't reach 127.0.0.1" });
