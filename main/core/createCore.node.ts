@@ -28,6 +28,7 @@ import { createLiveController, type PushTarget } from '../live/liveController.no
 import { uplinkCheck } from '../live/uplinkCheck.std';
 import { measureUplinkKbps } from '../live/uplinkProbe.node';
 import { createRtmpTester } from '../live/destinationTest.node';
+import { createProgramRate } from '../live/programRate.std';
 import { outputProfileSpec, rtmpKbps, sfuKbps } from '../ffmpeg/outputProfiles.std';
 import { createEncoderChooser } from '../live/encoderChoice.node';
 import { randomInt } from 'node:crypto';
@@ -189,6 +190,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const chooseEncoder = createEncoderChooser({ spawn, probe: (binary) => probeFfmpeg(binary, execFile) });
   const recordingsDir = path.join(deps.dataDir, 'recordings');
   const testRtmp = createRtmpTester({ spawn });
+  const programRate = createProgramRate(() => performance.now());
+  const sampleProgram = setInterval(() => {
+    const stats = media.stats();
+    programRate.sample(stats.framesPerSecond === null ? null : stats.framesReceived);
+  }, 1000);
+  sampleProgram.unref();
   const live = createLiveController({
     log: log.child('live'),
     spawn,
@@ -273,9 +280,8 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           locateFfmpeg: findFfmpeg,
           probeFfmpeg: (binary) => probeFfmpeg(binary, execFile),
           mediaStats: () => media.stats(),
+          recentProgramFps: () => programRate.framesPerSecond(),
           targetFps: () => outputProfileSpec(settings.get().outputProfile).framesPerSecond,
-          now: () => performance.now(),
-          sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
           rtmpDestinations: () =>
             Promise.all(
               destinations
@@ -425,6 +431,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     staff,
     close: () => {
       loopDelay.disable();
+      clearInterval(sampleProgram);
       staff.close();
       status.stop();
       roomLink.close();

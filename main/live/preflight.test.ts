@@ -27,20 +27,14 @@ const product = (name: string): Product => ({ id: name, name, priceMinor: 100, l
 const cleanWords: WordsCheckInput = { lists, scenes, products: [product('Silk scarf')] };
 const okRun: RtmpTestRun = { code: 0, timedOut: false, stderr: '', spawnError: null };
 
-/** A clock the pre-flight's wait advances, and a program arriving at `fps` on it. */
+/** A program arriving at `fps` now and over the last seconds. */
 function deps(overrides: Partial<PreflightDeps> = {}, fps: number | null = 30): PreflightDeps {
-  let now = 1000;
-  const stats = (): MediaIngestStats => ({ ...noMediaYet, framesReceived: fps === null ? 0 : Math.round((now / 1000) * fps), framesPerSecond: fps });
   return {
     locateFfmpeg: () => Promise.resolve(found),
     probeFfmpeg: () => Promise.resolve(probe),
-    mediaStats: stats,
+    mediaStats: (): MediaIngestStats => ({ ...noMediaYet, framesPerSecond: fps }),
+    recentProgramFps: () => fps,
     targetFps: () => 30,
-    now: () => now,
-    sleep: (ms) => {
-      now += ms;
-      return Promise.resolve();
-    },
     destinationCount: () => 1,
     rtmpDestinations: () => Promise.resolve([]),
     testRtmp: () => Promise.resolve(okRun),
@@ -120,8 +114,10 @@ describe('runPreflight', () => {
     const uneven = await runPreflight(deps({}, 26));
     expect(uneven.ready).toBe(true);
     expect(byId(uneven)['program']).toMatchObject({ ok: true, warning: true, message: 'Picture a little uneven: 26 of 30 frames a second' });
-    // One slow second is not the verdict: the rate is frames over the check's own run (≥ 2 s).
     expect(programCheck(29, 30)).toEqual({ id: 'program', ok: true, message: 'Picture smooth (29 frames a second)' });
+    // The last seconds' rate is the verdict, not one slow second now; just started, the current one.
+    expect(byId(await runPreflight(deps({ mediaStats: () => ({ ...noMediaYet, framesPerSecond: 9 }), recentProgramFps: () => 29.6 })))['program']?.ok).toBe(true);
+    expect(byId(await runPreflight(deps({ recentProgramFps: () => null }, 12)))['program']?.message).toBe('Picture too slow: 12 of 30 frames a second');
   });
 
   it('is not ready without a destination, even when everything else is', async () => {
