@@ -25,7 +25,10 @@ async function liveSession(page: Page, studio: StudioProcess): Promise<LiveSessi
 async function goLive(page: Page): Promise<void> {
   await expect(page.getByRole('status', { name: 'FPS' })).toHaveText(/FPS [1-9]/);
   await page.getByRole('button', { name: 'Go Live' }).click();
-  await page.getByRole('dialog', { name: 'Ready to go live' }).getByRole('button', { name: 'Start the show' }).click();
+  // The pre-flight's verdict, then its start button: "Start the show", or "… anyway" when this busy
+  // machine's program runs below its frame rate (the pre-flight says so; the pipeline is tested here).
+  const dialog = page.getByRole('dialog', { name: /^(Ready|Not ready) to go live/ });
+  await dialog.getByRole('button', { name: /^Start the show( anyway)?$/ }).click();
   await expect(page.getByRole('button', { name: 'End Live' })).toBeVisible();
 }
 
@@ -153,9 +156,11 @@ test('a Shopcast room on another server is a destination too: its viewers watch 
     // The pre-flight measures the upload to the room server and compares it with what the show sends.
     await expect(page.getByRole('status', { name: 'FPS' })).toHaveText(/FPS [1-9]/);
     await page.getByRole('button', { name: 'Go Live' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Ready to go live' });
-    await expect(dialog.getByRole('list', { name: 'Pre-flight checks' })).toContainText(/This show sends about 2\.6 Mb\/s to Shop server; [\d.]+ Mb\/s of upload measured to Shop server: it fits\./);
-    await dialog.getByRole('button', { name: 'Start the show' }).click();
+    const dialog = page.getByRole('dialog', { name: /^(Ready|Not ready) to go live/ });
+    await expect(dialog.getByRole('list', { name: 'Pre-flight checks' })).toContainText(/Upload: [\d.]+ Mb\/s, enough for 1 destination/);
+    await dialog.getByText('Details').click();
+    await expect(dialog.getByRole('group')).toContainText(/This show sends about 2\.6 Mb\/s to Shop server\. [\d.]+ Mb\/s of upload measured to Shop server\./);
+    await dialog.getByRole('button', { name: /^Start the show( anyway)?$/ }).click();
     await expect(page.getByRole('list', { name: 'Destinations' })).toContainText('Shop server: live', { timeout: 20_000 });
     const viewer = await openViewerPage(await context.newPage(), `http://127.0.0.1:${remote.port}`, 'shop');
     expect(await viewer.videoFrames(30, 30_000)).toMatchObject({ frameWidth: 1280, frameHeight: 720 });

@@ -44,7 +44,8 @@ async function liveWithViewer(page: Page, studio: StudioProcess, rtmpPort: numbe
   await callCore(page, studio.origin, 'saveDestination', { platform: 'custom', name: 'Test ingest', serverUrl: `rtmp://127.0.0.1:${rtmpPort}/live`, enabled: true, streamKey: 'room-process-e2e' });
   await expect(page.getByRole('status', { name: 'FPS' })).toHaveText(/FPS [1-9]/, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Go Live' }).click();
-  await page.getByRole('dialog', { name: 'Ready to go live' }).getByRole('button', { name: 'Start the show' }).click();
+  // "… anyway" when this busy machine's program runs below its frame rate (the pre-flight says so).
+  await page.getByRole('dialog', { name: /^(Ready|Not ready) to go live/ }).getByRole('button', { name: /^Start the show( anyway)?$/ }).click();
   const destinations = page.getByRole('list', { name: 'Destinations' });
   for (const name of ['Your live room', 'Test ingest', 'Recording']) await expect(destinations).toContainText(`${name}: live`, { timeout: 20_000 });
   const roomOrigin = `http://127.0.0.1:${new URL((await page.getByTestId('watch-url').textContent()) ?? '').port}`;

@@ -27,6 +27,8 @@ import { systemStaffRegistry } from '../staff/systemStaffRegistry.node';
 import { createLiveController, type PushTarget } from '../live/liveController.node';
 import { uplinkCheck } from '../live/uplinkCheck.std';
 import { measureUplinkKbps } from '../live/uplinkProbe.node';
+import { createRtmpTester } from '../live/destinationTest.node';
+import { createProgramRate } from '../live/programRate.std';
 import { outputProfileSpec, rtmpKbps, sfuKbps } from '../ffmpeg/outputProfiles.std';
 import { createEncoderChooser } from '../live/encoderChoice.node';
 import { randomInt } from 'node:crypto';
@@ -204,6 +206,13 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const ffmpegPath = async () => (await findFfmpeg())?.path ?? null;
   const chooseEncoder = createEncoderChooser({ spawn, probe: (binary) => probeFfmpeg(binary, execFile) });
   const recordingsDir = path.join(deps.dataDir, 'recordings');
+  const testRtmp = createRtmpTester({ spawn });
+  const programRate = createProgramRate(() => performance.now());
+  const sampleProgram = setInterval(() => {
+    const stats = media.stats();
+    programRate.sample(stats.framesPerSecond === null ? null : stats.framesReceived);
+  }, 1000);
+  sampleProgram.unref();
   const live = createLiveController({
     log: log.child('live'),
     spawn,
@@ -285,15 +294,26 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       getNotices: () => notices.recent(),
       runPreflight: () =>
         runPreflight({
-          locateFfmpeg: async () => {
-            const found = await findFfmpeg();
-            // The encoder's test encodes (half a second) run while the merchant reads the checks,
-            // so pressing Start the show spawns FFmpeg at once.
-            if (found) void chooseEncoder(found.path, settings.get().outputProfile);
-            return found;
-          },
+          locateFfmpeg: findFfmpeg,
           probeFfmpeg: (binary) => probeFfmpeg(binary, execFile),
           mediaStats: () => media.stats(),
+          recentProgramFps: () => programRate.framesPerSecond(),
+          targetFps: () => outputProfileSpec(settings.get().outputProfile).framesPerSecond,
+          rtmpDestinations: () =>
+            Promise.all(
+              destinations
+                .list()
+                .filter((destination) => destination.enabled && destination.platform !== 'shopcast-room')
+                .map(async ({ id, name }) => {
+                  try {
+                    return { id, name, url: await destinations.streamUrl(id), problem: null };
+                  } catch (error) {
+                    return { id, name, url: null, problem: error instanceof Error ? error.message : String(error) };
+                  }
+                }),
+            ),
+          testRtmp,
+          onAir: () => live.session().state !== 'offline',
           liveRoom,
           upload: async () => {
             const spec = outputProfileSpec(settings.get().outputProfile);
@@ -330,6 +350,12 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
               return null;
             }
           },
+        }).then((report) => {
+          // The encoder's test encodes (half a second) run while the merchant reads the checks, so
+          // pressing Start the show spawns FFmpeg at once; not during them, where they would take
+          // the CPU the program's frame rate is measured on.
+          void ffmpegPath().then((found) => (found === null ? null : chooseEncoder(found, settings.get().outputProfile)));
+          return report;
         }),
       getScenes: () => scenes.get(),
       saveScenes: async (collection) => {
@@ -425,6 +451,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     orders: fulfilment,
     close: () => {
       loopDelay.disable();
+      clearInterval(sampleProgram);
       staff.close();
       status.stop();
       roomLink.close();

@@ -217,6 +217,28 @@ export function buildRtmpRemuxArgs(url: string): readonly string[] {
   ];
 }
 
+/** How long the pre-flight's test publish to an RTMP(S) destination sends, seconds. */
+export const RTMP_TEST_SECONDS = 1;
+
+/**
+ * The pre-flight's test of one RTMP(S) destination: connect, publish a second of a tiny test
+ * picture and silence in H.264 + AAC (what the show sends, so a platform that checks codecs says
+ * so now), then stop. `verbose`: FFmpeg then says "Successfully connected to …", which tells a
+ * server that closed the door on the stream key from one that could not be reached
+ * (destinationTest.std.ts). The URL carries the stream key: log these only through `redactArgs`.
+ */
+export function buildRtmpTestArgs(url: string): readonly string[] {
+  return [
+    '-hide_banner', '-nostdin', '-loglevel', 'level+verbose', '-nostats',
+    '-re', '-f', 'lavfi', '-i', 'testsrc2=size=320x180:rate=30',
+    '-re', '-f', 'lavfi', '-i', 'anullsrc=r=48000:cl=stereo',
+    '-t', String(RTMP_TEST_SECONDS), '-map', '0:v', '-map', '1:a',
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-g', '30', '-b:v', '300k',
+    '-c:a', 'aac', '-b:a', '64k',
+    '-f', 'flv', '-flvflags', 'no_duration_filesize', url,
+  ];
+}
+
 export type RecordingContainer = 'matroska' | 'fragmented-mp4';
 
 /**

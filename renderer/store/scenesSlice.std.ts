@@ -1,11 +1,14 @@
 import type { StateCreator } from 'zustand';
 import type { SceneCollection } from '../../contract/schemas/scene.std';
+import type { DeviceProblem } from '../media/deviceProblem.std';
 import type { StudioState } from './studioStore.std';
 
 /** Where a capture source stands, keyed by source id: shown in the sources list and on its slate. */
 export interface SourceStatus {
   state: 'starting' | 'live' | 'error';
   message?: string;
+  /** With `error` on a camera: what kind of trouble, for the pre-flight's fix. */
+  problem?: DeviceProblem;
 }
 
 export interface ScenesSlice {

@@ -13,6 +13,7 @@ import { createCatalogueSlice, type CatalogueSlice } from './catalogueSlice.std'
 import { createStaffSlice, type StaffSlice } from './staffSlice.std';
 import { createLibrarySlice, type LibrarySlice } from './librarySlice.std';
 import { createOrderWebhookSlice, type OrderWebhookSlice } from './orderWebhookSlice.std';
+import { createDevicesSlice, type DevicesSlice } from './devicesSlice.std';
 
 export type StudioState = ConnectionSlice &
   StatusSlice &
@@ -27,7 +28,8 @@ export type StudioState = ConnectionSlice &
   CatalogueSlice &
   StaffSlice &
   LibrarySlice &
-  OrderWebhookSlice;
+  OrderWebhookSlice &
+  DevicesSlice;
 
 export function createStudioStore() {
   return createStore<StudioState>()((...a) => ({
@@ -45,6 +47,7 @@ export function createStudioStore() {
     ...createStaffSlice(...a),
     ...createLibrarySlice(...a),
     ...createOrderWebhookSlice(...a),
+    ...createDevicesSlice(...a),
   }));
 }
 export type StudioStore = ReturnType<typeof createStudioStore>;

@@ -4,6 +4,7 @@ import type { AudioLevels, MicrophoneState, SendingState, SystemAudioState } fro
 import { microphoneOptions } from './audioDevices.std';
 import { describeGain, describeLevel, METER_FLOOR_DB } from './levels.std';
 import { useAudioEngine, type AudioControls } from './useAudioEngine.dom';
+import { useStudio } from '../../app/studioContext.dom';
 import { useAudioSettings, type GainField } from './useAudioSettings.dom';
 import './audio.css';
 
@@ -18,6 +19,17 @@ export function AudioMixer() {
   const { engine, microphone, systemAudio, sending } = snapshot;
   const options = microphoneOptions(snapshot.devices, audio.microphoneId);
   const systemAudioNote = useId();
+  const microphoneStatusChanged = useStudio((state) => state.microphoneStatusChanged);
+  // The pre-flight reads the microphone from the store (devicesSlice); the engine stays here.
+  useEffect(() => {
+    microphoneStatusChanged(
+      microphone.status === 'live'
+        ? { state: 'live' }
+        : microphone.status === 'starting'
+          ? { state: 'starting' }
+          : { state: 'error', message: microphone.message, ...(microphone.problem ? { problem: microphone.problem } : {}) },
+    );
+  }, [microphone, microphoneStatusChanged]);
 
   return (
     <section className="audio-mixer" aria-labelledby="audio-heading">

@@ -2,6 +2,7 @@ import type { AudioSettings } from '../../../contract/schemas/settings.std';
 import type { MediaConnection } from '../../media/mediaTransport.dom';
 import { deviceLabel } from './audioDevices.std';
 import { describeMicrophoneProblem, describeSystemAudioProblem, failureOf } from './audioErrors.std';
+import { deviceProblemOf } from '../../media/deviceProblem.std';
 import { createCaptureClock, createReadingFilter } from './captureClock.std';
 import { meterStep, METER_FLOOR_DB, peakToDb } from './levels.std';
 import { AUDIO_CHANNELS, AUDIO_SAMPLE_RATE, CHUNK_BYTES, CHUNK_FRAMES } from './pcmChunker.std';
@@ -281,7 +282,7 @@ export function startAudioEngine(deps: AudioEngineDeps, initial: AudioSettings, 
       const problem = describeMicrophoneProblem(failureOf(error));
       microphoneRetryOnDeviceChange = problem.retryOnDeviceChange;
       deps.log.warn('microphone failed', failureOf(error));
-      update({ microphone: { status: 'failed', message: problem.message } });
+      update({ microphone: { status: 'failed', message: problem.message, problem: deviceProblemOf(failureOf(error).name) } });
       return;
     }
     const track = stream.getAudioTracks()[0];
@@ -298,7 +299,7 @@ export function startAudioEngine(deps: AudioEngineDeps, initial: AudioSettings, 
       microphone = null;
       microphoneRetryOnDeviceChange = true;
       deps.log.warn('microphone ended', { label: track.label });
-      update({ microphone: { status: 'failed', message: describeMicrophoneProblem({ kind: 'ended' }).message } });
+      update({ microphone: { status: 'failed', message: describeMicrophoneProblem({ kind: 'ended' }).message, problem: 'disconnected' } });
     });
     // Labels appear once the microphone is allowed.
     await refreshDevices();

@@ -359,12 +359,12 @@ describe('startAudioEngine', () => {
   });
 
   it.each([
-    ['NotAllowedError', /may not use the microphone/],
-    ['NotFoundError', /No microphone found/],
-    ['NotReadableError', /another app may be using it/],
-  ])('says what to do when the microphone fails with %s, and keeps sending', async (name, message) => {
+    ['NotAllowedError', /may not use the microphone/, 'denied'],
+    ['NotFoundError', /No microphone found/, 'missing'],
+    ['NotReadableError', /another app may be using it/, 'busy'],
+  ])('says what to do when the microphone fails with %s, and keeps sending', async (name, message, problem) => {
     harness = await start(defaultAudioSettings, { mic: () => domError(name) });
-    expect(harness.snapshot().microphone).toEqual({ status: 'failed', message: expect.stringMatching(message) });
+    expect(harness.snapshot().microphone).toEqual({ status: 'failed', message: expect.stringMatching(message), problem });
     expect(harness.snapshot().engine).toEqual({ status: 'running' });
     for (let index = 0; index < 3; index += 1) harness.chunk(index);
     expect(harness.sent.length).toBeGreaterThan(0);
@@ -389,7 +389,7 @@ describe('startAudioEngine', () => {
     harness = await start();
     const track = harness.context.sources[0]?.stream?.tracks[0];
     track?.end();
-    expect(harness.snapshot().microphone).toEqual({ status: 'failed', message: expect.stringMatching(/was disconnected/) });
+    expect(harness.snapshot().microphone).toEqual({ status: 'failed', message: expect.stringMatching(/was disconnected/), problem: 'disconnected' });
     expect(harness.context.sources[0]?.disconnected).toBe(true);
     harness.deviceChange();
     await harness.settle();

@@ -1,3 +1,4 @@
+import type { DeviceProblem } from '../../media/deviceProblem.std';
 import type { DeviceLike } from './audioDevices.std';
 // What the audio engine reports to the mixer: each part's state, the devices, and the levels.
 
@@ -13,7 +14,7 @@ export type MicrophoneState =
   | { status: 'starting' }
   /** `note`: live, but not quite as chosen (the chosen microphone is missing: the default is used). */
   | { status: 'live'; label: string; note: string | null }
-  | { status: 'failed'; message: string };
+  | { status: 'failed'; message: string; problem?: DeviceProblem };
 
 export type SystemAudioState =
   | { status: 'off' }

@@ -1,6 +1,7 @@
 import type { SceneCollection } from '../../../contract/schemas/scene.std';
 import type { SourceStatus } from '../../store/scenesSlice.std';
 import { describeCaptureError } from './captureErrors.std';
+import { deviceProblemOf } from '../../media/deviceProblem.std';
 import { capturesNeeded, type VideoSource } from './captureKeys.std';
 
 interface Capture {
@@ -53,7 +54,8 @@ export function createCaptureManager(deps: CaptureDeps): CaptureManager {
     track?.addEventListener('ended', () => {
       if (capture.stream !== stream) return;
       setStream(capture, null);
-      setStatus(capture, { state: 'error', message: describeCaptureError(capture.source.kind, { name: capture.source.kind === 'camera' ? 'ended' : 'NotAllowedError' }) });
+      const name = capture.source.kind === 'camera' ? 'ended' : 'NotAllowedError';
+      setStatus(capture, { state: 'error', message: describeCaptureError(capture.source.kind, { name }), problem: deviceProblemOf(name) });
     });
   }
 
@@ -73,7 +75,8 @@ export function createCaptureManager(deps: CaptureDeps): CaptureManager {
       if (capture.attempt !== attempt) return;
       const source = capture.source;
       const format = source.kind === 'camera' ? `${source.captureWidth}×${source.captureHeight} at ${source.captureFps} fps` : undefined;
-      setStatus(capture, { state: 'error', message: describeCaptureError(source.kind, error, format) });
+      const name = typeof error === 'object' && error !== null && 'name' in error ? String((error as { name: unknown }).name) : '';
+      setStatus(capture, { state: 'error', message: describeCaptureError(source.kind, error, format), problem: deviceProblemOf(name) });
     }
   }
 

@@ -1,31 +1,45 @@
-import { useRef, useState } from 'react';
-import type { PreflightReport } from '../../../contract/schemas/preflight.std';
+import { useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { PreflightCheck, PreflightReport } from '../../../contract/schemas/preflight.std';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
+import { combineReports, deviceChecks } from './deviceChecks.std';
 
 /**
- * Go Live first runs the pre-flight checks and shows them; the merchant starts the show from
- * there. While on air the same button ends it.
+ * Go Live first runs the pre-flight and shows it: the page's own rows (cameras, microphone) with
+ * the core's (the picture's rate, each destination's test publish, upload, encoder, disk, words).
+ * The merchant starts the show from there. While on air the same button ends it.
  */
 export function GoLiveButton() {
   const api = useStudioApi();
   const state = useStudio((studio) => studio.live.state);
+  const devices = useStudio(
+    useShallow((studio) => ({
+      scenes: studio.sceneCollection,
+      sourceStatuses: studio.sourceStatuses,
+      microphone: studio.microphoneStatus,
+      microphoneMuted: studio.settings.audio.microphoneMuted,
+    })),
+  );
   const [ending, setEnding] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
-  const [report, setReport] = useState<PreflightReport | null>(null);
+  const [coreReport, setCoreReport] = useState<PreflightReport | null>(null);
   const [checking, setChecking] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  // Recomputed from the store while the dialog is open: a camera allowed now turns green now.
+  const deviceRows = useMemo(() => deviceChecks(devices), [devices]);
+  const report = coreReport ? combineReports(deviceRows, coreReport) : null;
 
-  const goLive = async () => {
+  const check = async () => {
     setChecking(true);
     setFailure(null);
+    setCoreReport(null);
+    if (!dialog.current?.open) dialog.current?.showModal();
     try {
-      setReport(await api.runPreflight());
+      setCoreReport(await api.runPreflight());
     } catch (error) {
-      setReport(null);
       setFailure(error instanceof Error ? error.message : String(error));
     } finally {
       setChecking(false);
-      dialog.current?.showModal();
     }
   };
 
@@ -56,27 +70,55 @@ export function GoLiveButton() {
     );
   }
 
+  const rows = report?.checks ?? deviceRows;
+  const withDetails = rows.filter((row) => row.details);
   return (
     <>
-      <button type="button" className="go-live" onClick={() => void goLive()} disabled={checking} aria-busy={checking}>
+      <button type="button" className="go-live" onClick={() => void check()} disabled={checking} aria-busy={checking}>
         Go Live
       </button>
-      <dialog ref={dialog} aria-labelledby="preflight-heading" className="preflight">
-        <h2 id="preflight-heading">{report?.ready ? 'Ready to go live' : 'Not ready to go live yet'}</h2>
+      <dialog ref={dialog} aria-labelledby="preflight-heading" className="preflight" aria-busy={checking}>
+        <h2 id="preflight-heading">{checking ? 'Checking before you go live…' : report?.ready ? 'Ready to go live' : 'Not ready to go live yet'}</h2>
         {failure && <p role="alert">{failure}</p>}
-        {report && (
-          <ul aria-label="Pre-flight checks">
-            {report.checks.map((check) => (
-              <li key={check.id} className={!check.ok ? 'check-failed' : check.warning ? 'check-warning' : 'check-ok'}>
-                <span aria-hidden="true">{!check.ok ? '✗' : check.warning ? '!' : '✓'}</span> {check.message}
-              </li>
-            ))}
-          </ul>
+        <ul aria-label="Pre-flight checks">
+          {rows.map((row) => (
+            <CheckRow key={row.id} check={row} />
+          ))}
+          {checking && (
+            <li className="check-pending" role="status">
+              <span aria-hidden="true">…</span> Testing your destinations, the picture and the upload (a few seconds)
+            </li>
+          )}
+        </ul>
+        {!checking && withDetails.length > 0 && (
+          <details className="preflight-details">
+            <summary>Details</summary>
+            <dl>
+              {withDetails.map((row) => (
+                <div key={row.id}>
+                  <dt>{row.message}</dt>
+                  <dd>{row.details}</dd>
+                </div>
+              ))}
+            </dl>
+          </details>
         )}
         <div className="dialog-actions">
-          {report?.ready && (
+          {report && !checking && report.ready && (
             <button type="button" className="go-live" onClick={() => void start()}>
               Start the show
+            </button>
+          )}
+          {/* A destination down, a blocked camera, a slow picture: the merchant may still start
+              (viewers are waiting), having read why. No encoder, picture or destination: no show. */}
+          {report && !checking && !report.ready && !report.checks.some((row) => !row.ok && row.blocking) && (
+            <button type="button" className="start-anyway" onClick={() => void start()}>
+              Start the show anyway
+            </button>
+          )}
+          {!checking && (
+            <button type="button" onClick={() => void check()}>
+              Check again
             </button>
           )}
           <button type="button" onClick={() => dialog.current?.close()}>
@@ -85,5 +127,20 @@ export function GoLiveButton() {
         </div>
       </dialog>
     </>
+  );
+}
+
+function CheckRow({ check }: { check: PreflightCheck }) {
+  const tone = !check.ok ? 'failed' : check.warning ? 'warning' : 'ok';
+  return (
+    <li className={`check-${tone}`}>
+      <span className="check-mark" aria-hidden="true">
+        {tone === 'failed' ? '✗' : tone === 'warning' ? '!' : '✓'}
+      </span>
+      <span className="check-text">
+        <span className="check-message">{check.message}</span>
+        {check.fix && tone !== 'ok' && <span className="check-fix">{check.fix}</span>}
+      </span>
+    </li>
   );
 }
