@@ -10,7 +10,7 @@ import { SCENES_VERSION, type SceneCollection } from '../contract/schemas/scene.
 import { callCore } from '../testing/coreCall';
 import { launchQuietChromium } from '../testing/quietChromium.node';
 import { spawnStudio } from '../testing/spawnStudio.node';
-import { openViewers, send, type Viewer } from './benchViewers.node';
+import { startChatLoad, type ChatLoad } from './chatLoad.node';
 import { median } from './stats.std';
 
 // `npm run bench -- panel`: the studio (its own process, its room in a process of its own as shipped) open in Chromium
@@ -25,6 +25,8 @@ export interface PanelBenchOptions {
   commentsPerSecond: number;
   viewers: number;
   pins: number;
+  /** This bench's entry: the chat load runs as its `chat-load` subcommand, in a process of its own. */
+  benchEntry: string;
   chromium: string;
   entry: string;
   cacheDir: string;
@@ -85,7 +87,7 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
       '--js-flags=--expose-gc',
     ],
   });
-  const viewers: Viewer[] = [];
+  let chat: ChatLoad | null = null;
   try {
     const page = await chromium.browser.newPage({ viewport: { width: 1280, height: 720 } });
     // Injected over CDP before the page's own scripts (its CSP refuses inline scripts).
@@ -114,39 +116,16 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
       await frameWhere(page, studio.origin, cameraShows, 30_000);
     });
 
-    viewers.push(...(await openViewers(roomPort, options.viewers)));
+    chat = await startChatLoad({ benchEntry: options.benchEntry, port: roomPort, viewers: options.viewers, commentsPerSecond: options.commentsPerSecond });
 
     const heapBefore = await heapMb(page);
     const mediaBefore = await mediaStats(page, studio.origin);
     await page.evaluate(() => ((window as unknown as BenchWindow).__benchLongTasks.length = 0));
 
-    // Comments at a steady rate, each viewer within its own 1 comment/s.
-    const tickMs = 20;
-    const perTick = Math.max(1, Math.round((options.commentsPerSecond * tickMs) / 1000));
-    let sent = 0;
-    let accepted = 0;
-    let refused = 0;
-    const acked: Promise<void>[] = [];
+    // Comments at a steady rate from the chat load's own process, each viewer within its own 1 comment/s.
     const started = performance.now();
     const loadEnds = started + options.seconds * 1000;
-    const load = (async () => {
-      for (let tick = 0; performance.now() < loadEnds; tick += 1) {
-        const due = started + tick * tickMs;
-        if (due > performance.now()) await new Promise((resolve) => setTimeout(resolve, due - performance.now()));
-        for (let i = 0; i < perTick; i += 1) {
-          const viewer = viewers[sent % viewers.length];
-          if (!viewer) break;
-          const clientId = `bench-comment-${sent}`;
-          sent += 1;
-          acked.push(
-            send(viewer, { type: 'comment', clientId, name: `Viewer ${sent % viewers.length}`, text: `Is the teapot still in stock? #${sent}` }).then((ack) => {
-              if (ack.ok) accepted += 1;
-              else refused += 1;
-            }),
-          );
-        }
-      }
-    })();
+    chat.start();
 
     // The core's event-loop delay, as its status reports it each second (p99 of that second).
     const loopDelays: number[] = [];
@@ -176,10 +155,10 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
       const shown = await frameWhere(page, studio.origin, (frame) => pinnedShows(frame));
       pinTimes.push(shown.captureTime - clickedAt);
     }
-    await load;
+    if (loadEnds > performance.now()) await new Promise((resolve) => setTimeout(resolve, loadEnds - performance.now()));
+    const { sent, accepted, refused, seconds: loadSeconds } = await chat.stop();
+    chat = null;
     await sampling;
-    await Promise.all(acked);
-    const loadSeconds = (performance.now() - started) / 1000;
     const mediaAfter = await mediaStats(page, studio.origin);
     // The panel has everything once its last seq reaches the room's: wait for the flush to land.
     await page.waitForFunction((expected) => ((window as unknown as BenchWindow).__shopcastStudio?.panel().commentsReceived ?? 0) >= expected, accepted, { timeout: 15_000 }).catch(() => {});
@@ -219,7 +198,7 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
       },
     });
   } finally {
-    for (const viewer of viewers) viewer.ws.terminate();
+    await chat?.stop().catch(() => undefined);
     await chromium.close();
     await studio.stop();
     await rm(dataDir, { recursive: true, force: true });
