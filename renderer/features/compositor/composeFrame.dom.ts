@@ -16,7 +16,7 @@ export interface Composer {
    * to the preview. Not from the I420 output: wrapping 1.4 MB in a new VideoFrame every frame is a
    * fresh allocation, and on a machine with slow page faults it was half the frame's budget.
    */
-  drawPreview(preview: OffscreenCanvasRenderingContext2D, layers: PlannedLayer[]): void;
+  drawPreview(preview: OffscreenCanvasRenderingContext2D, layers: PlannedLayer[], path: 'i420' | 'canvas'): void;
 }
 
 /**
@@ -62,11 +62,10 @@ export function createComposer(width: number, height: number, rasters: OverlayRa
     deinterleaveChroma(scratch.subarray(lumaBytes), planes.u, planes.v);
   }
 
-  let lastPath: 'i420' | 'canvas' = 'canvas';
   return {
-    drawPreview(preview, layers) {
+    drawPreview(preview, layers, path) {
       const { width: previewWidth, height: previewHeight } = preview.canvas;
-      if (lastPath === 'canvas') {
+      if (path === 'canvas') {
         preview.drawImage(canvas, 0, 0, previewWidth, previewHeight);
         return;
       }
@@ -88,7 +87,6 @@ export function createComposer(width: number, height: number, rasters: OverlayRa
       let path: 'i420' | 'canvas';
       if (base) {
         path = 'i420';
-        lastPath = path;
         if (!target || !planes) return path;
         await copyBase(base, planes, target);
         for (const layer of layers) {
@@ -118,7 +116,6 @@ export function createComposer(width: number, height: number, rasters: OverlayRa
           }
         }
         path = 'canvas';
-        lastPath = path;
         if (!planes) return path;
         rgbaToI420(ctx.getImageData(0, 0, width, height).data, planes);
       }

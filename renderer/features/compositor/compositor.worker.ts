@@ -100,7 +100,7 @@ async function produce(): Promise<void> {
     // The stamp carries the media channel's own sequence number, so a reader can match it to the core's.
     const sequence = media.sender.lastSequence('video-i420');
     stats.path = await composer.compose(layers, slot?.payload ?? null, program.testPattern ? { sequence, sendTimeMs } : null);
-    if (preview && preview.canvas.width > 0) composer.drawPreview(preview, layers);
+    if (preview && preview.canvas.width > 0) composer.drawPreview(preview, layers, stats.path);
   } finally {
     clones.forEach((clone) => clone.close());
   }
