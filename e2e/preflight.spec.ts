@@ -12,23 +12,35 @@ import { studioSession } from './studioProcess';
 
 const { consoleErrors, open } = studioSession();
 
-async function closedPort(): Promise<number> {
-  const server = net.createServer().listen(0, '127.0.0.1');
+/**
+ * A port that takes the connection and never answers, until released: then it is closed. The
+ * pre-flight's test publish to it stays under way for as long as the test wants to look at it.
+ */
+async function holdingPort(): Promise<{ port: number; release(): Promise<void> }> {
+  const held = new Set<net.Socket>();
+  const server = net.createServer((socket) => {
+    held.add(socket);
+    socket.on('error', () => undefined);
+  });
+  server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as net.AddressInfo;
-  server.close();
-  await once(server, 'close');
-  return port;
+  return {
+    port,
+    release: async () => {
+      server.close();
+      for (const socket of held) socket.destroy();
+      await once(server, 'close');
+    },
+  };
 }
 
-async function openPreflight(page: Page, shot?: string) {
+/** Go Live, and the pre-flight's answer once its checks are done. */
+async function runPreflight(page: Page) {
   await expect(page.getByRole('status', { name: 'FPS' })).toHaveText(/FPS [1-9]/, { timeout: 15_000 });
   await page.getByRole('button', { name: 'Go Live' }).click();
   const dialog = page.getByRole('dialog');
-  // Open at once, the page's own rows already in, while the core tests the destinations.
-  await expect(dialog.getByRole('heading', { name: 'Checking before you go live…', exact: true })).toBeVisible();
-  await expect(dialog.getByRole('status')).toHaveText(/Testing your destinations/);
-  if (shot) await page.screenshot({ path: `/tmp/shots/${shot}` });
+  await expect(dialog).toBeVisible();
   // The destinations' test publishes are bounded (8 s); the dialog waits for them.
   await expect(dialog).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
   return dialog;
@@ -37,9 +49,20 @@ async function openPreflight(page: Page, shot?: string) {
 test('a destination on a closed port fails in plain words; the same destination on a real nginx-rtmp is ready', async ({ page }) => {
   test.setTimeout(90_000);
   const studio = await open(page);
-  const port = await closedPort();
-  await callCore(page, studio.origin, 'saveDestination', { platform: 'douyin', name: 'Douyin', serverUrl: `rtmp://127.0.0.1:${port}/stage`, enabled: true, streamKey: 'stream-key-e2e' });
-  const dialog = await openPreflight(page, 'preflight-checking.png');
+  const holding = await holdingPort();
+  await callCore(page, studio.origin, 'saveDestination', { platform: 'douyin', name: 'Douyin', serverUrl: `rtmp://127.0.0.1:${holding.port}/stage`, enabled: true, streamKey: 'stream-key-e2e' });
+  await expect(page.getByRole('status', { name: 'FPS' })).toHaveText(/FPS [1-9]/, { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Go Live' }).click();
+  const dialog = page.getByRole('dialog');
+  // Open at once, the page's own rows already in, while the core tests the destination.
+  await expect(dialog.getByRole('heading', { name: 'Checking before you go live…', exact: true })).toBeVisible();
+  await expect(dialog.getByRole('status')).toHaveText(/Testing your destinations/);
+  await page.screenshot({ path: '/tmp/shots/preflight-checking.png' });
+  // The server goes away: the port now refuses, and the next check says so.
+  await holding.release();
+  await expect(dialog).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
+  await dialog.getByRole('button', { name: 'Check again' }).click();
+  await expect(dialog).not.toHaveAttribute('aria-busy', 'true', { timeout: 20_000 });
   await expect(dialog.getByRole('heading', { name: 'Not ready to go live yet', exact: true })).toBeVisible();
   const checks = dialog.getByRole('list', { name: 'Pre-flight checks' });
   const douyin = checks.getByRole('listitem').filter({ hasText: "Douyin: can't reach 127.0.0.1" });
@@ -93,7 +116,7 @@ test('a denied camera and microphone are failures with where to allow them', asy
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await open(page);
-    const dialog = await openPreflight(page);
+    const dialog = await runPreflight(page);
     await expect(dialog.getByRole('heading', { name: 'Not ready to go live yet', exact: true })).toBeVisible();
     const checks = dialog.getByRole('list', { name: 'Pre-flight checks' });
     const camera = checks.getByRole('listitem').filter({ hasText: 'Camera blocked' });

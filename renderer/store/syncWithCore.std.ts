@@ -4,10 +4,9 @@ import type { RequestChannel } from '../../contract/requests.std';
 import { mayCall, mayHear } from '../../contract/roles.std';
 import type { SceneCollection } from '../../contract/schemas/scene.std';
 import type { WhoAmI } from '../../contract/schemas/staff.std';
+import { createSceneSaves } from './sceneSaves.std';
 import { studioHost } from './staffSlice.std';
 import type { StudioStore } from './studioStore.std';
-
-const SAVE_SCENES_AFTER_MS = 250;
 
 /** One mirrored value: read it once, then follow its event. */
 interface Mirror {
@@ -46,14 +45,12 @@ export async function syncWithCore(
   const whoAmI = await askWhoAmI(api);
   state.whoAmIReceived(whoAmI);
 
-  let fromCore: SceneCollection | null = null;
-  // The core echoes every save to all windows; our own echo would undo edits made since.
-  let lastSavedJson = '';
-  const receiveScenes = (collection: SceneCollection) => {
-    if (JSON.stringify(collection) === lastSavedJson) return;
-    fromCore = collection;
-    store.getState().scenesReceived(collection);
-  };
+  const sceneSaves = createSceneSaves({
+    save: (collection) => api.saveScenes(collection),
+    apply: (collection) => store.getState().scenesReceived(collection),
+    onSaveFailed,
+  });
+  const receiveScenes = (collection: SceneCollection) => sceneSaves.received(collection);
 
   const mirrors: Mirror[] = [
     { channel: 'getStatus', event: 'status', read: async () => state.statusReceived(await api.getStatus()), follow: () => api.onStatus(state.statusReceived) },
@@ -83,20 +80,13 @@ export async function syncWithCore(
     ),
   );
 
-  let saveTimer: ReturnType<typeof setTimeout> | undefined;
   unsubscribers.push(
     store.subscribe((next, previous) => {
-      const collection = next.sceneCollection;
-      if (!collection || collection === previous.sceneCollection || collection === fromCore) return;
-      clearTimeout(saveTimer);
-      saveTimer = setTimeout(() => {
-        lastSavedJson = JSON.stringify(collection);
-        api.saveScenes(collection).catch(onSaveFailed);
-      }, SAVE_SCENES_AFTER_MS);
+      if (next.sceneCollection && next.sceneCollection !== previous.sceneCollection) sceneSaves.changed(next.sceneCollection);
     }),
   );
   return () => {
-    clearTimeout(saveTimer);
+    sceneSaves.dispose();
     unsubscribers.forEach((unsubscribe) => unsubscribe());
   };
 }
