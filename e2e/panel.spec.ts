@@ -281,8 +281,8 @@ test('viewers comment and order; the host pins and promotes; viewers and the pro
   expect(otherPageErrors).toEqual([]);
 });
 
-test('the product form takes a price as pasted, says each problem beside its field; a flagged name is asked about at Promote', async ({ page }) => {
-  await openStudio(page);
+test('the product form takes a price as pasted, says each problem beside its field; a flagged name is asked about at Promote; a running flash sale is not ended by a click', async ({ page }) => {
+  const studio = await openStudio(page);
   await panelTab(page, 'Products').click();
   await page.getByRole('region', { name: 'Catalogue' }).getByRole('button', { name: 'Add product' }).click();
   const form = page.getByRole('form', { name: 'Add product' });
@@ -331,6 +331,27 @@ test('the product form takes a price as pasted, says each problem beside its fie
   await expect(question).toHaveCount(0);
   await expect(promoting).toContainText('全网最低价 teapot');
   await expect(promoting).toContainText('¥1,299.00');
+
+  // A flash sale runs; promoting another product asks first, and Cancel leaves the sale running.
+  const sale = promoting.getByRole('form', { name: 'Flash sale' });
+  await sale.getByLabel('Sale price').fill('999');
+  await sale.getByLabel('Minutes').fill('10');
+  await sale.getByRole('button', { name: 'Start flash sale' }).click();
+  await expect(promoting).toContainText('¥999.00');
+  await callCore(page, studio.origin, 'saveProduct', { name: 'Glazed cups', priceMinor: 5900, listPriceMinor: null, currency: 'CNY', stock: null, photo: null });
+  await productRow(page, 'Glazed cups').getByRole('button', { name: 'Promote', exact: true }).click();
+  const endsSale = page.getByRole('alertdialog', { name: 'Promote “Glazed cups”?' });
+  await expect(endsSale).toHaveAccessibleDescription(/^The flash sale on “全网最低价 teapot” is still running \((10|9) min left\)\. Promoting “Glazed cups” ends it\.$/);
+  await expect(endsSale.getByRole('button', { name: 'Edit name' })).toHaveCount(0);
+  await page.screenshot({ path: '/tmp/shots/promote-during-flash-sale.png' });
+  await endsSale.getByRole('button', { name: 'Cancel' }).click();
+  await expect(endsSale).toHaveCount(0);
+  await expect(promoting).toContainText('全网最低价 teapot');
+  await expect(promoting).toContainText('¥999.00');
+  await productRow(page, 'Glazed cups').getByRole('button', { name: 'Promote', exact: true }).click();
+  await endsSale.getByRole('button', { name: 'End the sale and promote' }).click();
+  await expect(promoting).toContainText('Glazed cups');
+  await expect(promoting).toContainText('¥59.00');
   expect(consoleErrors).toEqual([]);
 });
 

@@ -39,17 +39,22 @@ export function ProductsTab() {
     const lists = { blockedWords, flaggedSuperlatives };
     return new Map(catalogue.products.map((product) => [product.id, findFlaggedWords(product.name, lists)]));
   }, [catalogue.products, blockedWords, flaggedSuperlatives]);
+  const clockOffsetMs = useStudio((state) => state.panel.clockOffsetMs);
   const promoted = promotion ? { id: promotion.product.id, stock: promotion.product.stock } : null;
+  const saleEndsAt = promotion?.flashSale?.endsAt ?? null;
+  const promotedName = promotion?.product.name ?? '';
   const send = useCallback((action: PanelAction) => run(() => api.panelAction(action)), [api, run]);
   // Every action that may put a product on screen passes here: a flagged name is asked about first.
   const act = useCallback(
     async (action: PanelAction) => {
-      const question = promoteQuestion(action, { products, runSheet: catalogue.runSheet, promotedId: promoted?.id ?? null, lists: { blockedWords, flaggedSuperlatives } });
+      const runningSale = saleEndsAt === null ? null : { productName: promotedName, endsAt: saleEndsAt };
+      const context = { products, runSheet: catalogue.runSheet, promotedId: promoted?.id ?? null, lists: { blockedWords, flaggedSuperlatives }, runningSale, now: Date.now() + clockOffsetMs };
+      const question = promoteQuestion(action, context);
       if (!question) return send(action);
       setAsking(question);
       return false;
     },
-    [send, products, catalogue.runSheet, promoted?.id, blockedWords, flaggedSuperlatives],
+    [send, products, catalogue.runSheet, promoted?.id, blockedWords, flaggedSuperlatives, saleEndsAt, promotedName, clockOffsetMs],
   );
   const promote = useCallback((productId: string) => void act({ kind: 'promoteProduct', productId }), [act]);
   const setRunSheet = (productIds: string[]) => void run(() => api.setRunSheet({ productIds }));
@@ -118,7 +123,10 @@ export function ProductsTab() {
   );
 }
 
-/** Asked before a product with a flagged name goes on screen: promote anyway, rename it, or not now. */
+/**
+ * Asked before a product goes on screen that would end a running flash sale or has a flagged
+ * name: promote anyway, rename it, or not now (the sale goes on).
+ */
 function PromoteAnyway({ question, mayEdit, onPromote, onEdit, onCancel }: { question: PromoteQuestion; mayEdit: boolean; onPromote: () => void; onEdit: () => void; onCancel: () => void }) {
   const box = useRef<HTMLElement>(null);
   // Asked from a row far down the catalogue: the question comes into view, its safe answer focused.
@@ -135,13 +143,13 @@ function PromoteAnyway({ question, mayEdit, onPromote, onEdit, onCancel }: { que
         <button type="button" className="cancel" onClick={onCancel}>
           Cancel
         </button>
-        {mayEdit && (
+        {mayEdit && question.flaggedName && (
           <button type="button" onClick={onEdit}>
             Edit name
           </button>
         )}
         <button type="button" onClick={onPromote}>
-          Promote anyway
+          {question.endsSale ? 'End the sale and promote' : 'Promote anyway'}
         </button>
       </div>
     </section>

@@ -81,7 +81,7 @@ describe('promoting a product with a flagged name', () => {
   const lists = { blockedWords: ['微信'], flaggedSuperlatives: ['最', 'best'] };
   const product = (id: string, name: string) => ({ id, name, priceMinor: 100, listPriceMinor: null, currency: 'CNY' as const, stock: null, photo: null });
   const products = new Map([product('a', 'Teapot'), product('b', '全网最低价 Teapot'), product('c', 'Add 微信 for best price')].map((p) => [p.id, p]));
-  const context = { products, runSheet: ['a', 'b'], promotedId: null, lists };
+  const context = { products, runSheet: ['a', 'b'], promotedId: null, lists, runningSale: null, now: 0 };
 
   it('asks before a flagged name goes on screen, by Promote or by Next product', () => {
     expect(promoteQuestion({ kind: 'promoteProduct', productId: 'a' }, context)).toBeNull();
@@ -89,6 +89,8 @@ describe('promoting a product with a flagged name', () => {
       product: products.get('b'),
       warning: '"最" is an advertising-law superlative. Platforms can cut a show that puts one on screen.',
       action: { kind: 'promoteProduct', productId: 'b' },
+      endsSale: false,
+      flaggedName: true,
     });
     expect(promoteQuestion({ kind: 'promoteNext' }, { ...context, promotedId: 'a' })).toMatchObject({ product: { id: 'b' } });
     expect(promoteQuestion({ kind: 'promoteNext' }, context)).toBeNull();
@@ -104,5 +106,31 @@ describe('promoting a product with a flagged name', () => {
     expect(promoteQuestion({ kind: 'promoteProduct', productId: 'c' }, context)?.warning).toBe(
       '"微信" is on your blocked words list; "best" is an advertising-law superlative. Platforms can cut a show that puts one on screen.',
     );
+  });
+});
+
+describe('promoting another product during a flash sale', () => {
+  const lists = { blockedWords: [], flaggedSuperlatives: ['最'] };
+  const product = (id: string, name: string) => ({ id, name, priceMinor: 100, listPriceMinor: null, currency: 'CNY' as const, stock: null, photo: null });
+  const products = new Map([product('a', 'Teapot'), product('b', 'Cups'), product('c', '最好 Cups')].map((p) => [p.id, p]));
+  const now = 1_000_000;
+  const context = { products, runSheet: ['a', 'b'], promotedId: 'a', lists, runningSale: { productName: 'Teapot', endsAt: now + 4 * 60_000 + 1 }, now };
+
+  it('asks before the sale ends as a side effect, by Promote and by Next product', () => {
+    expect(promoteQuestion({ kind: 'promoteProduct', productId: 'b' }, context)).toEqual({
+      product: products.get('b'),
+      warning: 'The flash sale on “Teapot” is still running (5 min left). Promoting “Cups” ends it.',
+      action: { kind: 'promoteProduct', productId: 'b' },
+      endsSale: true,
+      flaggedName: false,
+    });
+    expect(promoteQuestion({ kind: 'promoteNext' }, context)).toMatchObject({ product: { id: 'b' }, endsSale: true });
+  });
+
+  it('says both when the next name is flagged too; asks nothing once the sale is over or for the same product', () => {
+    expect(promoteQuestion({ kind: 'promoteProduct', productId: 'c' }, context)).toMatchObject({ endsSale: true, flaggedName: true, warning: expect.stringMatching(/ends it\. "最" is an advertising-law superlative/) });
+    expect(promoteQuestion({ kind: 'promoteProduct', productId: 'b' }, { ...context, now: context.runningSale.endsAt })).toBeNull();
+    expect(promoteQuestion({ kind: 'promoteProduct', productId: 'a' }, context)).toBeNull();
+    expect(promoteQuestion({ kind: 'endPromotion' }, context)).toBeNull();
   });
 });

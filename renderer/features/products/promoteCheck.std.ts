@@ -19,6 +19,16 @@ export interface PromoteQuestion {
   warning: string;
   /** The action to send when the merchant promotes anyway. */
   action: PanelAction;
+  /** Promoting ends the flash sale running on the product now on screen. */
+  endsSale: boolean;
+  /** The product's name has flagged words (renaming it is an answer). */
+  flaggedName: boolean;
+}
+
+/** A flash sale on the product now on screen, ending at `endsAt` on the room's clock. */
+export interface RunningSale {
+  productName: string;
+  endsAt: number;
 }
 
 export interface PromoteContext {
@@ -26,11 +36,23 @@ export interface PromoteContext {
   runSheet: readonly string[];
   promotedId: string | null;
   lists: WordLists;
+  runningSale: RunningSale | null;
+  /** The room's clock now. */
+  now: number;
+}
+
+/** The sentence that says promoting `next` ends the sale, or null when no sale is running. */
+export function runningSaleWarning(sale: RunningSale | null, next: Product, now: number): string | null {
+  if (!sale || sale.endsAt <= now) return null;
+  const minutes = Math.ceil((sale.endsAt - now) / 60_000);
+  return `The flash sale on “${sale.productName}” is still running (${minutes} min left). Promoting “${next.name}” ends it.`;
 }
 
 /**
- * The question to ask before `action`, or null to send it at once: only an action that puts a
- * product with a flagged name on screen (promoting it, or Next product reaching it) is asked.
+ * The question to ask before `action`, or null to send it at once. Only an action that puts
+ * another product on screen (promoting it, or Next product reaching it) is asked: when it would
+ * end a running flash sale (a sale announced to viewers ends by the merchant's choice, not as a
+ * side effect of a click), and when its name is flagged.
  */
 export function promoteQuestion(action: PanelAction, context: PromoteContext): PromoteQuestion | null {
   let productId: string | null = null;
@@ -38,6 +60,9 @@ export function promoteQuestion(action: PanelAction, context: PromoteContext): P
   else if (action.kind === 'promoteNext') productId = nextInRunSheet(context.runSheet, context.promotedId);
   const product = productId === null ? undefined : context.products.get(productId);
   if (!product) return null;
-  const warning = flaggedNameWarning(findFlaggedWords(product.name, context.lists));
-  return warning === null ? null : { product, warning, action };
+  const sale = runningSaleWarning(context.runningSale, product, context.now);
+  const flagged = flaggedNameWarning(findFlaggedWords(product.name, context.lists));
+  if (sale === null && flagged === null) return null;
+  const warning = [sale, flagged].filter((sentence) => sentence !== null).join(' ');
+  return { product, warning, action, endsSale: sale !== null, flaggedName: flagged !== null };
 }
