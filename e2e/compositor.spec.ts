@@ -175,7 +175,7 @@ function programFrameMean(frame: ProgramFrame | null, [x, y, width, height]: rea
   return frame ? frame.meanLuma(x, y, width, height) : -1;
 }
 
-test('a denied camera becomes a slate with the reason, and the program keeps running', async ({ playwright }) => {
+test('a denied camera is a plain slate for viewers, its reason over the studio preview only, and the program keeps running', async ({ playwright }) => {
   // No --use-fake-ui-for-media-stream: the permission prompt is refused.
   const browser = await playwright.chromium.launch({ executablePath: chromiumPath, args: [...baseArgs, '--use-fake-device-for-media-stream'] });
   try {
@@ -184,6 +184,10 @@ test('a denied camera becomes a slate with the reason, and the program keeps run
     // The slate's dark grey (#1b1f27) where the camera would be; the card is still drawn over it.
     const frame = await frameWhere(page, (candidate) => near(candidate.luma(1200, 100), 42, 4));
     expect(frame.meanLuma(40, 520, 360, 160)).toBeGreaterThan(170);
+    // No words on the slate: the browser's reason is not the viewers' business.
+    expect(frame.brightShare(440, 120, 840, 360, 100)).toBe(0);
+    await expect(page.getByRole('group', { name: 'Arrange sources' })).toContainText('Camera: no picture. Camera permission was denied');
+    await page.screenshot({ path: '/tmp/shots/denied-camera-studio.png' });
     const before = frame.sequence;
     await frameWhere(page, (candidate) => candidate.sequence > before + 30);
   } finally {

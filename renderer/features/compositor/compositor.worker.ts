@@ -182,7 +182,6 @@ self.onmessage = (event: MessageEvent<ToCompositor>) => {
         output: message.output,
         scene: message.scene,
         liveLayers: message.liveLayers,
-        sourceStatuses: message.sourceStatuses,
         testPattern: message.testPattern,
       };
       configure(message.output);

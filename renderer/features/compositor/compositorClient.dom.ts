@@ -43,7 +43,6 @@ export function startCompositor(store: StudioStore, captures: CaptureManager, ca
       scene,
       testPattern: collection.testPattern,
       liveLayers: state.liveLayers,
-      sourceStatuses: state.sourceStatuses,
     });
   };
   const unsubscribeStore = store.subscribe((state, previous) => {
@@ -51,7 +50,6 @@ export function startCompositor(store: StudioStore, captures: CaptureManager, ca
     if (
       state.sceneCollection !== previous.sceneCollection ||
       state.liveLayers !== previous.liveLayers ||
-      state.sourceStatuses !== previous.sourceStatuses ||
       state.settings.outputProfile !== previous.settings.outputProfile
     ) {
       postProgram(state);

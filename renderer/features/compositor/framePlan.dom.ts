@@ -1,6 +1,5 @@
 import type { LiveLayers } from '../../../contract/schemas/liveLayers.std';
 import type { Scene, Source, SourceOf } from '../../../contract/schemas/scene.std';
-import type { SourceStatus } from '../../store/scenesSlice.std';
 import { drawPinnedComment, drawPurchaseToast, drawFlashSaleBadge } from './draw/liveLayers.std';
 import { drawProductCard } from './draw/productCard.std';
 import { drawTextSource, drawTickerSource } from './draw/textOverlay.std';
@@ -20,7 +19,6 @@ export interface ProgramState {
   height: number;
   scene: Scene;
   liveLayers: LiveLayers;
-  sourceStatuses: Record<string, SourceStatus>;
 }
 
 /** A short fingerprint of a possibly large string (an image data URL) for redraw keys. */
@@ -62,35 +60,21 @@ export class LiveLayerAnimator {
   }
 }
 
-function slate(source: VideoSource, rect: PixelRect, status: SourceStatus | undefined): OverlayItem {
-  const message =
-    status?.state === 'error' ? (status.message ?? 'No picture') : source.kind === 'camera' ? 'Starting the camera…' : 'Waiting for the screen…';
+/**
+ * Where a camera or screen has no picture (starting, denied, unplugged): a plain dark slate.
+ * Viewers see nothing alarming and no browser's wording; the reason is the studio's, shown over
+ * the preview (SourceTransformOverlay) and in the sources list.
+ */
+function slate(source: VideoSource, rect: PixelRect): OverlayItem {
   return {
     id: `slate:${source.id}`,
     rect,
-    key: `${rect.width}x${rect.height}:${message}`,
+    key: `${rect.width}x${rect.height}`,
     opacity: 1,
     offsetY: 0,
     draw(ctx, width, height) {
       ctx.fillStyle = '#1b1f27';
       ctx.fillRect(0, 0, width, height);
-      ctx.fillStyle = '#c9cfdb';
-      ctx.textAlign = 'center';
-      ctx.textBaseline = 'middle';
-      const size = Math.max(10, Math.round(height / 18));
-      ctx.font = `${size}px "Noto Sans", "DejaVu Sans", sans-serif`;
-      const words = message.split(' ');
-      const lines: string[] = [];
-      let line = '';
-      for (const word of words) {
-        const next = line ? `${line} ${word}` : word;
-        if (ctx.measureText(next).width > width * 0.86 && line) {
-          lines.push(line);
-          line = word;
-        } else line = next;
-      }
-      lines.push(line);
-      lines.slice(0, 4).forEach((text, index, shown) => ctx.fillText(text, width / 2, height / 2 + (index - (shown.length - 1) / 2) * size * 1.3));
     },
   };
 }
@@ -164,7 +148,7 @@ export function planFrame(
     const rect = toPixels(source.rect, width, height);
     if (isVideoSource(source)) {
       const frame = latestFrame(captureKey(source));
-      layers.push(frame ? { kind: 'video', source, frame, rect } : { kind: 'overlay', item: slate(source, rect, program.sourceStatuses[source.id]) });
+      layers.push(frame ? { kind: 'video', source, frame, rect } : { kind: 'overlay', item: slate(source, rect) });
       continue;
     }
     const item = sourceOverlay(source, rect, unit, now, images);

@@ -1,6 +1,5 @@
 import type { LiveLayers } from '../../../contract/schemas/liveLayers.std';
 import type { Scene } from '../../../contract/schemas/scene.std';
-import type { SourceStatus } from '../../store/scenesSlice.std';
 import type { MediaTransportSpec } from '../../media/mediaTransport.dom';
 
 // The page ↔ compositor worker protocol. Same origin, same build: typed, not re-validated.
@@ -19,8 +18,6 @@ export type ToCompositor =
       scene: Scene;
       testPattern: boolean;
       liveLayers: LiveLayers;
-      /** Capture status per source id, for the slate of a source without a picture. */
-      sourceStatuses: Record<string, SourceStatus>;
     }
   /** The preview's size on screen, in device pixels. */
   | { type: 'previewSize'; width: number; height: number }

@@ -38,6 +38,7 @@ export function SourceTransformOverlay({ width, height }: { width: number; heigh
   const selectedId = useStudio((state) => state.selectedSourceId);
   const editScenes = useStudio((state) => state.editScenes);
   const selectSource = useStudio((state) => state.selectSource);
+  const statuses = useStudio((state) => state.sourceStatuses);
   const root = useRef<HTMLDivElement>(null);
   const drag = useRef<Drag | null>(null);
   const [guides, setGuides] = useState<Guide[]>([]);
@@ -127,6 +128,15 @@ export function SourceTransformOverlay({ width, height }: { width: number; heigh
       <p id={hintId} className="transform-hint">
         Drag to move. Arrow keys move by 1 % of the picture, Shift and an arrow by 5 %.
       </p>
+      {visible.map((source) => {
+        const status = statuses[source.id];
+        // The program shows viewers a plain slate there (framePlan.dom.ts); why is for the studio.
+        return status?.state === 'error' ? (
+          <p key={`problem:${source.id}`} className="transform-problem" style={placeStyle(source.rect)}>
+            <strong>{source.name}: no picture.</strong> {status.message} Viewers see a plain dark slate here.
+          </p>
+        ) : null;
+      })}
       {visible.map((source) => {
         const isSelected = source.id === selectedId;
         return (
