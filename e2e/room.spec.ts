@@ -151,3 +151,33 @@ test('hostile comments show as text on the viewers’ page; a product selling ou
   await expect(sheet.getByLabel('Your name')).toHaveValue('Li Lei');
   await expect(sheet.getByLabel('Phone', { exact: true })).toHaveValue('13900000000');
 });
+
+test('on a phone the comment box stays on screen with a pinned comment, the product and the viewer’s orders', async ({ page }) => {
+  // The smallest phone the page is made for.
+  await page.setViewportSize({ width: 360, height: 640 });
+  const feed = await studio();
+  await promoteScarf(feed, 5);
+  const viewer = await openViewerPage(page, origin(), 'shop');
+  await viewer.joined();
+  await viewer.commentName.fill('Mei');
+  const question = 'Does the scarf come in a darker blue, and how long does delivery to Chengdu take? 有深蓝色吗？';
+  await commentThrough(viewer, question);
+  await feed.until((events) => comments(events).some((comment) => comment.text === question));
+  const pinned = comments(feed.events).find((comment) => comment.text === question);
+  expect(await feed.client.send({ type: 'action', action: { kind: 'pinComment', commentId: pinned?.id ?? '' } })).toMatchObject({ ok: true });
+  await expect(viewer.pinned).toContainText('有深蓝色吗');
+  for (const quantity of [1, 2, 1]) {
+    expect(await viewer.order({ quantity, name: 'Mei', phone: '13900000000' })).toMatch(/Order received/);
+    await viewer.buySheet.getByRole('button', { name: 'Done' }).click();
+    await expect(viewer.buySheet).toHaveCount(0);
+  }
+  await expect(await viewer.openMyOrders()).toHaveCount(3);
+
+  // Everything a viewer needs at once: the picture, what is on sale, and somewhere to type.
+  await expect(viewer.commentText).toBeInViewport({ ratio: 1 });
+  await expect(page.getByRole('button', { name: 'Send' })).toBeInViewport({ ratio: 1 });
+  await expect(page.locator('.stage')).toBeInViewport({ ratio: 1 });
+  await expect(viewer.feed.last()).toBeInViewport();
+  await viewer.commentText.fill('Thanks!');
+  await page.screenshot({ path: '/tmp/shots/viewer-phone-pinned-orders.png' });
+});
