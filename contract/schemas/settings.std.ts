@@ -8,7 +8,7 @@ export const panelTabs = ['comments', 'orders', 'products', 'staff'] as const;
 export const panelTabSchema = z.enum(panelTabs);
 export type PanelTab = z.infer<typeof panelTabSchema>;
 
-export const SETTINGS_VERSION = 3;
+export const SETTINGS_VERSION = 4;
 
 /** Gain as a linear factor: 0 is silence, 1 is unity, 2 is +6 dB. */
 export const MAX_AUDIO_GAIN = 2;
@@ -83,6 +83,11 @@ export const settingsSchema = z
     panelTab: panelTabSchema,
     audio: audioSettingsSchema,
     livePanel: livePanelSettingsSchema,
+    /**
+     * The studio's own live room gets the show (viewers on the shop's page). Off: a show only for
+     * the platforms sends the room no video, and viewers who open the page see no show.
+     */
+    liveRoomEnabled: z.boolean(),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -94,6 +99,7 @@ export const defaultSettings: Settings = {
   panelTab: 'comments',
   audio: defaultAudioSettings,
   livePanel: defaultLivePanelSettings,
+  liveRoomEnabled: true,
 };
 
 // Top-level keys only: `audio` and `livePanel` are replaced whole, so a patch never leaves half of one.

@@ -232,7 +232,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       const targets: PushTarget[] = [];
       const own = deps.room?.current();
       // The studio's own room first, when viewers can see video there.
-      if (own?.roomUrl && liveRoom().video.available) targets.push({ kind: 'room', id: 'room', name: 'Your live room', roomUrl: own.roomUrl, token: own.token });
+      if (settings.get().liveRoomEnabled && own?.roomUrl && liveRoom().video.available) targets.push({ kind: 'room', id: 'room', name: 'Your live room', roomUrl: own.roomUrl, token: own.token });
       for (const destination of destinations.list().filter((candidate) => candidate.enabled)) {
         try {
           targets.push(
@@ -314,7 +314,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
             ),
           testRtmp,
           onAir: () => live.session().state !== 'offline',
-          liveRoom,
+          liveRoom: () => (settings.get().liveRoomEnabled ? liveRoom() : null),
           upload: async () => {
             const spec = outputProfileSpec(settings.get().outputProfile);
             const enabled = destinations.list().filter((destination) => destination.enabled);
@@ -332,8 +332,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
             );
             return uplinkCheck(outgoing, measured);
           },
-          // The studio's own room is the default destination; RTMP destinations are the merchant's.
-          destinationCount: () => (liveRoom().running ? 1 : 0) + destinations.list().filter((destination) => destination.enabled).length,
+          destinationCount: () => (settings.get().liveRoomEnabled && liveRoom().running ? 1 : 0) + destinations.list().filter((destination) => destination.enabled).length,
           platform: process.platform,
           words: () => ({
             lists: settings.get().livePanel,

@@ -44,8 +44,8 @@ export interface PreflightDeps {
   onAir: () => boolean;
   /** What the show will send out, against the upload measured where Shopcast can; null when nothing leaves. */
   upload: () => Promise<PreflightCheck | null>;
-  /** The studio's live room, or null when it is not running. */
-  liveRoom: () => LiveRoomInfo;
+  /** The studio's live room; null when the merchant switched it off as a destination. */
+  liveRoom: () => LiveRoomInfo | null;
   platform: NodeJS.Platform;
   words: () => WordsCheckInput;
   /** Free space where shows are recorded, and the recording's rate (video + AAC, kb/s); null when it cannot be read. */
@@ -129,7 +129,8 @@ export function programCheck(framesPerSecond: number | null, targetFps: number):
   return { id: 'program', ok: true, message: `Picture smooth (${fps} frames a second)` };
 }
 
-function roomCheck(room: LiveRoomInfo): PreflightCheck {
+function roomCheck(room: LiveRoomInfo | null): PreflightCheck {
+  if (!room) return { id: 'room', ok: true, message: 'Your live room: off', details: 'Switched off in Destinations: viewers who open your page will not see this show.' };
   if (!room.running) return { id: 'room', ok: false, message: 'Your live room is not running', fix: room.message ?? 'Restart Shopcast.' };
   if (!room.video.available) {
     return { id: 'room', ok: false, message: 'Your live room: viewers will not see the picture', fix: room.video.reason ?? 'Viewers can comment and order, but the video does not reach them.' };
@@ -165,7 +166,7 @@ export async function runPreflight(deps: PreflightDeps): Promise<PreflightReport
   checks.push(roomCheck(room));
   checks.push(...destinations);
   if (deps.destinationCount() === 0) {
-    checks.push({ id: 'destinations', ok: false, blocking: true, message: 'Nowhere to send the show', fix: 'Add a destination (Destinations, next to Go Live), or restart Shopcast to open your own live room.' });
+    checks.push({ id: 'destinations', ok: false, blocking: true, message: 'Nowhere to send the show', fix: 'Add a destination or switch on your live room (Destinations, next to Go Live).' });
   }
   if (upload) checks.push(upload);
   checks.push(encoder.check);

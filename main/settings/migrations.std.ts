@@ -10,6 +10,8 @@ export const settingsMigrations: SettingsMigrations = {
   1: (v1) => ({ ...v1, audio: { ...defaultAudioSettings } }),
   // Version 3 added the live panel's word lists, comment-to-claim, order sound and quick replies.
   2: (v2) => ({ ...v2, livePanel: structuredClone(defaultLivePanelSettings) }),
+  // Version 4 made the studio's own room a destination the merchant can switch off; it was always on.
+  3: (v3) => ({ ...v3, liveRoomEnabled: true }),
 };
 
 /** Brings a parsed settings document up to the current version and checks it, or says why it can't. */

@@ -2,7 +2,7 @@ import * as fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { defaultAudioSettings, defaultSettings, type Settings } from '../../contract/schemas/settings.std';
+import { defaultAudioSettings, defaultSettings, SETTINGS_VERSION, type Settings } from '../../contract/schemas/settings.std';
 import { createLogger, type LogRecord } from '../log/logger.std';
 import { openSettingsStore } from './settingsStore.node';
 
@@ -84,7 +84,7 @@ describe('openSettingsStore', () => {
     const store = await open();
     const livePanel = { ...defaultSettings.livePanel, blockedWords: ['微信'], purchaseToast: false };
     expect((await store.update({ livePanel })).livePanel).toEqual(livePanel);
-    expect(await readDisk()).toMatchObject({ version: 3, livePanel });
+    expect(await readDisk()).toMatchObject({ version: SETTINGS_VERSION, livePanel });
     await expect(store.update({ livePanel: { purchaseToast: true } } as unknown as Settings)).rejects.toThrow();
     expect(store.get().livePanel).toEqual(livePanel);
   });
@@ -93,7 +93,7 @@ describe('openSettingsStore', () => {
     const store = await open();
     const audio = { ...defaultAudioSettings, microphoneId: 'usb-mic', microphoneGain: 0.5, microphoneMuted: true };
     expect((await store.update({ audio })).audio).toEqual(audio);
-    expect(await readDisk()).toMatchObject({ version: 3, audio });
+    expect(await readDisk()).toMatchObject({ version: SETTINGS_VERSION, audio });
     const halfAudio = { audio: { microphoneGain: 1.5 } } as unknown as Settings;
     await expect(store.update(halfAudio)).rejects.toThrow();
     expect(store.get().audio).toEqual(audio);
@@ -169,7 +169,7 @@ describe('openSettingsStore', () => {
         JSON.stringify({ ...defaultSettings, outputProfile: '8k' }),
         /its outputProfile is invalid/,
       ],
-      ['a newer version', JSON.stringify({ ...defaultSettings, version: 4 }), /written by a newer Shopcast \(version 4\)/],
+      ['a newer version', JSON.stringify({ ...defaultSettings, version: SETTINGS_VERSION + 1 }), new RegExp(`written by a newer Shopcast \\(version ${SETTINGS_VERSION + 1}\\)`)],
     ];
 
     it.each(cases)('%s', async (_name, content, reason) => {

@@ -3,11 +3,11 @@ import { useStudio } from '../../app/studioContext.dom';
 import { DestinationsPanel } from './DestinationsPanel.dom';
 import './destinations.css';
 
-/** Next to Go Live: where the show is pushed besides the live room, and how many are on. */
+/** Next to Go Live: where the show goes, and how many destinations are on (the live room among them). */
 export function DestinationsButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
-  const enabled = useStudio((state) => state.destinations.filter((destination) => destination.enabled).length);
+  const enabled = useStudio((state) => (state.settings.liveRoomEnabled ? 1 : 0) + state.destinations.filter((destination) => destination.enabled).length);
   return (
     <>
       <button

@@ -8,10 +8,17 @@ import { draftOf, inputOf, newDraft, type DestinationDraft } from './destination
 import { errorMessage } from './errorMessage.std';
 import { FieldError } from '../../app/FieldError.dom';
 
-/** The RTMP(S) destinations: a list with on/off switches, and one form to add or edit. */
+/** The own room's key among the switches in flight (destination ids are UUIDs). */
+const OWN_ROOM = 'own-room';
+
+/**
+ * Where the show goes: the studio's own live room, then the RTMP(S) destinations, each with an
+ * on/off switch, and one form to add or edit those.
+ */
 export function DestinationsPanel({ onClose }: { onClose: () => void }) {
   const api = useStudioApi();
   const destinations = useStudio((state) => state.destinations);
+  const liveRoomEnabled = useStudio((state) => state.settings.liveRoomEnabled);
   const [editing, setEditing] = useState<DestinationDraft | null>(null);
   const [removing, setRemoving] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -26,18 +33,20 @@ export function DestinationsPanel({ onClose }: { onClose: () => void }) {
       setFailure(errorMessage(error));
     }
   };
-  const toggle = async (destination: Destination, enabled: boolean) => {
-    setSwitching((current) => new Map(current).set(destination.id, enabled));
+  const switchOver = async (id: string, enabled: boolean, save: () => Promise<unknown>) => {
+    setSwitching((current) => new Map(current).set(id, enabled));
     try {
-      await call(() => api.saveDestination(inputOf({ ...draftOf(destination), enabled })));
+      await call(save);
     } finally {
       setSwitching((current) => {
         const next = new Map(current);
-        next.delete(destination.id);
+        next.delete(id);
         return next;
       });
     }
   };
+  const toggle = (destination: Destination, enabled: boolean) => switchOver(destination.id, enabled, () => api.saveDestination(inputOf({ ...draftOf(destination), enabled })));
+  const switchOwnRoom = (enabled: boolean) => switchOver(OWN_ROOM, enabled, () => api.updateSettings({ liveRoomEnabled: enabled }));
   const remove = (id: string) =>
     call(async () => {
       await api.removeDestination({ id });
@@ -52,8 +61,20 @@ export function DestinationsPanel({ onClose }: { onClose: () => void }) {
           Close
         </button>
       </div>
-      <p className="destinations-intro">The live room always gets the show. Switched-on destinations below get it too when you go live.</p>
+      <p className="destinations-intro">Switched-on destinations get the show when you go live.</p>
       <FieldError message={failure} />
+      <div className="destination-row own-room">
+        <input
+          type="checkbox"
+          checked={switching.get(OWN_ROOM) ?? liveRoomEnabled}
+          aria-label="Send the show to your live room"
+          onChange={(event) => void switchOwnRoom(event.target.checked)}
+        />
+        <span className="destination-what">
+          <span className="destination-name">Your live room</span>
+          <span className="destination-detail">{liveRoomEnabled ? 'Viewers watch and buy on your own page (the link and QR code)' : 'Off: viewers who open your page will not see the show'}</span>
+        </span>
+      </div>
       {destinations.length === 0 ? (
         <p className="empty">No RTMP destinations yet.</p>
       ) : (

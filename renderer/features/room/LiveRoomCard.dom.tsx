@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LiveRoomInfo } from '../../../contract/schemas/liveRoom.std';
-import { useStudioApi } from '../../app/studioContext.dom';
+import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 
 /** How often the card re-reads the room's video state (a broadcaster starting or a worker restart). */
 const REFRESH_MS = 5000;
@@ -10,6 +10,7 @@ export function LiveRoomCard() {
   const api = useStudioApi();
   const [room, setRoom] = useState<LiveRoomInfo | null>(null);
   const [copied, setCopied] = useState(false);
+  const enabled = useStudio((state) => state.settings.liveRoomEnabled);
 
   useEffect(() => {
     let cancelled = false;
@@ -49,7 +50,17 @@ export function LiveRoomCard() {
         <button type="button" onClick={copy}>
           {copied ? 'Copied' : 'Copy link'}
         </button>
-        {!room.video.available && <p className="warning" role="status">{room.video.reason}</p>}
+        {!enabled ? (
+          <p className="warning" role="status">
+            Off in Destinations: viewers who open this link will not see the show.
+          </p>
+        ) : (
+          !room.video.available && (
+            <p className="warning" role="status">
+              {room.video.reason}
+            </p>
+          )
+        )}
       </div>
     </section>
   );
