@@ -185,13 +185,21 @@ test('a viewer comment reaches the live panel as text; pin and unpin by button a
 });
 
 test('the panel fits the smallest window: tabs, empty states and every control named', async ({ page }) => {
-  await openStudio(page);
+  const studio = await openStudio(page);
+  // Before the first show: what to do first, ticked from what the studio knows.
+  const firstShow = page.getByRole('list', { name: 'Before your first show' });
+  await expect(firstShow.getByRole('listitem')).toHaveText([/^✓Camera ready \(done\)/, /^○Add a product to sell \(to do\)/, /^✓Somewhere to send the show \(done\)/, /^○Do a test show in your own room \(to do\)/]);
+  await page.screenshot({ path: '/tmp/shots/first-show-checklist.png' });
+  await callCore(page, studio.origin, 'saveProduct', { name: 'Glazed mug', priceMinor: 4900, listPriceMinor: null, currency: 'CNY', stock: 2, photo: null });
+  await expect(firstShow.getByRole('listitem').nth(1)).toHaveText(/^✓1 product to sell \(done\)/);
+  // The test-pattern stamp is a developer's tool: under Advanced.
+  await expect(page.getByRole('checkbox', { name: /Stamp frame numbers/ })).toBeHidden();
   const tabs = page.getByRole('tablist', { name: 'Live panel' });
   await tabs.getByRole('tab', { name: 'Orders' }).click();
   await expect(page.getByRole('tabpanel')).toContainText('No orders yet');
   await page.keyboard.press('ArrowRight');
   await expect(tabs.getByRole('tab', { name: 'Products' })).toBeFocused();
-  await expect(page.getByRole('tabpanel')).toContainText('No products yet');
+  await expect(page.getByRole('region', { name: 'Catalogue' })).toContainText('Glazed mug');
   await expect(page.getByRole('button', { name: 'Next product' })).toBeDisabled();
   for (const control of await page.locator('button:visible, select:visible, input:visible, [role="tab"]:visible').all()) {
     await expect(control).toHaveAccessibleName(/\S/);

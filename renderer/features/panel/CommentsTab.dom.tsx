@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
 import type { PanelAction, PanelComment } from '../../../contract/schemas/panel.std';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
+import { FirstShowChecklist } from '../firstShow/FirstShowChecklist.dom';
 import { following, isAtBottom, nextAutoScroll, refreshFrozen, unseenLabel } from './autoScroll.std';
 import { buyersOf, commentFilterLabels, commentFilters, filterComments, type CommentFilter } from './commentFilters.std';
 import { CommentRow, type CommentCommand } from './CommentRow.dom';
@@ -24,6 +25,8 @@ export function CommentsTab() {
   const comments = useStudio((state) => state.panel.comments);
   const orders = useStudio((state) => state.panel.orders);
   const pinned = useStudio((state) => state.panel.pinned);
+  // Before the first show the empty list is the merchant's start: what to do first goes above it.
+  const firstShow = useStudio((state) => state.shows.length === 0 && state.live.state === 'offline' && state.whoAmI.role === 'host');
   const quickReplies = useStudio((state) => state.settings.livePanel.quickReplies);
   const flagsOf = useWordFlags();
   const { run, failure } = usePanelCall();
@@ -185,6 +188,7 @@ export function CommentsTab() {
         <input type="search" aria-label="Search comments" placeholder="Search comments" value={search} onChange={(event) => searchFor(event.target.value)} />
       </div>
       <FieldError message={failure} />
+      {firstShow && comments.length === 0 && <FirstShowChecklist />}
       <div className="comment-list-frame">
         <div
           ref={listRef}

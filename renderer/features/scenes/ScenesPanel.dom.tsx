@@ -18,15 +18,7 @@ export function ScenesPanel() {
     <nav className="scenes" aria-label="Scenes and sources">
       <section className="scenes-section" aria-labelledby="scenes-heading">
         {loaded ? (
-          <>
-            <SceneList />
-            <CheckboxField
-              label="Stamp frame numbers (test pattern)"
-              checked={testPattern}
-              hint="For measuring delay and dropped frames; viewers see the stamp too."
-              onChange={(on) => editScenes((collection) => sceneEdits.setTestPattern(collection, on))}
-            />
-          </>
+          <SceneList />
         ) : (
           <>
             <h2 id="scenes-heading">Scenes</h2>
@@ -41,6 +33,18 @@ export function ScenesPanel() {
           </section>
           <SourceProperties scene={scene} />
         </>
+      )}
+      {/* For measuring the stream, not for a show: out of the way of a merchant. */}
+      {loaded && (
+        <details className="advanced">
+          <summary>Advanced</summary>
+          <CheckboxField
+            label="Stamp frame numbers (test pattern)"
+            checked={testPattern}
+            hint="For measuring delay and dropped frames; viewers see the stamp too."
+            onChange={(on) => editScenes((collection) => sceneEdits.setTestPattern(collection, on))}
+          />
+        </details>
       )}
     </nav>
   );
