@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { currencies, currencySchema, formatPrice, type Currency } from '../../../contract/schemas/product.std';
 import type { SourceOf } from '../../../contract/schemas/scene.std';
+import { useStudio } from '../../app/studioContext.dom';
+import { placePromotion } from '../compositor/promotedCard.std';
 import { DraftField, ImageFileField, SelectField } from './fields.dom';
 import { convertMinor, minorToInput, parseMoney, parseOptionalMoney } from './money.std';
 import { parseNumber, parseOptionalNumber } from './numberInput.std';
@@ -19,6 +21,7 @@ export function ProductCardProperties({ sceneId, source }: { sceneId: string; so
 
   return (
     <>
+      <PromotionNote sceneId={sceneId} sourceId={source.id} />
       <DraftField label="Product name" maxLength={120} value={product.name} onCommit={(name) => setProduct((current) => ({ ...current, name }))} />
       <SelectField
         label="Currency"
@@ -83,6 +86,22 @@ export function ProductCardProperties({ sceneId, source }: { sceneId: string; so
       />
       <Countdown endsAt={source.countdownEndsAt} onChange={(countdownEndsAt) => update((current) => ({ ...current, countdownEndsAt }))} />
     </>
+  );
+}
+
+/** Says that the card follows the promotion, so the product typed below is not taken for what viewers see. */
+function PromotionNote({ sceneId, sourceId }: { sceneId: string; sourceId: string }) {
+  const showing = useStudio((state) => {
+    const scene = state.sceneCollection?.scenes.find((candidate) => candidate.id === sceneId);
+    const card = scene ? placePromotion(scene, state.liveLayers).card : null;
+    return card?.sourceId === sourceId ? card.product : null;
+  });
+  if (!showing) return <p className="field-hint">When you promote a product, this card shows it, here in this scene.</p>;
+  return (
+    <p className="promotion-note" role="status">
+      Now showing what you promote: <strong dir="auto">{showing.name}</strong>, {formatPrice(showing.priceMinor, showing.currency)}. The product below
+      comes back when the promotion ends.
+    </p>
   );
 }
 
