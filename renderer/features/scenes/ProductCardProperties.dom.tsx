@@ -1,11 +1,10 @@
 import { useId, useState } from 'react';
 import { currencies, currencySchema, formatPrice, type Currency } from '../../../contract/schemas/product.std';
 import type { SourceOf } from '../../../contract/schemas/scene.std';
-import { useStudio } from '../../app/studioContext.dom';
-import { placePromotion } from '../compositor/promotedCard.std';
 import { DraftField, ImageFileField, SelectField } from './fields.dom';
 import { convertMinor, minorToInput, parseMoney, parseOptionalMoney } from './money.std';
 import { parseNumber, parseOptionalNumber } from './numberInput.std';
+import { usePromotedProduct } from './usePromotedProduct.dom';
 import { useSourceUpdate } from './useScenes.dom';
 
 type ProductCard = SourceOf<'productCard'>;
@@ -91,17 +90,26 @@ export function ProductCardProperties({ sceneId, source }: { sceneId: string; so
 
 /** Says that the card follows the promotion, so the product typed below is not taken for what viewers see. */
 function PromotionNote({ sceneId, sourceId }: { sceneId: string; sourceId: string }) {
-  const showing = useStudio((state) => {
-    const scene = state.sceneCollection?.scenes.find((candidate) => candidate.id === sceneId);
-    const card = scene ? placePromotion(scene, state.liveLayers).card : null;
-    return card?.sourceId === sourceId ? card.product : null;
-  });
+  const showing = usePromotedProduct(sceneId, sourceId);
   if (!showing) return <p className="field-hint">When you promote a product, this card shows it, here in this scene.</p>;
   return (
     <p className="promotion-note" role="status">
       Now showing what you promote: <strong dir="auto">{showing.name}</strong>, {formatPrice(showing.priceMinor, showing.currency)}. The product below
       comes back when the promotion ends.
     </p>
+  );
+}
+
+/** Under the card's row in the Sources list: which product viewers see on it now. */
+export function CardShowing({ sceneId, sourceId }: { sceneId: string; sourceId: string }) {
+  const showing = usePromotedProduct(sceneId, sourceId);
+  if (!showing) return null;
+  return (
+    <div className="capture-status">
+      <span>
+        Showing <span dir="auto">{showing.name}</span> (promoted)
+      </span>
+    </div>
   );
 }
 
