@@ -73,12 +73,7 @@ const cardBox = [880, 300, 340, 150] as const;
 const pinnedBox = [60, 590, 280, 60] as const;
 type Box = readonly [number, number, number, number];
 const mean = (frame: ProgramFrame, [x, y, width, height]: Box) => frame.meanLuma(x, y, width, height);
-/** Mean absolute luma difference of two frames over a box: 0 for the same picture there. */
-function difference(a: ProgramFrame, b: ProgramFrame, [x, y, width, height]: Box): number {
-  let sum = 0;
-  for (let row = y; row < y + height; row += 1) for (let column = x; column < x + width; column += 1) sum += Math.abs(a.luma(column, row) - b.luma(column, row));
-  return sum / (width * height);
-}
+const difference = (a: ProgramFrame, b: ProgramFrame, [x, y, width, height]: Box) => a.differenceFrom(b, x, y, width, height);
 const near = (value: number, target: number, tolerance = 6) => Math.abs(value - target) <= tolerance;
 
 /** Waits (polling the core's newest program frame, not sleeping) for a frame that satisfies `check`. */
