@@ -9,6 +9,13 @@ import { callCore } from '../testing/coreCall';
 import { studioSession } from './studioProcess';
 import { openViewerPage, type ViewerPage } from './viewer.page';
 
+/** The order number in the Buy sheet's "Order received: K7M-4QX". */
+function numberIn(confirmation: string): string {
+  const number = /^Order received: ([0-9A-Z]{3}-[0-9A-Z]{3})$/.exec(confirmation)?.[1];
+  if (!number) throw new Error(`no order number in "${confirmation}"`);
+  return number;
+}
+
 // Orders out of the studio, with real peers: the built studio process and its room, a viewer's
 // page placing orders, a real HTTP server as the shop's system receiving the webhook (and
 // failing), and the CSV downloaded by the studio page in Chromium, its bytes checked.
@@ -25,7 +32,7 @@ const secret = 'e2e-shop-secret-0123456789';
 
 /** The shop's system: answers 204 (or 500 while `failing`), keeping each body it accepted. */
 async function startShopSystem() {
-  const received: { type: string; order: { buyer: string; product: string; status: string } }[] = [];
+  const received: { type: string; order: { id: string; number: string; buyer: string; product: string; status: string } }[] = [];
   const state = { failing: false };
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -88,16 +95,18 @@ test('orders go to the shop system by webhook, a failing endpoint shows in the p
 
   // A viewer orders, with a name a spreadsheet would run as a formula.
   const viewer = await newViewer(browser, page);
-  expect(await viewer.order({ name: '=HYPERLINK("http://evil.example","李娜")', phone: '13800138000', quantity: 2 })).toMatch(/^Order received/);
+  const first = numberIn(await viewer.order({ name: '=HYPERLINK("http://evil.example","李娜")', phone: '13800138000', quantity: 2 }));
   await expect.poll(() => shop.received.length).toBe(1);
-  expect(shop.received[0]).toMatchObject({ type: 'order.created', order: { product: '真丝围巾 Silk scarf', status: 'new' } });
+  expect(shop.received[0]).toMatchObject({ type: 'order.created', order: { number: first, product: '真丝围巾 Silk scarf', status: 'new' } });
+  expect(shop.received[0]?.order.id).not.toBe(first);
   await expect(fulfilment.getByRole('status')).toContainText('All orders delivered');
   await page.screenshot({ path: '/tmp/shots/orders-webhook-ok.png' });
 
   // The shop's system fails: the panel says so, and the order waits.
   shop.state.failing = true;
   await viewer.buySheet.getByRole('button', { name: 'Done' }).click();
-  expect(await viewer.order({ name: 'Bo', phone: '13900139000' })).toMatch(/^Order received/);
+  const second = numberIn(await viewer.order({ name: 'Bo', phone: '13900139000' }));
+  expect(second).not.toBe(first);
   await expect(fulfilment.getByRole('alert')).toContainText(`Orders are not reaching ${host}: HTTP 500 Internal Server Error. 1 order update waiting`);
   await page.screenshot({ path: '/tmp/shots/orders-webhook-failing.png' });
   shop.state.failing = false;
@@ -115,6 +124,22 @@ test('orders go to the shop system by webhook, a failing endpoint shows in the p
   const rows = parse(text, { bom: true }) as string[][];
   expect(rows[1]?.slice(1, 10)).toEqual(['\'=HYPERLINK("http://evil.example","李娜")', '13800138000', '真丝围巾 Silk scarf', '', '2', '199.00', '398.00', 'CNY', 'new']);
   expect(rows[2]?.[1]).toBe('Bo');
+
+  // One number per order, the same on the buyer's page, in the Orders tab, the CSV and the activity log.
+  expect(rows.slice(1).map((row) => row[0])).toEqual([first, second]);
+  const ordersList = page.getByRole('list', { name: 'Orders' });
+  const boRow = ordersList.getByRole('listitem', { name: 'Order from Bo' });
+  await expect(boRow).toContainText(second);
+  await expect(ordersList.getByRole('listitem').filter({ hasText: '李娜' })).toContainText(first);
+  await viewer.buySheet.getByRole('button', { name: 'Done' }).click();
+  const myOrders = await viewer.openMyOrders();
+  await expect(myOrders).toHaveText([new RegExp(`Order ${first}`), new RegExp(`Order ${second}`)]);
+  await viewer.page.screenshot({ path: '/tmp/shots/orders-viewer-numbers.png' });
+  await boRow.getByRole('button', { name: 'Mark handled' }).click();
+  const activity = page.locator('details.activity-log');
+  await activity.locator('summary').click();
+  await expect(page.getByRole('list', { name: 'Activity' })).toContainText(`marked order ${second} (Bo, 真丝围巾 Silk scarf ×1) handled`);
+  await page.screenshot({ path: '/tmp/shots/orders-panel-numbers.png' });
 
   await viewer.page.context().close();
   await shop.close();

@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from './fixtures';
 import type { RoomClient } from '../contract/room/roomClient.std';
-import { cameraSource } from '../contract/scenePresets.std';
+import { cameraSource, productCardSource, sampleProduct } from '../contract/scenePresets.std';
+import type { Product } from '../contract/schemas/product.std';
 import { SCENES_VERSION, type SceneCollection } from '../contract/schemas/scene.std';
 import { lanAddress } from '../main/network/lanAddress.node';
 import { chromiumPath } from '../playwright.config';
@@ -72,6 +73,7 @@ const cardBox = [880, 300, 340, 150] as const;
 const pinnedBox = [60, 590, 280, 60] as const;
 type Box = readonly [number, number, number, number];
 const mean = (frame: ProgramFrame, [x, y, width, height]: Box) => frame.meanLuma(x, y, width, height);
+const difference = (a: ProgramFrame, b: ProgramFrame, [x, y, width, height]: Box) => a.differenceFrom(b, x, y, width, height);
 const near = (value: number, target: number, tolerance = 6) => Math.abs(value - target) <= tolerance;
 
 /** Waits (polling the core's newest program frame, not sleeping) for a frame that satisfies `check`. */
@@ -97,6 +99,14 @@ const cameraOnly: SceneCollection = {
   scenes: [{ id: 'camera', name: 'Camera', preset: 'custom', sources: [cameraSource('camera')] }],
 };
 
+// The merchant's own product card, top left (output 38–474 × 36–324 px), clear of every live layer.
+const sceneCardRect = { x: 0.03, y: 0.05, width: 0.34, height: 0.4 };
+const sceneCardBox = [60, 60, 380, 240] as const;
+const withCard = (product: Product): SceneCollection => ({
+  ...cameraOnly,
+  scenes: [{ id: 'camera', name: 'Camera', preset: 'custom', sources: [cameraSource('camera'), productCardSource('card', product, sceneCardRect)] }],
+});
+
 /** The studio with a camera-only scene, its program showing the camera everywhere the layers go. */
 async function openStudio(page: Page, withCamera = false): Promise<StudioProcess> {
   const studio = await open(page);
@@ -114,8 +124,8 @@ async function roomOrigin(page: Page): Promise<string> {
   return `http://127.0.0.1:${watchUrl.port}`;
 }
 
-async function newViewer(browser: Browser, origin: string, who: string): Promise<ViewerPage> {
-  const context = await browser.newContext({ viewport: { width: 400, height: 800 } });
+async function newViewer(browser: Browser, origin: string, who: string, viewport = { width: 400, height: 800 }): Promise<ViewerPage> {
+  const context = await browser.newContext({ viewport });
   const viewer = await openViewerPage(watchErrors(await context.newPage(), who), origin, 'shop');
   await viewer.joined();
   return viewer;
@@ -236,17 +246,32 @@ test('viewers comment and order; the host pins and promotes; viewers and the pro
   await expect(productRow(page, 'Tea cup')).toContainText('¥59.00');
   await expect(productRow(page, 'Broken teapot')).toHaveCount(0);
 
-  // Promote: the viewer's card and the program's card.
+  // The scene's own card, as it would look typed in by hand with the scarf: the picture the
+  // promotion must put in it. Then the scene as a merchant starts it, the demo product in the card.
+  const scarf: Product = { id: 'by-hand', name: 'Silk scarf', priceMinor: 19_900, listPriceMinor: null, currency: 'CNY', stock: 5, photo: null };
+  await callCore(page, studio.origin, 'saveScenes', withCard(scarf));
+  const scarfByHand = await frameWhere(page, studio, (frame) => !near(mean(frame, sceneCardBox), cameraLuma, 20), 'the scene’s card typed in with the scarf');
+  await callCore(page, studio.origin, 'saveScenes', withCard(sampleProduct));
+  await frameWhere(page, studio, (frame) => difference(frame, scarfByHand, sceneCardBox) > 2 && !near(mean(frame, sceneCardBox), cameraLuma, 20), 'the scene’s card with its demo product');
+
+  // Promote: the viewer's card, and one card in the program, the scene's, with the scarf's name, price and stock.
   const origin = await roomOrigin(page);
-  const viewer = await newViewer(browser, origin, 'viewer');
+  const viewer = await newViewer(browser, origin, 'viewer', { width: 390, height: 844 });
   await expect(viewer.product).toHaveCount(0);
   await productRow(page, 'Silk scarf').getByRole('button', { name: 'Promote', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Now promoting' })).toContainText('Silk scarf');
   await expect(viewer.product).toContainText('Silk scarf');
   await expect(viewer.product).toContainText('5 left');
   await expect(viewer.product).toContainText('¥199.00');
-  const withCard = await frameWhere(page, studio, (frame) => !near(mean(frame, cardBox), cameraLuma, 20), 'the program shows the product card');
-  expect(near(mean(withCard, pinnedBox), cameraLuma, 3)).toBe(true);
+  const promoted = await frameWhere(page, studio, (frame) => difference(frame, scarfByHand, sceneCardBox) < 1, 'the scene’s card shows the promoted scarf');
+  expect(near(mean(promoted, cardBox), cameraLuma, 3)).toBe(true);
+  expect(near(mean(promoted, pinnedBox), cameraLuma, 3)).toBe(true);
+  // The card's properties say whose product it shows.
+  await page.getByRole('list', { name: 'Sources' }).getByRole('button', { name: `Card: ${sampleProduct.name}`, exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Now showing what you promote' })).toContainText('Silk scarf, ¥199.00');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: '/tmp/shots/card-studio-promoted.png' });
+  await viewer.page.screenshot({ path: '/tmp/shots/card-viewer-promoted.png' });
 
   // A viewer's comment, pinned by the host: on the viewer's page and in the program.
   const question = 'Is the scarf pure silk, or a blend?';
@@ -259,7 +284,12 @@ test('viewers comment and order; the host pins and promotes; viewers and the pro
   await expect(page.getByRole('region', { name: 'Pinned comment' })).toContainText(question);
   await expect(viewer.pinned).toContainText(question);
   await expect(viewer.pinned).toContainText('Ana');
-  await frameWhere(page, studio, (frame) => !near(mean(frame, pinnedBox), cameraLuma, 10) && !near(mean(frame, cardBox), cameraLuma, 20), 'the program shows the pinned comment and the card');
+  await frameWhere(
+    page,
+    studio,
+    (frame) => !near(mean(frame, pinnedBox), cameraLuma, 10) && difference(frame, scarfByHand, sceneCardBox) < 1 && near(mean(frame, cardBox), cameraLuma, 3),
+    'the program shows the pinned comment and the one card',
+  );
 
   // An order through the Buy sheet: the Orders tab's badge, Mark handled, the viewer's status.
   expect(await viewer.order({ name: 'Ana', phone: '13800138000', note: 'blue please' })).toMatch(/^Order received: \S+/);

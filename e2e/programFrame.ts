@@ -12,6 +12,8 @@ export interface ProgramFrame {
   meanLuma(x: number, y: number, width: number, height: number): number;
   /** Share of pixels in a rectangle brighter than `threshold`. */
   brightShare(x: number, y: number, width: number, height: number, threshold: number): number;
+  /** Mean absolute luma difference from `other` over a rectangle: 0 where the two show the same picture. */
+  differenceFrom(other: ProgramFrame, x: number, y: number, width: number, height: number): number;
 }
 
 /** The newest program frame as the core received it (raw I420 from /program/frame.i420). */
@@ -38,6 +40,15 @@ export async function programFrame(page: Page, origin: string): Promise<ProgramF
     meanLuma(x, y, w, h) {
       let sum = 0;
       region(x, y, w, h, (value) => (sum += value));
+      return sum / (w * h);
+    },
+    differenceFrom(other, x, y, w, h) {
+      let sum = 0;
+      let index = 0;
+      region(x, y, w, h, (value) => {
+        sum += Math.abs(value - other.luma(x + (index % w), y + Math.floor(index / w)));
+        index += 1;
+      });
       return sum / (w * h);
     },
     brightShare(x, y, w, h, threshold) {

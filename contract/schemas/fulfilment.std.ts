@@ -49,6 +49,9 @@ export const webhookEventTypes = ['order.created', 'order.status_changed'] as co
 
 /** One order as the CSV and the webhook carry it: money as decimal strings in the currency's units. */
 export const fulfilmentOrderSchema = z.strictObject({
+  /** The room's order id: unique for good, what a shop system keys the order on. */
+  id: z.string(),
+  /** "K7M-4QX" (`orderNumber`): what the buyer and the shopkeeper see and say. */
   number: z.string(),
   buyer: z.string(),
   contact: z.string().nullable(),

@@ -1,12 +1,13 @@
 import path from 'node:path';
-import type { RoomEvent } from '../../contract/room/roomEvents.std';
+import type { Promotion, RoomEvent } from '../../contract/room/roomEvents.std';
 import type { LiveSession } from '../../contract/schemas/live.std';
 import type { Logger } from '../log/logger.std';
 
 // The show's timeline next to its recording: `<recordingPath>/timeline.jsonl`, one JSON object
 // per line, `{ at, seq, kind, … }` with `at` on the room's clock (epoch ms). The first line
 // (`kind: 'live'`, seq 0) says when the recording started, so a replay turns `at` into a position
-// in the video. Promotion lines are the replay's chapter marks; pins, comments (and their hiding),
+// in the video. Promotion lines are the replay's chapter marks (the product promoted when the show
+// starts gets one at the `live` line's moment); pins, comments (and their hiding),
 // orders and their statuses let it show the show's conversation alongside. Buyers' contacts and
 // notes stay in the room's database: a recording folder gets copied around.
 //
@@ -23,6 +24,8 @@ export interface ShowTimelineDeps {
   schedule: (ms: number, run: () => void) => () => void;
   now: () => number;
   log: Logger;
+  /** The product promoted right now, as the panel last heard from the room. */
+  promotion: () => Promotion | null;
 }
 
 export interface ShowTimeline {
@@ -34,17 +37,20 @@ export interface ShowTimeline {
   flush(): Promise<void>;
 }
 
+/** A `promotion` line: the replay's chapter mark (null: the promotion ended). */
+export function promotionLine(at: number, seq: number, promotion: Promotion | null): Record<string, unknown> {
+  if (!promotion) return { at, seq, kind: 'promotion', product: null, flashSale: null, claimKeywords: [] };
+  // The photo stays out: it can be 200 KB, and the catalogue has it.
+  const { photo: _photo, ...product } = promotion.product;
+  return { at, seq, kind: 'promotion', product, flashSale: promotion.flashSale, claimKeywords: promotion.claimKeywords };
+}
+
 /** The line for one room event, or null for what a replay does not need (audience, likes, the room's product list…). */
 export function timelineLine(event: RoomEvent): Record<string, unknown> | null {
   const { at, seq } = event;
   switch (event.kind) {
-    case 'promotion': {
-      const promotion = event.promotion;
-      if (!promotion) return { at, seq, kind: 'promotion', product: null, flashSale: null, claimKeywords: [] };
-      // The photo stays out: it can be 200 KB, and the catalogue has it.
-      const { photo: _photo, ...product } = promotion.product;
-      return { at, seq, kind: 'promotion', product, flashSale: promotion.flashSale, claimKeywords: promotion.claimKeywords };
-    }
+    case 'promotion':
+      return promotionLine(at, seq, event.promotion);
     case 'pinned':
       return { at, seq, kind: 'pinned', comment: event.comment };
     case 'comment':
@@ -111,7 +117,12 @@ export function createShowTimeline(deps: ShowTimelineDeps): ShowTimeline {
         void writeOut();
         showId = session.showId;
         file = path.join(session.recordingPath, TIMELINE_FILE);
-        push({ at: session.liveAt ?? session.startedAt ?? deps.now(), seq: 0, kind: 'live', showId });
+        const at = session.liveAt ?? session.startedAt ?? deps.now();
+        push({ at, seq: 0, kind: 'live', showId });
+        // A product promoted before Go Live is on screen from the first frame, and often sells
+        // most: its chapter (and clip) starts with the show, not at its next promotion.
+        const promoted = deps.promotion();
+        if (promoted) push(promotionLine(at, 0, promoted));
         deps.log.info('show timeline started', { file });
       } else if (!live && file && session.state !== 'starting') {
         void writeOut();

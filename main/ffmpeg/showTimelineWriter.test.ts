@@ -2,9 +2,11 @@ import * as fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { RoomEvent, RoomOrder } from '../../contract/room/roomEvents.std';
+import type { Promotion, RoomEvent, RoomOrder } from '../../contract/room/roomEvents.std';
 import { offlineSession, type LiveSession } from '../../contract/schemas/live.std';
 import { createLogger } from '../log/logger.std';
+import { buildChapterMetadata } from './chapterMetadata.std';
+import { readShowTimeline } from './showTimeline.std';
 import { createShowTimeline, FLUSH_INTERVAL_MS, MAX_BUFFERED_CHARS, TIMELINE_FILE } from './showTimelineWriter.node';
 
 let dir: string;
@@ -21,7 +23,7 @@ afterEach(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
-function open() {
+function open(promotion: () => Promotion | null = () => null) {
   return createShowTimeline({
     appendFile: async (file, text) => {
       appends.push(text);
@@ -34,6 +36,7 @@ function open() {
     },
     now: () => 1,
     log: createLogger(() => {}),
+    promotion,
   });
 }
 
@@ -147,5 +150,36 @@ describe('the show timeline', () => {
     expect(Math.max(...appends.map((text) => text.length))).toBeLessThan(MAX_BUFFERED_CHARS + 1000);
     const seqs = (await readLines()).map((line) => line['seq']);
     expect(seqs).toEqual([0, ...rush.map((event) => event.seq)]);
+  });
+
+  it('opens the chapter of the product promoted before Go Live at the show’s start, so it gets its clip', async () => {
+    const scarf: Promotion = { product: { id: 'p2', name: 'Silk scarf', priceMinor: 19900, listPriceMinor: null, currency: 'CNY', stock: 5, photo }, flashSale: null, claimKeywords: [], startedAt: 900 };
+    let promoted: Promotion | null = scarf;
+    const timeline = open(() => promoted);
+    timeline.follow(session('starting'));
+    timeline.follow(session('live'));
+    // Promoted again once live (a flash sale on it): the same chapter goes on.
+    timeline.record([{ seq: 20, at: 2000, kind: 'promotion', promotion: { ...scarf, flashSale: { priceMinor: 9900, endsAt: 9000 } } }]);
+    timeline.record([events[0] as RoomEvent]);
+    promoted = null;
+    // Reconnecting is the same show: no second chapter mark.
+    timeline.follow(session('reconnecting'));
+    await timeline.flush();
+
+    const text = await fs.readFile(path.join(dir, TIMELINE_FILE), 'utf8');
+    expect(text).not.toContain('base64');
+    const read = readShowTimeline(text, { durationMs: 10_000 });
+    expect(read.chapters).toEqual([
+      { productId: 'p2', productName: 'Silk scarf', startMs: 0, endMs: 500 },
+      { productId: 'p1', productName: 'Teapot', startMs: 500, endMs: 10_000 },
+    ]);
+    expect(buildChapterMetadata(null, read.chapters, 10_000)).toContain('[CHAPTER]\nTIMEBASE=1/1000\nSTART=0\nEND=500\ntitle=Silk scarf\n');
+  });
+
+  it('opens no chapter at the start when nothing is promoted', async () => {
+    const timeline = open(() => null);
+    timeline.follow(session('live'));
+    await timeline.flush();
+    expect((await readLines()).map((line) => line['kind'])).toEqual(['live']);
   });
 });

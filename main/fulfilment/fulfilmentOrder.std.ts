@@ -1,3 +1,4 @@
+import { orderNumber } from '../../contract/orderNumber.std';
 import type { RoomOrder } from '../../contract/room/roomEvents.std';
 import { currencies, minorDigitsOf, type Currency } from '../../contract/schemas/product.std';
 
@@ -18,7 +19,8 @@ export function decimalAmount(minor: number, currency: string): string {
 
 export function fulfilmentOrderOf(order: RoomOrder): FulfilmentOrder {
   return {
-    number: order.id,
+    id: order.id,
+    number: orderNumber(order.id),
     buyer: order.buyerName,
     contact: order.contact,
     productId: order.productId,

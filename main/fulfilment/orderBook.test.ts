@@ -55,13 +55,13 @@ describe('the order book', () => {
     const log = [placed(1, 'a'), placed(2, 'b'), marked(3, 'a', 'handled'), marked(4, 'a', 'cancelled')];
     expect(book.record(log)).toBe(4);
     expect(book.record(log)).toBe(0);
-    expect(drain(book).map((payload) => [payload.sequence, payload.type, payload.order.number, payload.previousStatus, payload.order.status])).toEqual([
+    expect(drain(book).map((payload) => [payload.sequence, payload.type, payload.order.id, payload.previousStatus, payload.order.status])).toEqual([
       [1, 'order.created', 'a', null, 'new'],
       [2, 'order.created', 'b', null, 'new'],
       [3, 'order.status_changed', 'a', 'new', 'handled'],
       [4, 'order.status_changed', 'a', 'handled', 'cancelled'],
     ]);
-    expect(book.orders().map((row) => [row.number, row.status])).toEqual([
+    expect(book.orders().map((row) => [row.id, row.status])).toEqual([
       ['a', 'cancelled'],
       ['b', 'new'],
     ]);
@@ -86,7 +86,7 @@ describe('the order book', () => {
     expect(book.waiting()).toBe(0);
     book.record([placed(4, 'off')]);
     expect(book.next()).toBeNull();
-    expect(book.orders().map((row) => row.number)).toEqual(['early', 'late', 'off']);
+    expect(book.orders().map((row) => row.id)).toEqual(['early', 'late', 'off']);
     book.close();
   });
 });

@@ -1,3 +1,4 @@
+import { orderNumber } from '../../contract/orderNumber.std';
 import type { FlashSale, StudioAction } from '../../contract/room/roomMessages.std';
 import { formatPrice, type Currency } from '../../contract/schemas/product.std';
 import type { StaffRole } from '../../contract/schemas/staff.std';
@@ -16,11 +17,6 @@ export function actorText(sender: { name: string; role: StaffRole }): string {
   const name = sender.name.trim() || 'Someone';
   if (sender.role === 'host' && name.toLowerCase() === 'host') return 'Host';
   return fitText(`${fitText(name, 40)} (${sender.role})`, MAX_ACTOR_CHARS);
-}
-
-/** "3F2A": enough of an order id to find it in the orders list. */
-export function shortOrderId(orderId: string): string {
-  return (orderId.replace(/[^A-Za-z0-9]/g, '').slice(0, 4) || orderId.slice(0, 4)).toUpperCase();
 }
 
 export function flashSaleText(sale: FlashSale, currency: Currency, formatTime: (ms: number) => string): string {
@@ -52,7 +48,7 @@ export function describeAction(action: StudioAction, lookup: Lookup): string {
     }
     case 'markOrder': {
       const order = lookup.order(action.orderId);
-      const which = `order ${shortOrderId(action.orderId)}${order ? ` (${order.buyerName}, ${order.productName} ×${order.quantity})` : ''}`;
+      const which = `order ${orderNumber(action.orderId)}${order ? ` (${order.buyerName}, ${order.productName} ×${order.quantity})` : ''}`;
       return `marked ${which} ${action.status}`;
     }
     case 'reply': {

@@ -284,7 +284,3 @@ export function claimHint(promotion: Promotion): string | null {
   return promotion.product.stock === 0 ? `Sold out: comment ${listed} to join the waitlist` : `Comment ${listed} to claim`;
 }
 
-/** A short, readable form of an order id for the confirmation. */
-export function shortOrderId(id: string): string {
-  return id.length <= 10 ? id : id.slice(-8);
-}

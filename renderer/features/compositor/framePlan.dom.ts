@@ -8,6 +8,7 @@ import type { ImageCache } from './images.dom';
 import { initialLayerState, layerPose, updateLayer, type LayerAnimationState } from './liveAnimation.std';
 import { liveLayerOrder, liveLayerRect, type LiveLayerId } from './liveLayout.std';
 import { fitInto, toPixels, type PixelRect } from './layout.std';
+import { placePromotion, type PromotedCard } from './promotedCard.std';
 import type { OverlayItem } from './overlayRasters.dom';
 
 export type PlannedLayer =
@@ -129,9 +130,15 @@ function productCard(
   };
 }
 
+/** The scene's card showing the promoted product, its flash-sale price and countdown while the sale runs. */
+function promotedCard(base: Pick<OverlayItem, 'id' | 'rect' | 'opacity' | 'offsetY'>, card: PromotedCard, sizeKey: string, unit: number, now: number, images: ImageCache): OverlayItem {
+  const sale = card.flashSale && card.flashSale.endsAt > now ? card.flashSale : null;
+  return productCard(base, { product: card.product, countdownEndsAt: sale?.endsAt ?? null }, sizeKey, unit, now, images, sale?.priceMinor ?? null);
+}
+
 /**
  * What to draw for one output frame, bottom to top: the scene's sources (videos, or a slate where
- * a video has no picture), then the live layers.
+ * a video has no picture; the promoted product in the scene's product card), then the live layers.
  */
 export function planFrame(
   program: ProgramState,
@@ -143,6 +150,7 @@ export function planFrame(
   const { width, height } = program;
   const unit = height / 720;
   const layers: PlannedLayer[] = [];
+  const { card, liveLayers } = placePromotion(program.scene, program.liveLayers);
   for (const source of program.scene.sources) {
     if (!source.visible) continue;
     const rect = toPixels(source.rect, width, height);
@@ -151,10 +159,13 @@ export function planFrame(
       layers.push(frame ? { kind: 'video', source, frame, rect } : { kind: 'overlay', item: slate(source, rect) });
       continue;
     }
-    const item = sourceOverlay(source, rect, unit, now, images);
+    const item =
+      card?.sourceId === source.id
+        ? promotedCard({ id: `source:${source.id}`, rect, opacity: 1, offsetY: 0 }, card, `${rect.width}x${rect.height}:${unit}`, unit, now, images)
+        : sourceOverlay(source, rect, unit, now, images);
     if (item) layers.push({ kind: 'overlay', item });
   }
-  for (const { id, pose, shown } of animator.poses(program.liveLayers, now)) {
+  for (const { id, pose, shown } of animator.poses(liveLayers, now)) {
     if (!pose || !shown) continue;
     const rect = toPixels(liveLayerRect(id, width, height), width, height);
     const base = { id: `live:${id}`, rect, opacity: pose.opacity, offsetY: Math.round((pose.offset * rect.height) / 2) * 2 };

@@ -1,4 +1,5 @@
 import { memo, useCallback, useMemo, useState } from 'react';
+import { orderNumber } from '../../../contract/orderNumber.std';
 import type { PanelOrder, ShowTotals } from '../../../contract/schemas/panel.std';
 import { currencySchema, formatPrice } from '../../../contract/schemas/product.std';
 import { mayCall } from '../../../contract/roles.std';
@@ -22,6 +23,9 @@ const OrderRow = memo(function OrderRow({ order, onMark }: { order: PanelOrder; 
   return (
     <li className={`order order-${order.status}`} aria-label={`Order from ${order.buyerName}`}>
       <div className="order-head">
+        <span className="order-number" title="The order number the buyer sees">
+          {orderNumber(order.id)}
+        </span>
         <span className="order-buyer">{order.buyerName}</span>
         <span className={`tag status-${order.status}`}>{orderStatusLabels[order.status]}</span>
         <span className="tag">{order.source === 'claim' ? 'claim' : 'buy'}</span>

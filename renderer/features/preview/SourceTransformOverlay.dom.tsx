@@ -153,7 +153,8 @@ export function SourceTransformOverlay({ width, height }: { width: number; heigh
             onKeyDown={(event) => onKeyDown(event, source)}
           >
             {isSelected && (
-              <span className="transform-label" aria-hidden="true">
+              // Under the frame while there is room there, so it never hides what the source shows (a card's product name).
+              <span className={source.rect.y + source.rect.height <= 0.94 ? 'transform-label below' : 'transform-label'} aria-hidden="true">
                 {source.name} · {Math.round(source.rect.width * width)}×{Math.round(source.rect.height * height)}
               </span>
             )}

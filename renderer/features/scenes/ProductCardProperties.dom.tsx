@@ -4,6 +4,7 @@ import type { SourceOf } from '../../../contract/schemas/scene.std';
 import { DraftField, ImageFileField, SelectField } from './fields.dom';
 import { convertMinor, minorToInput, parseMoney, parseOptionalMoney } from './money.std';
 import { parseNumber, parseOptionalNumber } from './numberInput.std';
+import { usePromotedProduct } from './usePromotedProduct.dom';
 import { useSourceUpdate } from './useScenes.dom';
 
 type ProductCard = SourceOf<'productCard'>;
@@ -19,6 +20,7 @@ export function ProductCardProperties({ sceneId, source }: { sceneId: string; so
 
   return (
     <>
+      <PromotionNote sceneId={sceneId} sourceId={source.id} />
       <DraftField label="Product name" maxLength={120} value={product.name} onCommit={(name) => setProduct((current) => ({ ...current, name }))} />
       <SelectField
         label="Currency"
@@ -83,6 +85,31 @@ export function ProductCardProperties({ sceneId, source }: { sceneId: string; so
       />
       <Countdown endsAt={source.countdownEndsAt} onChange={(countdownEndsAt) => update((current) => ({ ...current, countdownEndsAt }))} />
     </>
+  );
+}
+
+/** Says that the card follows the promotion, so the product typed below is not taken for what viewers see. */
+function PromotionNote({ sceneId, sourceId }: { sceneId: string; sourceId: string }) {
+  const showing = usePromotedProduct(sceneId, sourceId);
+  if (!showing) return <p className="field-hint">When you promote a product, this card shows it, here in this scene.</p>;
+  return (
+    <p className="promotion-note" role="status">
+      Now showing what you promote: <strong dir="auto">{showing.name}</strong>, {formatPrice(showing.priceMinor, showing.currency)}. The product below
+      comes back when the promotion ends.
+    </p>
+  );
+}
+
+/** Under the card's row in the Sources list: which product viewers see on it now. */
+export function CardShowing({ sceneId, sourceId }: { sceneId: string; sourceId: string }) {
+  const showing = usePromotedProduct(sceneId, sourceId);
+  if (!showing) return null;
+  return (
+    <div className="capture-status">
+      <span>
+        Showing <span dir="auto">{showing.name}</span> (promoted)
+      </span>
+    </div>
   );
 }
 

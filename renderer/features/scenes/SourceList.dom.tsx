@@ -7,6 +7,7 @@ import { CaptureStatus } from './CaptureStatus.dom';
 import { outputSizes } from '../preview/outputSize.std';
 import { ConfirmRemove } from './ConfirmRemove.dom';
 import { MenuButton } from './MenuButton.dom';
+import { CardShowing } from './ProductCardProperties.dom';
 import { MoveButton } from './MoveButton.dom';
 import { readImageFile } from './readImage.dom';
 import { IMAGE_ACCEPT } from './imageFile.std';
@@ -89,6 +90,7 @@ export function SourceList({ scene }: { scene: Scene }) {
           {topFirst.map(({ source, index }) => (
             <SourceRow
               key={source.id}
+              sceneId={scene.id}
               source={source}
               selected={source.id === selectedId}
               isTop={index === scene.sources.length - 1}
@@ -118,6 +120,7 @@ export function SourceList({ scene }: { scene: Scene }) {
 }
 
 interface SourceRowProps {
+  sceneId: string;
   source: Source;
   selected: boolean;
   isTop: boolean;
@@ -129,7 +132,7 @@ interface SourceRowProps {
   onCancelRemove: () => void;
 }
 
-function SourceRow({ source, selected, isTop, isBottom, onSelect, onToggle, onMove, onRemove, onCancelRemove }: SourceRowProps) {
+function SourceRow({ sceneId, source, selected, isTop, isBottom, onSelect, onToggle, onMove, onRemove, onCancelRemove }: SourceRowProps) {
   const [confirming, setConfirming] = useState(false);
   const className = ['source-row', selected ? 'selected' : '', source.visible ? '' : 'hidden-source'].filter(Boolean).join(' ');
   if (confirming) {
@@ -177,6 +180,7 @@ function SourceRow({ source, selected, isTop, isBottom, onSelect, onToggle, onMo
         </div>
       </div>
       {isVideoSource(source) && <CaptureStatus source={source} />}
+      {source.kind === 'productCard' && <CardShowing sceneId={sceneId} sourceId={source.id} />}
     </li>
   );
 }

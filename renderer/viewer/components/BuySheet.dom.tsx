@@ -1,10 +1,10 @@
 import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { Promotion } from '../../../contract/room/roomEvents.std';
 import { roomLimits } from '../../../contract/room/roomMessages.std';
+import { orderNumber } from '../../../contract/orderNumber.std';
 import { formatPrice } from '../../../contract/schemas/product.std';
 import { charCount, checkOrder, clampQuantity, maxQuantity, type FieldErrors, type OrderField } from '../forms.std';
 import { loadName, saveName } from '../identity.std';
-import { shortOrderId } from '../viewerState.std';
 import { useConnection, useStorage, useViewer } from '../viewerContext.dom';
 import { Field } from './Field.dom';
 
@@ -68,7 +68,7 @@ export function BuySheet({ promotion, unitPriceMinor, onClose }: { promotion: Pr
 
         {outcome.kind === 'ordered' ? (
           <div className="sheet-done" role="status">
-            <p className="sheet-confirmation">Order received: {shortOrderId(outcome.orderId)}</p>
+            <p className="sheet-confirmation">Order received: <span className="order-number">{orderNumber(outcome.orderId)}</span></p>
             <p>The shop will contact you to arrange payment and delivery.</p>
             <button type="button" className="primary" onClick={onClose}>
               Done

@@ -1,5 +1,6 @@
+import { orderNumber } from '../../../contract/orderNumber.std';
 import { currencySchema, formatPrice } from '../../../contract/schemas/product.std';
-import { orderStatusText, shortOrderId } from '../viewerState.std';
+import { orderStatusText } from '../viewerState.std';
 import { useViewer } from '../viewerContext.dom';
 
 function price(amountMinor: number, currency: string): string {
@@ -23,7 +24,7 @@ export function MyOrders() {
             <span>
               ×{order.quantity} · {price(order.amountMinor, order.currency)}
             </span>
-            <span className="order-id">#{shortOrderId(order.id)}</span>
+            <span className="order-id">Order <span className="order-number">{orderNumber(order.id)}</span></span>
             <span className="order-status">{orderStatusText(order)}</span>
           </li>
         ))}
