@@ -181,3 +181,36 @@ test('on a phone the comment box stays on screen with a pinned comment, the prod
   await viewer.commentText.fill('Thanks!');
   await page.screenshot({ path: '/tmp/shots/viewer-phone-pinned-orders.png' });
 });
+
+test('the viewers’ page speaks Chinese to a Chinese browser, switches to English with one tap, and remembers it', async ({ browser }) => {
+  // Playwright's locale is what --lang=zh-CN gives a person's Chromium: navigator.languages and Accept-Language.
+  const chinese = await browser.newContext({ locale: 'zh-CN', viewport: { width: 390, height: 844 } });
+  try {
+    const page = await chinese.newPage();
+    const feed = await studio();
+    await promoteScarf(feed, 5);
+    await page.goto(`${origin()}/watch/shop`);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+    await expect(page.getByRole('status').filter({ hasText: '直播还没开始' })).toBeVisible();
+    const product = page.getByRole('region', { name: '正在讲解' });
+    await expect(product).toContainText('剩 5 件');
+    await expect(product.getByRole('button', { name: '购买' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: '评论', exact: true })).toHaveAttribute('placeholder', '说点什么…');
+    await product.getByRole('button', { name: '购买' }).click();
+    const sheet = page.getByRole('dialog');
+    await sheet.getByRole('button', { name: /^下单 1 件/ }).click();
+    await expect(sheet.getByText('请填写名字。')).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/viewer-zh-CN.png' });
+    await sheet.getByRole('button', { name: '关闭' }).click();
+
+    await page.getByRole('button', { name: /Switch to English/ }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('region', { name: 'Now explaining' })).toContainText('5 left');
+    await page.reload();
+    await expect(page.getByRole('status').filter({ hasText: 'The show hasn’t started yet' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /切换到中文/ })).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/viewer-en-after-switch.png' });
+  } finally {
+    await chinese.close();
+  }
+});

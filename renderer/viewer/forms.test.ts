@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { roomLimits } from '../../contract/room/roomMessages.std';
-import { CONTACT_OR_NOTE, charCount, checkComment, checkOrder, clampQuantity, maxQuantity } from './forms.std';
+import { charCount, checkComment, checkOrder, clampQuantity, maxQuantity } from './forms.std';
+import { fieldProblemText } from './i18n/fieldProblem.std';
+import { createTranslator } from './i18n/translate.std';
 
 describe('comment form', () => {
   it('sends a trimmed comment', () => {
     expect(checkComment({ name: ' Lin ', text: ' hello ' })).toEqual({ ok: true, message: { type: 'comment', name: 'Lin', text: 'hello' } });
   });
 
-  it('says which field is wrong, in the room’s words', () => {
+  it('says which field is wrong and how, in the viewer’s language', () => {
     const checked = checkComment({ name: '', text: 'x'.repeat(roomLimits.commentChars + 1) });
-    expect(checked).toEqual({ ok: false, errors: { name: 'A name is needed.', text: 'The comment is too long (at most 500 characters).' } });
+    expect(checked).toEqual({ ok: false, errors: { name: { kind: 'empty' }, text: { kind: 'too-long', max: roomLimits.commentChars } } });
+    if (checked.ok) return;
+    expect(fieldProblemText('text', checked.errors.text, createTranslator('en'))).toBe('The comment is too long (at most 500 characters).');
+    expect(fieldProblemText('text', checked.errors.text, createTranslator('zh-CN'))).toBe('评论太长了（最多 500 个字）。');
+    expect(fieldProblemText('name', checked.errors.name, createTranslator('en'))).toBe('A name is needed.');
   });
 
   it('counts emoji as one character each', () => {
@@ -22,7 +28,8 @@ describe('order form', () => {
   const draft = { productId: 'p1', quantity: 2, buyerName: 'Lin', contact: '', note: '' };
 
   it('needs a phone or a note', () => {
-    expect(checkOrder(draft)).toEqual({ ok: false, errors: { contact: CONTACT_OR_NOTE } });
+    expect(checkOrder(draft)).toEqual({ ok: false, errors: { contact: { kind: 'contact-or-note' } } });
+    expect(fieldProblemText('contact', { kind: 'contact-or-note' }, createTranslator('en'))).toBe('Give a phone number or a note so the shop can reach you.');
     expect(checkOrder({ ...draft, note: 'leave at the door' })).toEqual({
       ok: true,
       message: { type: 'order', productId: 'p1', quantity: 2, buyerName: 'Lin', note: 'leave at the door' },
@@ -33,7 +40,8 @@ describe('order form', () => {
     const checked = checkOrder({ ...draft, quantity: 100, buyerName: ' ', contact: '1'.repeat(61) });
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
-    expect(checked.errors).toEqual({ quantity: 'The quantity is at most 99.', buyerName: 'A name is needed.', contact: 'The phone or contact is too long (at most 60 characters).' });
+    expect(checked.errors).toEqual({ quantity: { kind: 'too-many', max: 99 }, buyerName: { kind: 'empty' }, contact: { kind: 'too-long', max: 60 } });
+    expect(fieldProblemText('quantity', checked.errors.quantity, createTranslator('zh-CN'))).toBe('一次最多买 99 件。');
   });
 
   it('bounds the quantity by stock and the room’s limit', () => {

@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { roomIdSchema } from '../../contract/room/roomMessages.std';
 import { NotARoom, ViewerApp } from './components/ViewerApp.dom';
+import { I18nProvider } from './i18n/i18nContext.dom';
+import { LANGUAGE_STORAGE_KEY, pickLocale } from './i18n/translate.std';
 import { loadViewerKey, roomIdFromPath, roomSocketUrl } from './identity.std';
 import { connectViewer } from './roomConnection.dom';
 import { exposeTestHook } from './testHook.dom';
@@ -17,14 +19,27 @@ function openStorage(): Storage | null {
   }
 }
 
+function savedLanguage(storage: Storage | null): string | null {
+  try {
+    return storage?.getItem(LANGUAGE_STORAGE_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function boot(): void {
   const root = createRoot(document.getElementById('root') as HTMLElement);
+  const storage = openStorage();
+  const locale = pickLocale(navigator.languages, savedLanguage(storage));
   const roomId = roomIdFromPath(location.pathname);
   if (!roomIdSchema.safeParse(roomId).success) {
-    root.render(<NotARoom />);
+    root.render(
+      <I18nProvider initial={locale} storage={storage}>
+        <NotARoom />
+      </I18nProvider>,
+    );
     return;
   }
-  const storage = openStorage();
   const viewerKey = loadViewerKey(storage, (n) => crypto.getRandomValues(new Uint8Array(n)));
   const store = createViewerStore();
   const connection = connectViewer({ url: roomSocketUrl(location, roomId), viewerKey, store });
@@ -36,7 +51,9 @@ function boot(): void {
   root.render(
     <StrictMode>
       <ViewerContext value={{ store, connection, storage }}>
-        <ViewerApp />
+        <I18nProvider initial={locale} storage={storage}>
+          <ViewerApp />
+        </I18nProvider>
       </ViewerContext>
     </StrictMode>,
   );

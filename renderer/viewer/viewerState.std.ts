@@ -1,4 +1,6 @@
 import type { Promotion, RoomComment, RoomEvent, RoomOrder, RoomSnapshot } from '../../contract/room/roomEvents.std';
+import type { MessageKey } from './i18n/messages.en.std';
+import type { Translator } from './i18n/translate.std';
 import type { OrderStatus, RoomProduct } from '../../contract/room/roomMessages.std';
 import type { VideoState } from '../../contract/room/sfuSignalling.std';
 import { roomLimits } from '../../contract/room/roomMessages.std';
@@ -258,29 +260,28 @@ export function formatCountdown(remainingMs: number): string {
 }
 
 /** "7 left", "Sold out", or nothing when stock is not tracked. */
-export function stockLabel(stock: number | null): string | null {
+export function stockLabel(stock: number | null, { t }: Translator): string | null {
   if (stock === null) return null;
-  return stock === 0 ? 'Sold out' : `${stock} left`;
+  return stock === 0 ? t('product.soldOut') : t('product.left', { count: stock });
 }
 
-const orderStatusLabels: Record<OrderStatus, string> = { new: 'Received', handled: 'Confirmed by the shop', cancelled: 'Cancelled', waitlisted: 'On the waitlist' };
+const orderStatusKeys: Record<OrderStatus, MessageKey> = { new: 'orders.status.new', handled: 'orders.status.handled', cancelled: 'orders.status.cancelled', waitlisted: 'orders.status.waitlisted' };
 
 /** What became of an order, in the buyer's words: a claim says "Claimed" until the shop acts, unless it waited its turn first. */
-export function orderStatusText(order: ViewerOrder): string {
+export function orderStatusText(order: ViewerOrder, { t }: Translator): string {
   if (order.source === 'claim') {
-    if (order.status === 'waitlisted') return 'On the waitlist — you get it if a claim is cancelled';
-    if (order.status === 'new' && !order.movedUp) return 'Claimed';
+    if (order.status === 'waitlisted') return t('orders.claim.waitlisted');
+    if (order.status === 'new' && !order.movedUp) return t('orders.claim.claimed');
   }
-  return orderStatusLabels[order.status];
+  return t(orderStatusKeys[order.status]);
 }
 
 /** `Comment "+1" to claim`, every word listed when there are several; null when claims are off. */
-export function claimHint(promotion: Promotion): string | null {
+export function claimHint(promotion: Promotion, translator: Translator): string | null {
   const words = promotion.claimKeywords.map((word) => `"${sanitizeOverlayText(word, 20)}"`);
-  const last = words.at(-1);
-  if (last === undefined) return null;
-  const listed = words.length === 1 ? last : `${words.slice(0, -1).join(', ')} or ${last}`;
+  if (words.length === 0) return null;
+  const listed = translator.alternatives(words);
   // Past the stock a claim still counts: it joins the waitlist, which the Buy button cannot offer.
-  return promotion.product.stock === 0 ? `Sold out: comment ${listed} to join the waitlist` : `Comment ${listed} to claim`;
+  return translator.t(promotion.product.stock === 0 ? 'product.claimWaitlist' : 'product.claim', { words: listed });
 }
 

@@ -16,6 +16,10 @@ import {
   stockLabel,
   type ViewerState,
 } from './viewerState.std';
+import { createTranslator } from './i18n/translate.std';
+
+const english = createTranslator('en');
+const chinese = createTranslator('zh-CN');
 
 const ME = 'viewer-me';
 let seq = 0;
@@ -128,22 +132,24 @@ describe('viewer state', () => {
     const claimed = { ...order('c1'), source: 'claim' as const };
     const waiting = { ...order('c2'), source: 'claim' as const, status: 'waitlisted' as const };
     let state = applyEvents(welcomed(), [event({ kind: 'order', order: claimed }), event({ kind: 'order', order: waiting })], 0);
-    expect(state.orders.map(orderStatusText)).toEqual(['Claimed', 'On the waitlist — you get it if a claim is cancelled']);
+    expect(state.orders.map((mine) => orderStatusText(mine, english))).toEqual(['Claimed', 'On the waitlist — you get it if a claim is cancelled']);
     state = applyEvents(state, [event({ kind: 'orderStatus', orderId: 'c1', viewerId: ME, status: 'cancelled' }), event({ kind: 'orderStatus', orderId: 'c2', viewerId: ME, status: 'new' })], 0);
-    expect(state.orders.map(orderStatusText)).toEqual(['Cancelled', 'Received']);
+    expect(state.orders.map((mine) => orderStatusText(mine, english))).toEqual(['Cancelled', 'Received']);
     state = applyEvents(state, [event({ kind: 'orderStatus', orderId: 'c2', viewerId: ME, status: 'handled' })], 0);
-    expect(state.orders.map(orderStatusText)).toEqual(['Cancelled', 'Confirmed by the shop']);
+    expect(state.orders.map((mine) => orderStatusText(mine, english))).toEqual(['Cancelled', 'Confirmed by the shop']);
     // The Buy sheet's orders read as before.
-    expect(orderStatusText(order('b1'))).toBe('Received');
-    expect(orderStatusText({ ...order('b2'), status: 'handled' })).toBe('Confirmed by the shop');
+    expect(orderStatusText(order('b1'), english)).toBe('Received');
+    expect(orderStatusText({ ...order('b2'), status: 'handled' }, english)).toBe('Confirmed by the shop');
+    expect(orderStatusText({ ...order('b2'), status: 'handled' }, chinese)).toBe('店铺已确认');
   });
 
   it('hints at the claim words on the promoted product, as text', () => {
-    expect(claimHint(promotion)).toBeNull();
-    expect(claimHint({ ...promotion, claimKeywords: ['+1'] })).toBe('Comment "+1" to claim');
-    expect(claimHint({ ...promotion, claimKeywords: ['+1', 'SOLD', '要'] })).toBe('Comment "+1", "SOLD" or "要" to claim');
-    expect(claimHint({ ...promotion, product: { ...product, stock: 0 }, claimKeywords: ['+1'] })).toBe('Sold out: comment "+1" to join the waitlist');
-    expect(claimHint({ ...promotion, claimKeywords: ['\u202E+1'] })).toBe('Comment "+1" to claim');
+    expect(claimHint(promotion, english)).toBeNull();
+    expect(claimHint({ ...promotion, claimKeywords: ['+1'] }, english)).toBe('Comment "+1" to claim');
+    expect(claimHint({ ...promotion, claimKeywords: ['+1', 'SOLD', '要'] }, english)).toBe('Comment "+1", "SOLD", or "要" to claim');
+    expect(claimHint({ ...promotion, claimKeywords: ['+1', 'SOLD', '要'] }, chinese)).toBe('评论 "+1"、"SOLD"或"要" 即可抢购');
+    expect(claimHint({ ...promotion, product: { ...product, stock: 0 }, claimKeywords: ['+1'] }, english)).toBe('Sold out: comment "+1" to join the waitlist');
+    expect(claimHint({ ...promotion, claimKeywords: ['\u202E+1'] }, english)).toBe('Comment "+1" to claim');
   });
 
   it('updates the promoted product’s stock and details, not another product’s', () => {
@@ -192,8 +198,9 @@ describe('flash sale clock', () => {
   });
 
   it('labels stock', () => {
-    expect(stockLabel(3)).toBe('3 left');
-    expect(stockLabel(0)).toBe('Sold out');
-    expect(stockLabel(null)).toBeNull();
+    expect(stockLabel(3, english)).toBe('3 left');
+    expect(stockLabel(0, english)).toBe('Sold out');
+    expect(stockLabel(3, chinese)).toBe('剩 3 件');
+    expect(stockLabel(null, english)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Promotion } from '../../../contract/room/roomEvents.std';
 import { roomLimits } from '../../../contract/room/roomMessages.std';
 import { orderNumber } from '../../../contract/orderNumber.std';
@@ -6,6 +6,8 @@ import { formatPrice } from '../../../contract/schemas/product.std';
 import { charCount, checkOrder, clampQuantity, maxQuantity, type FieldErrors, type OrderField } from '../forms.std';
 import { loadName, saveName } from '../identity.std';
 import { useConnection, useStorage, useViewer } from '../viewerContext.dom';
+import { fieldProblemText, refusalText } from '../i18n/fieldProblem.std';
+import { useT } from '../i18n/i18nContext.dom';
 import { Field } from './Field.dom';
 
 type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'ordered'; orderId: string } | { kind: 'refused'; message: string };
@@ -13,6 +15,8 @@ type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'ordered'; order
 /** The order form for the promoted product, as a modal sheet. */
 export function BuySheet({ promotion, unitPriceMinor, onClose }: { promotion: Promotion; unitPriceMinor: number; onClose: () => void }) {
   const { product } = promotion;
+  const translator = useT();
+  const { t } = translator;
   const connection = useConnection();
   const storage = useStorage();
   const banned = useViewer((state) => state.banned);
@@ -50,7 +54,7 @@ export function BuySheet({ promotion, unitPriceMinor, onClose }: { promotion: Pr
       setOutcome({ kind: 'ordered', orderId: ack.id ?? '' });
     } else {
       // Everything typed stays: the viewer fixes what the room refused and sends again.
-      setOutcome({ kind: 'refused', message: ack.message });
+      setOutcome({ kind: 'refused', message: refusalText(ack.code, ack.message, translator) });
     }
   };
 
@@ -61,39 +65,47 @@ export function BuySheet({ promotion, unitPriceMinor, onClose }: { promotion: Pr
           <h2 id={`${id}-title`} className="user-text" dir="auto">
             {product.name}
           </h2>
-          <button type="button" className="sheet-close" onClick={onClose} aria-label="Close">
+          <button type="button" className="sheet-close" onClick={onClose} aria-label={t('buy.close')}>
             ✕
           </button>
         </header>
 
         {outcome.kind === 'ordered' ? (
           <div className="sheet-done" role="status">
-            <p className="sheet-confirmation">Order received: <span className="order-number">{orderNumber(outcome.orderId)}</span></p>
-            <p>The shop will contact you to arrange payment and delivery.</p>
+            <p className="sheet-confirmation">
+              {translator.rich<ReactNode>('buy.received', { number: orderNumber(outcome.orderId) }, {
+                number: (chunks) => (
+                  <span key="number" className="order-number">
+                    {chunks}
+                  </span>
+                ),
+              })}
+            </p>
+            <p>{t('buy.contactSoon')}</p>
             <button type="button" className="primary" onClick={onClose}>
-              Done
+              {t('buy.done')}
             </button>
           </div>
         ) : (
           <>
-            <Field id={`${id}-qty`} label="Quantity" error={errors.quantity}>
+            <Field id={`${id}-qty`} label={t('buy.quantity')} error={fieldProblemText('quantity', errors.quantity, translator)}>
               <div className="stepper">
-                <button type="button" onClick={() => setQuantity(shown - 1)} disabled={shown <= 1 || sending} aria-label="One fewer">
+                <button type="button" onClick={() => setQuantity(shown - 1)} disabled={shown <= 1 || sending} aria-label={t('buy.fewer')}>
                   −
                 </button>
                 <output id={`${id}-qty`} aria-live="polite">
                   {shown}
                 </output>
-                <button type="button" onClick={() => setQuantity(shown + 1)} disabled={shown >= ceiling || sending} aria-label="One more">
+                <button type="button" onClick={() => setQuantity(shown + 1)} disabled={shown >= ceiling || sending} aria-label={t('buy.more')}>
                   +
                 </button>
                 <span className="stepper-total">{formatPrice(unitPriceMinor * shown, product.currency)}</span>
               </div>
             </Field>
-            <Field id={`${id}-name`} label="Your name" error={errors.buyerName}>
+            <Field id={`${id}-name`} label={t('buy.name')} error={fieldProblemText('buyerName', errors.buyerName, translator)}>
               <input id={`${id}-name`} value={buyerName} onChange={(e) => setBuyerName(e.target.value)} autoComplete="name" maxLength={roomLimits.nameChars * 2} dir="auto" disabled={sending} />
             </Field>
-            <Field id={`${id}-contact`} label="Phone" error={errors.contact}>
+            <Field id={`${id}-contact`} label={t('buy.phone')} error={fieldProblemText('contact', errors.contact, translator)}>
               <input
                 id={`${id}-contact`}
                 type="tel"
@@ -105,7 +117,7 @@ export function BuySheet({ promotion, unitPriceMinor, onClose }: { promotion: Pr
                 disabled={sending}
               />
             </Field>
-            <Field id={`${id}-note`} label="Note (or instead of a phone)" error={errors.note} hint={`${charCount(note)}/${roomLimits.noteChars}`}>
+            <Field id={`${id}-note`} label={t('buy.note')} error={fieldProblemText('note', errors.note, translator)} hint={`${charCount(note)}/${roomLimits.noteChars}`}>
               <textarea id={`${id}-note`} value={note} onChange={(e) => setNote(e.target.value)} rows={2} maxLength={roomLimits.noteChars * 2} dir="auto" disabled={sending} />
             </Field>
             {outcome.kind === 'refused' && (
@@ -114,7 +126,7 @@ export function BuySheet({ promotion, unitPriceMinor, onClose }: { promotion: Pr
               </p>
             )}
             <button type="submit" className="primary" disabled={sending || soldOut || banned}>
-              {soldOut ? 'Sold out' : sending ? 'Sending…' : `Order ${shown} · ${formatPrice(unitPriceMinor * shown, product.currency)}`}
+              {soldOut ? t('product.soldOut') : sending ? t('buy.sending') : t('buy.order', { quantity: shown, total: formatPrice(unitPriceMinor * shown, product.currency) })}
             </button>
           </>
         )}

@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18nContext.dom';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { FeedItem } from '../viewerState.std';
 import { useViewer } from '../viewerContext.dom';
@@ -6,6 +7,7 @@ import { useViewer } from '../viewerContext.dom';
 const STICKY_PX = 48;
 
 function FeedEntry({ item }: { item: FeedItem }) {
+  const { t } = useT();
   if (item.kind === 'reply') {
     return (
       <li className="feed-item reply">
@@ -15,7 +17,7 @@ function FeedEntry({ item }: { item: FeedItem }) {
           </p>
         )}
         <p className="user-text">
-          <span className="shop-badge">Shop</span> <span dir="auto">{item.text}</span>
+          <span className="shop-badge">{t('feed.shop')}</span> <span dir="auto">{item.text}</span>
         </p>
       </li>
     );
@@ -26,7 +28,7 @@ function FeedEntry({ item }: { item: FeedItem }) {
         <bdi className="comment-name" dir="auto">
           {item.comment.name}
         </bdi>
-        {item.own && <span className="you-badge">you</span>} <span dir="auto">{item.comment.text}</span>
+        {item.own && <span className="you-badge">{t('feed.you')}</span>} <span dir="auto">{item.comment.text}</span>
       </p>
     </li>
   );
@@ -34,6 +36,7 @@ function FeedEntry({ item }: { item: FeedItem }) {
 
 /** The comments, newest at the bottom; it follows new ones unless the viewer scrolled up. */
 export function CommentFeed() {
+  const { t } = useT();
   const feed = useViewer((state) => state.feed);
   const listRef = useRef<HTMLOListElement>(null);
   const newest = feed.at(-1)?.id;
@@ -56,9 +59,9 @@ export function CommentFeed() {
   const jump = () => setScrolledUpAt(null);
 
   return (
-    <section className="feed" aria-label="Comments">
+    <section className="feed" aria-label={t('feed.region')}>
       {feed.length === 0 ? (
-        <p className="feed-empty">No comments yet. Say hello!</p>
+        <p className="feed-empty">{t('feed.empty')}</p>
       ) : (
         <ol className="feed-list" ref={listRef} onScroll={onScroll} aria-live="polite" aria-relevant="additions">
           {feed.map((item) => (
@@ -68,7 +71,7 @@ export function CommentFeed() {
       )}
       {unseen && (
         <button type="button" className="feed-jump" onClick={jump}>
-          New comments ↓
+          {t('feed.jump')}
         </button>
       )}
     </section>

@@ -2,6 +2,8 @@ import { useId, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { roomLimits } from '../../../contract/room/roomMessages.std';
 import { charCount, checkComment, type CommentField, type FieldErrors } from '../forms.std';
 import { loadName, saveName } from '../identity.std';
+import { fieldProblemText, refusalText } from '../i18n/fieldProblem.std';
+import { useT } from '../i18n/i18nContext.dom';
 import { useConnection, useStorage, useViewer } from '../viewerContext.dom';
 
 /**
@@ -9,6 +11,8 @@ import { useConnection, useStorage, useViewer } from '../viewerContext.dom';
  * read-only rather than disabled, so a phone keeps its keyboard open for the next comment.
  */
 export function CommentForm() {
+  const translator = useT();
+  const { t } = translator;
   const connection = useConnection();
   const storage = useStorage();
   const banned = useViewer((state) => state.banned);
@@ -20,7 +24,7 @@ export function CommentForm() {
   const [sending, setSending] = useState(false);
 
   if (banned) {
-    return <p className="comment-form comment-form-banned">The shop has blocked you from commenting in this room.</p>;
+    return <p className="comment-form comment-form-banned">{t('comment.blocked')}</p>;
   }
 
   const send = async () => {
@@ -41,7 +45,7 @@ export function CommentForm() {
         setText('');
       } else {
         // The comment stays in the box: nothing typed is lost to a refusal.
-        setRefusal(ack.message);
+        setRefusal(refusalText(ack.code, ack.message, translator));
       }
     } finally {
       setSending(false);
@@ -62,18 +66,18 @@ export function CommentForm() {
 
   const count = charCount(text);
   const over = count > roomLimits.commentChars;
-  const error = errors.text ?? errors.name ?? refusal;
+  const error = fieldProblemText('text', errors.text, translator) ?? fieldProblemText('name', errors.name, translator) ?? refusal;
 
   return (
-    <form className="comment-form" onSubmit={onSubmit} noValidate aria-label="Write a comment">
+    <form className="comment-form" onSubmit={onSubmit} noValidate aria-label={t('comment.form')}>
       <div className="comment-inputs">
         <input
           id={`${id}-name`}
           className={errors.name ? 'comment-name-input invalid' : 'comment-name-input'}
           value={name}
           onChange={(e) => setName(e.target.value)}
-          placeholder="Name"
-          aria-label="Your name"
+          placeholder={t('comment.namePlaceholder')}
+          aria-label={t('comment.nameLabel')}
           aria-invalid={errors.name !== undefined}
           autoComplete="nickname"
           maxLength={roomLimits.nameChars * 2}
@@ -86,15 +90,15 @@ export function CommentForm() {
           value={text}
           onChange={(e) => setText(e.target.value)}
           onKeyDown={onKeyDown}
-          placeholder="Say something…"
-          aria-label="Comment"
+          placeholder={t('comment.placeholder')}
+          aria-label={t('comment.label')}
           aria-invalid={errors.text !== undefined}
           rows={1}
           dir="auto"
           readOnly={sending}
         />
         <button type="submit" className="primary send" disabled={sending}>
-          {sending ? '…' : 'Send'}
+          {sending ? '…' : t('comment.send')}
         </button>
       </div>
       <div className="comment-meta">

@@ -1,12 +1,14 @@
+import { useT } from '../i18n/i18nContext.dom';
 import { useRef, useState } from 'react';
 import { useConnection, useViewer } from '../viewerContext.dom';
 
 const MAX_FLOATING = 12;
 const DRIFTS = ['drift-a', 'drift-b', 'drift-c'] as const;
-const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 
 /** A heart to tap as often as one likes; taps go to the room in batches. */
 export function LikeButton() {
+  const translator = useT();
+  const compact = new Intl.NumberFormat(translator.locale, { notation: 'compact', maximumFractionDigits: 1 });
   const connection = useConnection();
   const likes = useViewer((state) => state.likes);
   const [hearts, setHearts] = useState<{ id: number; drift: (typeof DRIFTS)[number] }[]>([]);
@@ -27,7 +29,7 @@ export function LikeButton() {
           </span>
         ))}
       </div>
-      <button type="button" className="like-button" onClick={tap} aria-label={`Like (${likes} likes)`}>
+      <button type="button" className="like-button" onClick={tap} aria-label={translator.t('like.label', { count: likes })}>
         <span className="like-icon" aria-hidden="true">
           ♥
         </span>

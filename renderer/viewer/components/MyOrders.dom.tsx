@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { useT } from '../i18n/i18nContext.dom';
 import { orderNumber } from '../../../contract/orderNumber.std';
 import { currencySchema, formatPrice } from '../../../contract/schemas/product.std';
 import { orderStatusText } from '../viewerState.std';
@@ -10,11 +12,12 @@ function price(amountMinor: number, currency: string): string {
 
 /** The viewer's own orders in this room, with what the shop did with them. */
 export function MyOrders() {
+  const translator = useT();
   const orders = useViewer((state) => state.orders);
   if (orders.length === 0) return null;
   return (
     <details className="my-orders">
-      <summary>Your orders ({orders.length})</summary>
+      <summary>{translator.t('orders.summary', { count: orders.length })}</summary>
       <ul>
         {orders.map((order) => (
           <li key={order.id} className={`order order-${order.status}`}>
@@ -24,8 +27,16 @@ export function MyOrders() {
             <span>
               ×{order.quantity} · {price(order.amountMinor, order.currency)}
             </span>
-            <span className="order-id">Order <span className="order-number">{orderNumber(order.id)}</span></span>
-            <span className="order-status">{orderStatusText(order)}</span>
+            <span className="order-id">
+              {translator.rich<ReactNode>('orders.number', { number: orderNumber(order.id) }, {
+                number: (chunks) => (
+                  <span key="number" className="order-number">
+                    {chunks}
+                  </span>
+                ),
+              })}
+            </span>
+            <span className="order-status">{orderStatusText(order, translator)}</span>
           </li>
         ))}
       </ul>

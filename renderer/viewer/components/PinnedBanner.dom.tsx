@@ -1,11 +1,13 @@
+import { useT } from '../i18n/i18nContext.dom';
 import { useViewer } from '../viewerContext.dom';
 
 export function PinnedBanner() {
+  const { t } = useT();
   const pinned = useViewer((state) => state.pinned);
   if (!pinned) return null;
   return (
-    <aside className="pinned" aria-label="Pinned comment">
-      <span className="pinned-label">📌 Pinned</span>
+    <aside className="pinned" aria-label={t('pinned.region')}>
+      <span className="pinned-label">{t('pinned.tag')}</span>
       <p className="user-text pinned-text">
         <bdi className="comment-name" dir="auto">
           {pinned.name}

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useT } from '../i18n/i18nContext.dom';
+import { useState, type ReactNode } from 'react';
 import type { Promotion } from '../../../contract/room/roomEvents.std';
 import { formatPrice } from '../../../contract/schemas/product.std';
 import { claimHint, formatCountdown, salePhase, stockLabel } from '../viewerState.std';
@@ -15,19 +16,21 @@ export function ProductCard() {
 }
 
 function PromotionCard({ promotion }: { promotion: Promotion }) {
+  const translator = useT();
+  const { t } = translator;
   const { product, flashSale } = promotion;
   const banned = useViewer((state) => state.banned);
   const now = useServerNow(flashSale !== null);
   const sale = salePhase(promotion, now);
   const [buying, setBuying] = useState(false);
-  const stock = stockLabel(product.stock);
-  const claim = claimHint(promotion);
+  const stock = stockLabel(product.stock, translator);
+  const claim = claimHint(promotion, translator);
   const soldOut = product.stock === 0;
   const price = sale.phase === 'running' && flashSale ? flashSale.priceMinor : product.priceMinor;
   const struck = sale.phase === 'running' ? product.priceMinor : product.listPriceMinor !== null && product.listPriceMinor > product.priceMinor ? product.listPriceMinor : null;
 
   return (
-    <section className="product" aria-label="Now explaining">
+    <section className="product" aria-label={t('product.region')}>
       {product.photo ? <img className="product-photo" src={product.photo} alt="" /> : <div className="product-photo product-photo-none" aria-hidden="true" />}
       <div className="product-body">
         <h2 className="product-name user-text" dir="auto">
@@ -40,14 +43,20 @@ function PromotionCard({ promotion }: { promotion: Promotion }) {
         </p>
         {sale.phase === 'running' && (
           <p className="sale sale-running" role="timer">
-            ⚡ Flash sale ends in <span className="countdown">{formatCountdown(sale.remainingMs)}</span>
+            {translator.rich<ReactNode>('product.saleEndsIn', { time: formatCountdown(sale.remainingMs) }, {
+              countdown: (chunks) => (
+                <span key="countdown" className="countdown">
+                  {chunks}
+                </span>
+              ),
+            })}
           </p>
         )}
-        {sale.phase === 'over' && <p className="sale sale-over">The flash sale has ended</p>}
+        {sale.phase === 'over' && <p className="sale sale-over">{t('product.saleOver')}</p>}
         {claim !== null && <p className="claim-hint">{claim}</p>}
       </div>
       <button type="button" className="buy-button" disabled={soldOut || banned} onClick={() => setBuying(true)}>
-        {soldOut ? 'Sold out' : 'Buy'}
+        {soldOut ? t('product.soldOut') : t('product.buy')}
       </button>
       {buying && <BuySheet promotion={promotion} unitPriceMinor={price} onClose={() => setBuying(false)} />}
     </section>

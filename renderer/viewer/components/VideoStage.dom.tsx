@@ -1,21 +1,24 @@
+import { LanguageSwitch, useT } from '../i18n/i18nContext.dom';
 import { useCallback, useRef, useState } from 'react';
 import { useConnection, useViewer } from '../viewerContext.dom';
 import { LikeButton } from './LikeButton.dom';
 
 /** What stands in the picture's place, or null when it plays. */
 function useStageMessage(): string | null {
+  const { t } = useT();
   const video = useViewer((state) => state.video);
   const playback = useViewer((state) => state.playback);
   const welcomed = useViewer((state) => state.welcomed);
-  if (!welcomed) return 'Joining the live room…';
-  if (!video.available) return video.reason ?? 'Video is not available in this room right now.';
-  if (video.producers === 0) return 'The show hasn’t started yet';
+  if (!welcomed) return t('stage.joining');
+  if (!video.available) return video.reason ?? t('stage.noVideo');
+  if (video.producers === 0) return t('stage.notStarted');
   if (playback.status === 'failed') return playback.message;
-  if (playback.status !== 'playing') return 'Starting the video…';
+  if (playback.status !== 'playing') return t('stage.starting');
   return null;
 }
 
 export function VideoStage() {
+  const { t } = useT();
   const connection = useConnection();
   const viewerCount = useViewer((state) => state.viewerCount);
   const onAir = useViewer((state) => state.video.available && state.video.producers > 0);
@@ -45,7 +48,7 @@ export function VideoStage() {
   };
 
   return (
-    <section className="stage" aria-label="Live video">
+    <section className="stage" aria-label={t('stage.region')}>
       <video
         ref={videoRef}
         className="stage-video"
@@ -66,14 +69,15 @@ export function VideoStage() {
         </p>
       )}
       <div className="stage-top">
-        {onAir && <span className="live-badge">LIVE</span>}
-        <span className="viewer-count" aria-label={`${viewerCount} watching`}>
+        {onAir && <span className="live-badge">{t('stage.live')}</span>}
+        <span className="viewer-count" aria-label={t('stage.watching', { count: viewerCount })}>
           👁 {viewerCount}
         </span>
+        <LanguageSwitch />
       </div>
       {message === null && muted && hasAudio && (
         <button type="button" className="unmute" onClick={unmute}>
-          🔇 Tap for sound
+          {t('stage.tapForSound')}
         </button>
       )}
       <LikeButton />

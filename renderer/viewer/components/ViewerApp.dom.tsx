@@ -1,3 +1,4 @@
+import { useT } from '../i18n/i18nContext.dom';
 import { CommentFeed } from './CommentFeed.dom';
 import { CommentForm } from './CommentForm.dom';
 import { ConnectionBanner } from './ConnectionBanner.dom';
@@ -26,10 +27,11 @@ export function ViewerApp() {
 }
 
 export function NotARoom() {
+  const { t } = useT();
   return (
     <main className="viewer viewer-nowhere">
-      <h1>This link does not lead to a live room.</h1>
-      <p>Scan the shop’s QR code again, or ask the shop for its link.</p>
+      <h1>{t('page.nowhere.title')}</h1>
+      <p>{t('page.nowhere.body')}</p>
     </main>
   );
 }
