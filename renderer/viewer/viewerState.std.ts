@@ -1,4 +1,4 @@
-import type { Promotion, RoomComment, RoomEvent, RoomOrder, RoomSnapshot } from '../../contract/room/roomEvents.std';
+import type { Promotion, RoomComment, RoomEvent, RoomOrder, RoomSnapshot, ShowEnd } from '../../contract/room/roomEvents.std';
 import type { OrderStatus, RoomProduct } from '../../contract/room/roomMessages.std';
 import type { VideoState } from '../../contract/room/sfuSignalling.std';
 import { roomLimits } from '../../contract/room/roomMessages.std';
@@ -32,6 +32,8 @@ export interface ViewerState {
   viewerCount: number;
   likes: number;
   video: VideoState;
+  /** The show ended (and until when Buy stays open), until the next one starts. */
+  ended: ShowEnd | null;
   feed: FeedItem[];
   /** The viewer's own orders, newest last. */
   orders: ViewerOrder[];
@@ -59,6 +61,7 @@ export const initialViewerState: ViewerState = {
   viewerCount: 0,
   likes: 0,
   video: { available: false, producers: 0, reason: null },
+  ended: null,
   feed: [],
   orders: [],
   clockOffsetMs: null,
@@ -78,6 +81,7 @@ export function applyWelcome(state: ViewerState, viewerId: string | null, snapsh
     viewerCount: snapshot.viewerCount,
     likes: snapshot.likes,
     video: snapshot.video,
+    ended: snapshot.ended,
   };
 }
 
@@ -201,6 +205,8 @@ export function applyEvent(state: ViewerState, event: RoomEvent): ViewerState {
     }
     case 'products':
       return { ...state, promotion: withProductUpdate(state.promotion, (product) => event.products.find((next) => next.id === product.id) ?? null) };
+    case 'show':
+      return { ...state, ended: event.ended };
     default: {
       const never: never = event;
       return never;

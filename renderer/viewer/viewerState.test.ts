@@ -42,7 +42,7 @@ const order = (id: string, viewerId = ME): RoomOrder => ({
 });
 
 function welcomed(): ViewerState {
-  return applyWelcome(initialViewerState, ME, { pinned: null, promotion, viewerCount: 3, likes: 10, video: { available: true, producers: 2, reason: null } }, 0);
+  return applyWelcome(initialViewerState, ME, { pinned: null, promotion, viewerCount: 3, likes: 10, video: { available: true, producers: 2, reason: null }, ended: null }, 0);
 }
 
 const commentIds = (state: ViewerState) => state.feed.map((item) => item.id);
