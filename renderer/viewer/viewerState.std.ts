@@ -2,6 +2,7 @@ import type { Promotion, RoomComment, RoomEvent, RoomOrder, RoomSnapshot, ShowEn
 import type { OrderStatus, RoomProduct } from '../../contract/room/roomMessages.std';
 import type { VideoState } from '../../contract/room/sfuSignalling.std';
 import { roomLimits } from '../../contract/room/roomMessages.std';
+import { buyingClosed } from '../../contract/room/showEnd.std';
 import { sanitizeOverlayText } from '../features/compositor/draw/text.std';
 
 // The viewer's page as data: every room frame is applied by a pure function here, so the
@@ -248,6 +249,15 @@ export function salePhase(promotion: Promotion | null, serverNow: number): SaleP
   if (!sale) return { phase: 'none' };
   const remainingMs = sale.endsAt - serverNow;
   return remainingMs > 0 ? { phase: 'running', remainingMs } : { phase: 'over' };
+}
+
+/** Whether Buy is offered at `now` (server time): during the show, in the grace after it (with what is left), or not any more. */
+export type BuyWindow = { phase: 'show' } | { phase: 'grace'; remainingMs: number } | { phase: 'closed' };
+
+export function buyWindow(ended: ShowEnd | null, serverNow: number): BuyWindow {
+  if (ended === null) return { phase: 'show' };
+  if (buyingClosed(ended, serverNow) || ended.buyUntil === null) return { phase: 'closed' };
+  return { phase: 'grace', remainingMs: ended.buyUntil - serverNow };
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   applyEvents,
   applyOwnComment,
   applyWelcome,
+  buyWindow,
   claimHint,
   estimateClockOffset,
   formatCountdown,
@@ -198,5 +199,15 @@ describe('flash sale clock', () => {
     expect(stockLabel(null)).toBeNull();
     expect(shortOrderId('ord-1')).toBe('ord-1');
     expect(shortOrderId('0b6f7a52-93c1-4c1e-9d7e-1f2a3b4c5d6e')).toBe('3b4c5d6e');
+  });
+
+  it('hears that the show ended, offers Buy only through the grace, and forgets the end when a new show starts', () => {
+    let state = applyEvents(welcomed(), [event({ kind: 'show', ended: { endedAt: 5000, buyUntil: 65_000 } })], 0);
+    expect(state.ended).toEqual({ endedAt: 5000, buyUntil: 65_000 });
+    expect(buyWindow(state.ended, 64_000)).toEqual({ phase: 'grace', remainingMs: 1000 });
+    expect(buyWindow(state.ended, 65_000)).toEqual({ phase: 'closed' });
+    expect(buyWindow({ endedAt: 5000, buyUntil: null }, 5000)).toEqual({ phase: 'closed' });
+    state = applyEvents(state, [event({ kind: 'show', ended: null })], 0);
+    expect(buyWindow(state.ended, 70_000)).toEqual({ phase: 'show' });
   });
 });

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Promotion } from '../../../contract/room/roomEvents.std';
 import { formatPrice } from '../../../contract/schemas/product.std';
-import { claimHint, formatCountdown, salePhase, stockLabel } from '../viewerState.std';
+import { buyWindow, claimHint, formatCountdown, salePhase, stockLabel } from '../viewerState.std';
 import { useServerNow, useViewer } from '../viewerContext.dom';
 import { BuySheet } from './BuySheet.dom';
 
@@ -17,8 +17,10 @@ export function ProductCard() {
 function PromotionCard({ promotion }: { promotion: Promotion }) {
   const { product, flashSale } = promotion;
   const banned = useViewer((state) => state.banned);
-  const now = useServerNow(flashSale !== null);
+  const ended = useViewer((state) => state.ended);
+  const now = useServerNow(flashSale !== null || (ended !== null && ended.buyUntil !== null));
   const sale = salePhase(promotion, now);
+  const buyable = buyWindow(ended, now);
   const [buying, setBuying] = useState(false);
   const stock = stockLabel(product.stock);
   const claim = claimHint(promotion);
@@ -44,12 +46,20 @@ function PromotionCard({ promotion }: { promotion: Promotion }) {
           </p>
         )}
         {sale.phase === 'over' && <p className="sale sale-over">The flash sale has ended</p>}
-        {claim !== null && <p className="claim-hint">{claim}</p>}
+        {buyable.phase === 'grace' && (
+          <p className="sale sale-running" role="timer">
+            The show has ended: you can still buy for <span className="countdown">{formatCountdown(buyable.remainingMs)}</span>
+          </p>
+        )}
+        {buyable.phase === 'closed' && <p className="sale sale-over">The show has ended: buying is closed</p>}
+        {claim !== null && buyable.phase !== 'closed' && <p className="claim-hint">{claim}</p>}
       </div>
-      <button type="button" className="buy-button" disabled={soldOut || banned} onClick={() => setBuying(true)}>
-        {soldOut ? 'Sold out' : 'Buy'}
-      </button>
-      {buying && <BuySheet promotion={promotion} unitPriceMinor={price} onClose={() => setBuying(false)} />}
+      {buyable.phase !== 'closed' && (
+        <button type="button" className="buy-button" disabled={soldOut || banned} onClick={() => setBuying(true)}>
+          {soldOut ? 'Sold out' : 'Buy'}
+        </button>
+      )}
+      {buying && buyable.phase !== 'closed' && <BuySheet promotion={promotion} unitPriceMinor={price} onClose={() => setBuying(false)} />}
     </section>
   );
 }

@@ -7,7 +7,9 @@ function useStageMessage(): string | null {
   const video = useViewer((state) => state.video);
   const playback = useViewer((state) => state.playback);
   const welcomed = useViewer((state) => state.welcomed);
+  const ended = useViewer((state) => state.ended !== null);
   if (!welcomed) return 'Joining the live room…';
+  if (ended) return 'The show has ended. Thanks for watching!';
   if (!video.available) return video.reason ?? 'Video is not available in this room right now.';
   if (video.producers === 0) return 'The show hasn’t started yet';
   if (playback.status === 'failed') return playback.message;
@@ -18,7 +20,7 @@ function useStageMessage(): string | null {
 export function VideoStage() {
   const connection = useConnection();
   const viewerCount = useViewer((state) => state.viewerCount);
-  const onAir = useViewer((state) => state.video.available && state.video.producers > 0);
+  const onAir = useViewer((state) => state.ended === null && state.video.available && state.video.producers > 0);
   const message = useStageMessage();
   const element = useRef<HTMLVideoElement | null>(null);
   const [muted, setMuted] = useState(true);
