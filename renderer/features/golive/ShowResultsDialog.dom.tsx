@@ -55,7 +55,7 @@ export function ShowResultsDialog({ results, onClose }: { results: ShowResults |
         </>
       )}
       <div className="dialog-actions">
-        <button type="button" className="go-live" onClick={() => dialog.current?.close()}>
+        <button type="button" onClick={() => dialog.current?.close()}>
           Done
         </button>
       </div>
