@@ -94,6 +94,7 @@ test('End Live asks first, shows the show’s results, and the viewer’s Buy fo
   await expect(results).toBeVisible({ timeout: 30_000 });
   await expect(results).toContainText('Buying closed for viewers when the show ended.');
   await expect(figures.nth(2)).toHaveText('0');
+  await expect(figures.nth(3)).toHaveText('None');
   await expect(viewer.product).toContainText('The show has ended: buying is closed');
   await expect(viewer.product.getByRole('button', { name: 'Buy' })).toHaveCount(0);
   await viewer.page.screenshot({ path: '/tmp/shots/endshow-viewer-closed.png' });

@@ -14,9 +14,9 @@ export function showLength(ms: number): string {
   return `${rest} s`;
 }
 
-/** "¥167.00", "¥167.00 + $8.00", or "Nothing sold". */
+/** "¥167.00", "¥167.00 + $8.00", or "None" (a figure in a box: short). */
 export function salesText(gmv: readonly Money[]): string {
-  return gmv.length === 0 ? 'Nothing sold' : gmv.map((money) => formatPrice(money.amountMinor, money.currency)).join(' + ');
+  return gmv.length === 0 ? 'None' : gmv.map((money) => formatPrice(money.amountMinor, money.currency)).join(' + ');
 }
 
 /** What happens to the clips of the products shown. */

@@ -9,7 +9,7 @@ describe('the show’s results in words', () => {
   });
 
   it('shows sales as money, per currency', () => {
-    expect(salesText([])).toBe('Nothing sold');
+    expect(salesText([])).toBe('None');
     expect(salesText([{ amountMinor: 16_700, currency: 'CNY' }, { amountMinor: 800, currency: 'USD' }])).toBe('¥167.00 + $8.00');
   });
 

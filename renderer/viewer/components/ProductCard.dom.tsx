@@ -59,7 +59,8 @@ function PromotionCard({ promotion }: { promotion: Promotion }) {
           {soldOut ? 'Sold out' : 'Buy'}
         </button>
       )}
-      {buying && buyable.phase !== 'closed' && <BuySheet promotion={promotion} unitPriceMinor={price} onClose={() => setBuying(false)} />}
+      {/* Left open when the grace runs out mid-order: the room's refusal then says why, and nothing typed vanishes. */}
+      {buying && <BuySheet promotion={promotion} unitPriceMinor={price} onClose={() => setBuying(false)} />}
     </section>
   );
 }
