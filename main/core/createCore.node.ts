@@ -288,6 +288,21 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...(deps.revealFolder ? { revealFolder: deps.revealFolder } : {}),
   });
 
+  const show = createShowLifecycle({
+    live,
+    room: { act: (action) => panel.act(action), viewerCount: () => panel.state().viewerCount },
+    tally,
+    now: Date.now,
+    schedule,
+    log: log.child('live'),
+    started: () => replay.changed(),
+    ended: async (showId) => {
+      // The replay's marks are in the file before the show is reported over.
+      await Promise.all([timeline.flush(), catalogue.flush()]);
+      if (showId) replay.showFinished(showId);
+    },
+  });
+
   const dispatch = createDispatcher(
     {
       getSettings: () => settings.get(),
@@ -371,19 +386,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       },
       getMediaStats: () => media.stats(),
       getLiveRoom: () => liveRoom(),
-      ...createShowLifecycle({
-        live,
-        room: { act: (action) => panel.act(action), viewerCount: () => panel.state().viewerCount },
-        tally,
-        now: Date.now,
-        log: log.child('live'),
-        started: () => replay.changed(),
-        ended: async (showId) => {
-          // The replay's marks are in the file before the show is reported over.
-          await Promise.all([timeline.flush(), catalogue.flush()]);
-          if (showId) replay.showFinished(showId);
-        },
-      }),
+      ...show.handlers,
       getLiveSession: () => live.session(),
       getLiveLayers: () => liveLayers.get(),
       updateLiveLayers: (patch) => liveLayers.update(patch),
@@ -460,6 +463,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       clearInterval(sampleProgram);
       staff.close();
       status.stop();
+      show.close();
       roomLink.close();
       fulfilment.close();
       void catalogue.close();

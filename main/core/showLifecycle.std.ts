@@ -15,6 +15,7 @@ export interface ShowLifecycleDeps {
   room: { act(action: StudioAction): Promise<PanelActionResult>; viewerCount(): number };
   tally: ShowTally;
   now: () => number;
+  schedule: (ms: number, run: () => void) => () => void;
   log: Logger;
   /** After the stream started: the library lists the show being recorded. */
   started: () => void;
@@ -22,19 +23,39 @@ export interface ShowLifecycleDeps {
   ended: (showId: string | null) => Promise<void>;
 }
 
-export function createShowLifecycle(deps: ShowLifecycleDeps): Pick<RequestHandlers, 'goLive' | 'endLive'> {
+/** How soon a start or end the room did not take is sent again. */
+export const SHOW_TELL_RETRY_MS = 2000;
+
+export interface ShowLifecycle {
+  handlers: Pick<RequestHandlers, 'goLive' | 'endLive'>;
+  /** Stops sending again what the room did not take (the core is closing). */
+  close(): void;
+}
+
+export function createShowLifecycle(deps: ShowLifecycleDeps): ShowLifecycle {
   const { live, room, tally, log } = deps;
-  // The stream and the sale do not wait on the room: an unreachable room is said in the panel already.
-  const tell = (action: StudioAction) =>
-    room.act(action).then(
-      () => true,
+  // The newest start or end until the room takes it: a room restarting as the show starts must
+  // not keep refusing the new show's orders. A newer one replaces it (an end never lands on the next show).
+  let pending: StudioAction | null = null;
+  let cancelRetry = () => {};
+  const tell = (action: StudioAction): Promise<boolean> => {
+    cancelRetry();
+    pending = action;
+    // The stream and the sale do not wait on the room: an unreachable room is said in the panel already.
+    return room.act(action).then(
+      () => {
+        if (pending === action) pending = null;
+        return true;
+      },
       (error: unknown) => {
-        log.warn('the room did not take the show’s start or end', { kind: action.kind, error });
+        log.warn('the room did not take the show’s start or end; sent again soon', { kind: action.kind, error });
+        if (pending === action) cancelRetry = deps.schedule(SHOW_TELL_RETRY_MS, () => void (pending === action && tell(action)));
         return false;
       },
     );
+  };
 
-  return {
+  const handlers: ShowLifecycle['handlers'] = {
     goLive: async () => {
       const started = await live.start();
       tally.begin(started.startedAt ?? deps.now(), room.viewerCount());
@@ -51,6 +72,13 @@ export function createShowLifecycle(deps: ShowLifecycleDeps): Pick<RequestHandle
       await Promise.all([deps.ended(showId), told]);
       const record = tally.finish({ showId, endedAt, buyUntil: buyGraceMinutes > 0 ? endedAt + buyGraceMinutes * 60_000 : null });
       return { session, results: record && summarizeShow(record) };
+    },
+  };
+  return {
+    handlers,
+    close: () => {
+      pending = null;
+      cancelRetry();
     },
   };
 }
