@@ -8,6 +8,7 @@ import { liveLayersPatchSchema, liveLayersSchema } from './schemas/liveLayers.st
 import { liveRoomInfoSchema } from './schemas/liveRoom.std';
 import { destinationIdSchema, destinationInputSchema, destinationSchema } from './schemas/destination.std';
 import { liveSessionSchema } from './schemas/live.std';
+import { endLiveInputSchema, endLiveResultSchema } from './schemas/showResults.std';
 import { panelActionResultSchema, panelActionSchema, panelStateSchema } from './schemas/panel.std';
 import { catalogueSchema, csvImportResultSchema, csvImportSchema, productInputSchema } from './schemas/catalogue.std';
 import { exportJobSchema, renameShowRequestSchema, showDetailSchema, showRequestSchema, showSummarySchema, startExportSchema } from './schemas/replay.std';
@@ -46,7 +47,8 @@ export const requestChannels = {
   getLiveRoom: { input: none, output: liveRoomInfoSchema },
   /** Go Live: encode the program and push it to every destination; answers at once with `starting`. */
   goLive: { input: none, output: liveSessionSchema },
-  endLive: { input: none, output: liveSessionSchema },
+  /** End Live: the show stops, the room is told what Buy does now, and the show's results come back. */
+  endLive: { input: endLiveInputSchema, output: endLiveResultSchema },
   getLiveSession: { input: none, output: liveSessionSchema },
   openExternal: {
     input: z.object({ url: z.string().max(2000) }).strict(),

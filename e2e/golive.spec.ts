@@ -64,6 +64,8 @@ test('Go Live: viewers watch over the room’s SFU, the encoder survives being k
   await expect.poll(async () => (await viewer.videoFrames(1)).framesDecoded, { timeout: 15_000 }).toBeGreaterThan(before + 30);
 
   await page.getByRole('button', { name: 'End Live' }).click();
+  // End Live asks first (endShow.spec.ts covers its choices and the show's results).
+  await page.getByRole('dialog', { name: 'End the show?' }).getByRole('button', { name: 'End the show' }).click();
   await expect(page.getByRole('button', { name: 'Go Live' })).toBeVisible({ timeout: 30_000 });
   const session = await liveSession(page, studio);
   expect(session.recordingPath).toMatch(/show\.mp4$/);
@@ -110,6 +112,8 @@ test('an RTMP destination goes down and comes back on its own while viewers and 
     await expect(destinations).toContainText('Test ingest: live', { timeout: 45_000 });
     await expect.poll(() => probeRtmp(nginx.rtmpUrl('live', 'shopcast-e2e')), { timeout: 45_000 }).toContain('h264');
     await page.getByRole('button', { name: 'End Live' }).click();
+    // End Live asks first (endShow.spec.ts covers its choices and the show's results).
+    await page.getByRole('dialog', { name: 'End the show?' }).getByRole('button', { name: 'End the show' }).click();
     await expect(page.getByRole('button', { name: 'Go Live' })).toBeVisible({ timeout: 30_000 });
     expect(consoleErrors).toEqual([]);
   } finally {
@@ -165,6 +169,8 @@ test('a Shopcast room on another server is a destination too: its viewers watch 
     const viewer = await openViewerPage(await context.newPage(), `http://127.0.0.1:${remote.port}`, 'shop');
     expect(await viewer.videoFrames(30, 30_000)).toMatchObject({ frameWidth: 1280, frameHeight: 720 });
     await page.getByRole('button', { name: 'End Live' }).click();
+    // End Live asks first (endShow.spec.ts covers its choices and the show's results).
+    await page.getByRole('dialog', { name: 'End the show?' }).getByRole('button', { name: 'End the show' }).click();
     await expect(page.getByRole('button', { name: 'Go Live' })).toBeVisible({ timeout: 30_000 });
   } finally {
     await remote.stop();

@@ -165,6 +165,8 @@ liveTest('the room process SIGKILLed mid-show is back within 2 s: viewers resume
   ]);
 
   await page.getByRole('button', { name: 'End Live' }).click();
+  // End Live asks first (endShow.spec.ts covers its choices and the show's results).
+  await page.getByRole('dialog', { name: 'End the show?' }).getByRole('button', { name: 'End the show' }).click();
   await expect(page.getByRole('button', { name: 'Go Live' })).toBeVisible({ timeout: 30_000 });
   expect(consoleErrors).toEqual([]);
 });
@@ -216,6 +218,8 @@ liveTest('the room process frozen for 5 s: the program and the recording go on, 
   expect(notices.map((notice) => notice.message)).toContain('Your live room answers again; comments and orders caught up.');
 
   await page.getByRole('button', { name: 'End Live' }).click();
+  // End Live asks first (endShow.spec.ts covers its choices and the show's results).
+  await page.getByRole('dialog', { name: 'End the show?' }).getByRole('button', { name: 'End the show' }).click();
   await expect(page.getByRole('button', { name: 'Go Live' })).toBeVisible({ timeout: 30_000 });
   expect(consoleErrors).toEqual([]);
 });

@@ -44,6 +44,10 @@ export const promotionSchema = z.strictObject({
 });
 export type Promotion = z.infer<typeof promotionSchema>;
 
+/** The show ended at `endedAt`; Buy stays open until `buyUntil` (room clock), or closed at once when null. */
+export const showEndSchema = z.strictObject({ endedAt: z.number(), buyUntil: z.number().nullable() });
+export type ShowEnd = z.infer<typeof showEndSchema>;
+
 export const roomEventBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('comment'), comment: roomCommentSchema }),
   z.strictObject({ kind: z.literal('commentHidden'), commentId: z.string() }),
@@ -57,6 +61,8 @@ export const roomEventBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('likes'), total: z.number().int().nonnegative() }),
   z.strictObject({ kind: z.literal('viewerBanned'), viewerId: z.string() }),
   z.strictObject({ kind: z.literal('products'), products: z.array(roomProductSchema) }),
+  /** The show ended (with what Buy does now), or a new one started (null). */
+  z.strictObject({ kind: z.literal('show'), ended: showEndSchema.nullable() }),
 ]);
 export type RoomEventBody = z.infer<typeof roomEventBodySchema>;
 export type RoomEventKind = RoomEventBody['kind'];
@@ -71,6 +77,8 @@ export const roomSnapshotSchema = z.strictObject({
   viewerCount: z.number().int().nonnegative(),
   likes: z.number().int().nonnegative(),
   video: videoStateSchema,
+  /** Set from the end of a show until the next one starts. */
+  ended: showEndSchema.nullable(),
 });
 export type RoomSnapshot = z.infer<typeof roomSnapshotSchema>;
 
@@ -85,6 +93,7 @@ export const roomErrorCodes = [
   'out-of-stock',
   'sale-over',
   'not-promoted', // an order for a product that is not on sale now
+  'show-ended', // an order after the show ended and its grace (if any) ran out
   'not-found',
   'video-off', // SFU signalling while the room has no SFU worker
   'failed',

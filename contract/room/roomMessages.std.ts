@@ -99,6 +99,9 @@ export type RoomProduct = z.infer<typeof roomProductSchema>;
 /** "+1", "SOLD", "要": matched whole, ignoring case and width, with an optional quantity after it ("要2", "SOLD x3"). */
 export const claimKeywordSchema = text(20, 'A claim word').pipe(z.string().trim().min(1, 'A claim word cannot be empty.'));
 
+/** How long Buy may stay open after a show ends: long enough for late buyers, bounded so a room never sells forever. */
+export const BUY_GRACE_MAX_MINUTES = 120;
+
 export const flashSaleSchema = z.strictObject({ priceMinor: z.number().int().nonnegative(), endsAt: z.number().int().positive() });
 export type FlashSale = z.infer<typeof flashSaleSchema>;
 
@@ -132,6 +135,10 @@ export const studioActionSchema = z.discriminatedUnion('kind', [
   }),
   /** Puts the studio's catalogue (or part of it) into the room, with stock. */
   z.strictObject({ kind: z.literal('upsertProducts'), products: z.array(roomProductSchema).min(1).max(200) }),
+  /** A show starts: the room stops saying the last one ended. */
+  z.strictObject({ kind: z.literal('startShow') }),
+  /** The show ended: Buy closes at once (0) or after the merchant's grace, on the room's clock. */
+  z.strictObject({ kind: z.literal('endShow'), buyGraceMinutes: z.number().int().min(0).max(BUY_GRACE_MAX_MINUTES) }),
 ]);
 export type StudioAction = z.infer<typeof studioActionSchema>;
 

@@ -47,6 +47,8 @@ import { createShowTimeline } from '../ffmpeg/showTimelineWriter.node';
 import { openCatalogueStore } from '../products/catalogueStore.node';
 import { openOrderBook } from '../fulfilment/orderBook.node';
 import { createFulfilmentDesk, type FulfilmentDesk } from '../fulfilment/fulfilmentDesk.node';
+import { createShowTally } from '../panel/showTally.std';
+import { createShowLifecycle } from './showLifecycle.std';
 
 export interface CoreDeps {
   dataDir: string;
@@ -139,6 +141,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     schedule,
     onChange: (next) => events.emit('catalogue', next),
   });
+  const tally = createShowTally();
   // The promotion is read when a show starts, long after the room link below exists.
   const timeline = createShowTimeline({ appendFile: (file, text) => fs.appendFile(file, text, 'utf8'), schedule, now: Date.now, log: log.child('timeline'), promotion: () => roomLink.panel.lookup.promotion() });
   const staff = createStaffDesk({ registry: deps.staff ?? systemStaffRegistry(), events, qrSvg: qrCodeSvg });
@@ -181,7 +184,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           for (const [productId, left] of changes) catalogue.setStock(productId, left);
         },
         onRoomEvents: (roomEvents) => fulfilment.record(roomEvents),
-        onLiveEvents: (roomEvents) => timeline.record(roomEvents),
+        onLiveEvents: (roomEvents) => {
+          timeline.record(roomEvents);
+          tally.record(roomEvents);
+        },
       }),
     qrCodeSvg,
     notice: (level, message) => notices.post(level, message),
@@ -283,6 +289,21 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     ...(deps.revealFolder ? { revealFolder: deps.revealFolder } : {}),
   });
 
+  const show = createShowLifecycle({
+    live,
+    room: { act: (action) => panel.act(action), viewerCount: () => panel.state().viewerCount },
+    tally,
+    now: Date.now,
+    schedule,
+    log: log.child('live'),
+    started: () => replay.changed(),
+    ended: async (showId) => {
+      // The replay's marks are in the file before the show is reported over.
+      await Promise.all([timeline.flush(), catalogue.flush()]);
+      if (showId) replay.showFinished(showId);
+    },
+  });
+
   const dispatch = createDispatcher(
     {
       getSettings: () => settings.get(),
@@ -365,19 +386,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       },
       getMediaStats: () => media.stats(),
       getLiveRoom: () => liveRoom(),
-      goLive: async () => {
-        const started = await live.start();
-        replay.changed();
-        return started;
-      },
-      endLive: async () => {
-        const showId = live.session().showId;
-        const ended = await live.stop();
-        // The replay's marks are in the file before the show is reported over.
-        await Promise.all([timeline.flush(), catalogue.flush()]);
-        if (showId) replay.showFinished(showId);
-        return ended;
-      },
+      ...show.handlers,
       getLiveSession: () => live.session(),
       getLiveLayers: () => liveLayers.get(),
       updateLiveLayers: (patch) => liveLayers.update(patch),
@@ -454,6 +463,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
       clearInterval(sampleProgram);
       staff.close();
       status.stop();
+      show.close();
       roomLink.close();
       fulfilment.close();
       void catalogue.close();

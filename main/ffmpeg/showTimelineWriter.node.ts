@@ -69,6 +69,7 @@ export function timelineLine(event: RoomEvent): Record<string, unknown> | null {
     case 'likes':
     case 'viewerBanned':
     case 'products':
+    case 'show':
       return null;
     default: {
       const never: never = event;

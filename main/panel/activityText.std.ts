@@ -65,6 +65,10 @@ export function describeAction(action: StudioAction, lookup: Lookup): string {
     }
     case 'upsertProducts':
       return action.products.length === 1 ? `put ${action.products[0]?.name ?? 'a product'} in the live room` : `put ${action.products.length} products in the live room`;
+    case 'startShow':
+      return 'started the show';
+    case 'endShow':
+      return action.buyGraceMinutes > 0 ? `ended the show (Buy open ${action.buyGraceMinutes} more minutes)` : 'ended the show (Buy closed)';
     default: {
       const never: never = action;
       return never;

@@ -268,6 +268,7 @@ export function createPanelModel(): PanelModel {
             break;
           case 'reply':
           case 'viewerBanned':
+          case 'show':
             // Shown by the viewers' pages.
             break;
           default: {

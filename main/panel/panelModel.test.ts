@@ -30,7 +30,7 @@ const welcome = (lastSeq: number, pinned: RoomComment | null = null): WelcomeFra
   viewerId: null,
   lastSeq,
   serverTime: 1000,
-  snapshot: { pinned, promotion: null, viewerCount: 3, likes: 7, video: { available: false, producers: 0, reason: 'off' } },
+  snapshot: { pinned, promotion: null, viewerCount: 3, likes: 7, video: { available: false, producers: 0, reason: 'off' }, ended: null },
 });
 
 describe('the panel model', () => {

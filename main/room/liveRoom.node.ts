@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { AckFrame, Promotion, RoomComment, RoomEvent, RoomEventBody, RoomOrder, RoomSnapshot } from '../../contract/room/roomEvents.std';
+import type { AckFrame, Promotion, RoomComment, RoomEvent, RoomEventBody, RoomOrder, RoomSnapshot, ShowEnd } from '../../contract/room/roomEvents.std';
 import { roomLimits, type ActionMessage, type CommentMessage, type OrderMessage, type RoomProduct, type StudioAction } from '../../contract/room/roomMessages.std';
+import { buyingClosed, showEndAt } from '../../contract/room/showEnd.std';
 import type { VideoState } from '../../contract/room/sfuSignalling.std';
 import { sanitizeViewerText } from '../../contract/text/viewerText.std';
 import type { Logger } from '../log/logger.std';
@@ -80,6 +81,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
   let promotion: Promotion | null = row?.promotion ? (JSON.parse(row.promotion) as Promotion) : null;
   /** The promotion's claim words, folded once; null when claims are off, so a comment costs one check. */
   let matchClaim = promotion ? claimMatcher(promotion.claimKeywords) : null;
+  let ended: ShowEnd | null = row?.ended ? (JSON.parse(row.ended) as ShowEnd) : null;
   let likes = row?.likes ?? 0;
   let likesEmitted = likes;
   let viewerCount = 0;
@@ -187,6 +189,12 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     matchClaim = next ? claimMatcher(next.claimKeywords) : null;
     q.setPromotion.run(next ? JSON.stringify(next) : null, roomId);
     append({ kind: 'promotion', promotion: next }, null);
+  };
+
+  const setEnded = (next: ShowEnd | null) => {
+    ended = next;
+    q.setEnded.run(next ? JSON.stringify(next) : null, roomId);
+    append({ kind: 'show', ended: next }, null);
   };
 
   const stockLeft = (productId: string, left: number) => {
@@ -325,6 +333,12 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         for (const product of action.products) moveUpWaitlist(product.id);
         return null;
       }
+      case 'startShow':
+        if (ended) setEnded(null);
+        return null;
+      case 'endShow':
+        setEnded(showEndAt(now(), action.buyGraceMinutes));
+        return null;
       default: {
         const never: never = action;
         return never;
@@ -348,7 +362,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     },
     snapshot() {
       const current = promotion ? { ...promotion, product: productOf(promotion.product.id) ?? promotion.product } : null;
-      return { pinned, promotion: current, viewerCount, likes, video: deps.videoState() };
+      return { pinned, promotion: current, viewerCount, likes, video: deps.videoState(), ended };
     },
     eventsSince(after, viewerId, limit) {
       const rows = viewerId === null ? q.studioEventsSince.all(roomId, after, limit) : q.viewerEventsSince.all(roomId, after, viewerId, limit);
@@ -371,7 +385,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         const event = append({ kind: 'comment', comment }, viewerId);
         q.insertComment.run(roomId, comment.id, event.seq, viewerId, name, text, comment.at);
         // Checked here, in the batch: a ban or an ended promotion earlier in it already counts.
-        const claimed = matchClaim && promotion && !isBanned(viewerId) ? matchClaim(text) : null;
+        const claimed = matchClaim && promotion && !isBanned(viewerId) && !buyingClosed(ended, now()) ? matchClaim(text) : null;
         if (claimed && promotion) claim(promotion, comment, claimed.quantity);
         return accept(viewerId, message.clientId, event.seq, comment.id);
       });
@@ -386,10 +400,14 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
       const buyerName = clean(message.buyerName, roomLimits.nameChars);
       if (!buyerName) return refused('invalid', 'A name is needed.');
       if (!contact && !note) return refused('invalid', 'Give a phone number or a note so the shop can reach you.');
+      const showOver = 'The show has ended and buying is closed. Watch for the shop’s next show.';
+      if (buyingClosed(ended, now())) return refused('show-ended', showOver);
       if (soldOut.has(message.productId) && promotion?.product.id === message.productId) return refused('out-of-stock', 'Sold out: there are none left.');
       return commitAck(() => {
         const earlier = receiptFor(viewerId, clientId);
         if (earlier) return earlier;
+        // Checked again in the batch: an endShow queued before this order already counts.
+        if (buyingClosed(ended, now())) return refuse(clientId, 'show-ended', showOver);
         if (!promotion || promotion.product.id !== message.productId) return refuse(clientId, 'not-promoted', 'This product is not on sale right now.');
         const sale = promotion.flashSale;
         if (sale && now() >= sale.endsAt) return refuse(clientId, 'sale-over', 'The flash sale is over.');

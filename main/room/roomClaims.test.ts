@@ -207,8 +207,9 @@ describe('comment-to-claim', () => {
     insertEvent.run('shop', 2, 1001, 'order', 'v-old', JSON.stringify({ seq: 2, at: 1001, kind: 'order', order: oldOrder }));
     insertEvent.run('shop', 3, 1002, 'promotion', null, JSON.stringify({ seq: 3, at: 1002, kind: 'promotion', promotion: null }));
     db.prepare('INSERT INTO orders (room_id, id, seq, viewer_id, product_id, quantity, amount_minor, status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run('shop', oldOrder.id, 2, 'v-old', 'p1', 1, 5900, 'new', JSON.stringify(oldOrder));
-    // As schema 2 left it: without the waitlist's index.
+    // As schema 2 left it: without the waitlist's index, nor a show's end.
     db.exec('DROP INDEX orders_waitlisted');
+    db.exec('ALTER TABLE rooms DROP COLUMN ended');
     db.pragma('user_version = 2');
     db.close();
 

@@ -95,6 +95,8 @@ const migrations: readonly string[] = [
    UPDATE orders SET body = json_set(body, '$.source', 'buy') WHERE json_type(body, '$.source') IS NULL;
    UPDATE rooms SET promotion = json_set(promotion, '$.claimKeywords', json('[]'))
      WHERE promotion IS NOT NULL AND json_type(promotion, '$.claimKeywords') IS NULL;`,
+  // A show's end (and its Buy grace) outlives a room restart: a late order is still refused.
+  `ALTER TABLE rooms ADD COLUMN ended TEXT;`,
 ];
 
 export function openRoomDatabase(open: (file: string) => Database, file: string): Database {

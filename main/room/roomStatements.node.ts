@@ -4,7 +4,7 @@ import type { Database } from './roomDatabase.node';
 
 export function prepareRoomStatements(db: Database) {
   return {
-    room: db.prepare<[string], { pinned: string | null; promotion: string | null; likes: number }>('SELECT pinned, promotion, likes FROM rooms WHERE id = ?'),
+    room: db.prepare<[string], { pinned: string | null; promotion: string | null; likes: number; ended: string | null }>('SELECT pinned, promotion, likes, ended FROM rooms WHERE id = ?'),
     maxSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events WHERE room_id = ?'),
     insertEvent: db.prepare('INSERT INTO events (room_id, seq, at, kind, owner, body) VALUES (?, ?, ?, ?, ?, ?)'),
     receipt: db.prepare<[string, string, string], { ack: string }>('SELECT ack FROM receipts WHERE room_id = ? AND sender = ? AND client_id = ?'),
@@ -27,6 +27,7 @@ export function prepareRoomStatements(db: Database) {
     setPinned: db.prepare('UPDATE rooms SET pinned = ? WHERE id = ?'),
     setPromotion: db.prepare('UPDATE rooms SET promotion = ? WHERE id = ?'),
     setLikes: db.prepare('UPDATE rooms SET likes = ? WHERE id = ?'),
+    setEnded: db.prepare('UPDATE rooms SET ended = ? WHERE id = ?'),
     insertAction: db.prepare('INSERT INTO actions (room_id, seq, at, actor, kind, body) VALUES (?, ?, ?, ?, ?, ?)'),
     banned: db.prepare<[string, string], { banned: number }>('SELECT banned FROM viewers WHERE room_id = ? AND viewer_id = ?'),
     ban: db.prepare('UPDATE viewers SET banned = 1 WHERE room_id = ? AND viewer_id = ?'),

@@ -1,9 +1,10 @@
-import type { Promotion, RoomComment, RoomEvent, RoomOrder, RoomSnapshot } from '../../contract/room/roomEvents.std';
+import type { Promotion, RoomComment, RoomEvent, RoomOrder, RoomSnapshot, ShowEnd } from '../../contract/room/roomEvents.std';
 import type { MessageKey } from './i18n/messages.en.std';
 import type { Translator } from './i18n/translate.std';
 import type { OrderStatus, RoomProduct } from '../../contract/room/roomMessages.std';
 import type { VideoState } from '../../contract/room/sfuSignalling.std';
 import { roomLimits } from '../../contract/room/roomMessages.std';
+import { buyingClosed } from '../../contract/room/showEnd.std';
 import { sanitizeOverlayText } from '../features/compositor/draw/text.std';
 
 // The viewer's page as data: every room frame is applied by a pure function here, so the
@@ -34,6 +35,8 @@ export interface ViewerState {
   viewerCount: number;
   likes: number;
   video: VideoState;
+  /** The show ended (and until when Buy stays open), until the next one starts. */
+  ended: ShowEnd | null;
   feed: FeedItem[];
   /** The viewer's own orders, newest last. */
   orders: ViewerOrder[];
@@ -61,6 +64,7 @@ export const initialViewerState: ViewerState = {
   viewerCount: 0,
   likes: 0,
   video: { available: false, producers: 0, reason: null },
+  ended: null,
   feed: [],
   orders: [],
   clockOffsetMs: null,
@@ -80,6 +84,7 @@ export function applyWelcome(state: ViewerState, viewerId: string | null, snapsh
     viewerCount: snapshot.viewerCount,
     likes: snapshot.likes,
     video: snapshot.video,
+    ended: snapshot.ended,
   };
 }
 
@@ -203,6 +208,8 @@ export function applyEvent(state: ViewerState, event: RoomEvent): ViewerState {
     }
     case 'products':
       return { ...state, promotion: withProductUpdate(state.promotion, (product) => event.products.find((next) => next.id === product.id) ?? null) };
+    case 'show':
+      return { ...state, ended: event.ended };
     default: {
       const never: never = event;
       return never;
@@ -244,6 +251,15 @@ export function salePhase(promotion: Promotion | null, serverNow: number): SaleP
   if (!sale) return { phase: 'none' };
   const remainingMs = sale.endsAt - serverNow;
   return remainingMs > 0 ? { phase: 'running', remainingMs } : { phase: 'over' };
+}
+
+/** Whether Buy is offered at `now` (server time): during the show, in the grace after it (with what is left), or not any more. */
+export type BuyWindow = { phase: 'show' } | { phase: 'grace'; remainingMs: number } | { phase: 'closed' };
+
+export function buyWindow(ended: ShowEnd | null, serverNow: number): BuyWindow {
+  if (ended === null) return { phase: 'show' };
+  if (buyingClosed(ended, serverNow) || ended.buyUntil === null) return { phase: 'closed' };
+  return { phase: 'grace', remainingMs: ended.buyUntil - serverNow };
 }
 
 /**

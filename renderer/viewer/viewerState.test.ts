@@ -7,6 +7,7 @@ import {
   applyEvents,
   applyOwnComment,
   applyWelcome,
+  buyWindow,
   claimHint,
   estimateClockOffset,
   formatCountdown,
@@ -45,7 +46,7 @@ const order = (id: string, viewerId = ME): RoomOrder => ({
 });
 
 function welcomed(): ViewerState {
-  return applyWelcome(initialViewerState, ME, { pinned: null, promotion, viewerCount: 3, likes: 10, video: { available: true, producers: 2, reason: null } }, 0);
+  return applyWelcome(initialViewerState, ME, { pinned: null, promotion, viewerCount: 3, likes: 10, video: { available: true, producers: 2, reason: null }, ended: null }, 0);
 }
 
 const commentIds = (state: ViewerState) => state.feed.map((item) => item.id);
@@ -202,5 +203,15 @@ describe('flash sale clock', () => {
     expect(stockLabel(0, english)).toBe('Sold out');
     expect(stockLabel(3, chinese)).toBe('剩 3 件');
     expect(stockLabel(null, english)).toBeNull();
+  });
+
+  it('hears that the show ended, offers Buy only through the grace, and forgets the end when a new show starts', () => {
+    let state = applyEvents(welcomed(), [event({ kind: 'show', ended: { endedAt: 5000, buyUntil: 65_000 } })], 0);
+    expect(state.ended).toEqual({ endedAt: 5000, buyUntil: 65_000 });
+    expect(buyWindow(state.ended, 64_000)).toEqual({ phase: 'grace', remainingMs: 1000 });
+    expect(buyWindow(state.ended, 65_000)).toEqual({ phase: 'closed' });
+    expect(buyWindow({ endedAt: 5000, buyUntil: null }, 5000)).toEqual({ phase: 'closed' });
+    state = applyEvents(state, [event({ kind: 'show', ended: null })], 0);
+    expect(buyWindow(state.ended, 70_000)).toEqual({ phase: 'show' });
   });
 });

@@ -1,17 +1,34 @@
 import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PreflightCheck, PreflightReport } from '../../../contract/schemas/preflight.std';
+import type { ShowResults } from '../../../contract/schemas/showResults.std';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { combineReports, deviceChecks } from './deviceChecks.std';
+import { EndLiveButton } from './EndLiveButton.dom';
+import { ShowResultsDialog } from './ShowResultsDialog.dom';
+
+/**
+ * Go Live while off air, End Live (which asks first) while on; the show's results stay up after
+ * it ends, so they live here, beside both.
+ */
+export function GoLiveButton() {
+  const state = useStudio((studio) => studio.live.state);
+  const [results, setResults] = useState<ShowResults | null>(null);
+  return (
+    <>
+      {state === 'offline' ? <PreflightGoLive /> : <EndLiveButton state={state} onEnded={setResults} />}
+      <ShowResultsDialog results={results} onClose={() => setResults(null)} />
+    </>
+  );
+}
 
 /**
  * Go Live first runs the pre-flight and shows it: the page's own rows (cameras, microphone) with
  * the core's (the picture's rate, each destination's test publish, upload, encoder, disk, words).
- * The merchant starts the show from there. While on air the same button ends it.
+ * The merchant starts the show from there.
  */
-export function GoLiveButton() {
+function PreflightGoLive() {
   const api = useStudioApi();
-  const state = useStudio((studio) => studio.live.state);
   const devices = useStudio(
     useShallow((studio) => ({
       scenes: studio.sceneCollection,
@@ -20,7 +37,6 @@ export function GoLiveButton() {
       microphoneMuted: studio.settings.audio.microphoneMuted,
     })),
   );
-  const [ending, setEnding] = useState(false);
   const dialog = useRef<HTMLDialogElement>(null);
   const [coreReport, setCoreReport] = useState<PreflightReport | null>(null);
   const [checking, setChecking] = useState(false);
@@ -52,23 +68,6 @@ export function GoLiveButton() {
       setFailure(error instanceof Error ? error.message : String(error));
     }
   };
-
-  const end = async () => {
-    setEnding(true);
-    try {
-      await api.endLive();
-    } finally {
-      setEnding(false);
-    }
-  };
-
-  if (state !== 'offline') {
-    return (
-      <button type="button" className="go-live on-air" onClick={() => void end()} disabled={ending || state === 'ending'} aria-busy={ending || state === 'ending'}>
-        {state === 'ending' || ending ? 'Ending…' : 'End Live'}
-      </button>
-    );
-  }
 
   const rows = report?.checks ?? deviceRows;
   const withDetails = rows.filter((row) => row.details);

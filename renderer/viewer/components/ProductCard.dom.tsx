@@ -2,7 +2,7 @@ import { useT } from '../i18n/i18nContext.dom';
 import { useState, type ReactNode } from 'react';
 import type { Promotion } from '../../../contract/room/roomEvents.std';
 import { formatPrice } from '../../../contract/schemas/product.std';
-import { claimHint, formatCountdown, salePhase, stockLabel } from '../viewerState.std';
+import { buyWindow, claimHint, formatCountdown, salePhase, stockLabel } from '../viewerState.std';
 import { useServerNow, useViewer } from '../viewerContext.dom';
 import { BuySheet } from './BuySheet.dom';
 
@@ -20,8 +20,10 @@ function PromotionCard({ promotion }: { promotion: Promotion }) {
   const { t } = translator;
   const { product, flashSale } = promotion;
   const banned = useViewer((state) => state.banned);
-  const now = useServerNow(flashSale !== null);
+  const ended = useViewer((state) => state.ended);
+  const now = useServerNow(flashSale !== null || (ended !== null && ended.buyUntil !== null));
   const sale = salePhase(promotion, now);
+  const buyable = buyWindow(ended, now);
   const [buying, setBuying] = useState(false);
   const stock = stockLabel(product.stock, translator);
   const claim = claimHint(promotion, translator);
@@ -53,11 +55,26 @@ function PromotionCard({ promotion }: { promotion: Promotion }) {
           </p>
         )}
         {sale.phase === 'over' && <p className="sale sale-over">{t('product.saleOver')}</p>}
-        {claim !== null && <p className="claim-hint">{claim}</p>}
+        {buyable.phase === 'grace' && (
+          <p className="sale sale-running" role="timer">
+            {translator.rich<ReactNode>('product.graceEndsIn', { time: formatCountdown(buyable.remainingMs) }, {
+              countdown: (chunks) => (
+                <span key="countdown" className="countdown">
+                  {chunks}
+                </span>
+              ),
+            })}
+          </p>
+        )}
+        {buyable.phase === 'closed' && <p className="sale sale-over">{t('product.buyingClosed')}</p>}
+        {claim !== null && buyable.phase !== 'closed' && <p className="claim-hint">{claim}</p>}
       </div>
-      <button type="button" className="buy-button" disabled={soldOut || banned} onClick={() => setBuying(true)}>
-        {soldOut ? t('product.soldOut') : t('product.buy')}
-      </button>
+      {buyable.phase !== 'closed' && (
+        <button type="button" className="buy-button" disabled={soldOut || banned} onClick={() => setBuying(true)}>
+          {soldOut ? t('product.soldOut') : t('product.buy')}
+        </button>
+      )}
+      {/* Left open when the grace runs out mid-order: the room's refusal then says why, and nothing typed vanishes. */}
       {buying && <BuySheet promotion={promotion} unitPriceMinor={price} onClose={() => setBuying(false)} />}
     </section>
   );

@@ -9,7 +9,9 @@ function useStageMessage(): string | null {
   const video = useViewer((state) => state.video);
   const playback = useViewer((state) => state.playback);
   const welcomed = useViewer((state) => state.welcomed);
+  const ended = useViewer((state) => state.ended !== null);
   if (!welcomed) return t('stage.joining');
+  if (ended) return t('stage.ended');
   if (!video.available) return video.reason ?? t('stage.noVideo');
   if (video.producers === 0) return t('stage.notStarted');
   if (playback.status === 'failed') return playback.message;
@@ -21,7 +23,7 @@ export function VideoStage() {
   const { t } = useT();
   const connection = useConnection();
   const viewerCount = useViewer((state) => state.viewerCount);
-  const onAir = useViewer((state) => state.video.available && state.video.producers > 0);
+  const onAir = useViewer((state) => state.ended === null && state.video.available && state.video.producers > 0);
   const message = useStageMessage();
   const element = useRef<HTMLVideoElement | null>(null);
   const [muted, setMuted] = useState(true);

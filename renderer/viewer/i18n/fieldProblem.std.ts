@@ -18,7 +18,7 @@ export function fieldProblemText(field: 'name' | 'text' | 'buyerName' | 'contact
   }
 }
 
-const translatedRefusals = ['out-of-stock', 'sale-over', 'not-promoted', 'rate-limited', 'banned'] as const;
+const translatedRefusals = ['out-of-stock', 'sale-over', 'show-ended', 'not-promoted', 'rate-limited', 'banned'] as const;
 
 /** The room's refusal in the viewer's language where the page knows its code; else the room's own words. */
 export function refusalText(code: string, message: string, { t }: Translator): string {
