@@ -36,7 +36,7 @@ function progressTo(fd: number): string[] {
 
 const kbps = (value: number): string => `${value}k`;
 
-/** Every keyframe at an exact multiple of 2 s, for encoders whose `-g` is only a hint. */
+/** Every keyframe at an exact multiple of the interval, for encoders whose `-g` is only a hint. */
 const forcedKeyframes = ['-force_key_frames', `expr:gte(t,n_forced*${KEYFRAME_INTERVAL_SECONDS})`];
 
 export interface VideoEncoderArgs {
@@ -47,7 +47,7 @@ export interface VideoEncoderArgs {
   codec: string[];
 }
 
-/** The encoder-specific part: CBR with a one-second VBV, a keyframe every 2 s, no B-frames. */
+/** The encoder-specific part: CBR with a one-second VBV, a keyframe every second, no B-frames. */
 export function videoEncoderArgs(encoding: VideoEncoding, output: OutputProfileSpec): VideoEncoderArgs {
   const gop = String(keyframeIntervalFrames(output));
   const rate = kbps(output.videoKbps);
@@ -64,7 +64,7 @@ export function videoEncoderArgs(encoding: VideoEncoding, output: OutputProfileS
           // The level is forced so the SPS says exactly what the RTP plan's profile-level-id says.
           '-profile:v', profile, '-level:v', (output.h264Level / 10).toFixed(1), '-pix_fmt', 'yuv420p',
           '-b:v', rate, '-minrate', rate, '-maxrate', rate, '-bufsize', kbps(vbvBufferKbits(output)),
-          // keyint_min = g and no scene-cut: keyframes exactly every 2 s (BENCH-SCENE.md's floor).
+          // keyint_min = g and no scene-cut: keyframes exactly on the interval.
           '-g', gop, '-keyint_min', gop, '-sc_threshold', '0',
         ],
       };
@@ -251,7 +251,7 @@ export function buildRecordingArgs(file: string, container: RecordingContainer):
     container === 'matroska'
       ? // One-second clusters: at most about a second is lost in a crash.
         ['-f', 'matroska', '-cluster_time_limit', '1000']
-      : // A fragment per keyframe (2 s), each self-contained after an empty moov.
+      : // A fragment per keyframe (1 s), each self-contained after an empty moov.
         ['-f', 'mp4', '-movflags', '+frag_keyframe+empty_moov+default_base_moof'];
   return [
     ...nutInput(['-n']),
