@@ -11,6 +11,12 @@ export interface RestartPolicy {
 
 export const encoderRestartPolicy: RestartPolicy = { firstDelayMs: 0, maxDelayMs: 2000, stableAfterMs: 10_000 };
 export const destinationRestartPolicy: RestartPolicy = { firstDelayMs: 500, maxDelayMs: 30_000, stableAfterMs: 15_000 };
+/**
+ * An RTMP push: every half second at most while it is down (issue 13: back within 2 s of the
+ * server). Cheap, because each attempt is one TCP connection until the server answers
+ * (live/rtmpReach.node.ts); FFmpeg starts only then.
+ */
+export const rtmpRestartPolicy: RestartPolicy = { firstDelayMs: 250, maxDelayMs: 500, stableAfterMs: 15_000 };
 
 /** The delay before restart number `failures` (1 = the first restart in a row). */
 export function restartDelayMs(policy: RestartPolicy, failures: number): number {
