@@ -163,9 +163,16 @@ export function buildEncoderArgs(plan: EncodePlan): readonly string[] {
 
 /** A remuxer reads the encoder's NUT on stdin. fpsprobesize 0: NUT states the stream's time
  * base, so probing need not wait for 20 frames (≈ 0.7 s) before the first packet goes out. */
-function nutInput(globalArgs: readonly string[] = []): string[] {
-  return [...commonArgs, ...progressTo(REMUX_FD.progress), ...globalArgs, '-f', 'nut', '-fpsprobesize', '0', '-i', `pipe:${REMUX_FD.nut}`];
+function nutInput(globalArgs: readonly string[] = [], probe: readonly string[] = []): string[] {
+  return [...commonArgs, ...progressTo(REMUX_FD.progress), ...globalArgs, '-f', 'nut', '-fpsprobesize', '0', ...probe, '-i', `pipe:${REMUX_FD.nut}`];
 }
+
+/**
+ * No probing beyond NUT's own stream headers (codecs, sizes, rates, extradata), which is all a
+ * copy into FLV needs: FFmpeg would otherwise decode 7 H.264 frames first, and what arrives
+ * meanwhile would go out in a burst once the push connects.
+ */
+const headersOnly = ['-analyzeduration', '1', '-probesize', '32'];
 
 export interface SfuTarget {
   /** Where the SFU's plain transports listen (the broadcaster API's answer). */
@@ -210,7 +217,7 @@ export function buildSfuRemuxArgs(plan: RtpPlan, target: SfuTarget): readonly st
  */
 export function buildRtmpRemuxArgs(url: string): readonly string[] {
   return [
-    ...nutInput(),
+    ...nutInput([], headersOnly),
     '-map', `0:${NUT_STREAM.video}`, '-map', `0:${NUT_STREAM.aac}`, '-c', 'copy',
     // Nothing to seek back to on a live push: don't try to patch duration and size at the end.
     '-f', 'flv', '-flvflags', 'no_duration_filesize', url,

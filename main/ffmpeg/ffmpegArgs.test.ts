@@ -136,10 +136,10 @@ describe('remuxer arguments, per destination', () => {
     expect(ipv6.filter((arg) => arg.startsWith('rtp://')).map((url) => url.split('?')[0])).toEqual(['rtp://[::1]:40000', 'rtp://[::1]:40002']);
   });
 
-  it('RTMP: H.264 + AAC in FLV', () => {
+  it('RTMP: H.264 + AAC in FLV, from NUT\'s stream headers without probing', () => {
     expect(buildRtmpRemuxArgs('rtmp://live.example.com/app/secret-key')).toEqual([
       ...remuxHead,
-      ...nutIn,
+      '-f', 'nut', '-fpsprobesize', '0', '-analyzeduration', '1', '-probesize', '32', '-i', 'pipe:0',
       '-map', '0:0', '-map', '0:1', '-c', 'copy',
       '-f', 'flv', '-flvflags', 'no_duration_filesize', 'rtmp://live.example.com/app/secret-key',
     ]);

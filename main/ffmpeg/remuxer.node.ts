@@ -28,6 +28,14 @@ export interface RemuxerOptions {
    * took the stream, not when the process started. Given in ms: how long it may take.
    */
   flowingWithinMs?: number;
+  /**
+   * Waited for after FFmpeg has started and before it is fed (an RTMP server taking connections):
+   * FFmpeg's own start-up is then behind it, and it connects as soon as the stream reaches it.
+   * A rejection ends the attempt with that error.
+   */
+  beforeJoin?: () => Promise<void>;
+  /** Aborted: the run is no longer wanted before it has started (its process is killed). */
+  signal?: AbortSignal;
 }
 
 /** Resolves at FFmpeg's first `-progress` block; rejects if it ends first or takes longer than `withinMs`. */
@@ -73,12 +81,23 @@ export async function startRemuxer(options: RemuxerOptions): Promise<Running> {
       stdin.write(bytes);
     },
   };
-  options.fanout.join(output, options.joinFrom);
+  const abort = () => child.kill('SIGKILL');
+  options.signal?.addEventListener('abort', abort, { once: true });
   const ended = exited(child).then(({ code, signal }) => {
     options.fanout.leave(output);
     return stalled ? 'it could not keep up with the stream' : endReason(code, signal, lastLines);
   });
+  if (options.beforeJoin) {
+    try {
+      await options.beforeJoin();
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
+  }
+  options.fanout.join(output, options.joinFrom);
   if (options.flowingWithinMs !== undefined) await firstProgress(progress, ended, options.flowingWithinMs, () => child.kill('SIGKILL'));
+  options.signal?.removeEventListener('abort', abort);
   return {
     ended,
     async stop() {

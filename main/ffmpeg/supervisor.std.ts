@@ -25,7 +25,8 @@ export interface SupervisedDetail {
 export interface SupervisorDeps {
   name: string;
   policy: RestartPolicy;
-  start: () => Promise<Running>;
+  /** Starts a run; `signal` aborts when the run is no longer wanted before it has started (stop, restart). */
+  start: (signal: AbortSignal) => Promise<Running>;
   nowMs: () => number;
   schedule: (ms: number, run: () => void) => () => void;
   onState: (state: SupervisedState, detail: SupervisedDetail) => void;
@@ -49,6 +50,7 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   let restarts = 0;
   let cancelRetry: (() => void) | null = null;
   let generation = 0;
+  let starting: AbortController | null = null;
 
   const report = (next: SupervisedState, message: string | null, retryInMs: number | null, why: string | null = null) => {
     state = next;
@@ -61,7 +63,9 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     const run = ++generation;
     report('starting', null, null);
     const startedAt = deps.nowMs();
-    deps.start().then(
+    const attempt = new AbortController();
+    starting = attempt;
+    deps.start(attempt.signal).then(
       (running) => {
         if (run !== generation || !wanted) {
           void running.stop();
@@ -94,6 +98,8 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
 
   const halt = async () => {
     generation += 1;
+    starting?.abort();
+    starting = null;
     cancelRetry?.();
     cancelRetry = null;
     const running = current;

@@ -133,7 +133,7 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
 
   const addDestination = (
     status: Pick<LiveDestination, 'id' | 'kind' | 'name'>,
-    start: () => Promise<Running>,
+    start: (signal: AbortSignal) => Promise<Running>,
     options: { policy?: RestartPolicy; host?: string } = {},
   ) => {
     const destination: Destination = {
@@ -152,6 +152,14 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
       }),
     };
     destinations.push(destination);
+  };
+
+  /** Why a destination is down while its attempt waits (its server not answering yet). */
+  const downBecause = (id: string, reason: string) => {
+    const destination = destinations.find((candidate) => candidate.status.id === id);
+    if (!destination || destination.status.state === 'running') return;
+    destination.status = { ...destination.status, reason };
+    publish({});
   };
 
   const fail = (message: string) => {
@@ -201,8 +209,8 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
       await mkdir(showDir, { recursive: true });
       const fanout = createNutFanout();
       const remux =
-        (id: string, args: readonly string[], push: { joinFrom: JoinFrom; maxBacklogBytes: number; flowingWithinMs?: number } = { joinFrom: 'syncpoint', maxBacklogBytes: MAX_DESTINATION_BACKLOG_BYTES }) =>
-        () => {
+        (id: string, args: readonly string[], push: { joinFrom: JoinFrom; maxBacklogBytes: number; flowingWithinMs?: number; beforeJoin?: () => Promise<void> } = { joinFrom: 'syncpoint', maxBacklogBytes: MAX_DESTINATION_BACKLOG_BYTES }) =>
+        (signal?: AbortSignal) => {
           const progress = createProgressParser((snapshot) => {
             const destination = destinations.find((candidate) => candidate.status.id === id);
             // A run's last block may come after its supervisor has moved on: only a running copy has a bitrate.
@@ -210,18 +218,17 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
             destination.status = { ...destination.status, bitrateKbps: snapshot.bitrateKbps };
             publish({});
           });
-          return startRemuxer({ ffmpegPath, args, fanout, spawn: deps.spawn, log: log.child(id), ...push, onProgress: (text) => progress.push(text) });
+          return startRemuxer({ ffmpegPath, args, fanout, spawn: deps.spawn, log: log.child(id), ...push, signal, onProgress: (text) => progress.push(text) });
         };
-      // An RTMP push (re)starts at the live edge: first its server must answer, then it joins the
-      // stream at the next keyframe, and it counts as running once FFmpeg is sending.
-      const rtmpPush = (id: string, url: string) => {
-        const start = remux(id, buildRtmpRemuxArgs(url), { joinFrom: 'keyframe', maxBacklogBytes: MAX_RTMP_BACKLOG_BYTES, flowingWithinMs: RTMP_FLOWING_WITHIN_MS });
-        return async () => {
-          await reachRtmpServer(url);
-          return start();
-        };
-      };
-
+      // An RTMP push (re)starts at the live edge: its FFmpeg starts, waits for the server to take
+      // a connection, then joins the stream at the next keyframe, and counts as running once it sends.
+      const rtmpPush = (id: string, url: string) => (signal: AbortSignal) =>
+        remux(id, buildRtmpRemuxArgs(url), {
+          joinFrom: 'keyframe',
+          maxBacklogBytes: MAX_RTMP_BACKLOG_BYTES,
+          flowingWithinMs: RTMP_FLOWING_WITHIN_MS,
+          beforeJoin: () => reachRtmpServer(url, signal, (reason) => downBecause(id, reason)),
+        })(signal);
       addDestination({ id: 'recording', kind: 'recording', name: 'Recording' }, () => {
         segmentCount += 1;
         const file = path.join(showDir, `segment-${String(segmentCount).padStart(3, '0')}.mkv`);
@@ -245,7 +252,7 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
       let firstRun = true;
       const progress = createProgressParser((snapshot) => {
         recentProgress = [...recentProgress.slice(-9), snapshot];
-        const health = healthOf(recentProgress, choice.encoding.encoder, spec.width * spec.height > 1280 * 720);
+        const health = healthOf(recentProgress, choice.encoding.encoder, spec.width * spec.height > 1280 * 720, spec.framesPerSecond);
         if (session.state !== 'live' && (snapshot.frame ?? 0) > 0) {
           transition({ type: 'encoderRunning' }, { health, liveAt: session.liveAt ?? deps.now() });
         } else publish({ health });
