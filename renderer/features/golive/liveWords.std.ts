@@ -33,13 +33,13 @@ export function onAirClock(elapsedMs: number): string {
   return `${Math.floor(seconds / 3600)}:${pad(Math.floor((seconds % 3600) / 60))}:${pad(seconds % 60)}`;
 }
 
-/** The show's figures, counted from Go Live: "30 fps · 2600 kb/s · 0 dropped · 3 late". */
+/** The show's figures, counted from Go Live: "30 fps · 2600 kb/s · 0 frames dropped · 3 came late". */
 export function healthLine(health: StreamHealth): string {
   const parts = [
     health.fps === null ? 'starting…' : `${Math.round(health.fps)} fps`,
     ...(health.bitrateKbps === null ? [] : [`${Math.round(health.bitrateKbps)} kb/s`]),
-    `${health.droppedFrames} dropped`,
-    `${health.duplicatedFrames} late`,
+    `${health.droppedFrames} frames dropped`,
+    `${health.duplicatedFrames} came late`,
   ];
   return parts.join(' · ');
 }

@@ -36,7 +36,7 @@ describe('the show’s figures', () => {
   });
 
   it('read one line from the session’s health', () => {
-    expect(healthLine(noHealth)).toBe('starting… · 0 dropped · 0 late');
-    expect(healthLine({ ...noHealth, fps: 29.97, bitrateKbps: 2612.4, droppedFrames: 2, duplicatedFrames: 5 })).toBe('30 fps · 2612 kb/s · 2 dropped · 5 late');
+    expect(healthLine(noHealth)).toBe('starting… · 0 frames dropped · 0 came late');
+    expect(healthLine({ ...noHealth, fps: 29.97, bitrateKbps: 2612.4, droppedFrames: 2, duplicatedFrames: 5 })).toBe('30 fps · 2612 kb/s · 2 frames dropped · 5 came late');
   });
 });
