@@ -148,6 +148,8 @@ test('an RTMP destination goes down and comes back on its own while viewers and 
     const recording = (await readdir(recordDir)).find((name) => !recordedBefore.has(name)) ?? '';
     const snapshot = path.join(recordDir, 'first-3-seconds.flv');
     await copyFile(path.join(recordDir, recording), snapshot);
+    // A loaded machine may take the copy late: the wall time is until the copy was made.
+    const wall = (Date.now() - publishedAt) / 1000;
     const packets = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'packet=codec_type,pts_time', '-of', 'csv=p=0', snapshot], { encoding: 'utf8' })
       .trim()
       .split('\n')
@@ -158,13 +160,13 @@ test('an RTMP destination goes down and comes back on its own while viewers and 
     const firstAudio = packets.find((packet) => packet.kind === 'audio')?.pts ?? NaN;
     const media = Math.max(...packets.map((packet) => packet.pts)) - Math.min(...packets.map((packet) => packet.pts));
     console.log(
-      `RTMP back: published ${publishedAt - backAt} ms after the server was back; ${media.toFixed(2)} s of media in its first 3 s; ` +
+      `RTMP back: published ${publishedAt - backAt} ms after the server was back; ${media.toFixed(2)} s of media in its first ${wall.toFixed(2)} s; ` +
         `video starts ${((firstVideo - firstAudio) * 1000).toFixed(0)} ms after audio`,
     );
     expect(publishedAt - backAt).toBeLessThan(2000);
     // No burst: what arrived advances at about real time.
     expect(media).toBeGreaterThan(1.5);
-    expect(media).toBeLessThan(3 * 1.3);
+    expect(media).toBeLessThan(wall * 1.3);
     // Picture and sound start together, on a keyframe.
     expect(packets[0]?.kind).toBe('video');
     expect(Math.abs(firstVideo - firstAudio)).toBeLessThan(0.1);
