@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
 import { statSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { copyFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test, type Page } from './fixtures';
 import type { LiveSession } from '../contract/schemas/live.std';
@@ -86,9 +86,23 @@ function probeRtmp(url: string): string {
   }
 }
 
+/** Resolves with Date.now() at the first poll (every 20 ms) where `check` holds. */
+async function when(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return Date.now();
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const publishes = (log: string) => log.split('\n').filter((line) => /publish: name='shopcast-e2e'/.test(line)).length;
+
 test('an RTMP destination goes down and comes back on its own while viewers and the recording go on', async ({ page, context }) => {
   test.setTimeout(150_000);
-  const nginx = await startNginxRtmp();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const nginx = await startNginxRtmp({ record: true });
+  const recordDir = path.join(nginx.dir, 'record');
   try {
     const studio = await open(page);
     await callCore(page, studio.origin, 'saveDestination', { platform: 'custom', name: 'Test ingest', serverUrl: `rtmp://127.0.0.1:${nginx.port}/live`, enabled: true, streamKey: 'shopcast-e2e' });
@@ -99,22 +113,78 @@ test('an RTMP destination goes down and comes back on its own while viewers and 
     const watchUrl = (await page.getByTestId('watch-url').textContent()) ?? '';
     const viewer = await openViewerPage(await context.newPage(), `http://127.0.0.1:${new URL(watchUrl).port}`, 'shop');
     await viewer.videoFrames(30, 30_000);
+    // On air, large, with the time since Go Live; the status bar and the panel read the same figures.
+    await expect(page.getByRole('status', { name: 'On air' })).toHaveText(/On air\s*0:0\d:\d\d/);
+    await expect(page.getByRole('status', { name: 'Stream health' })).toContainText(/\d+ fps · \d+ kb\/s · \d+ frames dropped · \d+ came late/);
+    const dropped = /(\d+) frames dropped/.exec((await page.getByRole('status', { name: 'Stream health' }).textContent()) ?? '')?.[1];
+    await expect(page.getByRole('status', { name: 'Dropped frames' })).toHaveText(`Dropped frames ${dropped}`);
+    await page.screenshot({ path: '/tmp/shots/on-air.png' });
 
+    // Every text the destination's line has from here on, as the page renders it.
+    await destinations.evaluate((list) => {
+      const seen: { text: string; at: number }[] = [];
+      (window as unknown as { destinationTexts: typeof seen }).destinationTexts = seen;
+      new MutationObserver(() => seen.push({ text: list.textContent ?? '', at: Date.now() })).observe(list, { subtree: true, childList: true, characterData: true });
+    });
     await nginx.stop();
-    await expect(destinations).toContainText(/Test ingest: (reconnecting|connecting)/, { timeout: 20_000 });
+    await expect(destinations).toContainText(/Test ingest: reconnecting/, { timeout: 20_000 });
+    const banner = page.getByRole('alert').filter({ hasText: 'Test ingest is down' });
+    await expect(banner).toBeVisible();
+    await expect(banner).toHaveText("Test ingest is down: can't reach 127.0.0.1 — retrying");
+    await page.screenshot({ path: '/tmp/shots/down-banner.png' });
+    const down = (await liveSession(page, studio)).destinations.find((destination) => destination.kind === 'rtmp');
+    expect(down).toMatchObject({ bitrateKbps: null, reason: "can't reach 127.0.0.1" });
     // The room's viewers see no interruption while the RTMP push is down.
     const during = (await viewer.videoFrames(1)).framesDecoded;
     await expect.poll(async () => (await viewer.videoFrames(1)).framesDecoded, { timeout: 10_000 }).toBeGreaterThan(during + 30);
     await expect(destinations).toContainText('Your live room: live');
     await expect(destinations).toContainText('Recording: live');
 
+    const publishedBefore = publishes(await nginx.errorLog());
+    const recordedBefore = new Set(await readdir(recordDir));
     await nginx.start();
-    await expect(destinations).toContainText('Test ingest: live', { timeout: 45_000 });
-    await expect.poll(() => probeRtmp(nginx.rtmpUrl('live', 'shopcast-e2e')), { timeout: 45_000 }).toContain('h264');
+    const backAt = Date.now();
+    const publishedAt = await when(async () => publishes(await nginx.errorLog()) > publishedBefore, 10_000, 'the studio to publish again');
+    // What nginx received in the first 3 s of the new publish, as it wrote it down.
+    await when(() => Date.now() >= publishedAt + 3000, 5000, 'three seconds of stream');
+    const recording = (await readdir(recordDir)).find((name) => !recordedBefore.has(name)) ?? '';
+    const snapshot = path.join(recordDir, 'first-3-seconds.flv');
+    await copyFile(path.join(recordDir, recording), snapshot);
+    // A loaded machine may take the copy late: the wall time is until the copy was made.
+    const wall = (Date.now() - publishedAt) / 1000;
+    const packets = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'packet=codec_type,pts_time', '-of', 'csv=p=0', snapshot], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','))
+      .map(([kind, pts]) => ({ kind, pts: Number(pts) }))
+      .filter((packet) => Number.isFinite(packet.pts));
+    const firstVideo = packets.find((packet) => packet.kind === 'video')?.pts ?? NaN;
+    const firstAudio = packets.find((packet) => packet.kind === 'audio')?.pts ?? NaN;
+    const media = Math.max(...packets.map((packet) => packet.pts)) - Math.min(...packets.map((packet) => packet.pts));
+    console.log(
+      `RTMP back: published ${publishedAt - backAt} ms after the server was back; ${media.toFixed(2)} s of media in its first ${wall.toFixed(2)} s; ` +
+        `video starts ${((firstVideo - firstAudio) * 1000).toFixed(0)} ms after audio`,
+    );
+    expect(publishedAt - backAt).toBeLessThan(2000);
+    // No burst: what arrived advances at about real time.
+    expect(media).toBeGreaterThan(1.5);
+    expect(media).toBeLessThan(wall * 1.3);
+    // Picture and sound start together, on a keyframe.
+    expect(packets[0]?.kind).toBe('video');
+    expect(Math.abs(firstVideo - firstAudio)).toBeLessThan(0.1);
+    // From going down until the server was back and took the stream, its line never said live.
+    const texts = await page.evaluate(() => (window as unknown as { destinationTexts: { text: string; at: number }[] }).destinationTexts);
+    const wentDown = texts.findIndex(({ text }) => text.includes('Test ingest: reconnecting'));
+    const cameBack = texts.findIndex(({ text }, index) => index > wentDown && text.includes('Test ingest: live'));
+    expect(wentDown).toBeGreaterThanOrEqual(0);
+    expect(texts[cameBack]?.at ?? Infinity).toBeGreaterThanOrEqual(backAt);
+    await expect(destinations).toContainText('Test ingest: live', { timeout: 10_000 });
+    await expect(banner).toHaveCount(0);
     await page.getByRole('button', { name: 'End Live' }).click();
     // End Live asks first (endShow.spec.ts covers its choices and the show's results).
     await page.getByRole('dialog', { name: 'End the show?' }).getByRole('button', { name: 'End the show' }).click();
     await expect(page.getByRole('button', { name: 'Go Live' })).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('status', { name: 'On air' })).toHaveCount(0);
     expect(consoleErrors).toEqual([]);
   } finally {
     await nginx.dispose();

@@ -49,6 +49,8 @@ export interface NginxRtmpOptions {
   dir?: string;
   /** RTMP applications to serve; `live` by default. */
   apps?: readonly string[];
+  /** Write every publish, as it arrives, to `<dir>/record/<stream>-<time>.flv` (what a server received, when). */
+  record?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -69,11 +71,12 @@ export interface NginxRtmp {
   errorLog(): Promise<string>;
 }
 
-export function nginxRtmpConfig(options: { dir: string; port: number; modulePath: string; apps: readonly string[] }): string {
+export function nginxRtmpConfig(options: { dir: string; port: number; modulePath: string; apps: readonly string[]; record?: boolean }): string {
   const { dir } = options;
+  const record = options.record ? `record all;\n      record_path ${path.join(dir, 'record')};\n      record_unique on;` : 'record off;';
   const applications = options.apps
     // wait_key: a player that joins mid-stream starts at a keyframe, so ffprobe sees H.264 at once.
-    .map((app) => `    application ${app} {\n      live on;\n      record off;\n      wait_key on;\n    }`)
+    .map((app) => `    application ${app} {\n      live on;\n      ${record}\n      wait_key on;\n    }`)
     .join('\n');
   return [
     // One process in the foreground, owned by the test: no daemon, no master/worker split (as
@@ -134,7 +137,8 @@ export async function startNginxRtmp(options: NginxRtmpOptions = {}): Promise<Ng
   const port = await freePort();
   const confPath = path.join(dir, 'nginx.conf');
   const errorLogPath = path.join(dir, 'error.log');
-  await fs.writeFile(confPath, nginxRtmpConfig({ dir, port, modulePath, apps: options.apps ?? ['live'] }));
+  if (options.record) await fs.mkdir(path.join(dir, 'record'), { recursive: true });
+  await fs.writeFile(confPath, nginxRtmpConfig({ dir, port, modulePath, apps: options.apps ?? ['live'], record: options.record }));
 
   let child: ChildProcess | null = null;
 

@@ -14,9 +14,14 @@ export const liveDestinationSchema = z.strictObject({
   state: z.enum(destinationStates),
   /** Why it is retrying, in words ("RTMP push stopped (exit code 1)"). */
   message: z.string().nullable(),
+  /**
+   * Why it is down, in a shopkeeper's words ("can't reach live-push.example.com"): set when it
+   * fails, kept while it tries again, null once it is running.
+   */
+  reason: z.string().nullable(),
   retryInMs: z.number().nullable(),
   restarts: z.number().int().nonnegative(),
-  /** What this destination's copy carries, kb/s (its FFmpeg's own figure for the current run). */
+  /** What this destination's copy carries, kb/s (its FFmpeg's own figure for the current run; null when not running). */
   bitrateKbps: z.number().nullable(),
 });
 export type LiveDestination = z.infer<typeof liveDestinationSchema>;

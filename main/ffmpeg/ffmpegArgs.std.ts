@@ -36,7 +36,7 @@ function progressTo(fd: number): string[] {
 
 const kbps = (value: number): string => `${value}k`;
 
-/** Every keyframe at an exact multiple of 2 s, for encoders whose `-g` is only a hint. */
+/** Every keyframe at an exact multiple of the interval, for encoders whose `-g` is only a hint. */
 const forcedKeyframes = ['-force_key_frames', `expr:gte(t,n_forced*${KEYFRAME_INTERVAL_SECONDS})`];
 
 export interface VideoEncoderArgs {
@@ -47,7 +47,7 @@ export interface VideoEncoderArgs {
   codec: string[];
 }
 
-/** The encoder-specific part: CBR with a one-second VBV, a keyframe every 2 s, no B-frames. */
+/** The encoder-specific part: CBR with a one-second VBV, a keyframe every second, no B-frames. */
 export function videoEncoderArgs(encoding: VideoEncoding, output: OutputProfileSpec): VideoEncoderArgs {
   const gop = String(keyframeIntervalFrames(output));
   const rate = kbps(output.videoKbps);
@@ -64,7 +64,7 @@ export function videoEncoderArgs(encoding: VideoEncoding, output: OutputProfileS
           // The level is forced so the SPS says exactly what the RTP plan's profile-level-id says.
           '-profile:v', profile, '-level:v', (output.h264Level / 10).toFixed(1), '-pix_fmt', 'yuv420p',
           '-b:v', rate, '-minrate', rate, '-maxrate', rate, '-bufsize', kbps(vbvBufferKbits(output)),
-          // keyint_min = g and no scene-cut: keyframes exactly every 2 s (BENCH-SCENE.md's floor).
+          // keyint_min = g and no scene-cut: keyframes exactly on the interval.
           '-g', gop, '-keyint_min', gop, '-sc_threshold', '0',
         ],
       };
@@ -163,9 +163,16 @@ export function buildEncoderArgs(plan: EncodePlan): readonly string[] {
 
 /** A remuxer reads the encoder's NUT on stdin. fpsprobesize 0: NUT states the stream's time
  * base, so probing need not wait for 20 frames (≈ 0.7 s) before the first packet goes out. */
-function nutInput(globalArgs: readonly string[] = []): string[] {
-  return [...commonArgs, ...progressTo(REMUX_FD.progress), ...globalArgs, '-f', 'nut', '-fpsprobesize', '0', '-i', `pipe:${REMUX_FD.nut}`];
+function nutInput(globalArgs: readonly string[] = [], probe: readonly string[] = []): string[] {
+  return [...commonArgs, ...progressTo(REMUX_FD.progress), ...globalArgs, '-f', 'nut', '-fpsprobesize', '0', ...probe, '-i', `pipe:${REMUX_FD.nut}`];
 }
+
+/**
+ * No probing beyond NUT's own stream headers (codecs, sizes, rates, extradata), which is all a
+ * copy into FLV needs: FFmpeg would otherwise decode 7 H.264 frames first, and what arrives
+ * meanwhile would go out in a burst once the push connects.
+ */
+const headersOnly = ['-analyzeduration', '1', '-probesize', '32'];
 
 export interface SfuTarget {
   /** Where the SFU's plain transports listen (the broadcaster API's answer). */
@@ -210,7 +217,7 @@ export function buildSfuRemuxArgs(plan: RtpPlan, target: SfuTarget): readonly st
  */
 export function buildRtmpRemuxArgs(url: string): readonly string[] {
   return [
-    ...nutInput(),
+    ...nutInput([], headersOnly),
     '-map', `0:${NUT_STREAM.video}`, '-map', `0:${NUT_STREAM.aac}`, '-c', 'copy',
     // Nothing to seek back to on a live push: don't try to patch duration and size at the end.
     '-f', 'flv', '-flvflags', 'no_duration_filesize', url,
@@ -251,7 +258,7 @@ export function buildRecordingArgs(file: string, container: RecordingContainer):
     container === 'matroska'
       ? // One-second clusters: at most about a second is lost in a crash.
         ['-f', 'matroska', '-cluster_time_limit', '1000']
-      : // A fragment per keyframe (2 s), each self-contained after an empty moov.
+      : // A fragment per keyframe (1 s), each self-contained after an empty moov.
         ['-f', 'mp4', '-movflags', '+frag_keyframe+empty_moov+default_base_moof'];
   return [
     ...nutInput(['-n']),

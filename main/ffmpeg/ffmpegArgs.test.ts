@@ -37,7 +37,7 @@ function encoderGolden(size: string, level: string, kbps: string): string[] {
     '-map', '0:v:0', '-map', '1:a:0', '-map', '1:a:0',
     '-fps_mode', 'cfr', '-r', '30',
     '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-profile:v', 'baseline', '-level:v', level, '-pix_fmt', 'yuv420p',
-    '-b:v', kbps, '-minrate', kbps, '-maxrate', kbps, '-bufsize', kbps, '-g', '60', '-keyint_min', '60', '-sc_threshold', '0',
+    '-b:v', kbps, '-minrate', kbps, '-maxrate', kbps, '-bufsize', kbps, '-g', '30', '-keyint_min', '30', '-sc_threshold', '0',
     ...audioOut,
     ...nutOut,
   ];
@@ -77,15 +77,15 @@ describe('buildEncoderArgs, per output profile', () => {
 describe('videoEncoderArgs, hardware encoders at 720p30', () => {
   const spec = outputProfileSpec('720p30');
   const cbr = ['-b:v', '2500k', '-maxrate', '2500k', '-bufsize', '2500k'];
-  const gop2s = ['-g', '60', '-bf', '0'];
-  const forced = ['-force_key_frames', 'expr:gte(t,n_forced*2)'];
+  const gop1s = ['-g', '30', '-bf', '0'];
+  const forced = ['-force_key_frames', 'expr:gte(t,n_forced*1)'];
 
   it.each([
-    ['h264_nvenc', [], [], ['-c:v', 'h264_nvenc', '-preset', 'p4', '-tune', 'll', '-profile:v', 'main', '-rc', 'cbr', ...cbr, ...gop2s, '-no-scenecut', '1', '-forced-idr', '1', '-zerolatency', '1', ...forced]],
-    ['h264_qsv', [], [], ['-c:v', 'h264_qsv', '-preset', 'veryfast', '-profile:v', 'main', '-pix_fmt', 'nv12', ...cbr, ...gop2s, '-look_ahead', '0', '-async_depth', '1', ...forced]],
-    ['h264_vaapi', ['-vaapi_device', '/dev/dri/renderD128'], ['format=nv12', 'hwupload'], ['-c:v', 'h264_vaapi', '-profile:v', 'main', '-rc_mode', 'CBR', ...cbr, ...gop2s, ...forced]],
-    ['h264_videotoolbox', [], [], ['-c:v', 'h264_videotoolbox', '-realtime', '1', '-allow_sw', '0', '-profile:v', 'main', ...cbr, ...gop2s, ...forced]],
-    ['h264_amf', [], [], ['-c:v', 'h264_amf', '-usage', 'lowlatency', '-quality', 'speed', '-profile:v', 'main', '-rc', 'cbr', ...cbr, ...gop2s, ...forced]],
+    ['h264_nvenc', [], [], ['-c:v', 'h264_nvenc', '-preset', 'p4', '-tune', 'll', '-profile:v', 'main', '-rc', 'cbr', ...cbr, ...gop1s, '-no-scenecut', '1', '-forced-idr', '1', '-zerolatency', '1', ...forced]],
+    ['h264_qsv', [], [], ['-c:v', 'h264_qsv', '-preset', 'veryfast', '-profile:v', 'main', '-pix_fmt', 'nv12', ...cbr, ...gop1s, '-look_ahead', '0', '-async_depth', '1', ...forced]],
+    ['h264_vaapi', ['-vaapi_device', '/dev/dri/renderD128'], ['format=nv12', 'hwupload'], ['-c:v', 'h264_vaapi', '-profile:v', 'main', '-rc_mode', 'CBR', ...cbr, ...gop1s, ...forced]],
+    ['h264_videotoolbox', [], [], ['-c:v', 'h264_videotoolbox', '-realtime', '1', '-allow_sw', '0', '-profile:v', 'main', ...cbr, ...gop1s, ...forced]],
+    ['h264_amf', [], [], ['-c:v', 'h264_amf', '-usage', 'lowlatency', '-quality', 'speed', '-profile:v', 'main', '-rc', 'cbr', ...cbr, ...gop1s, ...forced]],
   ] as const)('%s', (encoder, beforeInputs, filters, codec) => {
     expect(videoEncoderArgs(videoEncodingFor(encoder), spec)).toEqual({ beforeInputs, filters, codec });
   });
@@ -136,10 +136,10 @@ describe('remuxer arguments, per destination', () => {
     expect(ipv6.filter((arg) => arg.startsWith('rtp://')).map((url) => url.split('?')[0])).toEqual(['rtp://[::1]:40000', 'rtp://[::1]:40002']);
   });
 
-  it('RTMP: H.264 + AAC in FLV', () => {
+  it('RTMP: H.264 + AAC in FLV, from NUT\'s stream headers without probing', () => {
     expect(buildRtmpRemuxArgs('rtmp://live.example.com/app/secret-key')).toEqual([
       ...remuxHead,
-      ...nutIn,
+      '-f', 'nut', '-fpsprobesize', '0', '-analyzeduration', '1', '-probesize', '32', '-i', 'pipe:0',
       '-map', '0:0', '-map', '0:1', '-c', 'copy',
       '-f', 'flv', '-flvflags', 'no_duration_filesize', 'rtmp://live.example.com/app/secret-key',
     ]);

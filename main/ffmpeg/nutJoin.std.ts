@@ -1,7 +1,11 @@
 // The encoder writes one NUT stream; each destination's remuxer reads a copy. A remuxer that
 // starts (or restarts) mid-stream needs what FFmpeg reads first: the stream's header (everything
 // before the first syncpoint: main and stream headers with the codecs' extradata), then the
-// stream from a syncpoint; FFmpeg skips from there to the next keyframe by itself.
+// stream from a syncpoint, or from a video keyframe's syncpoint for a reader that asks for one
+// (nutFrames.std.ts tells them apart).
+
+import { NUT_STREAM } from './ffmpegArgs.std';
+import { readFrameCodes, readSyncpoint, type FrameCode, type Syncpoint } from './nutFrames.std';
 
 /** NUT's syncpoint startcode ('N' 'K' then 6 bytes), libavformat/nut.h SYNCPOINT_STARTCODE. */
 export const NUT_SYNCPOINT = Uint8Array.of(0x4e, 0x4b, 0xe4, 0xad, 0xee, 0xca, 0x45, 0x69);
@@ -10,11 +14,19 @@ export interface StreamOutput {
   write(bytes: Uint8Array): void;
 }
 
+/**
+ * Where a joining reader starts. `syncpoint`: the next one, whatever follows (a recording loses
+ * nothing; FFmpeg drops the video up to the next keyframe itself, keeping the audio before it).
+ * `keyframe`: the next video keyframe, with the audio from that moment, so picture and sound
+ * start together (an RTMP push back from an outage).
+ */
+export type JoinFrom = 'syncpoint' | 'keyframe';
+
 export interface NutFanout {
   /** Bytes from the encoder, in any chunking. */
   push(chunk: Uint8Array): void;
-  /** A new reader: it receives the header, then the stream from the next syncpoint. */
-  join(output: StreamOutput): void;
+  /** A new reader: it receives the header, then the stream from the next syncpoint or keyframe. */
+  join(output: StreamOutput, from?: JoinFrom): void;
   leave(output: StreamOutput): void;
   /** The encoder restarted: its new stream has a new header. Every reader joins it afresh. */
   reset(): void;
@@ -41,21 +53,54 @@ export function syncpointStarts(before: Uint8Array, chunk: Uint8Array): number[]
   return starts;
 }
 
+function concat(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
 export function createNutFanout(): NutFanout {
-  const live = new Set<StreamOutput>();
-  const waiting = new Set<StreamOutput>();
+  const live = new Map<StreamOutput, JoinFrom>();
+  const waiting = new Map<StreamOutput, JoinFrom>();
   let headerParts: Uint8Array[] = [];
   let header: Uint8Array | null = null;
+  let frameCodes: FrameCode[] | null = null;
+  /** The last bytes of the stream, for a startcode split across chunks. */
   let tail = new Uint8Array(0);
+  /** A syncpoint whose first frame has not fully arrived: held (a few bytes) until it has. */
+  let undecided: Uint8Array | null = null;
 
-  const concat = (parts: readonly Uint8Array[]) => {
-    const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-    let offset = 0;
-    for (const part of parts) {
-      out.set(part, offset);
-      offset += part.length;
+  const admit = (syncpoint: Syncpoint, bytes: Uint8Array) => {
+    if (!header) return;
+    for (const [output, wants] of waiting) {
+      if (wants === 'keyframe' && syncpoint.kind !== 'video-keyframe') continue;
+      output.write(header);
+      // Zeros, which FFmpeg skips looking for a startcode, so this first syncpoint's back pointer
+      // lands inside what it read and the keyframe after it is not thrown away.
+      if (wants === 'keyframe') output.write(new Uint8Array(Math.max(0, syncpoint.backBytes - header.length)));
+      output.write(bytes);
+      waiting.delete(output);
+      live.set(output, wants);
     }
-    return out;
+  };
+
+  /** Hands waiting readers the stream from the first syncpoint in `bytes` that suits them. */
+  const startReaders = (bytes: Uint8Array) => {
+    undecided = null;
+    for (const start of syncpointStarts(new Uint8Array(0), bytes)) {
+      if (waiting.size === 0) return;
+      // A header this reader cannot make out: every syncpoint will do, as before keyframes were told apart.
+      const syncpoint = frameCodes ? readSyncpoint(bytes, start, frameCodes, NUT_STREAM.video) : { kind: 'video-keyframe' as const, backBytes: 0 };
+      if (!syncpoint) {
+        undecided = bytes.slice(start);
+        return;
+      }
+      admit(syncpoint, bytes.subarray(start));
+    }
   };
 
   return {
@@ -69,27 +114,18 @@ export function createNutFanout(): NutFanout {
           const parts = first >= 0 ? [...headerParts, chunk.slice(0, first)] : headerParts;
           const whole = concat(parts);
           header = first >= 0 ? whole : whole.slice(0, whole.length + first);
+          frameCodes = readFrameCodes(header);
           headerParts = [];
         }
       }
-      for (const output of live) output.write(chunk);
-      const from = header ? starts[0] : undefined;
-      if (waiting.size > 0 && header && from !== undefined) {
-        const lead = from < 0 ? NUT_SYNCPOINT.slice(0, -from) : new Uint8Array(0);
-        const rest = chunk.subarray(Math.max(0, from));
-        for (const output of waiting) {
-          output.write(header);
-          if (lead.length > 0) output.write(lead);
-          output.write(rest);
-          live.add(output);
-        }
-        waiting.clear();
-      }
+      for (const output of live.keys()) output.write(chunk);
+      if (header && waiting.size > 0) startReaders(concat([undecided ?? tail, chunk]));
+      else undecided = null;
       tail = chunk.length >= NUT_SYNCPOINT.length - 1 ? chunk.slice(chunk.length - (NUT_SYNCPOINT.length - 1)) : concat([tail, chunk]).slice(-(NUT_SYNCPOINT.length - 1));
     },
-    join(output) {
+    join(output, from = 'syncpoint') {
       live.delete(output);
-      waiting.add(output);
+      waiting.set(output, from);
     },
     leave(output) {
       live.delete(output);
@@ -97,9 +133,11 @@ export function createNutFanout(): NutFanout {
     },
     reset() {
       header = null;
+      frameCodes = null;
       headerParts = [];
       tail = new Uint8Array(0);
-      for (const output of live) waiting.add(output);
+      undecided = null;
+      for (const [output, from] of live) waiting.set(output, from);
       live.clear();
     },
   };

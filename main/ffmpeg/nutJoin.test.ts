@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNutFanout, NUT_SYNCPOINT, syncpointStarts } from './nutJoin.std';
+import { readFrameCodes } from './nutFrames.std';
 
 // A real NUT stream from Debian's FFmpeg, as the encoder writes it (H.264 with global headers,
 // AAC, Opus), cut into odd-sized chunks: readers that join at the start or mid-stream, or again
@@ -77,6 +78,38 @@ describe('createNutFanout', () => {
     const restarted = readable(after, 'after.nut');
     expect(restarted.errors).toBe('');
     expect(restarted.duration).toBeGreaterThan(1.5);
+  });
+
+  it('starts a keyframe reader at the next video keyframe, with the audio of that moment', () => {
+    const fanout = createNutFanout();
+    const joined: Uint8Array[] = [];
+    const pieces = chunks(first, [1000, 3, 5, 4096, 333, 7, 20]);
+    // Mid-GOP: 1.3 s into a stream with a keyframe every second.
+    const cut = pieces.findIndex((_, index) => pieces.slice(0, index).reduce((sum, piece) => sum + piece.length, 0) > first.length * 0.33);
+    pieces.slice(0, cut).forEach((piece) => fanout.push(piece));
+    fanout.join({ write: (bytes) => void joined.push(bytes.slice()) }, 'keyframe');
+    pieces.slice(cut).forEach((piece) => fanout.push(piece));
+    const file = path.join(dir, 'keyframe.nut');
+    writeFileSync(file, Buffer.concat(joined));
+    const packets = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'packet=stream_index,pts_time,flags', '-of', 'csv=p=0', file], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','))
+      .map(([stream, pts, flags]) => ({ stream: Number(stream), pts: Number(pts), key: (flags ?? '').startsWith('K') }));
+    const video = packets.filter((packet) => packet.stream === 0);
+    const firstAudio = packets.find((packet) => packet.stream === 1);
+    expect(packets[0]).toMatchObject({ stream: 0, key: true });
+    expect(video[0]?.pts).toBeCloseTo(2, 1);
+    // Audio from the keyframe's moment (one AAC frame is 21 ms), not from the join.
+    expect(Math.abs((firstAudio?.pts ?? 0) - (video[0]?.pts ?? 0))).toBeLessThan(0.1);
+  });
+
+  it('reads the frame-code table of the encoder\'s header', () => {
+    const header = first.subarray(0, syncpointStarts(new Uint8Array(0), first)[0]);
+    const codes = readFrameCodes(header);
+    expect(codes).toHaveLength(256);
+    expect(codes?.[0x4e]?.flags).toBe(8192);
+    expect(readFrameCodes(header.subarray(0, 40))).toBeNull();
   });
 
   it('finds startcodes that span two chunks', () => {

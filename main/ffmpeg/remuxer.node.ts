@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Logger } from '../log/logger.std';
 import { endReason, exited, lastLinesOf, spawned, stopGently, type Spawn } from './childProcesses.node';
 import type { Running } from './supervisor.std';
-import type { NutFanout, StreamOutput } from './nutJoin.std';
+import type { JoinFrom, NutFanout, StreamOutput } from './nutJoin.std';
 
 // One destination's copy of the program: a `-c copy` FFmpeg fed the encoder's NUT stream from the
 // fan-out, header first. A destination that cannot keep up (a stalled RTMP server) is
@@ -20,6 +20,40 @@ export interface RemuxerOptions {
   stopGraceMs?: number;
   /** FFmpeg's `-progress` text from fd 3 (REMUX_FD.progress). */
   onProgress?: (text: string) => void;
+  /** Where it joins the stream (nutJoin.std.ts); `syncpoint` unless said. */
+  joinFrom?: JoinFrom;
+  /**
+   * Resolve only once FFmpeg writes its first `-progress` block, which it does after it has
+   * opened its output and muxed a packet: an RTMP push then counts as running once the server
+   * took the stream, not when the process started. Given in ms: how long it may take.
+   */
+  flowingWithinMs?: number;
+  /**
+   * Waited for after FFmpeg has started and before it is fed (an RTMP server taking connections):
+   * FFmpeg's own start-up is then behind it, and it connects as soon as the stream reaches it.
+   * A rejection ends the attempt with that error.
+   */
+  beforeJoin?: () => Promise<void>;
+  /** Aborted: the run is no longer wanted before it has started (its process is killed). */
+  signal?: AbortSignal;
+}
+
+/** Resolves at FFmpeg's first `-progress` block; rejects if it ends first or takes longer than `withinMs`. */
+function firstProgress(progress: Readable | null, ended: Promise<string>, withinMs: number, kill: () => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      kill();
+      reject(new Error(`no stream went out within ${Math.round(withinMs / 1000)} s`));
+    }, withinMs);
+    progress?.once('data', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    void ended.then((why) => {
+      clearTimeout(timer);
+      reject(new Error(why));
+    });
+  });
 }
 
 export async function startRemuxer(options: RemuxerOptions): Promise<Running> {
@@ -47,11 +81,23 @@ export async function startRemuxer(options: RemuxerOptions): Promise<Running> {
       stdin.write(bytes);
     },
   };
-  options.fanout.join(output);
+  const abort = () => child.kill('SIGKILL');
+  options.signal?.addEventListener('abort', abort, { once: true });
   const ended = exited(child).then(({ code, signal }) => {
     options.fanout.leave(output);
     return stalled ? 'it could not keep up with the stream' : endReason(code, signal, lastLines);
   });
+  if (options.beforeJoin) {
+    try {
+      await options.beforeJoin();
+    } catch (error) {
+      child.kill('SIGKILL');
+      throw error;
+    }
+  }
+  options.fanout.join(output, options.joinFrom);
+  if (options.flowingWithinMs !== undefined) await firstProgress(progress, ended, options.flowingWithinMs, () => child.kill('SIGKILL'));
+  options.signal?.removeEventListener('abort', abort);
   return {
     ended,
     async stop() {

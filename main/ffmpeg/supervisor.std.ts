@@ -13,13 +13,23 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+export interface SupervisedDetail {
+  /** Why it is retrying, with its name ("RTMP push stopped (exit code 1: …)"). */
+  message: string | null;
+  /** The same without the name: the run's end or the start's error as said. */
+  why: string | null;
+  retryInMs: number | null;
+  restarts: number;
+}
+
 export interface SupervisorDeps {
   name: string;
   policy: RestartPolicy;
-  start: () => Promise<Running>;
+  /** Starts a run; `signal` aborts when the run is no longer wanted before it has started (stop, restart). */
+  start: (signal: AbortSignal) => Promise<Running>;
   nowMs: () => number;
   schedule: (ms: number, run: () => void) => () => void;
-  onState: (state: SupervisedState, detail: { message: string | null; retryInMs: number | null; restarts: number }) => void;
+  onState: (state: SupervisedState, detail: SupervisedDetail) => void;
 }
 
 export interface Supervisor {
@@ -40,10 +50,11 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
   let restarts = 0;
   let cancelRetry: (() => void) | null = null;
   let generation = 0;
+  let starting: AbortController | null = null;
 
-  const report = (next: SupervisedState, message: string | null, retryInMs: number | null) => {
+  const report = (next: SupervisedState, message: string | null, retryInMs: number | null, why: string | null = null) => {
     state = next;
-    deps.onState(next, { message, retryInMs, restarts });
+    deps.onState(next, { message, why, retryInMs, restarts });
   };
 
   const launch = () => {
@@ -52,7 +63,9 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
     const run = ++generation;
     report('starting', null, null);
     const startedAt = deps.nowMs();
-    deps.start().then(
+    const attempt = new AbortController();
+    starting = attempt;
+    deps.start(attempt.signal).then(
       (running) => {
         if (run !== generation || !wanted) {
           void running.stop();
@@ -64,26 +77,29 @@ export function createSupervisor(deps: SupervisorDeps): Supervisor {
           if (run !== generation || !wanted) return;
           current = null;
           failures = deps.nowMs() - startedAt >= deps.policy.stableAfterMs ? 1 : failures + 1;
-          retryAfter(`${deps.name} stopped (${why})`);
+          retryAfter(`${deps.name} stopped (${why})`, why);
         });
       },
       (error: unknown) => {
         if (run !== generation || !wanted) return;
         failures += 1;
-        retryAfter(`${deps.name} could not start (${error instanceof Error ? error.message : String(error)})`);
+        const why = error instanceof Error ? error.message : String(error);
+        retryAfter(`${deps.name} could not start (${why})`, why);
       },
     );
   };
 
-  const retryAfter = (message: string) => {
+  const retryAfter = (message: string, why: string) => {
     const delay = restartDelayMs(deps.policy, Math.max(1, failures));
     restarts += 1;
-    report('retrying', message, delay);
+    report('retrying', message, delay, why);
     cancelRetry = deps.schedule(delay, launch);
   };
 
   const halt = async () => {
     generation += 1;
+    starting?.abort();
+    starting = null;
     cancelRetry?.();
     cancelRetry = null;
     const running = current;

@@ -250,15 +250,15 @@ describe('the go-live pipeline with the real FFmpeg', () => {
       expect(new Set(videoRtcp.packets.map((packet) => packet.fromPort))).toEqual(new Set([target.localPorts.videoRtcp]));
       expect(new Set(audioRtcp.packets.map((packet) => packet.fromPort))).toEqual(new Set([target.localPorts.audioRtcp]));
 
-      // In-band SPS before every keyframe (0 s and 2 s), despite the encoder's global header,
+      // In-band SPS before every keyframe (one a second), despite the encoder's global header,
       // and it says what the plan told the SFU: same profile (mediasoup's own check), same level.
       const nalTypes = video.flatMap((packet) => nalUnitsOf(packet.payload).map((unit) => ({ type: unit.readUInt8(0) & 0x1f, unit })));
       const spsUnits = nalTypes.filter((nal) => nal.type === 7).map((nal) => nal.unit);
       // Frames, not slices: zerolatency's sliced threads cut each picture into several NAL units.
       const idrFrames = new Set(video.filter((packet) => nalUnitsOf(packet.payload).some((unit) => (unit.readUInt8(0) & 0x1f) === 5)).map((packet) => packet.timestamp));
-      expect(spsUnits.length).toBe(2);
-      expect(nalTypes.filter((nal) => nal.type === 8)).toHaveLength(2);
-      expect(idrFrames.size).toBe(2);
+      expect(spsUnits.length).toBeGreaterThanOrEqual(SECONDS);
+      expect(nalTypes.filter((nal) => nal.type === 8)).toHaveLength(spsUnits.length);
+      expect(idrFrames.size).toBe(spsUnits.length);
       const [sps] = spsUnits;
       if (!sps) throw new Error('no SPS');
       const spsProfileLevelId = sps.subarray(1, 4).toString('hex');

@@ -15,7 +15,11 @@ import { showIdOf } from '../ffmpeg/showId.std';
 import { startEncoder, type EncoderProcess } from '../ffmpeg/encoderProcess.node';
 import { nextStreamState, type GoLiveEvent } from './goLiveMachine.std';
 import { startRemuxer } from '../ffmpeg/remuxer.node';
-import { destinationRestartPolicy, encoderRestartPolicy } from '../ffmpeg/restartPolicy.std';
+import { destinationRestartPolicy, encoderRestartPolicy, rtmpRestartPolicy, type RestartPolicy } from '../ffmpeg/restartPolicy.std';
+import { nextDestinationStatus } from './destinationStatus.std';
+import { serverHostOf } from './destinationTest.std';
+import { reachRtmpServer } from './rtmpReach.node';
+import type { JoinFrom } from '../ffmpeg/nutJoin.std';
 import { createRoomLeg, type RoomLeg } from './roomLeg.node';
 import { freeUdpPorts } from './udpPorts.node';
 import { healthOf } from './streamHealth.std';
@@ -68,8 +72,16 @@ export interface LiveController {
   checkRooms(): void;
 }
 
-/** How much of one destination's copy may wait in its pipe: about ten seconds at 4.5 Mb/s. */
+/** How much of the recording's or a room's copy may wait in its pipe: about ten seconds at 4.5 Mb/s. */
 const MAX_DESTINATION_BACKLOG_BYTES = 6 * 1024 * 1024;
+/**
+ * An RTMP push's: about 3 s at 4.5 Mb/s (the first GOP's zeros included, nutJoin.std.ts). A
+ * platform drops or refuses a stream that arrives in a burst, so a push that falls further behind
+ * is restarted at the live edge instead: what it missed is dropped, never replayed.
+ */
+const MAX_RTMP_BACKLOG_BYTES = 2 * 1024 * 1024;
+/** How long an RTMP push may take to connect and send its first packet before the attempt counts as failed. */
+const RTMP_FLOWING_WITHIN_MS = 15_000;
 const SILENCE_CHUNK_MS = 20;
 /** 20 ms of 48 kHz stereo s16le silence. */
 const silence = new Uint8Array((48_000 * SILENCE_CHUNK_MS * 2 * 2) / 1000);
@@ -119,23 +131,35 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
     },
   };
 
-  const addDestination = (status: Omit<LiveDestination, 'state' | 'message' | 'retryInMs' | 'restarts' | 'bitrateKbps'>, start: () => Promise<Running>) => {
+  const addDestination = (
+    status: Pick<LiveDestination, 'id' | 'kind' | 'name'>,
+    start: (signal: AbortSignal) => Promise<Running>,
+    options: { policy?: RestartPolicy; host?: string } = {},
+  ) => {
     const destination: Destination = {
-      status: { ...status, state: 'stopped', message: null, retryInMs: null, restarts: 0, bitrateKbps: null },
+      status: { ...status, state: 'stopped', message: null, reason: null, retryInMs: null, restarts: 0, bitrateKbps: null },
       supervisor: createSupervisor({
         name: status.name,
-        policy: destinationRestartPolicy,
+        policy: options.policy ?? destinationRestartPolicy,
         start,
         nowMs: deps.now,
         schedule: deps.schedule,
         onState: (state, detail) => {
-          destination.status = { ...destination.status, state, message: detail.message, retryInMs: detail.retryInMs, restarts: detail.restarts };
+          destination.status = nextDestinationStatus(destination.status, state, detail, options.host ?? status.name);
           if (detail.message) log.warn('destination', { id: status.id, state, message: detail.message });
           publish({});
         },
       }),
     };
     destinations.push(destination);
+  };
+
+  /** Why a destination is down while its attempt waits (its server not answering yet). */
+  const downBecause = (id: string, reason: string) => {
+    const destination = destinations.find((candidate) => candidate.status.id === id);
+    if (!destination || destination.status.state === 'running') return;
+    destination.status = { ...destination.status, reason };
+    publish({});
   };
 
   const fail = (message: string) => {
@@ -184,16 +208,27 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
       const showDir = path.join(deps.recordingsDir, showId);
       await mkdir(showDir, { recursive: true });
       const fanout = createNutFanout();
-      const remux = (id: string, args: readonly string[]) => () => {
-        const progress = createProgressParser((snapshot) => {
-          const destination = destinations.find((candidate) => candidate.status.id === id);
-          if (!destination || destination.status.bitrateKbps === snapshot.bitrateKbps) return;
-          destination.status = { ...destination.status, bitrateKbps: snapshot.bitrateKbps };
-          publish({});
-        });
-        return startRemuxer({ ffmpegPath, args, fanout, spawn: deps.spawn, log: log.child(id), maxBacklogBytes: MAX_DESTINATION_BACKLOG_BYTES, onProgress: (text) => progress.push(text) });
-      };
-
+      const remux =
+        (id: string, args: readonly string[], push: { joinFrom: JoinFrom; maxBacklogBytes: number; flowingWithinMs?: number; beforeJoin?: () => Promise<void> } = { joinFrom: 'syncpoint', maxBacklogBytes: MAX_DESTINATION_BACKLOG_BYTES }) =>
+        (signal?: AbortSignal) => {
+          const progress = createProgressParser((snapshot) => {
+            const destination = destinations.find((candidate) => candidate.status.id === id);
+            // A run's last block may come after its supervisor has moved on: only a running copy has a bitrate.
+            if (destination?.status.state !== 'running' || destination.status.bitrateKbps === snapshot.bitrateKbps) return;
+            destination.status = { ...destination.status, bitrateKbps: snapshot.bitrateKbps };
+            publish({});
+          });
+          return startRemuxer({ ffmpegPath, args, fanout, spawn: deps.spawn, log: log.child(id), ...push, signal, onProgress: (text) => progress.push(text) });
+        };
+      // An RTMP push (re)starts at the live edge: its FFmpeg starts, waits for the server to take
+      // a connection, then joins the stream at the next keyframe, and counts as running once it sends.
+      const rtmpPush = (id: string, url: string) => (signal: AbortSignal) =>
+        remux(id, buildRtmpRemuxArgs(url), {
+          joinFrom: 'keyframe',
+          maxBacklogBytes: MAX_RTMP_BACKLOG_BYTES,
+          flowingWithinMs: RTMP_FLOWING_WITHIN_MS,
+          beforeJoin: () => reachRtmpServer(url, signal, (reason) => downBecause(id, reason)),
+        })(signal);
       addDestination({ id: 'recording', kind: 'recording', name: 'Recording' }, () => {
         segmentCount += 1;
         const file = path.join(showDir, `segment-${String(segmentCount).padStart(3, '0')}.mkv`);
@@ -210,14 +245,14 @@ export function createLiveController(deps: LiveControllerDeps): LiveController {
       };
       const broadcasterId = `studio-${showId}`;
       for (const target of await deps.pushTargets()) {
-        if (target.kind === 'rtmp') addDestination({ id: target.id, kind: 'rtmp', name: target.name }, remux(target.id, buildRtmpRemuxArgs(target.url)));
+        if (target.kind === 'rtmp') addDestination({ id: target.id, kind: 'rtmp', name: target.name }, rtmpPush(target.id, target.url), { policy: rtmpRestartPolicy, host: serverHostOf(target.url) });
         else await addRoom(target.id, target.name, createRoomLeg({ roomUrl: target.roomUrl, token: target.token, plan: rtpPlan, broadcasterId, fetch, log: log.child(`room:${target.id}`) }));
       }
 
       let firstRun = true;
       const progress = createProgressParser((snapshot) => {
         recentProgress = [...recentProgress.slice(-9), snapshot];
-        const health = healthOf(recentProgress, choice.encoding.encoder, spec.width * spec.height > 1280 * 720);
+        const health = healthOf(recentProgress, choice.encoding.encoder, spec.width * spec.height > 1280 * 720, spec.framesPerSecond);
         if (session.state !== 'live' && (snapshot.frame ?? 0) > 0) {
           transition({ type: 'encoderRunning' }, { health, liveAt: session.liveAt ?? deps.now() });
         } else publish({ health });

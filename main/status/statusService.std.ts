@@ -19,7 +19,11 @@ export interface StatusService {
   stop(): void;
 }
 
-/** Publishes the status bar's figures once a second. The go-live controller (issue 5) owns `state`. */
+/**
+ * Publishes the status bar's figures once a second. The go-live controller (issue 5) owns `state`;
+ * while a show is on, fps, bitrate and dropped frames are its session's health (counted from Go
+ * Live, the figures the panel shows), before it only the picture's rate reaching the core.
+ */
 export function startStatusService(deps: StatusServiceDeps): StatusService {
   let status: StudioStatus = {
     state: 'offline',
@@ -30,20 +34,21 @@ export function startStatusService(deps: StatusServiceDeps): StatusService {
     cpuPercent: 0,
     loopDelayMs: null,
   };
+  let live: LiveSession | null = null;
   const stopTicking = deps.every(1000, () => {
-    const media = deps.mediaStats();
     status = {
       ...status,
       cpuPercent: Math.round(deps.sampleCpuPercent() * 10) / 10,
       loopDelayMs: deps.sampleLoopDelayMs?.() ?? null,
-      fps: media.framesPerSecond,
-      droppedFrames: media.framesDropped,
+      fps: live ? live.health.fps : deps.mediaStats().framesPerSecond,
+      droppedFrames: live ? live.health.droppedFrames : 0,
     };
     deps.events.emit('status', status);
   });
   return {
     current: () => status,
     setLive(session) {
+      live = session.state === 'offline' ? null : session;
       const changed = session.state !== status.state;
       status = { ...status, state: session.state, liveSince: session.state === 'offline' ? null : session.liveAt, bitrateKbps: session.health.bitrateKbps };
       if (changed) deps.events.emit('status', status);

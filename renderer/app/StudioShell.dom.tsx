@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react';
 import { AudioMixer } from '../features/audio/AudioMixer.dom';
 import { DestinationsButton } from '../features/destinations/DestinationsButton.dom';
+import { DownBanners } from '../features/golive/DownBanners.dom';
 import { GoLiveButton } from '../features/golive/GoLiveButton.dom';
+import { OnAirIndicator } from '../features/golive/OnAirIndicator.dom';
 import { LibraryView } from '../features/library/LibraryView.dom';
 import { NoticeList } from '../features/notices/NoticeList.dom';
 import { LivePanel } from '../features/panel/LivePanel.dom';
@@ -37,8 +39,10 @@ export function StudioShell() {
           Library
         </button>
         <DestinationsButton />
+        <OnAirIndicator />
         <GoLiveButton />
       </header>
+      <DownBanners />
       <NoticeList />
       {/*
         The work area stays mounted under the library: a show may be live while the merchant browses
