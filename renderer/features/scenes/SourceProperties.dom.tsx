@@ -73,7 +73,7 @@ function CommonFields({ sceneId, source }: { sceneId: string; source: Source }) 
     <>
       <DraftField label="Name" value={source.name} maxLength={80} onCommit={(name) => update((current) => ({ ...current, name }))} />
       <fieldset className="rect-fields">
-        <legend>{aspect === 'portrait' ? 'Position and size in 9:16 (% of the output)' : 'Position and size in 16:9 (% of the output)'}</legend>
+        <legend>{aspect === 'portrait' ? 'Position and size in 9:16 (%)' : 'Position and size in 16:9 (%)'}</legend>
         {rectFields.map((field) => (
           <DraftField
             // Keyed by layout too: a draft typed for 16:9 is not a 9:16 value.
@@ -87,6 +87,9 @@ function CommonFields({ sceneId, source }: { sceneId: string; source: Source }) 
             }}
           />
         ))}
+        <p className="field-hint">
+          Per cent of the picture. {aspect === 'portrait' ? 'The 16:9 layout keeps its own places.' : 'The 9:16 (vertical) layout keeps its own places.'}
+        </p>
       </fieldset>
     </>
   );
