@@ -42,6 +42,27 @@ describe('presetScene', () => {
     expect(kinds('custom')).toEqual([]);
     expect(presetScene('camera', counter()).sources[0]?.rect).toEqual(FULL_FRAME);
   });
+
+  it.each(scenePresets)('lays the %s scene out for 9:16 too, every source on the picture', (preset) => {
+    for (const source of presetScene(preset, counter()).sources) {
+      const { x, y, width, height } = source.portraitRect;
+      expect(x >= 0 && y >= 0 && x + width <= 1 && y + height <= 1).toBe(true);
+    }
+  });
+
+  it('arranges the portrait presets for a phone rather than squeezing the 16:9 layout', () => {
+    const sources = (preset: (typeof scenePresets)[number]) => presetScene(preset, counter()).sources;
+    const [camera, card] = sources('productCloseUp');
+    expect(camera?.portraitRect).toEqual(FULL_FRAME);
+    // The card spans the phone's width below the middle and stays wider than tall in pixels.
+    expect(card?.portraitRect.width).toBeGreaterThan(0.9);
+    expect(card?.portraitRect.y).toBeGreaterThanOrEqual(0.5);
+    expect((card?.portraitRect.width ?? 0) * 720).toBeGreaterThan((card?.portraitRect.height ?? 0) * 1280);
+    // Side by side becomes one above the other.
+    const [top, bottom] = sources('sideBySide');
+    expect(top?.portraitRect).toMatchObject({ y: 0, width: 1 });
+    expect(bottom?.portraitRect).toMatchObject({ y: 0.5, width: 1 });
+  });
 });
 
 describe('source builders', () => {

@@ -194,3 +194,71 @@ test('a denied camera is a plain slate for viewers, its reason over the studio p
     await browser.close();
   }
 });
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** The white product card's box in a frame: the rows and columns below `top` with many light pixels. */
+function cardBox(frame: ProgramFrame, top: number): Box | null {
+  const light = (x: number, y: number) => frame.luma(x, y) > 200;
+  const rows: number[] = [];
+  for (let y = top; y < frame.height; y += 1) {
+    let count = 0;
+    for (let x = 0; x < frame.width; x += 2) count += light(x, y) ? 1 : 0;
+    if (count > 40) rows.push(y);
+  }
+  const columns: number[] = [];
+  for (let x = 0; x < frame.width; x += 1) {
+    let count = 0;
+    for (let y = top; y < frame.height; y += 2) count += light(x, y) ? 1 : 0;
+    if (count > 20) columns.push(x);
+  }
+  const [y0, y1, x0, x1] = [rows[0], rows.at(-1), columns[0], columns.at(-1)];
+  if (y0 === undefined || y1 === undefined || x0 === undefined || x1 === undefined) return null;
+  return { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+}
+
+test('9:16 has its own layout: the card keeps its shape, moves there alone, and 16:9 is as it was', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openStudio(page, scenes());
+  const output = page.getByRole('combobox', { name: 'Output' });
+  const landscapeFrame = await frameWhere(page, (frame) => frame.width === 1280 && near(frame.luma(1000, 300), cameraLuma));
+  const landscapeCard = cardBox(landscapeFrame, 300);
+  // The card as the scene puts it: (20, 500), 400 × 200.
+  expect(landscapeCard && near(landscapeCard.x, 20, 4) && near(landscapeCard.y, 500, 4) && near(landscapeCard.width, 400, 6)).toBe(true);
+  const savedLandscape = scenes().scenes[0]?.sources[1]?.rect;
+
+  await output.selectOption({ label: 'Vertical 720×1280 (9:16)' });
+  const portraitFrame = await frameWhere(page, (frame) => frame.height === 1280 && near(frame.luma(600, 500), cameraLuma));
+  const portraitCard = cardBox(portraitFrame, 300);
+  if (!landscapeCard || !portraitCard) throw new Error('no card in the program');
+  // Not stretched: as wide against its height as in 16:9 (a stretched copy would be 225 × 356).
+  expect(portraitCard.width / portraitCard.height).toBeCloseTo(landscapeCard.width / landscapeCard.height, 1);
+  expect(near(portraitCard.width, 400, 8)).toBe(true);
+  await page.screenshot({ path: '/tmp/shots/aspect-portrait-studio.png' });
+
+  // Moved up 20 % of the picture in 9:16 (four Shift+arrow nudges of 5 %).
+  const frameButton = page.getByRole('button', { name: 'Card: Silk scarf: drag to move' });
+  await frameButton.focus();
+  for (let step = 0; step < 4; step += 1) await frameButton.press('Shift+ArrowUp');
+  const cardOf = (collection: SceneCollection) => collection.scenes.find((scene) => scene.id === 'main')?.sources.find((source) => source.id === 'card');
+  const startY = cardOf(scenes())?.portraitRect.y ?? 0;
+  await expect
+    .poll(async () => cardOf(await callCore<SceneCollection>(page, studio.origin, 'getScenes'))?.portraitRect.y, { timeout: 10_000 })
+    .toBeCloseTo(startY - 0.2, 3);
+  await expect(page.getByRole('group', { name: 'Product card properties' }).getByRole('group', { name: /in 9:16/ })).toBeVisible();
+  const moved = await frameWhere(page, (frame) => frame.height === 1280 && (cardBox(frame, 300)?.y ?? 0) < portraitCard.y - 200);
+  expect(near(cardBox(moved, 300)?.y ?? 0, portraitCard.y - 256, 6)).toBe(true);
+  await page.screenshot({ path: '/tmp/shots/aspect-portrait-moved.png' });
+
+  // Back in 16:9 the card is where it was, in the saved scenes and in the picture.
+  await output.selectOption({ label: '720p · 30 fps (16:9)' });
+  expect(cardOf(await callCore<SceneCollection>(page, studio.origin, 'getScenes'))?.rect).toEqual(savedLandscape);
+  const back = await frameWhere(page, (frame) => frame.width === 1280 && near(frame.luma(1000, 300), cameraLuma));
+  expect(cardBox(back, 300)).toEqual(landscapeCard);
+  await page.screenshot({ path: '/tmp/shots/aspect-landscape-studio.png' });
+});

@@ -3,7 +3,8 @@ import { imageDataUrlSchema, productSchema } from './product.std';
 
 /**
  * A source's place in the output, as fractions of the output's width and height, so a scene
- * keeps its layout at any output size. Sources may hang over the edge (x < 0 or x + width > 1).
+ * keeps its layout at any output size of one aspect. Sources may hang over the edge (x < 0 or
+ * x + width > 1).
  */
 export const rectSchema = z
   .object({
@@ -27,7 +28,13 @@ const base = {
   id: z.string().min(1).max(64),
   name: z.string().min(1).max(80),
   visible: z.boolean(),
+  /** The place in a 16:9 (landscape) output. */
   rect: rectSchema,
+  /**
+   * The place in a 9:16 (portrait) output: its own layout, since the same fractions of a tall
+   * picture would stretch the source (a card 1.8× too tall, text 1.8× too big).
+   */
+  portraitRect: rectSchema,
 };
 
 export const cameraSourceSchema = z
@@ -110,7 +117,8 @@ export const sceneSchema = z
   .strict();
 export type Scene = z.infer<typeof sceneSchema>;
 
-export const SCENES_VERSION = 1;
+// 2: each source has a portraitRect beside its (landscape) rect.
+export const SCENES_VERSION = 2;
 
 export const sceneCollectionSchema = z
   .object({

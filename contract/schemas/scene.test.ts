@@ -13,6 +13,7 @@ const image = (dataUrl: string): SourceOf<'image'> => ({
   kind: 'image',
   visible: true,
   rect: { x: 0.8, y: 0.05, width: 0.15, height: 0.15 },
+  portraitRect: { x: 0.6, y: 0.05, width: 0.35, height: 0.2 },
   image: dataUrl,
   fit: 'contain',
 });
@@ -45,7 +46,13 @@ describe('sceneCollectionSchema', () => {
 
   it('refuses a collection with no scenes, or another version', () => {
     expect(sceneCollectionSchema.safeParse({ ...collection(), scenes: [] }).success).toBe(false);
-    expect(sceneCollectionSchema.safeParse({ ...collection(), version: 2 }).success).toBe(false);
+    expect(sceneCollectionSchema.safeParse({ ...collection(), version: 1 }).success).toBe(false);
+    expect(sceneCollectionSchema.safeParse({ ...collection(), version: 3 }).success).toBe(false);
+  });
+
+  it('refuses a source without its 9:16 place', () => {
+    const { portraitRect: _dropped, ...landscapeOnly } = image(tinyPng);
+    expect(sourceSchema.safeParse(landscapeOnly).success).toBe(false);
   });
 
   it('refuses unknown fields', () => {

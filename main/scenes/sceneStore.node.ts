@@ -1,10 +1,8 @@
 import { defaultSceneCollection } from '../../contract/scenePresets.std';
 import { SCENES_VERSION, sceneCollectionSchema, type SceneCollection } from '../../contract/schemas/scene.std';
-import { readVersionedDocument, type DocumentMigrations } from '../persistence/documentVersions.std';
+import { readVersionedDocument } from '../persistence/documentVersions.std';
 import { openJsonDocument, type NamingDocumentFileDeps } from '../persistence/jsonDocumentStore.node';
-
-// Version 1 is the first on-disk format; each future schema change adds its step here.
-const sceneMigrations: DocumentMigrations = {};
+import { sceneMigrations } from './sceneMigrations.std';
 
 export interface SceneStore {
   get(): SceneCollection;

@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultSceneCollection } from '../../contract/scenePresets.std';
-import { sceneCollectionSchema, type SceneCollection } from '../../contract/schemas/scene.std';
+import { portraitFromLandscape } from '../../contract/sceneLayout.std';
+import { SCENES_VERSION, sceneCollectionSchema, type SceneCollection } from '../../contract/schemas/scene.std';
 import { createLogger, type LogRecord } from '../log/logger.std';
 import { openSceneStore } from './sceneStore.node';
 
@@ -126,6 +127,24 @@ describe('openSceneStore', () => {
     expect(warnings[0]).toContain(keptName);
     expect(warnings[0]).toContain('activeSceneId');
     expect(await listData()).toEqual([keptName]);
+  });
+
+  it('opens a version 1 file, giving each source a 9:16 place, and sets nothing aside', async () => {
+    const current = edited();
+    const version1 = {
+      ...current,
+      version: 1,
+      scenes: current.scenes.map((scene) => ({ ...scene, sources: scene.sources.map(({ portraitRect: _portrait, ...source }) => source) })),
+    };
+    await fs.mkdir(path.dirname(filePath), { recursive: true });
+    await fs.writeFile(filePath, JSON.stringify(version1));
+    const store = await open();
+    const loaded = store.get();
+    expect(loaded.version).toBe(SCENES_VERSION);
+    expect(loaded.scenes.map((scene) => scene.sources.map((source) => source.rect))).toEqual(current.scenes.map((scene) => scene.sources.map((source) => source.rect)));
+    for (const scene of loaded.scenes) for (const source of scene.sources) expect(source.portraitRect).toEqual(portraitFromLandscape(source.rect));
+    expect(warnings).toEqual([]);
+    expect(await listData()).toEqual(['scenes.json']);
   });
 
   it('can save again after setting a file aside', async () => {

@@ -1,3 +1,4 @@
+import { withRectIn, type Aspect } from '../../contract/sceneLayout.std';
 import { presetScene } from '../../contract/scenePresets.std';
 // Edits stop at the schema's limits: past them the core would refuse to save the collection.
 import { MAX_SCENES, MAX_SOURCES_PER_SCENE, type Rect, type Scene, type SceneCollection, type ScenePreset, type Source } from '../../contract/schemas/scene.std';
@@ -70,8 +71,9 @@ export const sceneEdits = {
       sources: scene.sources.map((source) => (source.id === sourceId ? change(source) : source)),
     })),
 
-  setRect: (collection: SceneCollection, sceneId: string, sourceId: string, rect: Rect): SceneCollection =>
-    sceneEdits.updateSource(collection, sceneId, sourceId, (source) => ({ ...source, rect })),
+  /** Places a source in the layout of one aspect; the other aspect's layout stays as it was. */
+  setRect: (collection: SceneCollection, sceneId: string, sourceId: string, aspect: Aspect, rect: Rect): SceneCollection =>
+    sceneEdits.updateSource(collection, sceneId, sourceId, (source) => withRectIn(source, aspect, rect)),
 
   setTestPattern: (collection: SceneCollection, on: boolean): SceneCollection => ({ ...collection, testPattern: on }),
 };

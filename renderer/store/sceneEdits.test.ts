@@ -273,16 +273,32 @@ describe('sources', () => {
     valid(next);
   });
 
-  it('setRect moves and resizes one source', () => {
+  it('setRect moves and resizes one source in the 16:9 layout, leaving its 9:16 place alone', () => {
     const { collection, before } = fixture();
     const scene = sceneAt(collection, 3);
     const cameraId = sourceIds(scene)?.[0] as string;
     const rect = { x: -0.1, y: 0.2, width: 0.6, height: 0.6 };
-    const next = sceneEdits.setRect(collection, scene.id, cameraId, rect);
+    const next = sceneEdits.setRect(collection, scene.id, cameraId, 'landscape', rect);
     expect(sceneAt(next, 3).sources[0]).toEqual({ ...sceneAt(before, 3).sources[0], rect });
+    expect(sceneAt(next, 3).sources[0]?.portraitRect).toEqual(sceneAt(before, 3).sources[0]?.portraitRect);
     expect(sceneAt(next, 3).sources[1]).toEqual(sceneAt(before, 3).sources[1]);
     expect(collection).toEqual(before);
     valid(next);
+  });
+
+  it('setRect in 9:16 moves only the portrait place, and back in 16:9 the landscape one is as it was', () => {
+    const { collection, before } = fixture();
+    const scene = sceneAt(collection, 1);
+    const cardId = sourceIds(scene)?.[1] as string;
+    const portraitRect = { x: 0.1, y: 0.3, width: 0.8, height: 0.2 };
+    const next = sceneEdits.setRect(collection, scene.id, cardId, 'portrait', portraitRect);
+    const card = sceneAt(next, 1).sources[1];
+    expect(card).toEqual({ ...sceneAt(before, 1).sources[1], portraitRect });
+    expect(card?.rect).toEqual(sceneAt(before, 1).sources[1]?.rect);
+    const landscapeRect = { x: 0.5, y: 0.5, width: 0.4, height: 0.4 };
+    const again = sceneEdits.setRect(next, scene.id, cardId, 'landscape', landscapeRect);
+    expect(sceneAt(again, 1).sources[1]).toMatchObject({ rect: landscapeRect, portraitRect });
+    valid(again);
   });
 
   it('leaves other scenes alone when source ids match across scenes', () => {
@@ -291,7 +307,7 @@ describe('sources', () => {
     const first = sceneAt(collection, 0).id;
     const second = sceneAt(collection, 1).id;
     const both = sceneEdits.addSource(sceneEdits.addSource(collection, first, caption), second, caption);
-    const next = sceneEdits.setRect(both, first, 'caption', { x: 0, y: 0, width: 1, height: 1 });
+    const next = sceneEdits.setRect(both, first, 'caption', 'landscape', { x: 0, y: 0, width: 1, height: 1 });
     expect(sceneAt(next, 1).sources.at(-1)).toEqual(caption);
     expect(sceneAt(next, 0).sources.at(-1)?.rect).toEqual({ x: 0, y: 0, width: 1, height: 1 });
     expect(collection).toEqual(before);
@@ -325,7 +341,7 @@ describe('every edit', () => {
       (c) => sceneEdits.removeSource(c, s0?.id as string, camera),
       (c) => sceneEdits.moveSource(c, s1?.id as string, s1?.sources[0]?.id as string, 1),
       (c) => sceneEdits.updateSource(c, s0?.id as string, camera, (source) => ({ ...source, visible: false })),
-      (c) => sceneEdits.setRect(c, s0?.id as string, camera, { x: 0.1, y: 0.1, width: 0.5, height: 0.5 }),
+      (c) => sceneEdits.setRect(c, s0?.id as string, camera, 'portrait', { x: 0.1, y: 0.1, width: 0.5, height: 0.5 }),
       (c) => sceneEdits.setTestPattern(c, true),
     ];
     for (const edit of edits) {

@@ -35,7 +35,7 @@ export function createComposer(width: number, height: number, rasters: OverlayRa
 
   function fastPathBase(layers: PlannedLayer[]): VideoFrame | null {
     const [bottom, ...rest] = layers;
-    if (bottom?.kind !== 'video' || !coversWholeOutput(bottom.source.rect)) return null;
+    if (bottom?.kind !== 'video' || !coversWholeOutput(bottom.rect, width, height)) return null;
     const frame = bottom.frame;
     if (frame.displayWidth !== width || frame.displayHeight !== height || frame.codedWidth !== width || frame.codedHeight !== height) return null;
     if (frame.format !== 'I420' && frame.format !== 'NV12') return null;

@@ -1,3 +1,4 @@
+import { aspectOf, rectIn } from '../../../contract/sceneLayout.std';
 import type { LiveLayers } from '../../../contract/schemas/liveLayers.std';
 import type { Scene, Source, SourceOf } from '../../../contract/schemas/scene.std';
 import { drawPinnedComment, drawPurchaseToast, drawFlashSaleBadge } from './draw/liveLayers.std';
@@ -149,11 +150,15 @@ export function planFrame(
 ): PlannedLayer[] {
   const { width, height } = program;
   const unit = height / 720;
+  // A source's text size is set for 720 lines of 16:9; in 9:16 those 720 pixels are the width,
+  // so text keeps its size against the picture instead of growing 1.8×.
+  const sourceUnit = Math.min(width, height) / 720;
+  const aspect = aspectOf(program);
   const layers: PlannedLayer[] = [];
   const { card, liveLayers } = placePromotion(program.scene, program.liveLayers);
   for (const source of program.scene.sources) {
     if (!source.visible) continue;
-    const rect = toPixels(source.rect, width, height);
+    const rect = toPixels(rectIn(source, aspect), width, height);
     if (isVideoSource(source)) {
       const frame = latestFrame(captureKey(source));
       layers.push(frame ? { kind: 'video', source, frame, rect } : { kind: 'overlay', item: slate(source, rect) });
@@ -161,8 +166,8 @@ export function planFrame(
     }
     const item =
       card?.sourceId === source.id
-        ? promotedCard({ id: `source:${source.id}`, rect, opacity: 1, offsetY: 0 }, card, `${rect.width}x${rect.height}:${unit}`, unit, now, images)
-        : sourceOverlay(source, rect, unit, now, images);
+        ? promotedCard({ id: `source:${source.id}`, rect, opacity: 1, offsetY: 0 }, card, `${rect.width}x${rect.height}:${sourceUnit}`, sourceUnit, now, images)
+        : sourceOverlay(source, rect, sourceUnit, now, images);
     if (item) layers.push({ kind: 'overlay', item });
   }
   for (const { id, pose, shown } of animator.poses(liveLayers, now)) {

@@ -47,6 +47,7 @@ export function fitInto(width: number, height: number, box: PixelRect, fit: Fit)
   };
 }
 
-export function coversWholeOutput(rect: Rect): boolean {
-  return rect.x === 0 && rect.y === 0 && rect.width === 1 && rect.height === 1;
+/** Whether a planned place is the whole output (in the layout of the output's own aspect). */
+export function coversWholeOutput(rect: PixelRect, outputWidth: number, outputHeight: number): boolean {
+  return rect.x === 0 && rect.y === 0 && rect.width === outputWidth && rect.height === outputHeight;
 }

@@ -126,11 +126,12 @@ describe('fitInto contain', () => {
 });
 
 describe('coversWholeOutput', () => {
-  it('is true only for the full frame', () => {
-    expect(coversWholeOutput({ x: 0, y: 0, width: 1, height: 1 })).toBe(true);
-    expect(coversWholeOutput({ x: 0.01, y: 0, width: 1, height: 1 })).toBe(false);
-    expect(coversWholeOutput({ x: 0, y: 0.01, width: 1, height: 1 })).toBe(false);
-    expect(coversWholeOutput({ x: 0, y: 0, width: 0.99, height: 1 })).toBe(false);
-    expect(coversWholeOutput({ x: 0, y: 0, width: 1, height: 0.5 })).toBe(false);
+  it('is true only for a planned place that is the whole output', () => {
+    expect(coversWholeOutput({ x: 0, y: 0, width: 1280, height: 720 }, 1280, 720)).toBe(true);
+    expect(coversWholeOutput({ x: 0, y: 0, width: 720, height: 1280 }, 720, 1280)).toBe(true);
+    expect(coversWholeOutput({ x: 2, y: 0, width: 1280, height: 720 }, 1280, 720)).toBe(false);
+    expect(coversWholeOutput({ x: 0, y: 2, width: 1280, height: 720 }, 1280, 720)).toBe(false);
+    expect(coversWholeOutput({ x: 0, y: 0, width: 1278, height: 720 }, 1280, 720)).toBe(false);
+    expect(coversWholeOutput({ x: 0, y: 0, width: 1280, height: 720 }, 720, 1280)).toBe(false);
   });
 });

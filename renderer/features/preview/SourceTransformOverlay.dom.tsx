@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { aspectOf, rectIn, type Aspect } from '../../../contract/sceneLayout.std';
 import type { Rect, Source } from '../../../contract/schemas/scene.std';
 import { useStudio } from '../../app/studioContext.dom';
 import { activeScene, sceneEdits } from '../../store/sceneEdits.std';
@@ -9,6 +10,8 @@ interface Drag {
   pointerId: number;
   sceneId: string;
   sourceId: string;
+  /** The layout being arranged: a drag finishes in it even if the output changes meanwhile. */
+  aspect: Aspect;
   /** null: moving the whole source. */
   handle: Handle | null;
   start: Rect;
@@ -31,7 +34,8 @@ const placeStyle = (rect: Rect) => ({ left: percent(rect.x), top: percent(rect.y
 /**
  * Frames over the program preview for arranging the active scene: drag to move, handles to
  * resize (Shift keeps the shape, Alt turns snapping off), arrow keys to nudge. Only the frames
- * take the pointer; the rest of the preview stays clickable through it.
+ * take the pointer; the rest of the preview stays clickable through it. What it shows and moves
+ * is the layout of the output's aspect (16:9 or 9:16); the other layout is left alone.
  */
 export function SourceTransformOverlay({ width, height }: { width: number; height: number }) {
   const scene = useStudio((state) => (state.sceneCollection ? activeScene(state.sceneCollection) : undefined));
@@ -46,16 +50,18 @@ export function SourceTransformOverlay({ width, height }: { width: number; heigh
   // A drag cut short by the overlay going away (scene switch, profile change) stops listening.
   useEffect(() => () => drag.current?.release(), []);
 
-  const visible = scene?.sources.filter((source) => source.visible) ?? [];
-  const selected = visible.find((source) => source.id === selectedId);
+  const aspect = aspectOf({ width, height });
+  const visible = (scene?.sources ?? []).filter((source) => source.visible).map((source) => ({ source, rect: rectIn(source, aspect) }));
+  const selected = visible.find((item) => item.source.id === selectedId);
 
-  const setRect = (sceneId: string, sourceId: string, rect: Rect) => editScenes((collection) => sceneEdits.setRect(collection, sceneId, sourceId, rect));
+  const setRect = (sceneId: string, sourceId: string, rect: Rect, layout = aspect) =>
+    editScenes((collection) => sceneEdits.setRect(collection, sceneId, sourceId, layout, rect));
 
-  const begin = (event: PointerEvent<HTMLElement>, source: Source, handle: Handle | null) => {
+  const begin = (event: PointerEvent<HTMLElement>, source: Source, rect: Rect, handle: Handle | null) => {
     if (event.button !== 0 || !scene || !root.current) return;
     event.stopPropagation();
     selectSource(source.id);
-    const others = visible.filter((other) => other.id !== source.id).map((other) => other.rect);
+    const others = visible.filter((other) => other.source.id !== source.id).map((other) => other.rect);
     event.currentTarget.setPointerCapture(event.pointerId);
     drag.current?.release();
     // Escape mid-drag puts the source back where it was. Listened for on the window: a handle
@@ -64,7 +70,7 @@ export function SourceTransformOverlay({ width, height }: { width: number; heigh
       const current = drag.current;
       if (key.key !== 'Escape' || !current) return;
       key.preventDefault();
-      setRect(current.sceneId, current.sourceId, current.start);
+      setRect(current.sceneId, current.sourceId, current.start, current.aspect);
       finish();
     };
     window.addEventListener('keydown', onEscape);
@@ -72,8 +78,9 @@ export function SourceTransformOverlay({ width, height }: { width: number; heigh
       pointerId: event.pointerId,
       sceneId: scene.id,
       sourceId: source.id,
+      aspect,
       handle,
-      start: source.rect,
+      start: rect,
       startX: event.clientX,
       startY: event.clientY,
       box: root.current.getBoundingClientRect(),
@@ -101,7 +108,7 @@ export function SourceTransformOverlay({ width, height }: { width: number; heigh
     const lines = event.altKey ? null : current.lines;
     const result = current.handle ? resizeRect(current.start, current.handle, dx, dy, { keepAspect: event.shiftKey, lines }) : moveRect(current.start, dx, dy, lines);
     // Every move goes to the store (the picture follows the hand); saving is coalesced there.
-    setRect(current.sceneId, current.sourceId, result.rect);
+    setRect(current.sceneId, current.sourceId, result.rect, current.aspect);
     setGuides(result.guides);
   };
 
@@ -109,14 +116,14 @@ export function SourceTransformOverlay({ width, height }: { width: number; heigh
     if (drag.current?.pointerId === event.pointerId) finish();
   };
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, source: Source) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, source: Source, rect: Rect) => {
     if (drag.current) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       selectSource(source.id);
       return;
     }
-    const nudged = nudgeRect(source.rect, event.key, event.shiftKey);
+    const nudged = nudgeRect(rect, event.key, event.shiftKey);
     if (!nudged || !scene) return;
     event.preventDefault();
     selectSource(source.id);
@@ -128,16 +135,16 @@ export function SourceTransformOverlay({ width, height }: { width: number; heigh
       <p id={hintId} className="transform-hint">
         Drag to move. Arrow keys move by 1 % of the picture, Shift and an arrow by 5 %.
       </p>
-      {visible.map((source) => {
+      {visible.map(({ source, rect }) => {
         const status = statuses[source.id];
         // The program shows viewers a plain slate there (framePlan.dom.ts); why is for the studio.
         return status?.state === 'error' ? (
-          <p key={`problem:${source.id}`} className="transform-problem" style={placeStyle(source.rect)}>
+          <p key={`problem:${source.id}`} className="transform-problem" style={placeStyle(rect)}>
             <strong>{source.name}: no picture.</strong> {status.message} Viewers see a plain dark slate here.
           </p>
         ) : null;
       })}
-      {visible.map((source) => {
+      {visible.map(({ source, rect }) => {
         const isSelected = source.id === selectedId;
         return (
           <div
@@ -148,14 +155,14 @@ export function SourceTransformOverlay({ width, height }: { width: number; heigh
             aria-pressed={isSelected}
             aria-describedby={hintId}
             className={isSelected ? 'transform-frame selected' : 'transform-frame'}
-            style={placeStyle(source.rect)}
-            onPointerDown={(event) => begin(event, source, null)}
-            onKeyDown={(event) => onKeyDown(event, source)}
+            style={placeStyle(rect)}
+            onPointerDown={(event) => begin(event, source, rect, null)}
+            onKeyDown={(event) => onKeyDown(event, source, rect)}
           >
             {isSelected && (
               // Under the frame while there is room there, so it never hides what the source shows (a card's product name).
-              <span className={source.rect.y + source.rect.height <= 0.94 ? 'transform-label below' : 'transform-label'} aria-hidden="true">
-                {source.name} · {Math.round(source.rect.width * width)}×{Math.round(source.rect.height * height)}
+              <span className={rect.y + rect.height <= 0.94 ? 'transform-label below' : 'transform-label'} aria-hidden="true">
+                {source.name} · {Math.round(rect.width * width)}×{Math.round(rect.height * height)}
               </span>
             )}
           </div>
@@ -165,7 +172,7 @@ export function SourceTransformOverlay({ width, height }: { width: number; heigh
         // Above every frame, so a covered source can still be resized by its handles.
         <div className="transform-handles" style={placeStyle(selected.rect)} aria-hidden="true">
           {handles.map((handle) => (
-            <div key={handle} className={`transform-handle handle-${handle}`} data-handle={handle} onPointerDown={(event) => begin(event, selected, handle)} />
+            <div key={handle} className={`transform-handle handle-${handle}`} data-handle={handle} onPointerDown={(event) => begin(event, selected.source, selected.rect, handle)} />
           ))}
         </div>
       )}

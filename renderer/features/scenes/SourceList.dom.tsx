@@ -4,14 +4,13 @@ import { useStudio } from '../../app/studioContext.dom';
 import { sceneEdits } from '../../store/sceneEdits.std';
 import { isVideoSource } from '../compositor/captureKeys.std';
 import { CaptureStatus } from './CaptureStatus.dom';
-import { outputSizes } from '../preview/outputSize.std';
 import { ConfirmRemove } from './ConfirmRemove.dom';
 import { MenuButton } from './MenuButton.dom';
 import { CardShowing } from './ProductCardProperties.dom';
 import { MoveButton } from './MoveButton.dom';
 import { readImageFile } from './readImage.dom';
 import { IMAGE_ACCEPT } from './imageFile.std';
-import { imageRect, kindGlyphs, kindLabels, newImageSource, newSource, sourceKinds } from './sourceFactory.std';
+import { kindGlyphs, kindLabels, newImageSource, newSource, sourceKinds } from './sourceFactory.std';
 import { useFocusLater } from './useFocusLater.dom';
 
 const kindItems = sourceKinds.map((kind) => ({ key: kind, label: kind === 'image' ? 'Image…' : kindLabels[kind] }));
@@ -21,7 +20,6 @@ export function SourceList({ scene }: { scene: Scene }) {
   const editScenes = useStudio((state) => state.editScenes);
   const selectedId = useStudio((state) => state.selectedSourceId);
   const selectSource = useStudio((state) => state.selectSource);
-  const output = outputSizes[useStudio((state) => state.settings.outputProfile)];
   const imageInput = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
   const focusLater = useFocusLater(list);
@@ -74,7 +72,7 @@ export function SourceList({ scene }: { scene: Scene }) {
               setAddError(result.message);
               return;
             }
-            add((id, existing) => newImageSource(id, result.value.dataUrl, imageRect(result.value, output, existing), existing));
+            add((id, existing) => newImageSource(id, result.value, existing));
           });
         }}
       />

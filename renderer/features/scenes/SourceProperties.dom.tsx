@@ -1,5 +1,7 @@
+import { rectIn, withRectIn } from '../../../contract/sceneLayout.std';
 import type { Rect, Scene, Source } from '../../../contract/schemas/scene.std';
 import { useStudio } from '../../app/studioContext.dom';
+import { outputAspect } from '../preview/outputSize.std';
 import { CameraProperties } from './CameraProperties.dom';
 import { DraftField, fitOptions, SelectField } from './fields.dom';
 import { ImageProperties } from './ImageProperties.dom';
@@ -59,26 +61,35 @@ const rectFields: { key: keyof Rect; label: string; min: number; max: number }[]
   { key: 'height', label: 'Height (%)', min: 1, max: 300 },
 ];
 
-/** Name, and place and size as per cent of the output: the keyboard's way to lay out a scene. */
+/**
+ * Name, and place and size as per cent of the output: the keyboard's way to lay out a scene. The
+ * place is the one in the output's layout (16:9 or 9:16), as the preview shows it.
+ */
 function CommonFields({ sceneId, source }: { sceneId: string; source: Source }) {
   const update = useSourceUpdate(sceneId, source.id, source.kind);
+  const aspect = useStudio((state) => outputAspect(state.settings.outputProfile));
+  const rect = rectIn(source, aspect);
   return (
     <>
       <DraftField label="Name" value={source.name} maxLength={80} onCommit={(name) => update((current) => ({ ...current, name }))} />
       <fieldset className="rect-fields">
-        <legend>Position and size (% of the output)</legend>
+        <legend>{aspect === 'portrait' ? 'Position and size in 9:16 (%)' : 'Position and size in 16:9 (%)'}</legend>
         {rectFields.map((field) => (
           <DraftField
-            key={field.key}
+            // Keyed by layout too: a draft typed for 16:9 is not a 9:16 value.
+            key={`${aspect}:${field.key}`}
             label={field.label}
             inputMode="decimal"
-            value={fractionToPercent(source.rect[field.key])}
+            value={fractionToPercent(rect[field.key])}
             onCommit={(text) => {
               const parsed = parsePercent(text, { label: field.label.replace(' (%)', ''), min: field.min, max: field.max });
-              return parsed.ok ? update((current) => ({ ...current, rect: { ...current.rect, [field.key]: parsed.value } })) : parsed.message;
+              return parsed.ok ? update((current) => withRectIn(current, aspect, { ...rectIn(current, aspect), [field.key]: parsed.value })) : parsed.message;
             }}
           />
         ))}
+        <p className="field-hint">
+          Per cent of the picture. {aspect === 'portrait' ? 'The 16:9 layout keeps its own places.' : 'The 9:16 (vertical) layout keeps its own places.'}
+        </p>
       </fieldset>
     </>
   );

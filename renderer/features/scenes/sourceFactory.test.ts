@@ -38,13 +38,25 @@ describe('newSource', () => {
     expect(newSource('text', 'b', existing).name).toBe('Text 2');
   });
 
-  it('makes an image source that keeps the picture’s shape on the output', () => {
-    const rect = imageRect({ width: 400, height: 400 }, { width: 1280, height: 720 }, []);
+  it('makes an image source that keeps the picture’s shape on the output, in both layouts', () => {
+    const rect = imageRect({ width: 400, height: 400 }, 'landscape', []);
     expect(rect.height).toBe(0.3);
     expect(rect.width * 1280).toBeCloseTo(rect.height * 720, 0);
-    const wide = imageRect({ width: 4000, height: 400 }, { width: 1280, height: 720 }, []);
+    const wide = imageRect({ width: 4000, height: 400 }, 'landscape', []);
     expect(wide.width).toBe(0.5);
-    const image = newImageSource('i', 'data:image/png;base64,AAAA', rect, []);
+    const image = newImageSource('i', { dataUrl: 'data:image/png;base64,AAAA', width: 400, height: 400 }, []);
     expect(sourceSchema.safeParse(image).success).toBe(true);
+    expect(image.rect).toEqual(rect);
+    expect(image.portraitRect.width * 720).toBeCloseTo(image.portraitRect.height * 1280, 0);
+  });
+
+  it('places a new source in both layouts, each laid out for its aspect', () => {
+    const text = newSource('text', 't', []);
+    expect(text.rect).toEqual(defaultRect('text', [], 'landscape'));
+    expect(text.portraitRect).toEqual(defaultRect('text', [], 'portrait'));
+    expect(text.portraitRect.width).toBeGreaterThan(text.rect.width);
+    const card = newSource('productCard', 'c', []);
+    // The card keeps a wide shape on a phone: wider than tall in pixels.
+    expect(card.portraitRect.width * 720).toBeGreaterThan(card.portraitRect.height * 1280);
   });
 });

@@ -1,7 +1,8 @@
 import { formatPrice, type Product } from '../../../../contract/schemas/product.std';
 import { countdownLabel } from './countdown.std';
+import { fitFontSize, readableFloor } from './fitFont.std';
 import { drawBagGlyph } from './glyphs.std';
-import { fitText, sanitizeOverlayText, wrapText } from './text.std';
+import { ELLIPSIS, fitText, sanitizeOverlayText, wrapText } from './text.std';
 import { centredBaseline, fillRoundRect, font, measureWith, type Ctx2D } from './types.std';
 
 export interface ProductCardInput {
@@ -9,7 +10,7 @@ export interface ProductCardInput {
   photo: ImageBitmap | null;
   width: number;
   height: number;
-  /** Output height / 720. The card scales with its own box instead, so this is not used yet. */
+  /** The output's 720-line unit. The card scales with its own box; this sets how far its name may shrink. */
   unit: number;
   now: number;
   countdownEndsAt: number | null;
@@ -196,9 +197,16 @@ export function drawProductCard(ctx: Ctx2D, input: ProductCardInput): void {
   ctx.rect(box.x, box.y, box.width, box.height);
   ctx.clip();
 
-  ctx.font = font(18 * s, 'bold');
+  // A long name shrinks to fit its lines before its end is cut.
+  const name = sanitizeOverlayText(product.name);
+  const wrapped = (px: number) => {
+    ctx.font = font(px, 'bold');
+    return wrapText(name, box.width, maxNameLines, measure);
+  };
+  const cut = (lines: readonly string[]) => !name.endsWith(ELLIPSIS) && (lines.at(-1)?.endsWith(ELLIPSIS) ?? false);
+  const namePx = fitFontSize(18 * s, readableFloor(18 * s, input.unit), (px) => !cut(wrapped(px)));
+  const nameLines = wrapped(namePx);
   ctx.fillStyle = colors.name;
-  const nameLines = wrapText(sanitizeOverlayText(product.name), box.width, maxNameLines, measure);
   for (const [index, line] of nameLines.entries()) ctx.fillText(line, box.x, centredBaseline(ctx, box.y + (index + 0.5) * nameLh));
   drawPrices(ctx, formatPrice(priceMinor, product.currency), was, { x: box.x, y: priceY, width: box.width, height: priceH }, s);
 
