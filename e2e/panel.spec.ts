@@ -403,7 +403,7 @@ test('comment-to-claim past the stock goes to the waitlist; a cancelled claim mo
   const origin = await roomOrigin(page);
   const viewer = await newViewer(browser, origin, 'viewer');
   await expect(viewer.product).toContainText('2 left');
-  await expect(viewer.product).toContainText('Comment "+1", "SOLD" or "要" to claim');
+  await expect(viewer.product).toContainText('Comment "+1", "SOLD", or "要" to claim');
 
   // Two claims on sockets take the stock; the page's claim, the third, waits.
   const sockets = [socketViewer(origin), socketViewer(origin)];
@@ -411,7 +411,7 @@ test('comment-to-claim past the stock goes to the waitlist; a cancelled claim mo
     await comment(sockets[0] as RoomClient, 'Bo', '+1');
     await comment(sockets[1] as RoomClient, 'Chen', 'SOLD');
     await expect(viewer.product).toContainText('Sold out');
-    await expect(viewer.product).toContainText('Sold out: comment "+1", "SOLD" or "要" to join the waitlist');
+    await expect(viewer.product).toContainText('Sold out: comment "+1", "SOLD", or "要" to join the waitlist');
     await viewer.comment('Dee', '+1');
     const myOrders = await viewer.openMyOrders();
     await expect(myOrders).toHaveCount(1);

@@ -172,12 +172,20 @@ test('on a phone the comment box stays on screen with a pinned comment, the prod
     await expect(viewer.buySheet).toHaveCount(0);
   }
   await expect(await viewer.openMyOrders()).toHaveCount(3);
+  // A busy show: the feed is longer than the screen.
+  for (let n = 1; n <= 15; n += 1) expect(await feed.client.send({ type: 'action', action: { kind: 'reply', text: `Shipping update ${n}: all orders leave tomorrow.` } })).toMatchObject({ ok: true });
+  await expect(viewer.shopReplies).toHaveCount(15);
 
   // Everything a viewer needs at once: the picture, what is on sale, and somewhere to type.
   await expect(viewer.commentText).toBeInViewport({ ratio: 1 });
   await expect(page.getByRole('button', { name: 'Send' })).toBeInViewport({ ratio: 1 });
   await expect(page.locator('.stage')).toBeInViewport({ ratio: 1 });
   await expect(viewer.feed.last()).toBeInViewport();
+  // And what is for sale can still be bought with a tap.
+  await expect(viewer.product.getByRole('button', { name: 'Buy' })).toBeVisible();
+  await viewer.product.getByRole('button', { name: 'Buy' }).click();
+  await expect(viewer.buySheet).toBeVisible();
+  await viewer.buySheet.getByRole('button', { name: 'Close' }).click();
   await viewer.commentText.fill('Thanks!');
   await page.screenshot({ path: '/tmp/shots/viewer-phone-pinned-orders.png' });
 });

@@ -74,7 +74,7 @@ export function BuySheet({ promotion, unitPriceMinor, onClose }: { promotion: Pr
           <div className="sheet-done" role="status">
             <p className="sheet-confirmation">
               {translator.rich<ReactNode>('buy.received', { number: orderNumber(outcome.orderId) }, {
-                number: (chunks) => (
+                code: (chunks) => (
                   <span key="number" className="order-number">
                     {chunks}
                   </span>

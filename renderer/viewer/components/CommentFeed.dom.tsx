@@ -39,6 +39,8 @@ export function CommentFeed() {
   const { t } = useT();
   const feed = useViewer((state) => state.feed);
   const listRef = useRef<HTMLOListElement>(null);
+  // Where the list was last scrolled to: only a move up is the viewer leaving the newest comments.
+  const lastTop = useRef(0);
   const newest = feed.at(-1)?.id;
   // null while the viewer reads the newest comments; else the newest one when they scrolled up.
   const [scrolledUpAt, setScrolledUpAt] = useState<string | undefined | null>(null);
@@ -46,14 +48,20 @@ export function CommentFeed() {
 
   useLayoutEffect(() => {
     const list = listRef.current;
-    if (list && scrolledUpAt === null) list.scrollTop = list.scrollHeight;
+    if (list && scrolledUpAt === null) {
+      list.scrollTop = list.scrollHeight;
+      lastTop.current = list.scrollTop;
+    }
   }, [feed, scrolledUpAt]);
 
   const onScroll = () => {
     const list = listRef.current;
     if (!list) return;
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < STICKY_PX;
-    setScrolledUpAt((previous) => (atBottom ? null : (previous ?? newest)));
+    const movedUp = list.scrollTop < lastTop.current - 1;
+    lastTop.current = list.scrollTop;
+    if (atBottom) setScrolledUpAt(null);
+    else if (movedUp) setScrolledUpAt((previous) => previous ?? newest);
   };
 
   const jump = () => setScrolledUpAt(null);

@@ -29,7 +29,7 @@ export function MyOrders() {
             </span>
             <span className="order-id">
               {translator.rich<ReactNode>('orders.number', { number: orderNumber(order.id) }, {
-                number: (chunks) => (
+                code: (chunks) => (
                   <span key="number" className="order-number">
                     {chunks}
                   </span>

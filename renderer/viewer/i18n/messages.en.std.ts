@@ -36,7 +36,7 @@ export const en = {
   'product.buy': 'Buy',
 
   'buy.close': 'Close',
-  'buy.received': 'Order received: <number>{number}</number>',
+  'buy.received': 'Order received: <code>{number}</code>',
   'buy.contactSoon': 'The shop will contact you to arrange payment and delivery.',
   'buy.done': 'Done',
   'buy.quantity': 'Quantity',
@@ -75,7 +75,7 @@ export const en = {
   'feed.jump': 'New comments ↓',
 
   'orders.summary': 'Your orders ({count})',
-  'orders.number': 'Order <number>{number}</number>',
+  'orders.number': 'Order <code>{number}</code>',
   'orders.status.new': 'Received',
   'orders.status.handled': 'Confirmed by the shop',
   'orders.status.cancelled': 'Cancelled',

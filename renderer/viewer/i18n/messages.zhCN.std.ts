@@ -37,7 +37,7 @@ export const zhCN: Catalogue = {
   'product.buy': '购买',
 
   'buy.close': '关闭',
-  'buy.received': '订单已收到：<number>{number}</number>',
+  'buy.received': '订单已收到：<code>{number}</code>',
   'buy.contactSoon': '店铺会联系你确认付款和配送。',
   'buy.done': '完成',
   'buy.quantity': '数量',
@@ -76,7 +76,7 @@ export const zhCN: Catalogue = {
   'feed.jump': '有新评论 ↓',
 
   'orders.summary': '我的订单（{count}）',
-  'orders.number': '订单 <number>{number}</number>',
+  'orders.number': '订单 <code>{number}</code>',
   'orders.status.new': '已收到',
   'orders.status.handled': '店铺已确认',
   'orders.status.cancelled': '已取消',

@@ -29,6 +29,15 @@ describe('the viewers’ page in two languages', () => {
     }
   });
 
+  it('no tag shares its name with a placeholder (the tag’s function would replace the value)', () => {
+    for (const [key, message] of Object.entries(en)) {
+      const tags = [...message.matchAll(/<(\w+)>/g)].map((match) => match[1]);
+      const placeholders = [...message.matchAll(/\{(\w+)[,}]/g)].map((match) => match[1]);
+      expect(tags.filter((tag) => placeholders.includes(tag)), key).toEqual([]);
+    }
+    expect(createTranslator('en').rich('buy.received', { number: 'BAN-9MQ' }, { code: (chunks) => chunks.join('') }).join('')).toBe('Order received: BAN-9MQ');
+  });
+
   it('formats plurals, lists and tagged parts in each language', () => {
     const english = createTranslator('en');
     const chinese = createTranslator('zh-CN');
