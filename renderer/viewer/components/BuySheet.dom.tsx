@@ -1,4 +1,4 @@
-import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useId, useState, type FormEvent } from 'react';
 import type { Promotion } from '../../../contract/room/roomEvents.std';
 import { roomLimits } from '../../../contract/room/roomMessages.std';
 import { orderNumber } from '../../../contract/orderNumber.std';
@@ -7,7 +7,7 @@ import { charCount, checkOrder, clampQuantity, maxQuantity, type FieldErrors, ty
 import { loadName, saveName } from '../identity.std';
 import { useConnection, useStorage, useViewer } from '../viewerContext.dom';
 import { fieldProblemText, refusalText } from '../i18n/fieldProblem.std';
-import { useT } from '../i18n/i18nContext.dom';
+import { Sentence, useT } from '../i18n/i18nContext.dom';
 import { Field } from './Field.dom';
 
 type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'ordered'; orderId: string } | { kind: 'refused'; message: string };
@@ -73,13 +73,7 @@ export function BuySheet({ promotion, unitPriceMinor, onClose }: { promotion: Pr
         {outcome.kind === 'ordered' ? (
           <div className="sheet-done" role="status">
             <p className="sheet-confirmation">
-              {translator.rich<ReactNode>('buy.received', { number: orderNumber(outcome.orderId) }, {
-                code: (chunks) => (
-                  <span key="number" className="order-number">
-                    {chunks}
-                  </span>
-                ),
-              })}
+              <Sentence message="buy.received" values={{ number: orderNumber(outcome.orderId) }} tag="code" className="order-number" />
             </p>
             <p>{t('buy.contactSoon')}</p>
             <button type="button" className="primary" onClick={onClose}>

@@ -1,5 +1,4 @@
-import type { ReactNode } from 'react';
-import { useT } from '../i18n/i18nContext.dom';
+import { Sentence, useT } from '../i18n/i18nContext.dom';
 import { orderNumber } from '../../../contract/orderNumber.std';
 import { currencySchema, formatPrice } from '../../../contract/schemas/product.std';
 import { orderStatusText } from '../viewerState.std';
@@ -28,13 +27,7 @@ export function MyOrders() {
               ×{order.quantity} · {price(order.amountMinor, order.currency)}
             </span>
             <span className="order-id">
-              {translator.rich<ReactNode>('orders.number', { number: orderNumber(order.id) }, {
-                code: (chunks) => (
-                  <span key="number" className="order-number">
-                    {chunks}
-                  </span>
-                ),
-              })}
+              <Sentence message="orders.number" values={{ number: orderNumber(order.id) }} tag="code" className="order-number" />
             </span>
             <span className="order-status">{orderStatusText(order, translator)}</span>
           </li>

@@ -1,5 +1,5 @@
-import { useT } from '../i18n/i18nContext.dom';
-import { useState, type ReactNode } from 'react';
+import { Sentence, useT } from '../i18n/i18nContext.dom';
+import { useState } from 'react';
 import type { Promotion } from '../../../contract/room/roomEvents.std';
 import { formatPrice } from '../../../contract/schemas/product.std';
 import { buyWindow, claimHint, formatCountdown, salePhase, stockLabel } from '../viewerState.std';
@@ -45,25 +45,13 @@ function PromotionCard({ promotion }: { promotion: Promotion }) {
         </p>
         {sale.phase === 'running' && (
           <p className="sale sale-running" role="timer">
-            {translator.rich<ReactNode>('product.saleEndsIn', { time: formatCountdown(sale.remainingMs) }, {
-              countdown: (chunks) => (
-                <span key="countdown" className="countdown">
-                  {chunks}
-                </span>
-              ),
-            })}
+            <Sentence message="product.saleEndsIn" values={{ time: formatCountdown(sale.remainingMs) }} tag="countdown" className="countdown" />
           </p>
         )}
         {sale.phase === 'over' && <p className="sale sale-over">{t('product.saleOver')}</p>}
         {buyable.phase === 'grace' && (
           <p className="sale sale-running" role="timer">
-            {translator.rich<ReactNode>('product.graceEndsIn', { time: formatCountdown(buyable.remainingMs) }, {
-              countdown: (chunks) => (
-                <span key="countdown" className="countdown">
-                  {chunks}
-                </span>
-              ),
-            })}
+            <Sentence message="product.graceEndsIn" values={{ time: formatCountdown(buyable.remainingMs) }} tag="countdown" className="countdown" />
           </p>
         )}
         {buyable.phase === 'closed' && <p className="sale sale-over">{t('product.buyingClosed')}</p>}

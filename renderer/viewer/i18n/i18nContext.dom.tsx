@@ -1,5 +1,6 @@
 import { createContext, use, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { createTranslator, LANGUAGE_STORAGE_KEY, type Locale, type Translator } from './translate.std';
+import type { MessageKey } from './messages.en.std';
+import { createTranslator, LANGUAGE_STORAGE_KEY, type Locale, type MessageValues, type Translator } from './translate.std';
 
 interface I18nValue {
   translator: Translator;
@@ -39,6 +40,21 @@ function useI18n(): I18nValue {
 
 export function useT(): Translator {
   return useI18n().translator;
+}
+
+/**
+ * A sentence with one part of it in its own `<span className>`: the message's `<tag>…</tag>`
+ * (the countdown in "Flash sale ends in 04:59", the number in "Order received: BAN-9MQ").
+ */
+export function Sentence({ message, values, tag, className }: { message: MessageKey; values: MessageValues; tag: string; className: string }) {
+  const translator = useT();
+  return translator.rich<ReactNode>(message, values, {
+    [tag]: (chunks) => (
+      <span key={tag} className={className}>
+        {chunks}
+      </span>
+    ),
+  });
 }
 
 /** The other language's button: one tap, named in both. */
