@@ -8,6 +8,11 @@ export interface DestinationsSlice {
   destinationsReceived(destinations: Destination[]): void;
 }
 
+/** How many destinations get the show: the studio's own live room when on, and the RTMP ones switched on. */
+export function destinationsOn(state: Pick<StudioState, 'settings' | 'destinations'>): number {
+  return (state.settings.liveRoomEnabled ? 1 : 0) + state.destinations.filter((destination) => destination.enabled).length;
+}
+
 // Owned by the core (destinations.json); every window mirrors the list from the `destinations` event.
 export const createDestinationsSlice: StateCreator<StudioState, [], [], DestinationsSlice> = (set) => ({
   destinations: [],

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useStudio } from '../../app/studioContext.dom';
+import { destinationsOn } from '../../store/destinationsSlice.std';
 import { DestinationsPanel } from './DestinationsPanel.dom';
 import './destinations.css';
 
@@ -7,7 +8,7 @@ import './destinations.css';
 export function DestinationsButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
-  const enabled = useStudio((state) => (state.settings.liveRoomEnabled ? 1 : 0) + state.destinations.filter((destination) => destination.enabled).length);
+  const enabled = useStudio(destinationsOn);
   return (
     <>
       <button

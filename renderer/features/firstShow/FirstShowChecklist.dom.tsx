@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useStudio } from '../../app/studioContext.dom';
+import { destinationsOn } from '../../store/destinationsSlice.std';
 import { firstShowSteps } from './firstShowSteps.std';
 import './firstShow.css';
 
@@ -14,7 +15,7 @@ export function FirstShowChecklist() {
       scenes: state.sceneCollection,
       sourceStatuses: state.sourceStatuses,
       productCount: state.catalogue.products.length,
-      destinationsOn: (state.settings.liveRoomEnabled ? 1 : 0) + state.destinations.filter((destination) => destination.enabled).length,
+      destinationsOn: destinationsOn(state),
       showCount: state.shows.length,
     })),
   );
