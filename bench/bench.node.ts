@@ -61,7 +61,7 @@ const benchmarks: Record<string, { about: string; defaultSeconds?: number; run: 
     defaultSeconds: 30,
     run: (seconds) =>
       benchPanel(
-        { seconds, commentsPerSecond: 2000, viewers: 2000, pins: 5, benchEntry: __filename, chromium: defaultChromium(), entry: path.join(built, 'main', 'studio.node.js'), cacheDir: path.resolve('.cache', 'bench') },
+        { seconds, commentsPerSecond: 2000, viewers: 2000, pins: 5, floorSeconds: 10, benchEntry: __filename, chromium: defaultChromium(), entry: path.join(built, 'main', 'studio.node.js'), cacheDir: path.resolve('.cache', 'bench') },
         print,
       ),
   },

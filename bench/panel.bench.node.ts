@@ -25,6 +25,8 @@ export interface PanelBenchOptions {
   commentsPerSecond: number;
   viewers: number;
   pins: number;
+  /** Seconds of the program measured with no chat before the load: the floor the load's figure is read against. */
+  floorSeconds: number;
   /** This bench's entry: the chat load runs as its `chat-load` subcommand, in a process of its own. */
   benchEntry: string;
   chromium: string;
@@ -116,6 +118,13 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
       await frameWhere(page, studio.origin, cameraShows, 30_000);
     });
 
+    // The floor: the same page and program with no chat, measured in this run on this machine.
+    const floorBefore = await mediaStats(page, studio.origin);
+    const floorStarted = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, options.floorSeconds * 1000));
+    const floorAfter = await mediaStats(page, studio.origin);
+    const programFpsFloor = ((floorAfter.framesReceived - floorBefore.framesReceived) * 1000) / (performance.now() - floorStarted);
+
     chat = await startChatLoad({ benchEntry: options.benchEntry, port: roomPort, viewers: options.viewers, commentsPerSecond: options.commentsPerSecond });
 
     const heapBefore = await heapMb(page);
@@ -186,6 +195,7 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
       // The program while the panel was busy: frames the core received per second, and frames the compositor dropped.
       programFps: round((mediaAfter.framesReceived - mediaBefore.framesReceived) / loadSeconds),
       programFramesDropped: mediaAfter.framesDropped - mediaBefore.framesDropped,
+      programFpsFloor: round(programFpsFloor),
       programStarts,
       coreLoopDelayP99Ms: median(loopDelays),
       coreLoopDelayP99MaxMs: Math.max(0, ...loopDelays),
