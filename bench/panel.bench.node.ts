@@ -6,6 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type * as PlaywrightCore from 'playwright-core';
 import { cameraSource } from '../contract/scenePresets.std';
+import type { ShopcastStudioHook } from '../renderer/app/testHook.dom';
+import type { CompositorStats } from '../renderer/features/compositor/workerMessages.std';
 import { SCENES_VERSION, type SceneCollection } from '../contract/schemas/scene.std';
 import { callCore } from '../testing/coreCall';
 import { launchQuietChromium } from '../testing/quietChromium.node';
@@ -44,7 +46,7 @@ const cameraBox = { x: 60, y: 200, width: 200, height: 60 } as const;
 
 interface BenchWindow {
   __benchLongTasks: number[];
-  __shopcastStudio?: { panel(): { commentsReceived: number; lastSeq: number } };
+  __shopcastStudio?: ShopcastStudioHook;
   gc?: () => void;
 }
 
@@ -136,13 +138,18 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
     const loadEnds = started + options.seconds * 1000;
     chat.start();
 
-    // The core's event-loop delay, as its status reports it each second (p99 of that second).
+    // The core's event-loop delay, as its status reports it each second (p99 of that second), and
+    // the compositor's own report: frames it made, what composing one cost, and why frames were
+    // dropped (too late, or the core gave no credit).
     const loopDelays: number[] = [];
+    const compositorReports: CompositorStats[] = [];
     const sampling = (async () => {
       while (performance.now() < loadEnds) {
         await new Promise((resolve) => setTimeout(resolve, 1000));
         const status = await callCore<{ loopDelayMs: number | null }>(page, studio.origin, 'getStatus');
         if (status.loopDelayMs !== null) loopDelays.push(status.loopDelayMs);
+        const compositor = await page.evaluate(() => (window as unknown as BenchWindow).__shopcastStudio?.compositor() ?? null);
+        if (compositor) compositorReports.push(compositor);
       }
     })();
 
@@ -197,6 +204,7 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
       programFramesDropped: mediaAfter.framesDropped - mediaBefore.framesDropped,
       programFpsFloor: round(programFpsFloor),
       programStarts,
+      ...compositorFigures(compositorReports),
       coreLoopDelayP99Ms: median(loopDelays),
       coreLoopDelayP99MaxMs: Math.max(0, ...loopDelays),
       coreLoopDelayMeasuredAt: 'the studio core\'s monitorEventLoopDelay (10 ms resolution), p99 of each second of the load as getStatus reports it: the median second and the worst second',
@@ -213,6 +221,20 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
     await studio.stop();
     await rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The compositor's side of the load: its frames per second and compose time (medians of its reports), and its drops by cause. */
+function compositorFigures(reports: CompositorStats[]) {
+  const first = reports[0];
+  const last = reports.at(-1);
+  if (!first || !last) return { compositorFps: null, compositorComposeMs: null, compositorFramesLate: null, compositorFramesWithoutCredit: null };
+  const late = last.framesLate - first.framesLate;
+  return {
+    compositorFps: median(reports.map((report) => report.fps)),
+    compositorComposeMs: median(reports.map((report) => report.composeMs)),
+    compositorFramesLate: late,
+    compositorFramesWithoutCredit: last.framesDropped - first.framesDropped - late,
+  };
 }
 
 async function mediaStats(page: PlaywrightCore.Page, origin: string): Promise<{ framesReceived: number; framesDropped: number }> {

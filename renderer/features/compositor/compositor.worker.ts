@@ -77,7 +77,7 @@ function sizePreview(): void {
   preview.imageSmoothingEnabled = false;
 }
 
-const stats = { produced: 0, sent: 0, dropped: 0, composeMs: 0, path: 'canvas' as CompositorStats['path'] };
+const stats = { produced: 0, sent: 0, dropped: 0, late: 0, composeMs: 0, path: 'canvas' as CompositorStats['path'] };
 
 async function produce(): Promise<void> {
   if (!program || !composer || !media) return;
@@ -140,6 +140,7 @@ async function run(): Promise<void> {
     const { skipped } = clock.next(performance.now());
     for (let index = 0; index < skipped; index += 1) media?.sender.skip('video-i420');
     stats.dropped += skipped;
+    stats.late += skipped;
     try {
       await produce();
     } catch (error) {
@@ -154,6 +155,7 @@ async function run(): Promise<void> {
           fps: Math.round((stats.produced * 1000) / (now - windowStart)),
           framesSent: stats.sent,
           framesDropped: stats.dropped,
+          framesLate: stats.late,
           composeMs: stats.produced ? Math.round((stats.composeMs / stats.produced) * 100) / 100 : 0,
           path: stats.path,
         },

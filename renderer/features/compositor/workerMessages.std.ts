@@ -31,6 +31,8 @@ export interface CompositorStats {
   framesSent: number;
   /** Not sent: the core was behind (no credit) or the compositor was late. */
   framesDropped: number;
+  /** Of those dropped, the ones the compositor itself was too late for (the rest had no credit). */
+  framesLate: number;
   /** Milliseconds spent composing a frame, mean over the last second. */
   composeMs: number;
   /** Which way the last frame was composed. */
