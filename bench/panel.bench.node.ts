@@ -126,6 +126,7 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
     await new Promise((resolve) => setTimeout(resolve, options.floorSeconds * 1000));
     const floorAfter = await mediaStats(page, studio.origin);
     const programFpsFloor = ((floorAfter.framesReceived - floorBefore.framesReceived) * 1000) / (performance.now() - floorStarted);
+    const compositorAtFloor = await page.evaluate(() => (window as unknown as BenchWindow).__shopcastStudio?.compositor() ?? null);
 
     chat = await startChatLoad({ benchEntry: options.benchEntry, port: roomPort, viewers: options.viewers, commentsPerSecond: options.commentsPerSecond });
 
@@ -205,6 +206,8 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
       programFpsFloor: round(programFpsFloor),
       programStarts,
       ...compositorFigures(compositorReports),
+      compositorComposeMsFloor: compositorAtFloor?.composeMs ?? null,
+      compositorPath: compositorReports.at(-1)?.path ?? null,
       coreLoopDelayP99Ms: median(loopDelays),
       coreLoopDelayP99MaxMs: Math.max(0, ...loopDelays),
       coreLoopDelayMeasuredAt: 'the studio core\'s monitorEventLoopDelay (10 ms resolution), p99 of each second of the load as getStatus reports it: the median second and the worst second',
