@@ -5,12 +5,13 @@ import { RefusedError } from '../../contract/envelope.std';
 import { ffmpegStaticPathFrom, isExecutableFile, locateFfmpeg } from '../ffmpeg/ffmpegLocator.node';
 import { probeFfmpeg } from '../ffmpeg/ffmpegProbe.node';
 import { runPreflight } from '../live/preflight.std';
+import { preflightFromStores } from './preflightFromStores.node';
+import { pushTargetsFrom } from './pushTargets.node';
+import { startProcessStatus } from './processStatus.node';
 import type { Logger } from '../log/logger.std';
 import { createMediaIngest, type MediaIngest } from '../media/mediaIngest.std';
 import { createNoticeBoard } from '../notices/noticeBoard.std';
 import { openSettingsStore } from '../settings/settingsStore.node';
-import { createCpuSampler } from '../status/cpuSampler.std';
-import { startStatusService } from '../status/statusService.std';
 import { createDispatcher, type Dispatch } from '../kernel/dispatcher.std';
 import { createEventHub, type EventHub } from '../kernel/eventHub.std';
 import { openSceneStore } from '../scenes/sceneStore.node';
@@ -24,15 +25,11 @@ import { linkStudioRoom } from '../roomLink/studioRoomLink.node';
 import { createStaffDesk, type StaffDesk } from '../staff/staffDesk.std';
 import type { StaffRegistry } from '../staff/staffRegistry.std';
 import { systemStaffRegistry } from '../staff/systemStaffRegistry.node';
-import { createLiveController, type PushTarget } from '../live/liveController.node';
-import { uplinkCheck } from '../live/uplinkCheck.std';
-import { measureUplinkKbps } from '../live/uplinkProbe.node';
+import { createLiveController } from '../live/liveController.node';
 import { createRtmpTester } from '../live/destinationTest.node';
 import { createProgramRate } from '../live/programRate.std';
-import { outputProfileSpec, rtmpKbps, sfuKbps } from '../ffmpeg/outputProfiles.std';
 import { createEncoderChooser } from '../live/encoderChoice.node';
 import { randomInt } from 'node:crypto';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { spawn } from 'node:child_process';
 import { openDestinationStore } from '../destinations/destinationStore.node';
 import { openSecretBox, type KeyWrapping } from '../destinations/secretBox.node';
@@ -147,24 +144,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const staff = createStaffDesk({ registry: deps.staff ?? systemStaffRegistry(), events, qrSvg: qrCodeSvg });
   const liveLayers = createLiveLayersState(events, (ms, run) => setTimeout(run, ms).unref());
   const media = createMediaIngest({ log: log.child('media'), nowMs: () => performance.now() });
-  // Whatever the core's loop does late, the program's frames wait behind: measured all the time.
-  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
-  loopDelay.enable();
-  const status = startStatusService({
-    events,
-    sampleCpuPercent: createCpuSampler(() => process.cpuUsage(), () => performance.now()),
-    sampleLoopDelayMs: () => {
-      const p99 = loopDelay.percentile(99) / 1e6;
-      loopDelay.reset();
-      return Math.round(p99 * 10) / 10;
-    },
-    mediaStats: () => media.stats(),
-    every: (intervalMs, tick) => {
-      const timer = setInterval(tick, intervalMs);
-      timer.unref();
-      return () => clearInterval(timer);
-    },
-  });
+  const status = startProcessStatus(events, media);
   const roomLink = linkStudioRoom({
     room: deps.room,
     connect: (room) =>
@@ -235,25 +215,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     outputProfile: () => settings.get().outputProfile,
     setFrameSink: (sink) => media.setSink(sink ?? { write: () => {} }),
     latestVideoFrame: () => media.latestVideoFrame(),
-    pushTargets: async () => {
-      const targets: PushTarget[] = [];
-      const own = deps.room?.current();
-      // The studio's own room first, when viewers can see video there.
-      if (settings.get().liveRoomEnabled && own?.roomUrl && liveRoom().video.available) targets.push({ kind: 'room', id: 'room', name: 'Your live room', roomUrl: own.roomUrl, token: own.token });
-      for (const destination of destinations.list().filter((candidate) => candidate.enabled)) {
-        try {
-          targets.push(
-            destination.platform === 'shopcast-room'
-              ? { kind: 'room', id: destination.id, name: destination.name, roomUrl: destination.serverUrl, token: (await destinations.streamKey(destination.id)) ?? '' }
-              : { kind: 'rtmp', id: destination.id, name: destination.name, url: await destinations.streamUrl(destination.id) },
-          );
-        } catch (error) {
-          // One destination without its key does not keep the show off the others.
-          notices.post('warning', `${error instanceof Error ? error.message : String(error)} The show goes live without it.`);
-        }
-      }
-      return targets;
-    },
+    pushTargets: pushTargetsFrom({ settings, destinations, ownRoom: () => deps.room?.current(), liveRoom, notices }),
     recordingsDir,
     // The show's chapter marks are in its timeline file before its recording is joined with them.
     beforeJoin: () => timeline.flush(),
@@ -320,40 +282,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
           probeFfmpeg: (binary) => probeFfmpeg(binary, execFile),
           mediaStats: () => media.stats(),
           recentProgramFps: () => programRate.framesPerSecond(),
-          targetFps: () => outputProfileSpec(settings.get().outputProfile).framesPerSecond,
-          rtmpDestinations: () =>
-            Promise.all(
-              destinations
-                .list()
-                .filter((destination) => destination.enabled && destination.platform !== 'shopcast-room')
-                .map(async ({ id, name }) => {
-                  try {
-                    return { id, name, url: await destinations.streamUrl(id), problem: null };
-                  } catch (error) {
-                    return { id, name, url: null, problem: error instanceof Error ? error.message : String(error) };
-                  }
-                }),
-            ),
+          ...preflightFromStores({ settings, destinations, recordingsDir, log }),
           testRtmp,
           onAir: () => live.session().state !== 'offline',
           liveRoom: () => (settings.get().liveRoomEnabled ? liveRoom() : null),
-          upload: async () => {
-            const spec = outputProfileSpec(settings.get().outputProfile);
-            const enabled = destinations.list().filter((destination) => destination.enabled);
-            const outgoing = enabled.map((destination) => ({ name: destination.name, kbps: destination.platform === 'shopcast-room' ? sfuKbps(spec) : rtmpKbps(spec) }));
-            const measured = await Promise.all(
-              enabled
-                .filter((destination) => destination.platform === 'shopcast-room')
-                .map(async (destination) => ({
-                  name: destination.name,
-                  kbps: await destinations
-                    .streamKey(destination.id)
-                    .then((token) => measureUplinkKbps(destination.serverUrl, token ?? '', fetch))
-                    .catch(() => null),
-                })),
-            );
-            return uplinkCheck(outgoing, measured);
-          },
           destinationCount: () => (settings.get().liveRoomEnabled && liveRoom().running ? 1 : 0) + destinations.list().filter((destination) => destination.enabled).length,
           platform: process.platform,
           words: () => ({
@@ -361,16 +293,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
             scenes: scenes.get(),
             products: catalogue.get().products,
           }),
-          recordingSpace: async () => {
-            try {
-              await fs.mkdir(recordingsDir, { recursive: true });
-              const space = await fs.statfs(recordingsDir);
-              return { folder: recordingsDir, freeBytes: space.bavail * space.bsize, kbps: rtmpKbps(outputProfileSpec(settings.get().outputProfile)) };
-            } catch (error) {
-              log.warn('free disk space not read', { error });
-              return null;
-            }
-          },
         }).then((report) => {
           // The encoder's test encodes (half a second) run while the merchant reads the checks, so
           // pressing Start the show spawns FFmpeg at once; not during them, where they would take
@@ -459,7 +381,6 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
     staff,
     orders: fulfilment,
     close: () => {
-      loopDelay.disable();
       clearInterval(sampleProgram);
       staff.close();
       status.stop();
