@@ -1,4 +1,4 @@
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { decodeMediaFrame, type MediaFrameHeader } from '../contract/media.std';
 import { createMediaSender } from '../contract/mediaSender.std';
 import { defaultAudioSettings, type AudioSettings } from '../contract/schemas/settings.std';
@@ -241,4 +241,15 @@ export async function start(
     },
     settle,
   };
+}
+
+/** Fake timers for each test, and the engine the test started stopped after it. */
+export function stopAfterEachTest(current: () => Harness | undefined): void {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(async () => {
+    await current()?.engine.stop();
+    vi.useRealTimers();
+  });
 }

@@ -1,21 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultAudioSettings } from '../../../contract/schemas/settings.std';
-import { TIME_ORIGIN, type Harness, start } from '../../../testing/audioEngineHarness';
+import { TIME_ORIGIN, type Harness, start, stopAfterEachTest } from '../../../testing/audioEngineHarness';
 
-// The engine's behaviour with the browser replaced by small fakes (testing/audioEngineHarness):
-// what it asks the browser for, what it says when the browser refuses, and what it sends. The
-// real graph runs in e2e/audio.spec.ts.
+// The engine's microphone path with the browser replaced by small fakes (testing/audioEngineHarness):
+// what it asks for, what it sends and meters. The real graph runs in e2e/audio.spec.ts.
 
 let harness: Harness;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-
-afterEach(async () => {
-  await harness?.engine.stop();
-  vi.useRealTimers();
-});
+stopAfterEachTest(() => harness);
 
 describe('startAudioEngine: the microphone, its chunks and levels', () => {
   it('opens the default microphone as set, wires the graph and connects to the studio', async () => {

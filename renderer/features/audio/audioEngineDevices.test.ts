@@ -1,22 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { startAudioEngine, type AudioEngineDeps } from './audioEngine.dom';
 import { defaultAudioSettings } from '../../../contract/schemas/settings.std';
-import { FakeTrack, FakeStream, FakeTap, FakeContext, domError, type MicBehaviour, type Harness, start } from '../../../testing/audioEngineHarness';
+import { FakeTrack, FakeStream, FakeTap, FakeContext, domError, type MicBehaviour, type Harness, start, stopAfterEachTest } from '../../../testing/audioEngineHarness';
 
-// The engine's behaviour with the browser replaced by small fakes (testing/audioEngineHarness):
-// what it asks the browser for, what it says when the browser refuses, and what it sends. The
-// real graph runs in e2e/audio.spec.ts.
+// The engine's devices and shares with the browser replaced by small fakes (testing/audioEngineHarness):
+// what it says when the browser refuses or a device comes and goes. The real graph runs in e2e/audio.spec.ts.
 
 let harness: Harness;
-
-beforeEach(() => {
-  vi.useFakeTimers();
-});
-
-afterEach(async () => {
-  await harness?.engine.stop();
-  vi.useRealTimers();
-});
+stopAfterEachTest(() => harness);
 
 describe('startAudioEngine: devices, shares and stopping', () => {
   it('reopens the microphone with new constraints when echo cancellation or the device changes', async () => {
