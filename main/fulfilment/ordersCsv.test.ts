@@ -10,6 +10,8 @@ const order = (overrides: Partial<RoomOrder> = {}): RoomOrder => ({
   viewerId: 'v-1',
   productId: 'p1',
   productName: '真丝围巾',
+  variantId: null,
+  variantLabel: null,
   quantity: 2,
   unitPriceMinor: 5900,
   amountMinor: 11800,

@@ -24,9 +24,9 @@ const log = createLogger(() => {});
 const host: Sender = { transport: 'ipc', id: 'studio', role: 'host', name: 'Host' };
 const moderator: Sender = { transport: 'websocket', id: 'console-1', role: 'moderator', name: 'Lin', console: true };
 
-const teapot: ProductInput = { name: 'Teapot', priceMinor: 19_900, listPriceMinor: 25_900, currency: 'CNY', stock: 2, photo: 'data:image/png;base64,iVBORw0KGgo=' };
-const scarf: ProductInput = { name: 'Silk scarf', priceMinor: 5900, listPriceMinor: null, currency: 'CNY', stock: null, photo: null };
-const mug: ProductInput = { name: 'Mug', priceMinor: 3900, listPriceMinor: null, currency: 'CNY', stock: 10, photo: null };
+const teapot: ProductInput = { name: 'Teapot', priceMinor: 19_900, listPriceMinor: 25_900, currency: 'CNY', stock: 2, photo: 'data:image/png;base64,iVBORw0KGgo=', variants: [] };
+const scarf: ProductInput = { name: 'Silk scarf', priceMinor: 5900, listPriceMinor: null, currency: 'CNY', stock: null, photo: null, variants: [] };
+const mug: ProductInput = { name: 'Mug', priceMinor: 3900, listPriceMinor: null, currency: 'CNY', stock: 10, photo: null, variants: [] };
 
 async function studioWithRoom() {
   const { server, dir } = await startRoom();

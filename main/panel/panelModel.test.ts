@@ -11,7 +11,7 @@ const order = (n: number, quantity = 1): RoomOrder => ({
   id: `o${n}`,
   viewerId: 'v-1',
   productId: 'p1',
-  productName: 'Silk scarf',
+  productName: 'Silk scarf', variantId: null, variantLabel: null,
   quantity,
   unitPriceMinor: 100,
   amountMinor: 100 * quantity,
