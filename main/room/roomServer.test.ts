@@ -44,7 +44,7 @@ describe('the room server', () => {
     const studio = connect(server, 'studio');
     await studio.welcome;
     await until(() => studio.events.some((e) => e.kind === 'comment' && e.comment.text === 'before'), 'the replayed comment');
-    const seenUpTo = studio.client.lastSeq;
+    const seenUpTo = studio.client.lastSeq ?? 0;
     studio.client.close();
     for (let i = 0; i < 3; i += 1) await viewer.client.send({ type: 'comment', name: 'A', text: `missed ${i}` });
     await until(() => witness.events.some((e) => e.kind === 'comment' && e.comment.text === 'missed 2'), 'the last comment at the witness');
