@@ -181,7 +181,10 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         onEvent: (event) => events.emit('panel', event),
         purchaseToast: () => settings.get().livePanel.purchaseToast,
         onLiveStock: (changes) => {
-          for (const [productId, left] of changes) catalogue.setStock(productId, left);
+          for (const [productId, { left, variants }] of changes) {
+            if (variants.size === 0) catalogue.setStock(productId, left);
+            for (const [id, variantLeft] of variants) catalogue.setStock(productId, left, { id, left: variantLeft });
+          }
         },
         onRoomEvents: (roomEvents) => fulfilment.record(roomEvents),
         onLiveEvents: (roomEvents) => {

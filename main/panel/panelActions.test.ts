@@ -89,7 +89,7 @@ describe('the core’s panel actions', () => {
     await studio.call('panelAction', { kind: 'promoteNext', flashSale: { priceMinor: 9900, endsAt } }, moderator);
     state = await studio.panelUntil((panel) => panel.promotion?.product.id === teapotId, 'the teapot promoted');
     // The room got the product as the catalogue has it: price, list price, stock and photo.
-    expect(state.promotion?.product).toEqual({ id: teapotId, name: 'Teapot', priceMinor: 19_900, listPriceMinor: 25_900, currency: 'CNY', stock: 2, photo: teapot.photo });
+    expect(state.promotion?.product).toEqual({ id: teapotId, name: 'Teapot', priceMinor: 19_900, listPriceMinor: 25_900, currency: 'CNY', stock: 2, photo: teapot.photo, variants: [] });
     expect(state.promotion?.flashSale).toEqual({ priceMinor: 9900, endsAt });
     await until(() => watcher.events.some((event) => event.kind === 'products' && event.products.some((product) => product.id === teapotId)), 'the viewer to get the product');
 
