@@ -46,7 +46,7 @@ describe('run-sheet', () => {
 describe('product form', () => {
   it('turns typed fields into a product input', () => {
     const draft = { ...newProductDraft('CNY'), name: ' Teapot ', price: '199', listPrice: '', stock: '12' };
-    expect(productInputOf(draft)).toEqual({ ok: true, value: { name: 'Teapot', priceMinor: 19900, listPriceMinor: null, currency: 'CNY', stock: 12, photo: null } });
+    expect(productInputOf(draft)).toEqual({ ok: true, value: { name: 'Teapot', priceMinor: 19900, listPriceMinor: null, currency: 'CNY', stock: 12, photo: null, variants: [] } });
   });
 
   it('says what is wrong', () => {
