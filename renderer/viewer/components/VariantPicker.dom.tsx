@@ -27,11 +27,21 @@ export function VariantPicker({ id, variants, chosen, error, disabled, onChoose 
           const label = sanitizeOverlayText(variant.label, 30);
           return (
             <label key={variant.id} className={`variant-chip${soldOut ? ' variant-chip-out' : ''}${chosen === variant.id ? ' variant-chip-chosen' : ''}`}>
-              <input type="radio" name={`${id}-variant`} value={variant.id} checked={chosen === variant.id} disabled={soldOut || disabled} onChange={() => onChoose(variant.id)} />
+              {/* Named by the label alone, what is left read after it: "L, 6 left". */}
+              <input
+                type="radio"
+                name={`${id}-variant`}
+                value={variant.id}
+                checked={chosen === variant.id}
+                disabled={soldOut || disabled}
+                aria-label={label}
+                aria-describedby={variant.stock === null ? undefined : `${id}-${variant.id}-stock`}
+                onChange={() => onChoose(variant.id)}
+              />
               <span className="variant-chip-label user-text" dir="auto">
                 {label}
               </span>
-              {variant.stock !== null && <span className="variant-chip-stock">{soldOut ? t('buy.variantSoldOut') : t('product.left', { count: variant.stock })}</span>}
+              {variant.stock !== null && <span className="variant-chip-stock" id={`${id}-${variant.id}-stock`}>{soldOut ? t('buy.variantSoldOut') : t('product.left', { count: variant.stock })}</span>}
             </label>
           );
         })}
