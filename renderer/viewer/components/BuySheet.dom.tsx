@@ -46,7 +46,12 @@ export function BuySheet({ promotion, unitPriceMinor, onClose }: { promotion: Pr
   const sending = outcome.kind === 'sending';
 
   const total = formatPrice(unitPriceMinor * shown, product.currency);
-  const orderLabel = variant ? t('buy.orderVariant', { variant: sanitizeOverlayText(variant.label, 30), quantity: shown, total }) : t('buy.order', { quantity: shown, total });
+  // With sizes and none chosen the button says what is missing; pressed anyway, the chips say it again, marked.
+  const orderLabel = variant
+    ? t('buy.orderVariant', { variant: sanitizeOverlayText(variant.label, 30), quantity: shown, total })
+    : variants.length > 0
+      ? t('buy.chooseVariantFirst')
+      : t('buy.order', { quantity: shown, total });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

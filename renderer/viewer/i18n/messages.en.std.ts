@@ -53,6 +53,7 @@ export const en = {
   'buy.order': 'Order {quantity} · {total}',
   'buy.variant': 'Size / colour',
   'buy.chooseVariant': 'Choose a size or colour.',
+  'buy.chooseVariantFirst': 'Choose a size or colour first',
   'buy.variantSoldOut': 'Sold out',
   'buy.orderVariant': 'Order {variant} × {quantity} · {total}',
 

@@ -54,6 +54,7 @@ export const zhCN: Catalogue = {
   'buy.order': '下单 {quantity} 件 · {total}',
   'buy.variant': '款式',
   'buy.chooseVariant': '请选择款式。',
+  'buy.chooseVariantFirst': '请先选择款式',
   'buy.variantSoldOut': '已售罄',
   'buy.orderVariant': '下单 {variant} × {quantity} 件 · {total}',
 
