@@ -105,6 +105,11 @@ test('a T-shirt in S/M/L: made in the studio, bought as L ×2 on a phone, claime
   await expect(viewer.buySheet.getByRole('radio', { name: 'S', exact: true })).toBeDisabled();
   await viewer.page.screenshot({ path: '/tmp/shots/variants-buy-sheet-en-soldout.png' });
 
+  // The catalogue itself kept each size's stock (not only the promotion's live copy).
+  await page.getByRole('button', { name: 'End promotion' }).click();
+  await expect(card).toHaveCount(0);
+  await expect(row).toContainText('S: sold out · M: 3 · L: 4');
+
   await viewer.page.context().close();
   await chinese.page.context().close();
   expect(consoleErrors).toEqual([]);

@@ -7,7 +7,8 @@ import { usePanelCall } from '../panel/usePanelCall.dom';
 import { FormFooter } from '../../app/FormFooter.dom';
 import { findFlaggedWords } from '../../../contract/text/wordFlags.std';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
-import { productInputOf, type DraftField, type ProductDraft } from './productDraft.std';
+import { productInputOf, withLiveStock, type DraftField, type ProductDraft } from './productDraft.std';
+import { liveStock } from './productText.std';
 import { flaggedNameWarning } from './promoteCheck.std';
 import { FormField } from './FormField.dom';
 import { VariantRows } from './VariantRows.dom';
@@ -46,8 +47,11 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
   const variantTotal = draft.variants.length > 0 ? 'The variants’ stock together.' : null;
   const nameWarning = flaggedNameWarning(findFlaggedWords(draft.name, { blockedWords, flaggedSuperlatives }));
 
+  const product = useStudio((state) => state.catalogue.products.find((candidate) => candidate.id === initial.id));
+  const promoted = useStudio((state) => state.panel.promotion?.product ?? null);
+
   const save = async () => {
-    const checked = productInputOf(draft);
+    const checked = productInputOf(withLiveStock(draft, initial, product ? liveStock(product, promoted) : null));
     if (!checked.ok) {
       setErrors(checked.errors);
       // The first field at fault takes the focus, so the keyboard and a screen reader land on it.

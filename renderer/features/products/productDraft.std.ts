@@ -47,6 +47,23 @@ export function draftOfProduct(product: Product): ProductDraft {
 // the room refuses would fail at the moment of promoting it, on air.
 const roomPhotoSchema = roomProductSchema.shape.photo;
 
+/**
+ * The draft to save, with each stock the merchant left as it was when the form opened replaced by
+ * the live figure now: orders taken while the form was open (a rush on M while S is edited) are
+ * not put back by a save that never meant to touch them. A stock the merchant typed wins.
+ */
+export function withLiveStock(draft: ProductDraft, initial: ProductDraft, live: { stock: number | null; variants?: readonly { id: string; stock: number | null }[] | undefined } | null): ProductDraft {
+  if (!live || draft.id === null) return draft;
+  const text = (stock: number | null) => (stock === null ? '' : String(stock));
+  const before = new Map(initial.variants.map((variant) => [variant.id, variant.stock]));
+  const now = new Map((live.variants ?? []).map((variant) => [variant.id, variant.stock]));
+  return {
+    ...draft,
+    stock: draft.stock === initial.stock ? text(live.stock) : draft.stock,
+    variants: draft.variants.map((variant) => (now.has(variant.id) && before.get(variant.id) === variant.stock ? { ...variant, stock: text(now.get(variant.id) ?? null) } : variant)),
+  };
+}
+
 /** A variant row's field: `variant-<row>-label`, `variant-<row>-stock`. */
 export type VariantField = `variant-${number}-${'label' | 'stock'}`;
 export type DraftField = 'name' | 'price' | 'listPrice' | 'stock' | 'photo' | 'variants' | VariantField;

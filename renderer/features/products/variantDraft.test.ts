@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftOfProduct, newProductDraft, productInputOf } from './productDraft.std';
+import { draftOfProduct, newProductDraft, productInputOf, withLiveStock } from './productDraft.std';
 import { liveStock, variantStockText } from './productText.std';
 
 const base = { ...newProductDraft('CNY'), name: 'T-shirt', price: '99' };
@@ -31,5 +31,24 @@ describe('the product form’s variants', () => {
     const live = liveStock(product, { id: 'p', stock: 4, variants: [{ id: 'l', label: 'L', stock: 0 }, { id: 'm', label: 'M', stock: 4 }] });
     expect(variantStockText(live)).toBe('L: sold out · M: 4');
     expect(variantStockText({ stock: 1, variants: [] })).toBeNull();
+  });
+});
+
+describe('saving a product while it sells', () => {
+  const product = { id: 'p', name: 'T-shirt', priceMinor: 9900, listPriceMinor: null, currency: 'CNY' as const, stock: 9, photo: null, variants: [{ id: 's', label: 'S', stock: 5 }, { id: 'm', label: 'M', stock: 4 }] };
+  const initial = draftOfProduct(product);
+
+  it('keeps the live stock of the sizes the merchant did not touch, and the figure they typed for the one they did', () => {
+    const edited = { ...initial, variants: initial.variants.map((variant) => (variant.id === 's' ? { ...variant, stock: '0' } : variant)) };
+    const saved = withLiveStock(edited, initial, { stock: 7, variants: [{ id: 's', stock: 4 }, { id: 'm', stock: 3 }] });
+    expect(saved.variants).toEqual([{ id: 's', label: 'S', stock: '0' }, { id: 'm', label: 'M', stock: '3' }]);
+    expect(productInputOf(saved)).toMatchObject({ ok: true, value: { stock: 3 } });
+  });
+
+  it('leaves a new product, and a product sold as one thing whose stock was typed, alone', () => {
+    expect(withLiveStock(newProductDraft('CNY'), newProductDraft('CNY'), { stock: 3 })).toEqual(newProductDraft('CNY'));
+    const plain = draftOfProduct({ ...product, variants: [] });
+    expect(withLiveStock({ ...plain, stock: '20' }, plain, { stock: 8 }).stock).toBe('20');
+    expect(withLiveStock({ ...plain, name: 'Tee' }, plain, { stock: 8 }).stock).toBe('8');
   });
 });
