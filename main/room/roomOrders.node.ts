@@ -84,12 +84,14 @@ export function createRoomOrders(deps: RoomOrdersDeps) {
 
     /** A cancelled order that had taken units gives them back, and the waitlist of what it was for moves up. */
     unitsBack(order: RoomOrder) {
-      const before = stock.leftOf(order.productId, order.variantId);
-      stock.giveBack(order.productId, order.variantId, order.quantity);
-      const after = stock.leftOf(order.productId, order.variantId);
+      const variantId = order.variantId ?? null;
+      const before = stock.leftOf(order.productId, variantId);
+      stock.giveBack(order.productId, variantId, order.quantity);
+      const after = stock.leftOf(order.productId, variantId);
+      // Untracked stock (or a variant since removed) gives nothing back: no event, no waitlist.
       if (after.left === before.left && after.variant?.left === before.variant?.left) return;
-      stockChanged(order.productId, order.variantId);
-      moveUpWaitlist(order.productId, order.variantId);
+      stockChanged(order.productId, variantId);
+      moveUpWaitlist(order.productId, variantId);
     },
 
     /**
