@@ -105,10 +105,24 @@ test('a T-shirt in S/M/L: made in the studio, bought as L ×2 on a phone, claime
   await expect(viewer.buySheet.getByRole('radio', { name: 'S', exact: true })).toBeDisabled();
   await viewer.page.screenshot({ path: '/tmp/shots/variants-buy-sheet-en-soldout.png' });
 
+  // A claim word naming no size takes nothing: the viewer's page asks which, listing those in stock.
+  await viewer.buySheet.getByRole('button', { name: 'Close' }).click();
+  await viewer.comment('Ana', '要');
+  const unnamed = viewer.myOrders.filter({ hasText: 'Waiting for your size or colour' });
+  await expect(unnamed).toHaveCount(1);
+  await expect(unnamed).toContainText('Which one? Comment "要 M" — in stock: M or L');
+  await viewer.page.screenshot({ path: '/tmp/shots/variants-which-size-en.png' });
+  await viewer.comment('Ana', '要 L');
+  await expect(viewer.myOrders.filter({ hasText: 'Waiting for your size or colour' })).toHaveCount(0);
+  // This page's claims: "要 M 1" earlier, and now L.
+  await expect(viewer.myOrders.filter({ hasText: 'Claimed' })).toHaveCount(2);
+  await expect(viewer.myOrders.filter({ hasText: 'Claimed' }).last()).toContainText('L');
+  await expect(viewer.myOrders.filter({ hasText: 'Cancelled' })).toHaveCount(1);
+
   // The catalogue itself kept each size's stock (not only the promotion's live copy).
   await page.getByRole('button', { name: 'End promotion' }).click();
   await expect(card).toHaveCount(0);
-  await expect(row).toContainText('S: sold out · M: 3 · L: 4');
+  await expect(row).toContainText('S: sold out · M: 3 · L: 3');
 
   await viewer.page.context().close();
   await chinese.page.context().close();

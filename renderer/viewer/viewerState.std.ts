@@ -306,7 +306,10 @@ export function variantQuestion(order: ViewerOrder, promotion: Promotion | null,
   const inStock = (promotion.product.variants ?? []).filter((variant) => variant.stock !== 0).map((variant) => sanitizeOverlayText(variant.label, 30));
   const [first] = inStock;
   if (first === undefined) return translator.t('orders.claim.whichVariantNone');
-  const word = sanitizeOverlayText(promotion.claimKeywords[0] ?? '', 20);
+  // The word the viewer used (the room's note quotes their comment), else the promotion's first.
+  const quoted = order.note?.match(/"(.*)"$/u)?.[1]?.normalize('NFKC').toLowerCase() ?? '';
+  const used = promotion.claimKeywords.find((word) => quoted.startsWith(word.normalize('NFKC').toLowerCase())) ?? promotion.claimKeywords[0] ?? '';
+  const word = sanitizeOverlayText(used, 20);
   return translator.t('orders.claim.whichVariant', { example: `"${word} ${first}"`, labels: translator.alternatives(inStock) });
 }
 

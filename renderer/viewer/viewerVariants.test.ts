@@ -60,6 +60,7 @@ describe('variants on the viewers’ page', () => {
   it('asks a claim that named no size which one, listing those in stock, in the viewer’s language', () => {
     expect(orderStatusText(unnamedClaim, english, tee)).toBe('Waiting for your size or colour');
     expect(variantQuestion(unnamedClaim, tee, english)).toBe('Which one? Comment "要 M" — in stock: M or L');
+    expect(variantQuestion({ ...unnamedClaim, note: 'Claimed in the comments: "＋１ x2"' }, tee, english)).toBe('Which one? Comment "+1 M" — in stock: M or L');
     expect(variantQuestion(unnamedClaim, tee, chinese)).toBe('要哪一款？请评论 "要 M"，有货：M或L');
     expect(variantQuestion({ ...unnamedClaim, variantId: 'l', variantLabel: 'L' }, tee, english)).toBeNull();
     expect(variantQuestion(unnamedClaim, { ...tee, product: { ...tee.product, variants: [] } }, english)).toBeNull();
