@@ -39,6 +39,7 @@ test('a T-shirt in S/M/L: made in the studio, bought as L ×2 on a phone, claime
   }
   // The product's stock is theirs together, not typed.
   await expect(form.getByLabel('Stock', { exact: true })).toHaveValue('15');
+  await form.screenshot({ path: '/tmp/shots/variants-product-form.png' });
   await form.getByRole('button', { name: 'Add product' }).click();
   await expect(form).toHaveCount(0);
   const row = productRow(page, 'T-shirt');

@@ -12,9 +12,24 @@ export interface InputProps {
  * problem takes the row's whole width, so "The price is more than ¥1,000,000.00…" is not squeezed
  * into a column a price's width.
  */
-export function FormField({ label, error, note, className, children }: { label: string; error: string | undefined; note?: string | null; className?: string; children: (props: InputProps) => ReactNode }) {
+export function FormField({
+  label,
+  error,
+  note,
+  hint,
+  className,
+  children,
+}: {
+  label: ReactNode;
+  error: string | undefined;
+  note?: string | null;
+  /** A plain remark under the control (not a warning). */
+  hint?: string | null;
+  className?: string;
+  children: (props: InputProps) => ReactNode;
+}) {
   const id = useId();
-  const described = [error ? `${id}-error` : '', note ? `${id}-note` : ''].filter(Boolean).join(' ');
+  const described = [error ? `${id}-error` : '', note ? `${id}-note` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
   return (
     <div className={`form-field ${error ? 'invalid' : ''} ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
@@ -22,6 +37,11 @@ export function FormField({ label, error, note, className, children }: { label: 
       {error && (
         <p className="field-error" id={`${id}-error`}>
           {error}
+        </p>
+      )}
+      {hint && (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
         </p>
       )}
       {note && (

@@ -44,7 +44,7 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
     setDraft((current) => ({ ...current, [key]: value }));
     setErrors(({ [key as DraftField]: _gone, ...rest }) => rest);
   };
-  const variantTotal = draft.variants.length > 0 ? 'The variants’ stock together.' : null;
+  const variantTotal = draft.variants.length > 0 ? 'All variants' : null;
   const nameWarning = flaggedNameWarning(findFlaggedWords(draft.name, { blockedWords, flaggedSuperlatives }));
 
   const product = useStudio((state) => state.catalogue.products.find((candidate) => candidate.id === initial.id));
@@ -118,7 +118,7 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
             </select>
           )}
         </FormField>
-        <FormField label="Stock" error={errors.stock} note={variantTotal}>
+        <FormField label="Stock" error={errors.stock} hint={variantTotal}>
           {(props) =>
             draft.variants.length > 0 ? (
               <input {...props} value={variantSum(draft.variants)} readOnly aria-readonly="true" />

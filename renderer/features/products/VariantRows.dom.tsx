@@ -30,7 +30,14 @@ export function VariantRows({ variants, errors, onChange }: VariantRowsProps) {
           <FormField label={`Variant ${index + 1}`} error={errors[`variant-${index}-label`]}>
             {(props) => <input {...props} value={variant.label} maxLength={60} placeholder="L, 红色 / L" autoComplete="off" onChange={(event) => edit(index, 'label', event.target.value)} />}
           </FormField>
-          <FormField label={`Stock of variant ${index + 1}`} error={errors[`variant-${index}-stock`]}>
+          <FormField
+            label={
+              <>
+                Stock<span className="visually-hidden"> of variant {index + 1}</span>
+              </>
+            }
+            error={errors[`variant-${index}-stock`]}
+          >
             {(props) => <input {...props} inputMode="numeric" value={variant.stock} placeholder="not tracked" autoComplete="off" onChange={(event) => edit(index, 'stock', event.target.value)} />}
           </FormField>
           <button
