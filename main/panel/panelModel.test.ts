@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomComment, RoomEvent, RoomOrder, WelcomeFrame } from '../../contract/room/roomEvents.std';
 import { applyPanelEvent, PANEL_ACTIVITY_WINDOW, PANEL_UPDATE_MAX_COMMENTS, PANEL_WINDOW, type PanelState } from '../../contract/schemas/panel.std';
+import { describeAction } from './activityText.std';
 import { createPanelModel } from './panelModel.std';
 import { fitText, pinnedLayer, purchaseToastLayer, shortBuyerName } from './roomLayers.std';
 import { liveLayersPatchSchema } from '../../contract/schemas/liveLayers.std';
@@ -186,5 +187,7 @@ describe('the room’s live layers', () => {
     ]);
     expect(model.promotion()?.product).toMatchObject({ stock: 4, variants: [{ id: 'l', stock: 2 }, { id: 'm', stock: 2 }] });
     expect(liveStock.get('tee')).toEqual({ left: 4, variants: new Map([['l', 2], ['m', 2]]) });
+    model.apply([{ seq: 3, at: 3, kind: 'order', order: { ...order(9, 2), productId: 'tee', productName: 'T-shirt', variantId: 'l', variantLabel: 'L' } }]);
+    expect(describeAction({ kind: 'markOrder', orderId: 'o9', status: 'handled' }, model)).toMatch(/^marked order \S+ \(Ana, T-shirt · L ×2\) handled$/);
   });
 });
