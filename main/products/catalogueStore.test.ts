@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_CATALOGUE_PRODUCTS, type Catalogue, type ProductInput } from '../../contract/schemas/catalogue.std';
 import { createLogger } from '../log/logger.std';
 import { CATALOGUE_VERSION, openCatalogueStore, STOCK_WRITE_DELAY_MS } from './catalogueStore.node';
+import { catalogueFollowsRoom } from './roomStock.std';
 
 let dir: string;
 let ids: number;
@@ -150,7 +151,7 @@ describe('openCatalogueStore', () => {
     ];
     await store.save({ ...teapot, name: 'T-shirt', stock: 999, variants });
     expect(store.get().products[0]?.stock).toBe(7);
-    store.setStock('p-1', 4, { id: 'v-l', left: 2 });
+    catalogueFollowsRoom(store)(new Map([['p-1', { left: 4, variants: new Map([['v-l', 2]]) }]]));
     store.setStock('p-1', 3, { id: 'v-unknown', left: 0 });
     expect(store.get().products[0]).toMatchObject({ stock: 4, variants: [{ id: 'v-s', stock: 2 }, { id: 'v-l', stock: 2 }] });
     await store.flush();

@@ -1,3 +1,4 @@
+import './variants.css';
 import type { ProductVariant } from '../../../contract/schemas/variant.std';
 import { sanitizeOverlayText } from '../../features/compositor/draw/text.std';
 import { useT } from '../i18n/i18nContext.dom';
