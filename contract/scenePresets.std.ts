@@ -29,7 +29,7 @@ export const sampleProduct: Product = {
   listPriceMinor: 12900,
   currency: 'CNY',
   stock: 20,
-  photo: null,
+  photo: null, variants: [],
 };
 
 export function cameraSource(id: string, rect: Rect = FULL_FRAME, portraitRect = portraitFromLandscape(rect)): SourceOf<'camera'> {

@@ -248,7 +248,7 @@ test('viewers comment and order; the host pins and promotes; viewers and the pro
 
   // The scene's own card, as it would look typed in by hand with the scarf: the picture the
   // promotion must put in it. Then the scene as a merchant starts it, the demo product in the card.
-  const scarf: Product = { id: 'by-hand', name: 'Silk scarf', priceMinor: 19_900, listPriceMinor: null, currency: 'CNY', stock: 5, photo: null };
+  const scarf: Product = { id: 'by-hand', name: 'Silk scarf', priceMinor: 19_900, listPriceMinor: null, currency: 'CNY', stock: 5, photo: null, variants: [] };
   await callCore(page, studio.origin, 'saveScenes', withCard(scarf));
   const scarfByHand = await frameWhere(page, studio, (frame) => !near(mean(frame, sceneCardBox), cameraLuma, 20), 'the scene’s card typed in with the scarf');
   await callCore(page, studio.origin, 'saveScenes', withCard(sampleProduct));

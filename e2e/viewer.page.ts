@@ -31,7 +31,7 @@ export interface ViewerPage {
   videoFrames(minFrames?: number, timeoutMs?: number): Promise<ViewerVideoStats>;
   comment(name: string, text: string): Promise<void>;
   /** Opens the Buy sheet, fills it, sends; answers the confirmation ("Order received: …") or the refusal. */
-  order(fields: { quantity?: number; name?: string; phone?: string; note?: string }): Promise<string>;
+  order(fields: { variant?: string; quantity?: number; name?: string; phone?: string; note?: string }): Promise<string>;
   /** The Buy sheet (a modal dialog named by the product) while it is open. */
   buySheet: Locator;
   /** The viewer's own orders, one listitem each ("Your orders (n)"), with what the shop did with them. */
@@ -94,6 +94,8 @@ export async function openViewerPage(page: Page, origin: string, roomId: string)
     async order(fields) {
       await product.getByRole('button', { name: 'Buy' }).click();
       const sheet = page.getByRole('dialog');
+      // A size or colour chip is a radio named by its label.
+      if (fields.variant !== undefined) await sheet.getByRole('radio', { name: fields.variant, exact: true }).check();
       for (let i = 1; i < (fields.quantity ?? 1); i += 1) await sheet.getByRole('button', { name: 'One more' }).click();
       if (fields.name !== undefined) await sheet.getByLabel('Your name').fill(fields.name);
       if (fields.phone !== undefined) await sheet.getByLabel('Phone', { exact: true }).fill(fields.phone);

@@ -20,6 +20,9 @@ export const roomOrderSchema = z.strictObject({
   viewerId: z.string(),
   productId: z.string(),
   productName: z.string(),
+  /** The variant bought or claimed; null for a product without variants, and for a claim that named none (waitlisted until the viewer says which). */
+  variantId: z.string().nullable(),
+  variantLabel: z.string().nullable(),
   quantity: z.number().int(),
   unitPriceMinor: z.number().int(),
   amountMinor: z.number().int(),
@@ -56,7 +59,13 @@ export const roomEventBodySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('orderStatus'), orderId: z.string(), viewerId: z.string(), status: orderStatusSchema }),
   z.strictObject({ kind: z.literal('pinned'), comment: roomCommentSchema.nullable() }),
   z.strictObject({ kind: z.literal('promotion'), promotion: promotionSchema.nullable() }),
-  z.strictObject({ kind: z.literal('stock'), productId: z.string(), left: z.number().int().nullable() }),
+  /** `left`: the product's units (with variants, their sum); `variant`: the one variant that changed, when it has variants. */
+  z.strictObject({
+    kind: z.literal('stock'),
+    productId: z.string(),
+    left: z.number().int().nullable(),
+    variant: z.strictObject({ id: z.string(), left: z.number().int().nullable() }).optional(),
+  }),
   z.strictObject({ kind: z.literal('viewerCount'), count: z.number().int().nonnegative() }),
   z.strictObject({ kind: z.literal('likes'), total: z.number().int().nonnegative() }),
   z.strictObject({ kind: z.literal('viewerBanned'), viewerId: z.string() }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { currencySchema, imageDataUrlSchema } from '../schemas/product.std';
+import { productVariantsSchema } from '../schemas/variant.std';
 import { sfuRequestSchema } from './sfuSignalling.std';
 
 // What a viewer's page or a studio sends to a live room over its WebSocket (docs/ROOM-PROTOCOL.md).
@@ -70,6 +71,8 @@ export const orderMessageSchema = z.strictObject({
   type: z.literal('order'),
   clientId: clientIdSchema,
   productId: z.string().min(1).max(64),
+  /** Which of the product's variants (size, colour); required when it has variants, refused when it has none. */
+  variantId: z.string().min(1).max(64).optional(),
   quantity: z.number().int().min(1, 'The quantity is at least 1.').max(roomLimits.maxQuantity, `The quantity is at most ${roomLimits.maxQuantity}.`),
   buyerName: text(roomLimits.nameChars, 'The name').pipe(z.string().min(1, 'A name is needed.')),
   /** A phone number or other way to reach the buyer; at least one of contact and note is given. */
@@ -93,6 +96,11 @@ export const roomProductSchema = z.strictObject({
   /** Units left; null when stock is not tracked. */
   stock: z.number().int().nonnegative().nullable(),
   photo: imageDataUrlSchema.max(200_000, 'The photo is too large for the live room (at most about 150 KB): use a smaller picture.').nullable(),
+  /**
+   * Sizes or colours with their own stock. Absent (rooms' clients from before variants) and empty
+   * both mean a product sold as one thing; with variants the room takes `stock` as their sum.
+   */
+  variants: productVariantsSchema.optional(),
 });
 export type RoomProduct = z.infer<typeof roomProductSchema>;
 

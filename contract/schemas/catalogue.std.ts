@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatPrice, productSchema } from './product.std';
+import { productVariantsSchema } from './variant.std';
 import { isSanePrice, listPriceReason, maxPriceMinor } from '../text/price.std';
 
 // The merchant's product catalogue and the show's run-sheet, kept by the core (catalogue.json).
@@ -20,7 +21,10 @@ export type Catalogue = z.infer<typeof catalogueSchema>;
  * price parser accepts (contract/text/price.std.ts), so no client saves ¥99,999,999,999. (The
  * stored `productSchema` is not: a catalogue saved before the cap must still open.)
  */
-export const productInputSchema = productSchema.extend({ id: z.string().min(1).max(64).optional() }).superRefine((product, context) => {
+export const productInputSchema = productSchema
+  // A caller from before variants (a script, an older console) sends none: a product sold as one thing.
+  .extend({ id: z.string().min(1).max(64).optional(), variants: productVariantsSchema.default([]) })
+  .superRefine((product, context) => {
   for (const [key, amount] of [
     ['priceMinor', product.priceMinor],
     ['listPriceMinor', product.listPriceMinor],

@@ -57,6 +57,7 @@ export const fulfilmentOrderSchema = z.strictObject({
   contact: z.string().nullable(),
   productId: z.string(),
   product: z.string(),
+  /** The variant's label ("红色 / L"); null for a product without variants. */
   variant: z.string().nullable(),
   quantity: z.number().int(),
   unitPrice: z.string(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { productVariantsSchema } from './variant.std';
 
 // Prices are integers in the currency's minor unit (fen, cents): no floating-point money.
 export const currencies = ['CNY', 'USD', 'EUR', 'GBP', 'JPY', 'HKD', 'TWD', 'SGD', 'MYR', 'THB', 'VND', 'IDR', 'PHP', 'KRW'] as const;
@@ -19,9 +20,11 @@ export const productSchema = z
     /** The struck-out "was" price; null when there is none. */
     listPriceMinor: z.number().int().nonnegative().nullable(),
     currency: currencySchema,
-    /** Units left; null when stock is not tracked. */
+    /** Units left; null when stock is not tracked. With variants: the sum of theirs (`stockOfVariants`). */
     stock: z.number().int().nonnegative().nullable(),
     photo: imageDataUrlSchema.nullable(),
+    /** Sizes or colours, each with its own stock; empty for a product sold as one thing. */
+    variants: productVariantsSchema,
   })
   .strict();
 export type Product = z.infer<typeof productSchema>;

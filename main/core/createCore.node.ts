@@ -42,6 +42,7 @@ import { repairNotice } from '../ffmpeg/showRepair.node';
 import { createPanelActions } from '../panel/panelActions.std';
 import { createShowTimeline } from '../ffmpeg/showTimelineWriter.node';
 import { openCatalogueStore } from '../products/catalogueStore.node';
+import { catalogueFollowsRoom } from '../products/roomStock.std';
 import { openOrderBook } from '../fulfilment/orderBook.node';
 import { createFulfilmentDesk, type FulfilmentDesk } from '../fulfilment/fulfilmentDesk.node';
 import { createShowTally } from '../panel/showTally.std';
@@ -160,9 +161,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         layers: liveLayers,
         onEvent: (event) => events.emit('panel', event),
         purchaseToast: () => settings.get().livePanel.purchaseToast,
-        onLiveStock: (changes) => {
-          for (const [productId, left] of changes) catalogue.setStock(productId, left);
-        },
+        onLiveStock: catalogueFollowsRoom(catalogue),
         onRoomEvents: (roomEvents) => fulfilment.record(roomEvents),
         onLiveEvents: (roomEvents) => {
           timeline.record(roomEvents);

@@ -54,7 +54,7 @@ const order: RoomOrder = {
   id: 'o1',
   viewerId: 'v1',
   productId: 'p1',
-  productName: 'Teapot',
+  productName: 'Teapot', variantId: null, variantLabel: null,
   quantity: 1,
   unitPriceMinor: 9900,
   amountMinor: 9900,

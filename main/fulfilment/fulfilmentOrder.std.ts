@@ -25,8 +25,8 @@ export function fulfilmentOrderOf(order: RoomOrder): FulfilmentOrder {
     contact: order.contact,
     productId: order.productId,
     product: order.productName,
-    // The room's orders have no variant yet (issue 13: variants with their own stock); the column is there for them.
-    variant: null,
+    // Orders stored before variants have none (the room's schema 5 wrote null into them).
+    variant: order.variantLabel ?? null,
     quantity: order.quantity,
     unitPrice: decimalAmount(order.unitPriceMinor, order.currency),
     amount: decimalAmount(order.amountMinor, order.currency),

@@ -23,7 +23,7 @@ const order = (id: string, at: number): RoomOrder => ({
   id,
   viewerId: 'v-1',
   productId: 'p1',
-  productName: 'Teapot',
+  productName: 'Teapot', variantId: null, variantLabel: null,
   quantity: 1,
   unitPriceMinor: 5900,
   amountMinor: 5900,

@@ -10,6 +10,8 @@ const order = (overrides: Partial<RoomOrder> = {}): RoomOrder => ({
   viewerId: 'v-1',
   productId: 'p1',
   productName: '真丝围巾',
+  variantId: null,
+  variantLabel: null,
   quantity: 2,
   unitPriceMinor: 5900,
   amountMinor: 11800,
@@ -33,6 +35,12 @@ describe('the orders CSV', () => {
     const rows = parse(csv, { bom: true }) as string[][];
     expect(rows[0]).toEqual([...ORDERS_CSV_COLUMNS]);
     expect(rows[1]?.slice(0, 10)).toEqual([orderNumber('a1b2c3d4-0000-4000-8000-000000000001'), '李娜', '138 0013 8000', '真丝围巾', '', '2', '59.00', '118.00', 'CNY', 'new']);
+  });
+
+  it('names the variant bought in its column', () => {
+    const rows = parse(ordersCsv([fulfilmentOrderOf(order({ variantId: 'v-l', variantLabel: '红色 / L' }))]), { bom: true }) as string[][];
+    expect(rows[1]?.[ORDERS_CSV_COLUMNS.indexOf('Variant')]).toBe('红色 / L');
+    expect(fulfilmentOrderOf(order()).variant).toBeNull();
   });
 
   it('quotes as RFC 4180 says: commas, quotes and line breaks stay inside their cell', () => {

@@ -23,7 +23,7 @@ const room: LiveRoomInfo = {
 let sceneIds = 0;
 const scenes = defaultSceneCollection(() => `s${(sceneIds += 1)}`);
 const lists = { blockedWords: ['微信'], flaggedSuperlatives: [...defaultFlaggedSuperlatives] };
-const product = (name: string): Product => ({ id: name, name, priceMinor: 100, listPriceMinor: null, currency: 'CNY', stock: null, photo: null });
+const product = (name: string): Product => ({ id: name, name, priceMinor: 100, listPriceMinor: null, currency: 'CNY', stock: null, photo: null, variants: [] });
 const cleanWords: WordsCheckInput = { lists, scenes, products: [product('Silk scarf')] };
 const okRun: RtmpTestRun = { code: 0, timedOut: false, stderr: '', spawnError: null };
 

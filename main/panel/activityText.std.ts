@@ -48,7 +48,7 @@ export function describeAction(action: StudioAction, lookup: Lookup): string {
     }
     case 'markOrder': {
       const order = lookup.order(action.orderId);
-      const which = `order ${orderNumber(action.orderId)}${order ? ` (${order.buyerName}, ${order.productName} ×${order.quantity})` : ''}`;
+      const which = `order ${orderNumber(action.orderId)}${order ? ` (${order.buyerName}, ${order.productName}${order.variantLabel ? ` · ${order.variantLabel}` : ''} ×${order.quantity})` : ''}`;
       return `marked ${which} ${action.status}`;
     }
     case 'reply': {

@@ -24,9 +24,9 @@ const log = createLogger(() => {});
 const host: Sender = { transport: 'ipc', id: 'studio', role: 'host', name: 'Host' };
 const moderator: Sender = { transport: 'websocket', id: 'console-1', role: 'moderator', name: 'Lin', console: true };
 
-const teapot: ProductInput = { name: 'Teapot', priceMinor: 19_900, listPriceMinor: 25_900, currency: 'CNY', stock: 2, photo: 'data:image/png;base64,iVBORw0KGgo=' };
-const scarf: ProductInput = { name: 'Silk scarf', priceMinor: 5900, listPriceMinor: null, currency: 'CNY', stock: null, photo: null };
-const mug: ProductInput = { name: 'Mug', priceMinor: 3900, listPriceMinor: null, currency: 'CNY', stock: 10, photo: null };
+const teapot: ProductInput = { name: 'Teapot', priceMinor: 19_900, listPriceMinor: 25_900, currency: 'CNY', stock: 2, photo: 'data:image/png;base64,iVBORw0KGgo=', variants: [] };
+const scarf: ProductInput = { name: 'Silk scarf', priceMinor: 5900, listPriceMinor: null, currency: 'CNY', stock: null, photo: null, variants: [] };
+const mug: ProductInput = { name: 'Mug', priceMinor: 3900, listPriceMinor: null, currency: 'CNY', stock: 10, photo: null, variants: [] };
 
 async function studioWithRoom() {
   const { server, dir } = await startRoom();
@@ -89,7 +89,7 @@ describe('the core’s panel actions', () => {
     await studio.call('panelAction', { kind: 'promoteNext', flashSale: { priceMinor: 9900, endsAt } }, moderator);
     state = await studio.panelUntil((panel) => panel.promotion?.product.id === teapotId, 'the teapot promoted');
     // The room got the product as the catalogue has it: price, list price, stock and photo.
-    expect(state.promotion?.product).toEqual({ id: teapotId, name: 'Teapot', priceMinor: 19_900, listPriceMinor: 25_900, currency: 'CNY', stock: 2, photo: teapot.photo });
+    expect(state.promotion?.product).toEqual({ id: teapotId, name: 'Teapot', priceMinor: 19_900, listPriceMinor: 25_900, currency: 'CNY', stock: 2, photo: teapot.photo, variants: [] });
     expect(state.promotion?.flashSale).toEqual({ priceMinor: 9900, endsAt });
     await until(() => watcher.events.some((event) => event.kind === 'products' && event.products.some((product) => product.id === teapotId)), 'the viewer to get the product');
 

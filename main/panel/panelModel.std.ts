@@ -1,5 +1,6 @@
 import type { Promotion, RoomComment, RoomEvent, WelcomeFrame } from '../../contract/room/roomEvents.std';
 import type { OrderStatus } from '../../contract/room/roomMessages.std';
+import { productAfterStock } from '../../contract/room/stockEvent.std';
 import {
   PANEL_ACTIVITY_WINDOW,
   PANEL_UPDATE_MAX_COMMENTS,
@@ -39,6 +40,12 @@ interface ProductTally {
   gmv: Map<string, number>;
 }
 
+/** Stock the room changed while the studio watched: a product's units, and its variants' by id. */
+export interface LiveStock {
+  left: number | null;
+  variants: Map<string, number | null>;
+}
+
 export interface PanelModel {
   welcome(frame: WelcomeFrame, localNow: number): void;
   /**
@@ -46,7 +53,7 @@ export interface PanelModel {
    * the purchase toast; the products whose stock changed live, for the catalogue; and the live
    * events themselves, for the show's timeline.
    */
-  apply(events: RoomEvent[]): { liveOrders: PanelOrder[]; liveStock: Map<string, number | null>; liveEvents: RoomEvent[] };
+  apply(events: RoomEvent[]): { liveOrders: PanelOrder[]; liveStock: Map<string, LiveStock>; liveEvents: RoomEvent[] };
   setConnection(connection: PanelConnection): void;
   state(): PanelState;
   pinned(): RoomComment | null;
@@ -204,11 +211,15 @@ export function createPanelModel(): PanelModel {
     },
     apply(events) {
       const liveOrders: PanelOrder[] = [];
-      const liveStock = new Map<string, number | null>();
+      const liveStock = new Map<string, LiveStock>();
       const liveEvents: RoomEvent[] = [];
-      const setStock = (productId: string, left: number | null, replayed: boolean) => {
+      const setStock = (productId: string, left: number | null, replayed: boolean, variants: readonly { id: string; stock: number | null }[] = []) => {
         stock.set(productId, left);
-        if (!replayed) liveStock.set(productId, left);
+        if (replayed) return;
+        const live = liveStock.get(productId) ?? { left, variants: new Map() };
+        live.left = left;
+        for (const variant of variants) live.variants.set(variant.id, variant.stock);
+        liveStock.set(productId, live);
       };
       for (const event of events) {
         if (event.seq <= lastSeq) continue;
@@ -241,16 +252,16 @@ export function createPanelModel(): PanelModel {
             summaryChanged = true;
             break;
           case 'promotion':
-            if (event.promotion) setStock(event.promotion.product.id, event.promotion.product.stock, replayed);
+            if (event.promotion) setStock(event.promotion.product.id, event.promotion.product.stock, replayed, event.promotion.product.variants);
             if (replayed) break;
             promotion = event.promotion;
             if (promotion) lastPromotedId = promotion.product.id;
             summaryChanged = true;
             break;
           case 'stock':
-            setStock(event.productId, event.left, replayed);
+            setStock(event.productId, event.left, replayed, event.variant ? [{ id: event.variant.id, stock: event.variant.left }] : []);
             if (replayed || promotion?.product.id !== event.productId) break;
-            promotion = { ...promotion, product: { ...promotion.product, stock: event.left } };
+            promotion = { ...promotion, product: productAfterStock(promotion.product, event) };
             summaryChanged = true;
             break;
           case 'viewerCount':
@@ -264,7 +275,7 @@ export function createPanelModel(): PanelModel {
             summaryChanged = true;
             break;
           case 'products':
-            for (const product of event.products) setStock(product.id, product.stock, replayed);
+            for (const product of event.products) setStock(product.id, product.stock, replayed, product.variants);
             break;
           case 'reply':
           case 'viewerBanned':

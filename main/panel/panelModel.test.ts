@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RoomComment, RoomEvent, RoomOrder, WelcomeFrame } from '../../contract/room/roomEvents.std';
 import { applyPanelEvent, PANEL_ACTIVITY_WINDOW, PANEL_UPDATE_MAX_COMMENTS, PANEL_WINDOW, type PanelState } from '../../contract/schemas/panel.std';
+import { describeAction } from './activityText.std';
 import { createPanelModel } from './panelModel.std';
 import { fitText, pinnedLayer, purchaseToastLayer, shortBuyerName } from './roomLayers.std';
 import { liveLayersPatchSchema } from '../../contract/schemas/liveLayers.std';
@@ -12,6 +13,8 @@ const order = (n: number, quantity = 1): RoomOrder => ({
   viewerId: 'v-1',
   productId: 'p1',
   productName: 'Silk scarf',
+  variantId: null,
+  variantLabel: null,
   quantity,
   unitPriceMinor: 100,
   amountMinor: 100 * quantity,
@@ -151,8 +154,8 @@ describe('the panel model', () => {
       { seq: 5, at: 5, kind: 'promotion', promotion: { product: { ...scarf, id: 'p2', stock: 3 }, flashSale: null, claimKeywords: [], startedAt: 5 } },
     ]);
     expect([...live.liveStock]).toEqual([
-      ['p1', 5],
-      ['p2', 3],
+      ['p1', { left: 5, variants: new Map() }],
+      ['p2', { left: 3, variants: new Map() }],
     ]);
     expect(live.liveEvents.map((event) => event.seq)).toEqual([3, 4, 5]);
     expect(model.lastPromotedId()).toBe('p2');
@@ -172,5 +175,19 @@ describe('the room’s live layers', () => {
     const patch = { ...pinnedLayer({ ...comment(1), name: '𝕬'.repeat(40), text: '😀'.repeat(500) }), ...purchaseToastLayer({ ...order(1, 3), buyerName: '<b>Mallory</b>' }, 5) };
     expect(liveLayersPatchSchema.safeParse(patch).success).toBe(true);
     expect(patch.purchaseToast?.text).toBe('<b***' + ' bought 3');
+  });
+
+  it('follows a product’s stock per variant, for the promotion card and the catalogue', () => {
+    const model = createPanelModel();
+    model.welcome(welcome(0), 1000);
+    const tee = { id: 'tee', name: 'T-shirt', priceMinor: 9900, listPriceMinor: null, currency: 'CNY' as const, stock: 5, photo: null, variants: [{ id: 'l', label: 'L', stock: 3 }, { id: 'm', label: 'M', stock: 2 }] };
+    const { liveStock } = model.apply([
+      { seq: 1, at: 1, kind: 'promotion', promotion: { product: tee, flashSale: null, claimKeywords: [], startedAt: 1 } },
+      { seq: 2, at: 2, kind: 'stock', productId: 'tee', left: 4, variant: { id: 'l', left: 2 } },
+    ]);
+    expect(model.promotion()?.product).toMatchObject({ stock: 4, variants: [{ id: 'l', stock: 2 }, { id: 'm', stock: 2 }] });
+    expect(liveStock.get('tee')).toEqual({ left: 4, variants: new Map([['l', 2], ['m', 2]]) });
+    model.apply([{ seq: 3, at: 3, kind: 'order', order: { ...order(9, 2), productId: 'tee', productName: 'T-shirt', variantId: 'l', variantLabel: 'L' } }]);
+    expect(describeAction({ kind: 'markOrder', orderId: 'o9', status: 'handled' }, model)).toMatch(/^marked order \S+ \(Ana, T-shirt · L ×2\) handled$/);
   });
 });

@@ -6,7 +6,7 @@ import type { VideoState } from '../../contract/room/sfuSignalling.std';
 import { offPanelState, PANEL_EVENT_INTERVAL_MS, type ActivityEntry, type PanelConnection, type PanelActionResult, type PanelEvent, type PanelState } from '../../contract/schemas/panel.std';
 import type { LiveLayersPatch } from '../../contract/schemas/liveLayers.std';
 import type { Logger } from '../log/logger.std';
-import { createPanelModel, type PanelModel } from './panelModel.std';
+import { createPanelModel, type LiveStock, type PanelModel } from './panelModel.std';
 import { pinnedLayer, promotionLayers, purchaseToastLayer } from './roomLayers.std';
 
 // The studio's own connection to its room: a studio socket through the protocol's one client,
@@ -45,7 +45,7 @@ export interface RoomFeedOptions {
   /** Whether an order shows the purchase toast on the stream (settings.livePanel.purchaseToast); always without it. */
   purchaseToast?: () => boolean;
   /** Products whose stock the room changed while the studio watched (not history replayed on connect): the catalogue follows. */
-  onLiveStock?: (changes: ReadonlyMap<string, number | null>) => void;
+  onLiveStock?: (changes: ReadonlyMap<string, LiveStock>) => void;
   /** Every room event, replayed at connect or live, in seq order: the order book follows the whole log. */
   onRoomEvents?: (events: readonly RoomEvent[]) => void;
   /** Room events as they arrive live (not replayed), in seq order: the show's timeline. */

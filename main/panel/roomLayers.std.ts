@@ -38,6 +38,8 @@ export function productCard(promotion: Promotion): Product {
     currency: product.currency,
     stock: product.stock,
     photo: product.photo,
+    // The card shows the product's total; sizes and colours are for the Buy sheet and the panel.
+    variants: [],
   };
 }
 

@@ -9,7 +9,7 @@ const event = (body: RoomEventBody): RoomEvent => ({ seq: ++seq, at: 1000 + seq,
 const order = (id: string, productId: string, productName: string, quantity: number, unitPriceMinor: number, currency = 'CNY'): RoomEvent =>
   event({
     kind: 'order',
-    order: { id, viewerId: `v-${id}`, productId, productName, quantity, unitPriceMinor, amountMinor: unitPriceMinor * quantity, currency, buyerName: 'Li', contact: '1', note: null, status: 'new', source: 'buy', at: 1000 } satisfies RoomOrder,
+    order: { id, viewerId: `v-${id}`, productId, productName, variantId: null, variantLabel: null, quantity, unitPriceMinor, amountMinor: unitPriceMinor * quantity, currency, buyerName: 'Li', contact: '1', note: null, status: 'new', source: 'buy', at: 1000 } satisfies RoomOrder,
   });
 const product = (id: string, name: string): RoomProduct => ({ id, name, priceMinor: 100, listPriceMinor: null, currency: 'CNY', stock: null, photo: null });
 const promoted = (id: string, name: string, startedAt: number): RoomEvent => event({ kind: 'promotion', promotion: { product: product(id, name), flashSale: null, claimKeywords: [], startedAt } });

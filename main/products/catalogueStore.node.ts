@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { RefusedError } from '../../contract/envelope.std';
 import { catalogueSchema, MAX_CATALOGUE_PRODUCTS, type Catalogue, type CsvImportResult, type CsvRejection, type ProductInput } from '../../contract/schemas/catalogue.std';
 import type { Product } from '../../contract/schemas/product.std';
+import { withVariantStock } from '../../contract/schemas/variant.std';
 import { readVersionedDocument, type DocumentMigrations } from '../persistence/documentVersions.std';
 import { openJsonDocument, type NamingDocumentFileDeps } from '../persistence/jsonDocumentStore.node';
 import { parseProductCsv, productFromRow } from './csvImport.std';
 
-export const CATALOGUE_VERSION = 1;
+export const CATALOGUE_VERSION = 2;
 /** Live stock comes in with every order of a rush: written at most this often. */
 export const STOCK_WRITE_DELAY_MS = 1000;
 
@@ -18,7 +19,13 @@ const catalogueDocumentSchema = catalogueSchema.extend({ version: z.literal(CATA
 });
 type CatalogueDocument = z.infer<typeof catalogueDocumentSchema>;
 
-const catalogueMigrations: DocumentMigrations = {};
+/** v1 → v2: products gained variants (sizes, colours); an older product is sold as one thing. */
+const addNoVariants = (document: Record<string, unknown>) => ({
+  ...document,
+  products: Array.isArray(document['products']) ? (document['products'] as unknown[]).map((product) => (typeof product === 'object' && product !== null ? { variants: [], ...product } : product)) : document['products'],
+});
+
+export const catalogueMigrations: DocumentMigrations = { 1: addNoVariants };
 
 export interface CatalogueStore {
   /** The products (with the newest live stock, written or not) and the run-sheet. */
@@ -29,8 +36,12 @@ export interface CatalogueStore {
   remove(id: string): Promise<Catalogue>;
   setRunSheet(productIds: readonly string[]): Promise<Catalogue>;
   importCsv(csv: string): Promise<CsvImportResult>;
-  /** Units left as the live room says: in get() at once, written and announced within STOCK_WRITE_DELAY_MS. Unknown products are ignored. */
-  setStock(productId: string, left: number | null): void;
+  /**
+   * Units left as the live room says: in get() at once, written and announced within
+   * STOCK_WRITE_DELAY_MS. `variant`: the variant whose units these are (the product's total
+   * follows from its variants). Unknown products and variants are ignored.
+   */
+  setStock(productId: string, left: number | null, variant?: { id: string; left: number | null }): void;
   /** Writes pending live stock now (on close, and before the show ends). */
   flush(): Promise<void>;
   close(): Promise<void>;
@@ -41,6 +52,18 @@ export interface CatalogueStoreDeps extends NamingDocumentFileDeps {
   schedule: (ms: number, run: () => void) => () => void;
   /** Every change, written: the `catalogue` event. */
   onChange: (catalogue: Catalogue) => void;
+}
+
+interface PendingStock {
+  stock: number | null;
+  variants: ReadonlyMap<string, number | null>;
+}
+
+function withPending(product: Product, pending: PendingStock | undefined): Product {
+  if (!pending) return product;
+  if (product.variants.length === 0) return { ...product, stock: pending.stock };
+  const variants = product.variants.map((variant) => (pending.variants.has(variant.id) ? { ...variant, stock: pending.variants.get(variant.id) ?? null } : variant));
+  return withVariantStock({ ...product, variants });
 }
 
 /** Why a run-sheet cannot be, naming the product at fault; null when it is fine. */
@@ -71,12 +94,12 @@ export async function openCatalogueStore(deps: CatalogueStoreDeps): Promise<Cata
   });
 
   // Live stock not yet on disk: the catalogue shows it at once, the file gets it in one write.
-  const pendingStock = new Map<string, number | null>();
+  // Per product: its units, and its variants' units by variant id.
+  const pendingStock = new Map<string, PendingStock>();
   let cancelStockWrite: (() => void) | null = null;
   let view: { from: CatalogueDocument; catalogue: Catalogue } | null = null;
 
-  const withStock = (products: Product[]) =>
-    pendingStock.size === 0 ? products : products.map((product) => (pendingStock.has(product.id) ? { ...product, stock: pendingStock.get(product.id) ?? null } : product));
+  const withStock = (products: Product[]) => (pendingStock.size === 0 ? products : products.map((product) => withPending(product, pendingStock.get(product.id))));
 
   const get = (): Catalogue => {
     const current = document.get();
@@ -102,7 +125,7 @@ export async function openCatalogueStore(deps: CatalogueStoreDeps): Promise<Cata
     const writing = new Map(pendingStock);
     await document.update((latest) => ({
       ...latest,
-      products: latest.products.map((product) => (writing.has(product.id) ? { ...product, stock: writing.get(product.id) ?? null } : product)),
+      products: latest.products.map((product) => withPending(product, writing.get(product.id))),
     }));
     // What came in while the file was written stays pending.
     for (const [id, left] of writing) if (pendingStock.get(id) === left) pendingStock.delete(id);
@@ -127,7 +150,7 @@ export async function openCatalogueStore(deps: CatalogueStoreDeps): Promise<Cata
       if (!existing && latest.products.length >= MAX_CATALOGUE_PRODUCTS) {
         throw new RefusedError(`The catalogue holds up to ${MAX_CATALOGUE_PRODUCTS} products: remove one first.`);
       }
-      const product: Product = { ...input, id: existing?.id ?? deps.newId() };
+      const product: Product = withVariantStock({ ...input, id: existing?.id ?? deps.newId() });
       // The merchant's own figure wins over live stock that has not been written yet.
       pendingStock.delete(product.id);
       return update((current) => ({
@@ -187,13 +210,18 @@ export async function openCatalogueStore(deps: CatalogueStoreDeps): Promise<Cata
       return { catalogue: get(), added, updated, rejected: rejected.sort((a, b) => a.line - b.line), notes: parsed.notes };
     },
 
-    setStock(productId, left) {
+    setStock(productId, left, variant) {
       const product = document.get().products.find((candidate) => candidate.id === productId);
       if (!product) return;
-      const shown = pendingStock.has(productId) ? pendingStock.get(productId) : product.stock;
-      if (shown === left) return;
+      if (variant && !product.variants.some((candidate) => candidate.id === variant.id)) return;
+      const pending = pendingStock.get(productId);
+      const shown = withPending(product, pending);
+      const shownVariant = variant && shown.variants.find((candidate) => candidate.id === variant.id);
+      if (shown.stock === left && (!variant || shownVariant?.stock === variant.left)) return;
       // One write and one `catalogue` event for a rush of orders, not one per order.
-      pendingStock.set(productId, left);
+      const variants = new Map(pending?.variants);
+      if (variant) variants.set(variant.id, variant.left);
+      pendingStock.set(productId, { stock: left, variants });
       view = null;
       scheduleStockWrite();
     },

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_CATALOGUE_PRODUCTS, type Catalogue, type ProductInput } from '../../contract/schemas/catalogue.std';
 import { createLogger } from '../log/logger.std';
 import { CATALOGUE_VERSION, openCatalogueStore, STOCK_WRITE_DELAY_MS } from './catalogueStore.node';
+import { catalogueFollowsRoom } from './roomStock.std';
 
 let dir: string;
 let ids: number;
@@ -45,8 +46,8 @@ function open() {
   });
 }
 
-const teapot: ProductInput = { name: 'Teapot', priceMinor: 19_900, listPriceMinor: null, currency: 'CNY', stock: 10, photo: null };
-const scarf: ProductInput = { name: 'Silk scarf', priceMinor: 5900, listPriceMinor: 9900, currency: 'CNY', stock: null, photo: null };
+const teapot: ProductInput = { name: 'Teapot', priceMinor: 19_900, listPriceMinor: null, currency: 'CNY', stock: 10, photo: null, variants: [] };
+const scarf: ProductInput = { name: 'Silk scarf', priceMinor: 5900, listPriceMinor: 9900, currency: 'CNY', stock: null, photo: null, variants: [] };
 
 describe('openCatalogueStore', () => {
   it('adds with a new id, edits by id, and reads back what it wrote, announcing each change', async () => {
@@ -86,8 +87,8 @@ describe('openCatalogueStore', () => {
     expect(result).toMatchObject({ added: 1, updated: 1, rejected: [{ line: 4 }, { line: 5, reason: 'id "S-9" is also on line 3' }] });
     expect(result.notes).toEqual(['The photo column was not imported: add photos to products in the app.']);
     expect(store.get().products).toEqual([
-      { id: 'p-1', name: 'Teapot v2', priceMinor: 9900, listPriceMinor: null, currency: 'CNY', stock: 7, photo: null },
-      { id: 'S-9', name: 'Scarf', priceMinor: 5900, listPriceMinor: null, currency: 'CNY', stock: null, photo: null },
+      { id: 'p-1', name: 'Teapot v2', priceMinor: 9900, listPriceMinor: null, currency: 'CNY', stock: 7, photo: null, variants: [] },
+      { id: 'S-9', name: 'Scarf', priceMinor: 5900, listPriceMinor: null, currency: 'CNY', stock: null, photo: null, variants: [] },
     ]);
     expect(result.catalogue).toEqual(store.get());
     await expect(store.importCsv('colour,size\nred,L')).rejects.toThrow(/no name column/);
@@ -130,5 +131,30 @@ describe('openCatalogueStore', () => {
     const store = await open();
     expect(store.get()).toEqual({ products: [], runSheet: [] });
     expect(warnings[0]).toMatch(/^Your catalogue could not be read \(its runSheet is invalid \(There is no product with id "ghost"/);
+  });
+
+  it('opens a catalogue from before variants (version 1): each product sold as one thing', async () => {
+    const old = { id: 'p-7', name: 'Teapot', priceMinor: 9900, listPriceMinor: null, currency: 'CNY', stock: 4, photo: null };
+    await fs.writeFile(filePath(), JSON.stringify({ version: 1, products: [old], runSheet: ['p-7'] }));
+    const store = await open();
+    expect(warnings).toEqual([]);
+    expect(store.get()).toEqual({ products: [{ ...old, variants: [] }], runSheet: ['p-7'] });
+    await store.setRunSheet([]);
+    expect(await readDisk()).toMatchObject({ version: CATALOGUE_VERSION, products: [{ id: 'p-7', variants: [] }] });
+  });
+
+  it('keeps a product with variants at their total, and follows the room’s stock per variant', async () => {
+    const store = await open();
+    const variants = [
+      { id: 'v-s', label: 'S', stock: 2 },
+      { id: 'v-l', label: 'L', stock: 5 },
+    ];
+    await store.save({ ...teapot, name: 'T-shirt', stock: 999, variants });
+    expect(store.get().products[0]?.stock).toBe(7);
+    catalogueFollowsRoom(store)(new Map([['p-1', { left: 4, variants: new Map([['v-l', 2]]) }]]));
+    store.setStock('p-1', 3, { id: 'v-unknown', left: 0 });
+    expect(store.get().products[0]).toMatchObject({ stock: 4, variants: [{ id: 'v-s', stock: 2 }, { id: 'v-l', stock: 2 }] });
+    await store.flush();
+    expect((await readDisk()).products[0]).toMatchObject({ stock: 4, variants: [{ stock: 2 }, { stock: 2 }] });
   });
 });

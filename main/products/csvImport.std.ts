@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import type { CsvRejection } from '../../contract/schemas/catalogue.std';
 import { currencies, type Currency, type Product } from '../../contract/schemas/product.std';
+import { MAX_VARIANT_LABEL_CHARS, MAX_VARIANTS, variantKey, withVariantStock } from '../../contract/schemas/variant.std';
 import { listPriceReason, parsePrice } from '../../contract/text/price.std';
 
 // A merchant's product spreadsheet, saved as CSV from Excel, WPS, Numbers or a shop back office.
@@ -11,8 +12,12 @@ import { listPriceReason, parsePrice } from '../../contract/text/price.std';
 // Cells are kept as text: "=cmd()" is a product named "=cmd()" (nothing here evaluates a
 // formula, and Shopcast never writes a CSV back). A photo column is left aside: photos are
 // uploaded in the app, where they are checked and sized for the live room.
+//
+// Variants: a row with a variant (or a size and/or a colour: joined "颜色 / 尺码") is one variant
+// of the product named on it; rows with the same id (SKU), else the same name, are one product
+// with one variant each, its stock theirs together. They share the first row's price.
 
-type Field = 'id' | 'name' | 'price' | 'listPrice' | 'stock' | 'currency' | 'photo';
+type Field = 'id' | 'name' | 'price' | 'listPrice' | 'stock' | 'currency' | 'photo' | 'variant' | 'size' | 'colour';
 
 const headerAliases: Record<Field, readonly string[]> = {
   id: ['id', 'sku', 'sku id', 'product id', 'item id', '编号', '商品编号', '商品id', '货号'],
@@ -21,10 +26,23 @@ const headerAliases: Record<Field, readonly string[]> = {
   listPrice: ['list price', 'original price', 'was price', 'compare at price', 'msrp', '原价', '划线价', '市场价'],
   stock: ['stock', 'inventory', 'quantity', 'qty', '库存', '数量', '库存数量'],
   currency: ['currency', '币种', '货币'],
+  variant: ['variant', 'variation', 'option', 'sku name', '规格', '款式', '规格名称'],
+  size: ['size', '尺码', '尺寸', '码数'],
+  colour: ['colour', 'color', '颜色', '颜色分类'],
   photo: ['photo', 'photo url', 'image', 'image url', 'picture', 'picture url', 'photo link', 'image link', '图片', '主图', '图片链接', '图片地址'],
 };
 
-const fieldLabels: Record<Exclude<Field, 'photo'>, string> = { id: 'id', name: 'name', price: 'price', listPrice: 'list price', stock: 'stock', currency: 'currency' };
+const fieldLabels: Record<Exclude<Field, 'photo'>, string> = {
+  id: 'id',
+  name: 'name',
+  price: 'price',
+  listPrice: 'list price',
+  stock: 'stock',
+  currency: 'currency',
+  variant: 'variant',
+  size: 'size',
+  colour: 'colour',
+};
 
 /** A header cell as compared: width, case and spacing folded ("Ｐｒｉｃｅ (¥)" is "price"). */
 function headerKey(cell: string): string {
@@ -47,6 +65,8 @@ export interface CsvProductRow {
   listPriceMinor: number | null | undefined;
   currency: Currency;
   stock: number | null | undefined;
+  /** Present when the row (and the rows joined to it) named variants: one per row, in file order. */
+  variants?: { label: string; stock: number | null; line: number }[];
 }
 
 export type CsvParseResult = { ok: true; rows: CsvProductRow[]; rejected: CsvRejection[]; notes: string[] } | { ok: false; message: string };
@@ -138,6 +158,8 @@ export function parseProductCsv(csv: string): CsvParseResult {
 
   const rows: CsvProductRow[] = [];
   const seenIds = new Map<string, number>();
+  /** Products met with variants, by id or folded name: the rows after join them. */
+  const groups = new Map<string, CsvProductRow>();
   for (const { record, info } of body) {
     const line = lineAt(info.bytes, record);
     const cell = (field: Field) => {
@@ -154,7 +176,10 @@ export function parseProductCsv(csv: string): CsvParseResult {
       reject('id', `${quote(id)} is too long (at most 64 characters)`);
       continue;
     }
-    if (id !== undefined && seenIds.has(id)) {
+    const variantLabel = variantLabelOf(cell('variant'), cell('colour'), cell('size'));
+    const groupKey = variantLabel === undefined ? undefined : id !== undefined ? `id:${id}` : `name:${variantKey(cell('name') ?? '')}`;
+    const group = groupKey === undefined ? undefined : groups.get(groupKey);
+    if (id !== undefined && seenIds.has(id) && !group) {
       reject('id', `${quote(id)} is also on line ${seenIds.get(id)}`);
       continue;
     }
@@ -201,15 +226,54 @@ export function parseProductCsv(csv: string): CsvParseResult {
       }
       stock = Number(units);
     } else if (stockCell === '') stock = null;
+    if (variantLabel !== undefined && groupKey !== undefined) {
+      const variantField = columns.has('variant') ? 'variant' : columns.has('size') ? 'size' : 'colour';
+      if ([...variantLabel].length > MAX_VARIANT_LABEL_CHARS) {
+        reject(variantField, `${quote(variantLabel)} is too long (at most ${MAX_VARIANT_LABEL_CHARS} characters)`);
+        continue;
+      }
+      if (group) {
+        const problem = joinProblem(group, variantLabel, price.minor, currency);
+        if (problem) {
+          reject(problem.field === 'variant' ? variantField : problem.field, problem.why);
+          continue;
+        }
+        group.variants?.push({ label: variantLabel, stock: stock ?? null, line });
+        continue;
+      }
+      const row: CsvProductRow = { line, id, name, priceMinor: price.minor, listPriceMinor, currency, stock, variants: [{ label: variantLabel, stock: stock ?? null, line }] };
+      groups.set(groupKey, row);
+      if (id !== undefined) seenIds.set(id, line);
+      rows.push(row);
+      continue;
+    }
     if (id !== undefined) seenIds.set(id, line);
     rows.push({ line, id, name, priceMinor: price.minor, listPriceMinor, currency, stock });
   }
   return { ok: true, rows, rejected: rejected.sort((a, b) => a.line - b.line), notes };
 }
 
+/** The row's variant: its variant cell, else its colour and size joined ("红色 / L"); undefined when it names none. */
+function variantLabelOf(variant: string | undefined, colour: string | undefined, size: string | undefined): string | undefined {
+  const label = variant || [colour, size].filter((part) => part !== undefined && part !== '').join(' / ');
+  return label === '' ? undefined : label.replace(/\s+/g, ' ');
+}
+
+/** Why a row cannot join the product an earlier row with variants began; null when it can. */
+function joinProblem(group: CsvProductRow, label: string, priceMinor: number, currency: Currency): { field: 'variant' | 'price'; why: string } | null {
+  const variants = group.variants ?? [];
+  const same = variants.find((variant) => variantKey(variant.label) === variantKey(label));
+  if (same) return { field: 'variant', why: `${quote(label)} of "${group.name}" is also on line ${same.line}` };
+  if (variants.length >= MAX_VARIANTS) return { field: 'variant', why: `${quote(label)}: "${group.name}" already has ${MAX_VARIANTS} variants, the most a product has` };
+  if (priceMinor !== group.priceMinor || currency !== group.currency) {
+    return { field: 'price', why: `differs from line ${group.line}'s: the variants of "${group.name}" share one price (make a separate product for another price)` };
+  }
+  return null;
+}
+
 /** A row applied to the catalogue's product with that id (kept photo, fields the file lacks kept) or a new one. */
 export function productFromRow(row: CsvProductRow, existing: Product | undefined, newId: () => string): Product {
-  return {
+  return withVariantStock({
     id: existing?.id ?? row.id ?? newId(),
     name: row.name,
     priceMinor: row.priceMinor,
@@ -217,5 +281,12 @@ export function productFromRow(row: CsvProductRow, existing: Product | undefined
     currency: row.currency,
     stock: row.stock === undefined ? (existing?.stock ?? null) : row.stock,
     photo: existing?.photo ?? null,
-  };
+    variants: row.variants ? variantsFromRow(row.variants, existing, newId) : (existing?.variants ?? []),
+  });
+}
+
+/** The file's variants, keeping the ids of those the product already had (a live order names its variant by id). */
+function variantsFromRow(variants: NonNullable<CsvProductRow['variants']>, existing: Product | undefined, newId: () => string): Product['variants'] {
+  const known = new Map((existing?.variants ?? []).map((variant) => [variantKey(variant.label), variant.id]));
+  return variants.map((variant) => ({ id: known.get(variantKey(variant.label)) ?? newId(), label: variant.label, stock: variant.stock }));
 }

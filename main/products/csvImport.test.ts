@@ -89,14 +89,14 @@ describe('parseProductCsv', () => {
     expect(parseProductCsv('')).toMatchObject({ ok: false, message: expect.stringMatching(/empty/) as string });
     expect(parseProductCsv('Teapot,199\nScarf,59')).toMatchObject({ ok: false, message: expect.stringMatching(/no name column \(name, 名称, 商品名称\)/) as string });
     expect(parseProductCsv('name,colour\nTeapot,red')).toMatchObject({ ok: false, message: expect.stringMatching(/no price column/) as string });
-    expect(rowsOf(parseProductCsv('NAME , Price (¥),Colour\nTeapot,199,red')).notes).toEqual(['These columns were not imported: "Colour".']);
+    expect(rowsOf(parseProductCsv('NAME , Price (¥),Weight\nTeapot,199,2kg')).notes).toEqual(['These columns were not imported: "Weight".']);
   });
 
   it('updates a product with the same id: the file’s columns replace, the rest (photo, a missing column) stays', () => {
     const [row] = rowsOf(parseProductCsv('sku,name,price\nT-1,Teapot v2,88')).rows;
     if (!row) throw new Error('expected a row');
     const photo = 'data:image/png;base64,AAAA';
-    const existing = { id: 'T-1', name: 'Teapot', priceMinor: 9900, listPriceMinor: 12_000, currency: 'CNY' as const, stock: 4, photo };
+    const existing = { id: 'T-1', name: 'Teapot', priceMinor: 9900, listPriceMinor: 12_000, currency: 'CNY' as const, stock: 4, photo, variants: [] };
     expect(productFromRow(row, existing, () => 'new')).toEqual({ ...existing, name: 'Teapot v2', priceMinor: 8800 });
     expect(productFromRow({ ...row, id: undefined }, undefined, () => 'new-id')).toEqual({
       id: 'new-id',
@@ -106,6 +106,7 @@ describe('parseProductCsv', () => {
       currency: 'CNY',
       stock: null,
       photo: null,
+      variants: [],
     });
   });
 });

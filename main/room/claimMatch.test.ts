@@ -6,30 +6,30 @@ const words = ['+1', 'SOLD', '要'];
 
 describe('matchClaim', () => {
   it('takes the word alone as one unit', () => {
-    expect(matchClaim('+1', words)).toEqual({ quantity: 1 });
-    expect(matchClaim('SOLD', words)).toEqual({ quantity: 1 });
-    expect(matchClaim('要', words)).toEqual({ quantity: 1 });
-    expect(matchClaim('  +1  ', words)).toEqual({ quantity: 1 });
+    expect(matchClaim('+1', words)).toEqual({ quantity: 1, variantId: null });
+    expect(matchClaim('SOLD', words)).toEqual({ quantity: 1, variantId: null });
+    expect(matchClaim('要', words)).toEqual({ quantity: 1, variantId: null });
+    expect(matchClaim('  +1  ', words)).toEqual({ quantity: 1, variantId: null });
   });
 
   it('reads a quantity after the word, with or without a space or an x', () => {
-    expect(matchClaim('要2', words)).toEqual({ quantity: 2 });
-    expect(matchClaim('SOLD 3', words)).toEqual({ quantity: 3 });
-    expect(matchClaim('+1 x2', words)).toEqual({ quantity: 2 });
-    expect(matchClaim('SOLD ×2', words)).toEqual({ quantity: 2 });
-    expect(matchClaim('sold*4', words)).toEqual({ quantity: 4 });
-    expect(matchClaim('+1 5', words)).toEqual({ quantity: 5 });
+    expect(matchClaim('要2', words)).toEqual({ quantity: 2, variantId: null });
+    expect(matchClaim('SOLD 3', words)).toEqual({ quantity: 3, variantId: null });
+    expect(matchClaim('+1 x2', words)).toEqual({ quantity: 2, variantId: null });
+    expect(matchClaim('SOLD ×2', words)).toEqual({ quantity: 2, variantId: null });
+    expect(matchClaim('sold*4', words)).toEqual({ quantity: 4, variantId: null });
+    expect(matchClaim('+1 5', words)).toEqual({ quantity: 5, variantId: null });
   });
 
   it('ignores case and width on both sides', () => {
-    expect(matchClaim('sold', words)).toEqual({ quantity: 1 });
-    expect(matchClaim('SoLd 2', words)).toEqual({ quantity: 2 });
-    expect(matchClaim('＋１', words)).toEqual({ quantity: 1 });
-    expect(matchClaim('ＳＯＬＤ　２', words)).toEqual({ quantity: 2 });
-    expect(matchClaim('要３', words)).toEqual({ quantity: 3 });
-    expect(matchClaim('+1 Ｘ２', words)).toEqual({ quantity: 2 });
-    expect(matchClaim('sold', ['ＳＯＬＤ'])).toEqual({ quantity: 1 });
-    expect(matchClaim('STRASSE', ['straße'])).toEqual({ quantity: 1 });
+    expect(matchClaim('sold', words)).toEqual({ quantity: 1, variantId: null });
+    expect(matchClaim('SoLd 2', words)).toEqual({ quantity: 2, variantId: null });
+    expect(matchClaim('＋１', words)).toEqual({ quantity: 1, variantId: null });
+    expect(matchClaim('ＳＯＬＤ　２', words)).toEqual({ quantity: 2, variantId: null });
+    expect(matchClaim('要３', words)).toEqual({ quantity: 3, variantId: null });
+    expect(matchClaim('+1 Ｘ２', words)).toEqual({ quantity: 2, variantId: null });
+    expect(matchClaim('sold', ['ＳＯＬＤ'])).toEqual({ quantity: 1, variantId: null });
+    expect(matchClaim('STRASSE', ['straße'])).toEqual({ quantity: 1, variantId: null });
   });
 
   it('does not take a comment with other words in it', () => {
@@ -44,13 +44,13 @@ describe('matchClaim', () => {
 
   it('does not read "+12" as "+1" twice', () => {
     expect(matchClaim('+12', words)).toBeNull();
-    expect(matchClaim('+1 2', words)).toEqual({ quantity: 2 });
+    expect(matchClaim('+1 2', words)).toEqual({ quantity: 2, variantId: null });
   });
 
   it('refuses a quantity of zero or above the room’s limit', () => {
     expect(matchClaim('SOLD 0', words)).toBeNull();
     expect(matchClaim('要0', words)).toBeNull();
-    expect(matchClaim(`SOLD ${roomLimits.maxQuantity}`, words)).toEqual({ quantity: roomLimits.maxQuantity });
+    expect(matchClaim(`SOLD ${roomLimits.maxQuantity}`, words)).toEqual({ quantity: roomLimits.maxQuantity, variantId: null });
     expect(matchClaim(`SOLD ${roomLimits.maxQuantity + 1}`, words)).toBeNull();
     expect(matchClaim('SOLD 99999', words)).toBeNull();
   });

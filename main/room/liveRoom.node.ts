@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AckFrame, Promotion, RoomComment, RoomEvent, RoomEventBody, RoomOrder, RoomSnapshot, ShowEnd } from '../../contract/room/roomEvents.std';
-import { roomLimits, type ActionMessage, type CommentMessage, type OrderMessage, type RoomProduct, type StudioAction } from '../../contract/room/roomMessages.std';
+import { roomLimits, type ActionMessage, type CommentMessage, type OrderMessage, type StudioAction } from '../../contract/room/roomMessages.std';
 import { buyingClosed, showEndAt } from '../../contract/room/showEnd.std';
 import type { VideoState } from '../../contract/room/sfuSignalling.std';
 import { sanitizeViewerText } from '../../contract/text/viewerText.std';
@@ -8,6 +8,8 @@ import type { Logger } from '../log/logger.std';
 import { claimMatcher } from './claimMatch.std';
 import type { Database } from './roomDatabase.node';
 import { prepareRoomStatements } from './roomStatements.node';
+import { createRoomOrders } from './roomOrders.node';
+import { createRoomStock } from './roomStock.node';
 
 // One live room: the only writer of its rows. Node runs this on one thread and every change runs
 // inside SQLite in turn, so "check stock, take it, record the order" cannot interleave with
@@ -80,7 +82,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
   let pinned: RoomComment | null = row?.pinned ? (JSON.parse(row.pinned) as RoomComment) : null;
   let promotion: Promotion | null = row?.promotion ? (JSON.parse(row.promotion) as Promotion) : null;
   /** The promotion's claim words, folded once; null when claims are off, so a comment costs one check. */
-  let matchClaim = promotion ? claimMatcher(promotion.claimKeywords) : null;
+  let matchClaim = promotion ? claimMatcher(promotion.claimKeywords, promotion.product.variants) : null;
   let ended: ShowEnd | null = row?.ended ? (JSON.parse(row.ended) as ShowEnd) : null;
   let likes = row?.likes ?? 0;
   let likesEmitted = likes;
@@ -164,14 +166,8 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     return ack;
   };
 
-  /** Products known to have none left: a flash sale's thousands of late orders are refused without touching SQLite. */
-  const soldOut = new Set<string>();
-
-  const productOf = (productId: string): RoomProduct | null => {
-    const found = q.product.get(roomId, productId);
-    if (!found) return null;
-    return { ...(JSON.parse(found.body) as RoomProduct), stock: found.stock };
-  };
+  const stock = createRoomStock(q, roomId);
+  const productOf = stock.productOf;
 
   const banned = new Set(db.prepare<[string], { viewer_id: string }>('SELECT viewer_id FROM viewers WHERE room_id = ? AND banned = 1').all(roomId).map((found) => found.viewer_id));
   const isBanned = (viewerId: string) => banned.has(viewerId);
@@ -186,7 +182,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
 
   const setPromotion = (next: Promotion | null) => {
     promotion = next;
-    matchClaim = next ? claimMatcher(next.claimKeywords) : null;
+    matchClaim = next ? claimMatcher(next.claimKeywords, next.product.variants) : null;
     q.setPromotion.run(next ? JSON.stringify(next) : null, roomId);
     append({ kind: 'promotion', promotion: next }, null);
   };
@@ -197,71 +193,8 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     append({ kind: 'show', ended: next }, null);
   };
 
-  const stockLeft = (productId: string, left: number) => {
-    if (left === 0) soldOut.add(productId);
-    else soldOut.delete(productId);
-    append({ kind: 'stock', productId, left }, null);
-  };
-
-  const recordOrder = (order: RoomOrder) => {
-    const event = append({ kind: 'order', order }, order.viewerId);
-    q.insertOrder.run(roomId, order.id, event.seq, order.viewerId, order.productId, order.quantity, order.amountMinor, order.status, JSON.stringify(order));
-    return event;
-  };
-
-  const setOrderStatus = (order: RoomOrder) => {
-    q.setOrderStatus.run(order.status, JSON.stringify(order), roomId, order.id);
-    append({ kind: 'orderStatus', orderId: order.id, viewerId: order.viewerId, status: order.status }, order.viewerId);
-  };
-
-  /**
-   * A comment that claims the promoted product becomes an order in the comment's own commit. Stock
-   * is taken by the same guarded UPDATE as the Buy sheet's, so claims never oversell; a claim the
-   * stock cannot cover waits on the list, taking nothing, until a cancellation frees units.
-   */
-  const claim = (current: Promotion, comment: RoomComment, quantity: number) => {
-    const product = productOf(current.product.id);
-    if (!product) return;
-    const sale = current.flashSale;
-    const unitPriceMinor = sale && now() < sale.endsAt ? sale.priceMinor : product.priceMinor;
-    const covered = product.stock === null || q.takeStock.run(quantity, roomId, product.id, quantity).changes > 0;
-    const note = [...`Claimed in the comments: "${comment.text}"`];
-    recordOrder({
-      source: 'claim',
-      id: newId(),
-      viewerId: comment.viewerId,
-      productId: product.id,
-      productName: product.name,
-      quantity,
-      unitPriceMinor,
-      amountMinor: unitPriceMinor * quantity,
-      currency: product.currency,
-      buyerName: comment.name,
-      contact: null,
-      note: note.length <= roomLimits.noteChars ? note.join('') : `${note.slice(0, roomLimits.noteChars - 2).join('')}…"`,
-      status: covered ? 'new' : 'waitlisted',
-      at: now(),
-    });
-    if (covered && product.stock !== null) stockLeft(product.id, product.stock - quantity);
-  };
-
-  /**
-   * Units came back (a cancellation, or the merchant raised the stock): the oldest waitlisted
-   * claims that fit what is left take it, in the same commit, each with its status and stock.
-   */
-  const moveUpWaitlist = (productId: string) => {
-    let left = productOf(productId)?.stock ?? 0;
-    if (left <= 0) return;
-    // Each claim takes at least one unit, so no more than `left` of them can move up.
-    for (const waiting of q.waitlisted.all(roomId, productId, left, left)) {
-      if (waiting.quantity > left) continue;
-      if (q.takeStock.run(waiting.quantity, roomId, productId, waiting.quantity).changes === 0) return;
-      left -= waiting.quantity;
-      setOrderStatus({ ...(JSON.parse(waiting.body) as RoomOrder), status: 'new' });
-      stockLeft(productId, left);
-      if (left === 0) return;
-    }
-  };
+  const orders = createRoomOrders({ q, roomId, now, newId, stock, append });
+  const { setOrderStatus, claim, moveUpWaitlists } = orders;
 
   const applyAction = (action: StudioAction, clientId: string): Refusal | null => {
     switch (action.kind) {
@@ -296,10 +229,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         const order = { ...(JSON.parse(found.body) as RoomOrder), status: action.status };
         setOrderStatus(order);
         // A waitlisted claim never took stock, so cancelling it gives none back.
-        if (action.status === 'cancelled' && !waitlisted && q.returnStock.run(order.quantity, roomId, order.productId).changes > 0) {
-          stockLeft(order.productId, productOf(order.productId)?.stock ?? 0);
-          moveUpWaitlist(order.productId);
-        }
+        if (action.status === 'cancelled' && !waitlisted) orders.unitsBack(order);
         return null;
       }
       case 'reply': {
@@ -323,14 +253,11 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         append({ kind: 'viewerBanned', viewerId: action.viewerId }, action.viewerId);
         return null;
       case 'upsertProducts': {
-        for (const product of action.products) {
-          q.upsertProduct.run(roomId, product.id, JSON.stringify(product), product.stock);
-          soldOut.delete(product.id);
-        }
-        append({ kind: 'products', products: action.products }, null);
-        const promoted = promotion && action.products.find((product) => product.id === promotion?.product.id);
+        const products = action.products.map((product) => stock.upsert(product));
+        append({ kind: 'products', products }, null);
+        const promoted = promotion && products.find((product) => product.id === promotion?.product.id);
         if (promotion && promoted) setPromotion({ ...promotion, product: promoted });
-        for (const product of action.products) moveUpWaitlist(product.id);
+        for (const product of products) moveUpWaitlists(product);
         return null;
       }
       case 'startShow':
@@ -386,7 +313,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         q.insertComment.run(roomId, comment.id, event.seq, viewerId, name, text, comment.at);
         // Checked here, in the batch: a ban or an ended promotion earlier in it already counts.
         const claimed = matchClaim && promotion && !isBanned(viewerId) && !buyingClosed(ended, now()) ? matchClaim(text) : null;
-        if (claimed && promotion) claim(promotion, comment, claimed.quantity);
+        if (claimed && promotion) claim(promotion, comment, claimed.quantity, claimed.variantId);
         return accept(viewerId, message.clientId, event.seq, comment.id);
       });
     },
@@ -402,7 +329,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
       if (!contact && !note) return refused('invalid', 'Give a phone number or a note so the shop can reach you.');
       const showOver = 'The show has ended and buying is closed. Watch for the shop’s next show.';
       if (buyingClosed(ended, now())) return refused('show-ended', showOver);
-      if (soldOut.has(message.productId) && promotion?.product.id === message.productId) return refused('out-of-stock', 'Sold out: there are none left.');
+      if (stock.isSoldOut(message.productId, message.variantId ?? null) && promotion?.product.id === message.productId) return refused('out-of-stock', 'Sold out: there are none left.');
       return commitAck(() => {
         const earlier = receiptFor(viewerId, clientId);
         if (earlier) return earlier;
@@ -413,34 +340,9 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         if (sale && now() >= sale.endsAt) return refuse(clientId, 'sale-over', 'The flash sale is over.');
         const product = productOf(message.productId);
         if (!product) return refuse(clientId, 'not-promoted', 'This product is not on sale right now.');
-        if (product.stock !== null) {
-          if (q.takeStock.run(message.quantity, roomId, product.id, message.quantity).changes === 0) {
-            if (product.stock === 0) soldOut.add(product.id);
-            return product.stock === 0
-              ? refuse(clientId, 'out-of-stock', 'Sold out: there are none left.')
-              : refuse(clientId, 'out-of-stock', `Only ${product.stock} left: lower the quantity.`);
-          }
-        }
-        const unitPriceMinor = sale ? sale.priceMinor : product.priceMinor;
-        const order: RoomOrder = {
-          source: 'buy',
-          id: newId(),
-          viewerId,
-          productId: product.id,
-          productName: product.name,
-          quantity: message.quantity,
-          unitPriceMinor,
-          amountMinor: unitPriceMinor * message.quantity,
-          currency: product.currency,
-          buyerName,
-          contact: contact || null,
-          note: note || null,
-          status: 'new',
-          at: now(),
-        };
-        const event = recordOrder(order);
-        if (product.stock !== null) stockLeft(product.id, product.stock - message.quantity);
-        return accept(viewerId, clientId, event.seq, order.id);
+        const bought = orders.buy(product, sale, { viewerId, quantity: message.quantity, variantId: message.variantId, buyerName, contact, note });
+        if (!bought.ok) return refuse(clientId, bought.code, bought.message);
+        return accept(viewerId, clientId, bought.seq, bought.id);
       });
     },
 

@@ -194,7 +194,7 @@ describe('comment-to-claim', () => {
     ]);
   });
 
-  it('replays a show stored before claims with a source on its orders and claim words on its promotion', async () => {
+  it('replays a show stored before claims and variants with a source and no variant on its orders and claim words on its promotion', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'room-'));
     const db = openRoomDatabase((file) => new Sqlite(file), path.join(dir, 'room.sqlite'));
     const scarf = product(3);
@@ -210,6 +210,8 @@ describe('comment-to-claim', () => {
     // As schema 2 left it: without the waitlist's index, nor a show's end.
     db.exec('DROP INDEX orders_waitlisted');
     db.exec('ALTER TABLE rooms DROP COLUMN ended');
+    db.exec('DROP TABLE variants');
+    db.exec('ALTER TABLE orders DROP COLUMN variant_id');
     db.pragma('user_version = 2');
     db.close();
 
@@ -218,7 +220,7 @@ describe('comment-to-claim', () => {
     // The client drops a frame that does not parse, so each event arriving is the upgrade working.
     await until(() => studio.events.length === 3, 'the old show replayed');
     expect(studio.events[0]).toMatchObject({ kind: 'promotion', promotion: { claimKeywords: [] } });
-    expect(studio.events[1]).toMatchObject({ kind: 'order', order: { id: oldOrder.id, source: 'buy' } });
+    expect(studio.events[1]).toMatchObject({ kind: 'order', order: { id: oldOrder.id, source: 'buy', variantId: null, variantLabel: null } });
     expect(await markOrder(studio, oldOrder.id, 'cancelled')).toMatchObject({ ok: true });
     await until(() => stockLefts(studio.events).length === 1, 'the stock given back');
     expect(stockLefts(studio.events)).toEqual([3]);

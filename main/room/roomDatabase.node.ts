@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
 // One SQLite file holds every room of a room server: events (the sequence-numbered log a client
-// resumes from), comments, orders, products, the action log and the receipts that make a retried
+// resumes from), comments, orders, products and their variants, the action log and the receipts that make a retried
 // message count once. WAL with synchronous=NORMAL: a transaction is in the log before it is
 // acknowledged, so killing the process loses nothing acknowledged (only power loss could lose
 // the newest few, which the room accepts for 5,000 comments/s).
@@ -97,6 +97,23 @@ const migrations: readonly string[] = [
      WHERE promotion IS NOT NULL AND json_type(promotion, '$.claimKeywords') IS NULL;`,
   // A show's end (and its Buy grace) outlives a room restart: a late order is still refused.
   `ALTER TABLE rooms ADD COLUMN ended TEXT;`,
+  // Variants (sizes, colours) with their own stock, taken by the same guarded UPDATE as a
+  // product's; a product with variants keeps their sum in products.stock. The waitlist moves up
+  // per variant. Orders written before variants name none (null), in every copy of their body.
+  `CREATE TABLE variants (
+     room_id TEXT NOT NULL,
+     product_id TEXT NOT NULL,
+     id TEXT NOT NULL,
+     -- NULL: stock not tracked. Decremented only by an UPDATE guarded with stock >= quantity.
+     stock INTEGER,
+     PRIMARY KEY (room_id, product_id, id)
+   ) WITHOUT ROWID;
+   ALTER TABLE orders ADD COLUMN variant_id TEXT;
+   DROP INDEX orders_waitlisted;
+   CREATE INDEX orders_waitlisted ON orders (room_id, product_id, variant_id, seq) WHERE status = 'waitlisted';
+   UPDATE events SET body = json_set(body, '$.order.variantId', NULL, '$.order.variantLabel', NULL)
+     WHERE kind = 'order' AND json_type(body, '$.order.variantId') IS NULL;
+   UPDATE orders SET body = json_set(body, '$.variantId', NULL, '$.variantLabel', NULL) WHERE json_type(body, '$.variantId') IS NULL;`,
 ];
 
 export function openRoomDatabase(open: (file: string) => Database, file: string): Database {

@@ -18,11 +18,20 @@ export function prepareRoomStatements(db: Database) {
     upsertProduct: db.prepare('INSERT INTO products (room_id, id, body, stock) VALUES (?, ?, ?, ?) ON CONFLICT (room_id, id) DO UPDATE SET body = excluded.body, stock = excluded.stock'),
     takeStock: db.prepare('UPDATE products SET stock = stock - ? WHERE room_id = ? AND id = ? AND stock IS NOT NULL AND stock >= ?'),
     returnStock: db.prepare('UPDATE products SET stock = stock + ? WHERE room_id = ? AND id = ? AND stock IS NOT NULL'),
-    insertOrder: db.prepare('INSERT INTO orders (room_id, id, seq, viewer_id, product_id, quantity, amount_minor, status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    variants: db.prepare<[string, string], { id: string; stock: number | null }>('SELECT id, stock FROM variants WHERE room_id = ? AND product_id = ?'),
+    deleteVariants: db.prepare('DELETE FROM variants WHERE room_id = ? AND product_id = ?'),
+    insertVariant: db.prepare('INSERT INTO variants (room_id, product_id, id, stock) VALUES (?, ?, ?, ?)'),
+    takeVariantStock: db.prepare('UPDATE variants SET stock = stock - ? WHERE room_id = ? AND product_id = ? AND id = ? AND stock IS NOT NULL AND stock >= ?'),
+    returnVariantStock: db.prepare('UPDATE variants SET stock = stock + ? WHERE room_id = ? AND product_id = ? AND id = ? AND stock IS NOT NULL'),
+    insertOrder: db.prepare('INSERT INTO orders (room_id, id, seq, viewer_id, product_id, variant_id, quantity, amount_minor, status, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     order: db.prepare<[string, string], { body: string; status: string }>('SELECT body, status FROM orders WHERE room_id = ? AND id = ?'),
     setOrderStatus: db.prepare('UPDATE orders SET status = ?, body = ? WHERE room_id = ? AND id = ?'),
-    waitlisted: db.prepare<[string, string, number, number], { quantity: number; body: string }>(
-      "SELECT quantity, body FROM orders WHERE room_id = ? AND product_id = ? AND status = 'waitlisted' AND quantity <= ? ORDER BY seq LIMIT ?",
+    waitlisted: db.prepare<[string, string, string | null, number, number], { quantity: number; body: string }>(
+      "SELECT quantity, body FROM orders WHERE room_id = ? AND product_id = ? AND variant_id IS ? AND status = 'waitlisted' AND quantity <= ? ORDER BY seq LIMIT ?",
+    ),
+    /** A viewer's claims of a product with variants that named none: replaced once they name one. */
+    unnamedClaims: db.prepare<[string, string, string], { body: string }>(
+      "SELECT body FROM orders WHERE room_id = ? AND product_id = ? AND viewer_id = ? AND variant_id IS NULL AND status = 'waitlisted' ORDER BY seq",
     ),
     setPinned: db.prepare('UPDATE rooms SET pinned = ? WHERE id = ?'),
     setPromotion: db.prepare('UPDATE rooms SET promotion = ? WHERE id = ?'),

@@ -4,7 +4,7 @@ import { createStudioStore } from './studioStore.std';
 
 const comment = (seq: number): PanelComment => ({ id: `c${seq}`, seq, viewerId: 'v', name: 'Ana', text: 'hi', at: seq, hidden: false });
 const order = (seq: number): PanelOrder => ({
-  id: `o${seq}`, seq, viewerId: 'v', productId: 'p', productName: 'Teapot', quantity: 1, unitPriceMinor: 100, amountMinor: 100,
+  id: `o${seq}`, seq, viewerId: 'v', productId: 'p', productName: 'Teapot', variantId: null, variantLabel: null, quantity: 1, unitPriceMinor: 100, amountMinor: 100,
   currency: 'CNY', buyerName: 'Ana', contact: null, note: null, status: 'new', source: 'buy', at: seq,
 });
 const update = (lastSeq: number, comments: PanelComment[], orders: PanelOrder[] = []): PanelUpdate => ({ kind: 'update', lastSeq, comments, hiddenCommentIds: [], orders, orderStatuses: [], summary: null });

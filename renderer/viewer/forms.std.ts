@@ -22,6 +22,7 @@ const fieldLimits: Record<CommentField | OrderField, number> = {
   contact: roomLimits.contactChars,
   note: roomLimits.noteChars,
   quantity: roomLimits.maxQuantity,
+  variant: 64,
 };
 
 /** Why the schema refused `value` for `field`. */
@@ -59,9 +60,13 @@ export function checkComment(draft: CommentDraft): Checked<Omit<CommentMessage, 
   return { ok: true, message };
 }
 
-export type OrderField = 'quantity' | 'buyerName' | 'contact' | 'note';
+export type OrderField = 'variant' | 'quantity' | 'buyerName' | 'contact' | 'note';
 export interface OrderDraft {
   productId: string;
+  /** The size or colour chosen; null when none is (yet). */
+  variantId?: string | null;
+  /** Whether the product has variants: then one must be chosen. */
+  hasVariants?: boolean;
   quantity: number;
   buyerName: string;
   contact: string;
@@ -75,6 +80,7 @@ export function checkOrder(draft: OrderDraft): Checked<Omit<OrderMessage, 'clien
     type: 'order' as const,
     clientId: PLACEHOLDER_CLIENT_ID,
     productId: draft.productId,
+    ...(draft.hasVariants && draft.variantId ? { variantId: draft.variantId } : {}),
     quantity: draft.quantity,
     buyerName: draft.buyerName.trim(),
     ...(contact ? { contact } : {}),
@@ -82,6 +88,7 @@ export function checkOrder(draft: OrderDraft): Checked<Omit<OrderMessage, 'clien
   };
   const parsed = orderMessageSchema.safeParse(candidate);
   const errors: FieldErrors<OrderField> = parsed.success ? {} : fieldErrors(parsed.error, candidate, ['quantity', 'buyerName', 'contact', 'note'], 'note');
+  if (draft.hasVariants && !draft.variantId) errors.variant = { kind: 'empty' };
   if (!contact && !note) errors.contact ??= { kind: 'contact-or-note' };
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const { clientId: _clientId, ...message } = parsed.data;

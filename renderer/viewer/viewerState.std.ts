@@ -5,6 +5,7 @@ import type { OrderStatus, RoomProduct } from '../../contract/room/roomMessages.
 import type { VideoState } from '../../contract/room/sfuSignalling.std';
 import { roomLimits } from '../../contract/room/roomMessages.std';
 import { buyingClosed } from '../../contract/room/showEnd.std';
+import { productAfterStock } from '../../contract/room/stockEvent.std';
 import { sanitizeOverlayText } from '../features/compositor/draw/text.std';
 
 // The viewer's page as data: every room frame is applied by a pure function here, so the
@@ -196,7 +197,7 @@ export function applyEvent(state: ViewerState, event: RoomEvent): ViewerState {
     case 'promotion':
       return { ...state, promotion: event.promotion };
     case 'stock':
-      return { ...state, promotion: withProductUpdate(state.promotion, (product) => (product.id === event.productId ? { ...product, stock: event.left } : null)) };
+      return { ...state, promotion: withProductUpdate(state.promotion, (product) => (product.id === event.productId ? productAfterStock(product, event) : null)) };
     case 'viewerCount':
       return { ...state, viewerCount: event.count };
     case 'likes':
@@ -275,6 +276,13 @@ export function formatCountdown(remainingMs: number): string {
   return hours > 0 ? `${hours}:${two(minutes)}:${two(seconds)}` : `${two(minutes)}:${two(seconds)}`;
 }
 
+/** One variant's stock on the card: "L: 3 left", "L: sold out", or its label when not tracked. */
+export function variantStockLabel(variant: { label: string; stock: number | null }, { t }: Translator): string {
+  const label = sanitizeOverlayText(variant.label, 30);
+  if (variant.stock === null) return label;
+  return variant.stock === 0 ? t('product.variantSoldOut', { label }) : t('product.variantLeft', { label, count: variant.stock });
+}
+
 /** "7 left", "Sold out", or nothing when stock is not tracked. */
 export function stockLabel(stock: number | null, { t }: Translator): string | null {
   if (stock === null) return null;
@@ -283,8 +291,31 @@ export function stockLabel(stock: number | null, { t }: Translator): string | nu
 
 const orderStatusKeys: Record<OrderStatus, MessageKey> = { new: 'orders.status.new', handled: 'orders.status.handled', cancelled: 'orders.status.cancelled', waitlisted: 'orders.status.waitlisted' };
 
+/** A claim that named no size or colour of the promoted product with variants: it waits for the viewer to say which. */
+export function needsVariant(order: ViewerOrder, promotion: Promotion | null): boolean {
+  return order.source === 'claim' && order.status === 'waitlisted' && order.variantId === null && promotion?.product.id === order.productId && (promotion.product.variants?.length ?? 0) > 0;
+}
+
+/**
+ * What a claim naming no variant asks: an example comment with the promotion's first word and a
+ * label in stock, and the labels in stock (in the viewer's language's "or" list); null when the
+ * claim does not need one.
+ */
+export function variantQuestion(order: ViewerOrder, promotion: Promotion | null, translator: Translator): string | null {
+  if (!promotion || !needsVariant(order, promotion)) return null;
+  const inStock = (promotion.product.variants ?? []).filter((variant) => variant.stock !== 0).map((variant) => sanitizeOverlayText(variant.label, 30));
+  const [first] = inStock;
+  if (first === undefined) return translator.t('orders.claim.whichVariantNone');
+  // The word the viewer used (the room's note quotes their comment), else the promotion's first.
+  const quoted = order.note?.match(/"(.*)"$/u)?.[1]?.normalize('NFKC').toLowerCase() ?? '';
+  const used = promotion.claimKeywords.find((word) => quoted.startsWith(word.normalize('NFKC').toLowerCase())) ?? promotion.claimKeywords[0] ?? '';
+  const word = sanitizeOverlayText(used, 20);
+  return translator.t('orders.claim.whichVariant', { example: `"${word} ${first}"`, labels: translator.alternatives(inStock) });
+}
+
 /** What became of an order, in the buyer's words: a claim says "Claimed" until the shop acts, unless it waited its turn first. */
-export function orderStatusText(order: ViewerOrder, { t }: Translator): string {
+export function orderStatusText(order: ViewerOrder, { t }: Translator, promotion: Promotion | null = null): string {
+  if (needsVariant(order, promotion)) return t('orders.claim.needsVariant');
   if (order.source === 'claim') {
     if (order.status === 'waitlisted') return t('orders.claim.waitlisted');
     if (order.status === 'new' && !order.movedUp) return t('orders.claim.claimed');
@@ -297,6 +328,8 @@ export function claimHint(promotion: Promotion, translator: Translator): string 
   const words = promotion.claimKeywords.map((word) => `"${sanitizeOverlayText(word, 20)}"`);
   if (words.length === 0) return null;
   const listed = translator.alternatives(words);
+  const labels = (promotion.product.variants ?? []).filter((variant) => variant.stock !== 0).map((variant) => sanitizeOverlayText(variant.label, 30));
+  if (labels.length > 0) return translator.t('product.claimVariant', { words: listed, labels: translator.alternatives(labels) });
   // Past the stock a claim still counts: it joins the waitlist, which the Buy button cannot offer.
   return translator.t(promotion.product.stock === 0 ? 'product.claimWaitlist' : 'product.claim', { words: listed });
 }

@@ -33,7 +33,7 @@ const order = (id: string, viewerId = ME): RoomOrder => ({
   id,
   viewerId,
   productId: 'p1',
-  productName: 'Teapot',
+  productName: 'Teapot', variantId: null, variantLabel: null,
   quantity: 2,
   unitPriceMinor: 9900,
   amountMinor: 19800,

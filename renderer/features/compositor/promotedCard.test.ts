@@ -5,7 +5,7 @@ import type { Product } from '../../../contract/schemas/product.std';
 import type { Scene } from '../../../contract/schemas/scene.std';
 import { placePromotion } from './promotedCard.std';
 
-const scarf: Product = { id: 'p1', name: 'Silk scarf', priceMinor: 19_900, listPriceMinor: null, currency: 'CNY', stock: 5, photo: 'data:image/png;base64,iVBORw0KGgo=' };
+const scarf: Product = { id: 'p1', name: 'Silk scarf', priceMinor: 19_900, listPriceMinor: null, currency: 'CNY', stock: 5, photo: 'data:image/png;base64,iVBORw0KGgo=', variants: [] };
 const promoting: LiveLayers = { ...noLiveLayers, nowExplaining: scarf, flashSale: { priceMinor: 9900, endsAt: 60_000 }, pinnedComment: { id: 'c1', author: 'Ana', text: 'Silk?' } };
 const rect = { x: 0.05, y: 0.05, width: 0.3, height: 0.3 };
 const scene = (sources: Scene['sources']): Scene => ({ id: 's', name: 'Scene', preset: 'custom', sources });

@@ -32,7 +32,7 @@ const OrderRow = memo(function OrderRow({ order, onMark }: { order: PanelOrder; 
         <time dateTime={new Date(order.at).toISOString()}>{timeOfDay(order.at)}</time>
       </div>
       <div className="order-what">
-        {order.quantity} × {order.productName} · <strong>{price(order.amountMinor, order.currency)}</strong>
+        {order.quantity} × {order.productName}{order.variantLabel !== null && <> · <span className="order-variant">{order.variantLabel}</span></>} · <strong>{price(order.amountMinor, order.currency)}</strong>
       </div>
       {order.contact && <div className="order-detail">Contact: {order.contact}</div>}
       {order.note && <div className="order-detail">Note: {order.note}</div>}

@@ -9,7 +9,7 @@ const order = (seq: number, viewerId: string, status: PanelOrder['status']): Pan
   seq,
   viewerId,
   productId: 'p1',
-  productName: 'Teapot',
+  productName: 'Teapot', variantId: null, variantLabel: null,
   quantity: 1,
   unitPriceMinor: 1990,
   amountMinor: 1990,

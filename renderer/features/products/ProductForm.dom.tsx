@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState } from 'react';
 import { currencies, type Currency } from '../../../contract/schemas/product.std';
 import { IMAGE_ACCEPT } from '../scenes/imageFile.std';
 import { convertMinor, minorToInput, parseMoney } from '../scenes/money.std';
@@ -7,8 +7,11 @@ import { usePanelCall } from '../panel/usePanelCall.dom';
 import { FormFooter } from '../../app/FormFooter.dom';
 import { findFlaggedWords } from '../../../contract/text/wordFlags.std';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
-import { productInputOf, type DraftField, type ProductDraft } from './productDraft.std';
+import { productInputOf, withLiveStock, type DraftField, type ProductDraft } from './productDraft.std';
+import { liveStock } from './productText.std';
 import { flaggedNameWarning } from './promoteCheck.std';
+import { FormField } from './FormField.dom';
+import { VariantRows } from './VariantRows.dom';
 
 /** Keeps typed prices when the currency changes (¥99.00 → ¥99 in yen), as the product card editor does. */
 function convertTyped(text: string, from: Currency, to: Currency): string {
@@ -16,37 +19,15 @@ function convertTyped(text: string, from: Currency, to: Currency): string {
   return parsed.ok ? minorToInput(convertMinor(parsed.value, from, to), to) : text;
 }
 
-interface InputProps {
-  id: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-}
-
-/**
- * A labelled control with its problem under it, where the eye already is: the control marked
- * (aria-invalid, a red border) and the message read with it (aria-describedby). A field with a
- * problem takes the row's whole width, so "The price is more than ¥1,000,000.00…" is not squeezed
- * into a column a price's width.
- */
-function FormField({ label, error, note, className, children }: { label: string; error: string | undefined; note?: string | null; className?: string; children: (props: InputProps) => ReactNode }) {
-  const id = useId();
-  const described = [error ? `${id}-error` : '', note ? `${id}-note` : ''].filter(Boolean).join(' ');
-  return (
-    <div className={`form-field ${error ? 'invalid' : ''} ${className ?? ''}`}>
-      <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described || undefined })}
-      {error && (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      )}
-      {note && (
-        <p className="flag-warning" id={`${id}-note`}>
-          {note}
-        </p>
-      )}
-    </div>
-  );
+/** The variants' typed stock added up for the read-only Stock field: blank when one is untracked or not a number yet. */
+function variantSum(variants: readonly { stock: string }[]): string {
+  let total = 0;
+  for (const variant of variants) {
+    const units = Number(variant.stock.trim());
+    if (variant.stock.trim() === '' || !Number.isInteger(units) || units < 0) return '';
+    total += units;
+  }
+  return String(total);
 }
 
 /** Add or edit one catalogue product (host only). */
@@ -63,10 +44,14 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
     setDraft((current) => ({ ...current, [key]: value }));
     setErrors(({ [key as DraftField]: _gone, ...rest }) => rest);
   };
+  const variantTotal = draft.variants.length > 0 ? 'All variants' : null;
   const nameWarning = flaggedNameWarning(findFlaggedWords(draft.name, { blockedWords, flaggedSuperlatives }));
 
+  const product = useStudio((state) => state.catalogue.products.find((candidate) => candidate.id === initial.id));
+  const promoted = useStudio((state) => state.panel.promotion?.product ?? null);
+
   const save = async () => {
-    const checked = productInputOf(draft);
+    const checked = productInputOf(withLiveStock(draft, initial, product ? liveStock(product, promoted) : null));
     if (!checked.ok) {
       setErrors(checked.errors);
       // The first field at fault takes the focus, so the keyboard and a screen reader land on it.
@@ -133,10 +118,27 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
             </select>
           )}
         </FormField>
-        <FormField label="Stock" error={errors.stock}>
-          {(props) => <input {...props} inputMode="numeric" value={draft.stock} placeholder="not tracked" autoComplete="off" onChange={(event) => edit('stock', event.target.value)} />}
+        <FormField label="Stock" error={errors.stock} hint={variantTotal}>
+          {(props) =>
+            draft.variants.length > 0 ? (
+              <input {...props} value={variantSum(draft.variants)} readOnly aria-readonly="true" />
+            ) : (
+              <input {...props} inputMode="numeric" value={draft.stock} placeholder="not tracked" autoComplete="off" onChange={(event) => edit('stock', event.target.value)} />
+            )
+          }
         </FormField>
       </div>
+      <VariantRows
+        variants={draft.variants}
+        errors={errors}
+        onChange={(variants, touched) => {
+          setDraft((current) => ({ ...current, variants }));
+          // A removed row renumbers the rows after it: their problems are checked again on save.
+          setErrors((current) =>
+            Object.fromEntries(Object.entries(current).filter(([key]) => (touched === null ? !key.startsWith('variant') : key !== touched && key !== 'variants'))),
+          );
+        }}
+      />
       <div className="form-row photo-row">
         {draft.photo && <img className="thumb" src={draft.photo} alt="Product photo" width={48} height={48} />}
         <FormField label="Photo" error={errors.photo}>

@@ -1,3 +1,4 @@
+import './products.css';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { mayCall } from '../../../contract/roles.std';
 import type { PanelAction } from '../../../contract/schemas/panel.std';
@@ -9,7 +10,7 @@ import { ConfirmRemove } from '../scenes/ConfirmRemove.dom';
 import { CsvImport } from './CsvImport.dom';
 import { draftOfProduct, newProductDraft, type ProductDraft } from './productDraft.std';
 import { ProductForm } from './ProductForm.dom';
-import { liveStock, stockLabel } from './productText.std';
+import { liveStock, stockLabel, variantStockText } from './productText.std';
 import { PromotionCard } from './PromotionCard.dom';
 import { RunSheet } from './RunSheet.dom';
 import { addToRunSheet, nextInRunSheet } from './runSheet.std';
@@ -40,7 +41,7 @@ export function ProductsTab() {
     return new Map(catalogue.products.map((product) => [product.id, findFlaggedWords(product.name, lists)]));
   }, [catalogue.products, blockedWords, flaggedSuperlatives]);
   const clockOffsetMs = useStudio((state) => state.panel.clockOffsetMs);
-  const promoted = promotion ? { id: promotion.product.id, stock: promotion.product.stock } : null;
+  const promoted = promotion ? promotion.product : null;
   const saleEndsAt = promotion?.flashSale?.endsAt ?? null;
   const promotedName = promotion?.product.name ?? '';
   const send = useCallback((action: PanelAction) => run(() => api.panelAction(action)), [api, run]);
@@ -79,7 +80,7 @@ export function ProductsTab() {
         />
       )}
       <FieldError message={failure} />
-      <RunSheet runSheet={catalogue.runSheet} products={products} promotedId={promoted?.id ?? null} editable={mayEdit} onChange={setRunSheet} onPromote={promote} />
+      <RunSheet runSheet={catalogue.runSheet} products={products} promotedId={promoted?.id ?? null} promoted={promoted} editable={mayEdit} onChange={setRunSheet} onPromote={promote} />
       <section className="catalogue" aria-label="Catalogue">
         <div className="section-head">
           <h3>Catalogue</h3>
@@ -158,7 +159,7 @@ function PromoteAnyway({ question, mayEdit, onPromote, onEdit, onCancel }: { que
 
 interface ProductRowProps {
   product: Product;
-  stock: number | null;
+  stock: ReturnType<typeof liveStock>;
   promoted: boolean;
   flaggedWords: readonly string[];
   inRunSheet: boolean;
@@ -170,7 +171,8 @@ interface ProductRowProps {
 }
 
 function ProductRow({ product, stock, promoted, flaggedWords, inRunSheet, mayEdit, onPromote, onEdit, onRemove, onAddToRunSheet }: ProductRowProps) {
-  const stockText = stockLabel(stock);
+  const stockText = stockLabel(stock.stock);
+  const variantsText = variantStockText(stock);
   return (
     <li className={promoted ? 'product-row promoted' : 'product-row'} aria-current={promoted ? 'true' : undefined} aria-label={product.name}>
       {product.photo ? <img className="thumb" src={product.photo} alt="" width={40} height={40} /> : <span className="thumb thumb-empty" aria-hidden="true" />}
@@ -184,8 +186,13 @@ function ProductRow({ product, stock, promoted, flaggedWords, inRunSheet, mayEdi
         <span className="product-price">
           {formatPrice(product.priceMinor, product.currency)}
           {product.listPriceMinor !== null && <s> {formatPrice(product.listPriceMinor, product.currency)}</s>}
-          {stockText && <span className={stock === 0 ? 'stock sold-out' : 'stock'}> · {stockText}</span>}
+          {stockText && <span className={stock.stock === 0 ? 'stock sold-out' : 'stock'}> · {stockText}</span>}
         </span>
+        {variantsText && (
+          <span className="variant-stock" aria-label={`Stock per variant of ${product.name}`}>
+            {variantsText}
+          </span>
+        )}
       </div>
       <div className="product-actions">
         {promoted ? (

@@ -5,7 +5,7 @@ import type { PanelAction } from '../../../contract/schemas/panel.std';
 import { useStudio } from '../../app/studioContext.dom';
 import { minorToInput } from '../scenes/money.std';
 import { parseFlashSale } from './flashSale.std';
-import { stockLabel } from './productText.std';
+import { stockLabel, variantStockText } from './productText.std';
 import { FieldError } from '../../app/FieldError.dom';
 
 /** Ticks once a second while a flash sale runs: the countdown on the room's clock. */
@@ -58,6 +58,11 @@ export function PromotionCard({ act, hasNext }: { act: (action: PanelAction) => 
               <span className="promotion-stock" aria-label="Stock">
                 {stockLabel(promotion.product.stock) ?? 'Stock not tracked'}
               </span>
+              {variantStockText(promotion.product) && (
+                <span className="variant-stock" aria-label="Stock per variant">
+                  {variantStockText(promotion.product)}
+                </span>
+              )}
               {promotion.flashSale && <Countdown endsAt={promotion.flashSale.endsAt} clockOffsetMs={clockOffsetMs} />}
             </div>
           </div>

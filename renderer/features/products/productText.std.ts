@@ -1,3 +1,4 @@
+import type { RoomProduct } from '../../../contract/room/roomMessages.std';
 import type { Product } from '../../../contract/schemas/product.std';
 
 /** "12 left", "Sold out", or nothing when stock is not tracked. */
@@ -6,7 +7,18 @@ export function stockLabel(stock: number | null): string | null {
   return stock === 0 ? 'Sold out' : `${stock} left`;
 }
 
-/** The stock to show for a product: the promotion's live count while it is the one on sale (the room's stock events reach it first). */
-export function liveStock(product: Product, promoted: { id: string; stock: number | null } | null): number | null {
-  return promoted && promoted.id === product.id ? promoted.stock : product.stock;
+type Stocked = Pick<Product, 'stock'> & { variants?: Product['variants'] | undefined };
+
+/** Each variant's stock, for the list, the run-sheet and the promotion card: "S: 5 · M: sold out · L: 3"; a variant not tracked is its label alone. */
+export function variantStockText(product: Stocked): string | null {
+  const variants = product.variants ?? [];
+  if (variants.length === 0) return null;
+  return variants.map((variant) => (variant.stock === null ? variant.label : `${variant.label}: ${variant.stock === 0 ? 'sold out' : variant.stock}`)).join(' · ');
+}
+
+/** The stock to show for a product: the promotion's live count while it is the one on sale (the room's stock events reach it first), its variants' too. */
+export function liveStock(product: Product, promoted: Pick<RoomProduct, 'id' | 'stock' | 'variants'> | null): Stocked {
+  if (!promoted || promoted.id !== product.id) return product;
+  const live = new Map((promoted.variants ?? []).map((variant) => [variant.id, variant.stock]));
+  return { stock: promoted.stock, variants: product.variants.map((variant) => (live.has(variant.id) ? { ...variant, stock: live.get(variant.id) ?? null } : variant)) };
 }

@@ -46,7 +46,7 @@ describe('run-sheet', () => {
 describe('product form', () => {
   it('turns typed fields into a product input', () => {
     const draft = { ...newProductDraft('CNY'), name: ' Teapot ', price: '199', listPrice: '', stock: '12' };
-    expect(productInputOf(draft)).toEqual({ ok: true, value: { name: 'Teapot', priceMinor: 19900, listPriceMinor: null, currency: 'CNY', stock: 12, photo: null } });
+    expect(productInputOf(draft)).toEqual({ ok: true, value: { name: 'Teapot', priceMinor: 19900, listPriceMinor: null, currency: 'CNY', stock: 12, photo: null, variants: [] } });
   });
 
   it('says what is wrong', () => {
@@ -79,7 +79,7 @@ describe('product form', () => {
 
 describe('promoting a product with a flagged name', () => {
   const lists = { blockedWords: ['微信'], flaggedSuperlatives: ['最', 'best'] };
-  const product = (id: string, name: string) => ({ id, name, priceMinor: 100, listPriceMinor: null, currency: 'CNY' as const, stock: null, photo: null });
+  const product = (id: string, name: string) => ({ id, name, priceMinor: 100, listPriceMinor: null, currency: 'CNY' as const, stock: null, photo: null, variants: [] });
   const products = new Map([product('a', 'Teapot'), product('b', '全网最低价 Teapot'), product('c', 'Add 微信 for best price')].map((p) => [p.id, p]));
   const context = { products, runSheet: ['a', 'b'], promotedId: null, lists, runningSale: null, now: 0 };
 
@@ -111,7 +111,7 @@ describe('promoting a product with a flagged name', () => {
 
 describe('promoting another product during a flash sale', () => {
   const lists = { blockedWords: [], flaggedSuperlatives: ['最'] };
-  const product = (id: string, name: string) => ({ id, name, priceMinor: 100, listPriceMinor: null, currency: 'CNY' as const, stock: null, photo: null });
+  const product = (id: string, name: string) => ({ id, name, priceMinor: 100, listPriceMinor: null, currency: 'CNY' as const, stock: null, photo: null, variants: [] });
   const products = new Map([product('a', 'Teapot'), product('b', 'Cups'), product('c', '最好 Cups')].map((p) => [p.id, p]));
   const now = 1_000_000;
   const context = { products, runSheet: ['a', 'b'], promotedId: 'a', lists, runningSale: { productName: 'Teapot', endsAt: now + 4 * 60_000 + 1 }, now };

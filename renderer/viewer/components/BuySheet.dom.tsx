@@ -3,12 +3,14 @@ import type { Promotion } from '../../../contract/room/roomEvents.std';
 import { roomLimits } from '../../../contract/room/roomMessages.std';
 import { orderNumber } from '../../../contract/orderNumber.std';
 import { formatPrice } from '../../../contract/schemas/product.std';
+import { sanitizeOverlayText } from '../../features/compositor/draw/text.std';
 import { charCount, checkOrder, clampQuantity, maxQuantity, type FieldErrors, type OrderField } from '../forms.std';
 import { loadName, saveName } from '../identity.std';
 import { useConnection, useStorage, useViewer } from '../viewerContext.dom';
 import { fieldProblemText, refusalText } from '../i18n/fieldProblem.std';
 import { Sentence, useT } from '../i18n/i18nContext.dom';
 import { Field } from './Field.dom';
+import { VariantPicker } from './VariantPicker.dom';
 
 type Outcome = { kind: 'idle' } | { kind: 'sending' } | { kind: 'ordered'; orderId: string } | { kind: 'refused'; message: string };
 
@@ -21,6 +23,10 @@ export function BuySheet({ promotion, unitPriceMinor, onClose }: { promotion: Pr
   const storage = useStorage();
   const banned = useViewer((state) => state.banned);
   const id = useId();
+  const variants = product.variants ?? [];
+  // Chosen for the viewer only when there is nothing to choose between.
+  const [variantId, setVariantId] = useState<string | null>(() => (variants.length === 1 && variants[0]?.stock !== 0 ? (variants[0]?.id ?? null) : null));
+  const variant = variants.find((candidate) => candidate.id === variantId) ?? null;
   const [quantity, setQuantity] = useState(1);
   const [buyerName, setBuyerName] = useState(() => loadName(storage));
   const [contact, setContact] = useState('');
@@ -32,15 +38,25 @@ export function BuySheet({ promotion, unitPriceMinor, onClose }: { promotion: Pr
     if (dialog && !dialog.open) dialog.showModal();
   }, []);
 
-  const ceiling = maxQuantity(product.stock);
-  const shown = clampQuantity(quantity, product.stock);
-  const soldOut = product.stock === 0;
+  // The chosen variant's units bound the quantity; sold out while choosing, the sheet says so on its chip.
+  const stockHere = variant ? variant.stock : product.stock;
+  const ceiling = maxQuantity(stockHere);
+  const shown = clampQuantity(quantity, stockHere);
+  const soldOut = product.stock === 0 || variant?.stock === 0;
   const sending = outcome.kind === 'sending';
+
+  const total = formatPrice(unitPriceMinor * shown, product.currency);
+  // With sizes and none chosen the button says what is missing; pressed anyway, the chips say it again, marked.
+  const orderLabel = variant
+    ? t('buy.orderVariant', { variant: sanitizeOverlayText(variant.label, 30), quantity: shown, total })
+    : variants.length > 0
+      ? t('buy.chooseVariantFirst')
+      : t('buy.order', { quantity: shown, total });
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (sending) return;
-    const checked = checkOrder({ productId: product.id, quantity: shown, buyerName, contact, note });
+    const checked = checkOrder({ productId: product.id, variantId, hasVariants: variants.length > 0, quantity: shown, buyerName, contact, note });
     if (!checked.ok) {
       setErrors(checked.errors);
       return;
@@ -82,6 +98,19 @@ export function BuySheet({ promotion, unitPriceMinor, onClose }: { promotion: Pr
           </div>
         ) : (
           <>
+            {variants.length > 0 && (
+              <VariantPicker
+                id={`${id}-variant`}
+                variants={variants}
+                chosen={variantId}
+                error={fieldProblemText('variant', errors.variant, translator)}
+                disabled={sending}
+                onChoose={(chosen) => {
+                  setVariantId(chosen);
+                  setErrors(({ variant: _chosen, ...rest }) => rest);
+                }}
+              />
+            )}
             <Field id={`${id}-qty`} label={t('buy.quantity')} error={fieldProblemText('quantity', errors.quantity, translator)}>
               <div className="stepper">
                 <button type="button" onClick={() => setQuantity(shown - 1)} disabled={shown <= 1 || sending} aria-label={t('buy.fewer')}>
@@ -120,7 +149,7 @@ export function BuySheet({ promotion, unitPriceMinor, onClose }: { promotion: Pr
               </p>
             )}
             <button type="submit" className="primary" disabled={sending || soldOut || banned}>
-              {soldOut ? t('product.soldOut') : sending ? t('buy.sending') : t('buy.order', { quantity: shown, total: formatPrice(unitPriceMinor * shown, product.currency) })}
+              {soldOut ? t('product.soldOut') : sending ? t('buy.sending') : orderLabel}
             </button>
           </>
         )}

@@ -1,7 +1,7 @@
 import { Sentence, useT } from '../i18n/i18nContext.dom';
 import { orderNumber } from '../../../contract/orderNumber.std';
 import { currencySchema, formatPrice } from '../../../contract/schemas/product.std';
-import { orderStatusText } from '../viewerState.std';
+import { orderStatusText, variantQuestion } from '../viewerState.std';
 import { useViewer } from '../viewerContext.dom';
 
 function price(amountMinor: number, currency: string): string {
@@ -13,6 +13,7 @@ function price(amountMinor: number, currency: string): string {
 export function MyOrders() {
   const translator = useT();
   const orders = useViewer((state) => state.orders);
+  const promotion = useViewer((state) => state.promotion);
   if (orders.length === 0) return null;
   return (
     <details className="my-orders">
@@ -23,13 +24,23 @@ export function MyOrders() {
             <span className="user-text order-product" dir="auto">
               {order.productName}
             </span>
+            {order.variantLabel !== null && (
+              <span className="user-text order-variant" dir="auto">
+                {order.variantLabel}
+              </span>
+            )}
             <span>
               ×{order.quantity} · {price(order.amountMinor, order.currency)}
             </span>
             <span className="order-id">
               <Sentence message="orders.number" values={{ number: orderNumber(order.id) }} tag="code" className="order-number" />
             </span>
-            <span className="order-status">{orderStatusText(order, translator)}</span>
+            <span className="order-status">{orderStatusText(order, translator, promotion)}</span>
+            {variantQuestion(order, promotion, translator) !== null && (
+              <span className="order-question" role="note">
+                {variantQuestion(order, promotion, translator)}
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -2,7 +2,7 @@ import { Sentence, useT } from '../i18n/i18nContext.dom';
 import { useState } from 'react';
 import type { Promotion } from '../../../contract/room/roomEvents.std';
 import { formatPrice } from '../../../contract/schemas/product.std';
-import { buyWindow, claimHint, formatCountdown, salePhase, stockLabel } from '../viewerState.std';
+import { buyWindow, claimHint, formatCountdown, salePhase, stockLabel, variantStockLabel } from '../viewerState.std';
 import { useServerNow, useViewer } from '../viewerContext.dom';
 import { BuySheet } from './BuySheet.dom';
 
@@ -43,6 +43,15 @@ function PromotionCard({ promotion }: { promotion: Promotion }) {
           {struck !== null && <s className="price-struck">{formatPrice(struck, product.currency)}</s>}
           {stock !== null && <span className={soldOut ? 'stock stock-out' : 'stock'}>{stock}</span>}
         </p>
+        {(product.variants ?? []).length > 0 && (
+          <ul className="variant-stock" aria-label={t('product.variants')}>
+            {(product.variants ?? []).map((variant) => (
+              <li key={variant.id} className={variant.stock === 0 ? 'variant-out' : undefined} dir="auto">
+                {variantStockLabel(variant, translator)}
+              </li>
+            ))}
+          </ul>
+        )}
         {sale.phase === 'running' && (
           <p className="sale sale-running" role="timer">
             <Sentence message="product.saleEndsIn" values={{ time: formatCountdown(sale.remainingMs) }} tag="countdown" className="countdown" />

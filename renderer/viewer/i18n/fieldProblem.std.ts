@@ -2,8 +2,9 @@ import type { FieldProblem } from '../forms.std';
 import type { Translator } from './translate.std';
 
 /** A form field's problem in the viewer's language; the field names which sentence. */
-export function fieldProblemText(field: 'name' | 'text' | 'buyerName' | 'contact' | 'note' | 'quantity', problem: FieldProblem | undefined, { t }: Translator): string | undefined {
+export function fieldProblemText(field: 'name' | 'text' | 'buyerName' | 'contact' | 'note' | 'quantity' | 'variant', problem: FieldProblem | undefined, { t }: Translator): string | undefined {
   if (!problem) return undefined;
+  if (field === 'variant') return t('buy.chooseVariant');
   switch (problem.kind) {
     case 'contact-or-note':
       return t('form.contactOrNote');

@@ -34,6 +34,10 @@ export const en = {
   'product.claim': 'Comment {words} to claim',
   'product.claimWaitlist': 'Sold out: comment {words} to join the waitlist',
   'product.buy': 'Buy',
+  'product.claimVariant': 'Comment {words} and a size or colour ({labels}) to claim',
+  'product.variants': 'Sizes and colours',
+  'product.variantLeft': '{label}: {count, plural, other {# left}}',
+  'product.variantSoldOut': '{label}: sold out',
 
   'buy.close': 'Close',
   'buy.received': 'Order received: <code>{number}</code>',
@@ -47,6 +51,11 @@ export const en = {
   'buy.note': 'Note (or instead of a phone)',
   'buy.sending': 'Sending…',
   'buy.order': 'Order {quantity} · {total}',
+  'buy.variant': 'Size / colour',
+  'buy.chooseVariant': 'Choose a size or colour.',
+  'buy.chooseVariantFirst': 'Choose a size or colour first',
+  'buy.variantSoldOut': 'Sold out',
+  'buy.orderVariant': 'Order {variant} × {quantity} · {total}',
 
   'form.empty.name': 'A name is needed.',
   'form.empty.buyerName': 'A name is needed.',
@@ -82,6 +91,9 @@ export const en = {
   'orders.status.waitlisted': 'On the waitlist',
   'orders.claim.waitlisted': 'On the waitlist — you get it if a claim is cancelled',
   'orders.claim.claimed': 'Claimed',
+  'orders.claim.needsVariant': 'Waiting for your size or colour',
+  'orders.claim.whichVariant': 'Which one? Comment {example} — in stock: {labels}',
+  'orders.claim.whichVariantNone': 'Which one? Every size and colour is sold out right now.',
 
   'refusal.out-of-stock': 'Sold out: there are none left.',
   'refusal.sale-over': 'The flash sale is over.',

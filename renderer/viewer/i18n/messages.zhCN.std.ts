@@ -35,6 +35,10 @@ export const zhCN: Catalogue = {
   'product.claim': '评论 {words} 即可抢购',
   'product.claimWaitlist': '已售罄：评论 {words} 进入候补',
   'product.buy': '购买',
+  'product.claimVariant': '评论 {words} 加上款式（{labels}）即可抢购',
+  'product.variants': '款式',
+  'product.variantLeft': '{label}：剩 {count} 件',
+  'product.variantSoldOut': '{label}：已售罄',
 
   'buy.close': '关闭',
   'buy.received': '订单已收到：<code>{number}</code>',
@@ -48,6 +52,11 @@ export const zhCN: Catalogue = {
   'buy.note': '备注（或代替手机号）',
   'buy.sending': '正在提交…',
   'buy.order': '下单 {quantity} 件 · {total}',
+  'buy.variant': '款式',
+  'buy.chooseVariant': '请选择款式。',
+  'buy.chooseVariantFirst': '请先选择款式',
+  'buy.variantSoldOut': '已售罄',
+  'buy.orderVariant': '下单 {variant} × {quantity} 件 · {total}',
 
   'form.empty.name': '请填写名字。',
   'form.empty.buyerName': '请填写名字。',
@@ -83,6 +92,9 @@ export const zhCN: Catalogue = {
   'orders.status.waitlisted': '候补中',
   'orders.claim.waitlisted': '候补中——有人取消后就轮到你',
   'orders.claim.claimed': '已抢到',
+  'orders.claim.needsVariant': '等你选择款式',
+  'orders.claim.whichVariant': '要哪一款？请评论 {example}，有货：{labels}',
+  'orders.claim.whichVariantNone': '要哪一款？目前所有款式都已售罄。',
 
   'refusal.out-of-stock': '已售罄，没有库存了。',
   'refusal.sale-over': '限时秒杀已结束。',
