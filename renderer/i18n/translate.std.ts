@@ -11,6 +11,9 @@ export type Catalogue<Key extends string> = Readonly<Record<Key, string>>;
 /** A page's messages in every language it speaks; each typed against the English keys, so none is missing. */
 export type Catalogues<Key extends string> = Readonly<Record<Locale, Catalogue<Key>>>;
 
+/** A catalogue part in another language: the English part's keys, each its own whole message. */
+export type Translation<English> = { readonly [Key in keyof English]: string };
+
 export const isLocale = (value: string | null | undefined): value is Locale => locales.some((locale) => locale === value);
 
 /** The person's own choice if they made one, else the first of the browser's languages we speak (any Chinese reads zh-CN), else English. */

@@ -1,0 +1,14 @@
+import { destinationsEn } from './destinations.en.std';
+import { goliveEn } from './golive.en.std';
+import { shellEn } from './shell.en.std';
+
+// The studio in English: one catalogue composed from one part per area of the studio, the keys
+// every other language must match. Parts keep files small; keys are prefixed by area so none collide.
+
+export const en = {
+  ...shellEn,
+  ...goliveEn,
+  ...destinationsEn,
+};
+
+export type StudioKey = keyof typeof en;
