@@ -1,5 +1,6 @@
 import { destinationsEn } from './destinations.en.std';
 import { goliveEn } from './golive.en.std';
+import { panelEn } from './panel.en.std';
 import { shellEn } from './shell.en.std';
 
 // The studio in English: one catalogue composed from one part per area of the studio, the keys
@@ -9,6 +10,7 @@ export const en = {
   ...shellEn,
   ...goliveEn,
   ...destinationsEn,
+  ...panelEn,
 };
 
 export type StudioKey = keyof typeof en;

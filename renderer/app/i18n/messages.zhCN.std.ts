@@ -2,6 +2,7 @@ import type { Catalogue } from '../../i18n/translate.std';
 import { destinationsZhCN } from './destinations.zhCN.std';
 import { goliveZhCN } from './golive.zhCN.std';
 import type { StudioKey } from './messages.en.std';
+import { panelZhCN } from './panel.zhCN.std';
 import { shellZhCN } from './shell.zhCN.std';
 
 // 工作台的简体中文：与英文目录一一对应（类型检查保证没有漏译），由各区域的部分组成。
@@ -10,4 +11,5 @@ export const zhCN: Catalogue<StudioKey> = {
   ...shellZhCN,
   ...goliveZhCN,
   ...destinationsZhCN,
+  ...panelZhCN,
 };
