@@ -2,6 +2,7 @@ import { destinationsEn } from './destinations.en.std';
 import { goliveEn } from './golive.en.std';
 import { panelEn } from './panel.en.std';
 import { shellEn } from './shell.en.std';
+import { staffEn } from './staff.en.std';
 
 // The studio in English: one catalogue composed from one part per area of the studio, the keys
 // every other language must match. Parts keep files small; keys are prefixed by area so none collide.
@@ -11,6 +12,7 @@ export const en = {
   ...goliveEn,
   ...destinationsEn,
   ...panelEn,
+  ...staffEn,
 };
 
 export type StudioKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { goliveZhCN } from './golive.zhCN.std';
 import type { StudioKey } from './messages.en.std';
 import { panelZhCN } from './panel.zhCN.std';
 import { shellZhCN } from './shell.zhCN.std';
+import { staffZhCN } from './staff.zhCN.std';
 
 // 工作台的简体中文：与英文目录一一对应（类型检查保证没有漏译），由各区域的部分组成。
 
@@ -12,4 +13,5 @@ export const zhCN: Catalogue<StudioKey> = {
   ...goliveZhCN,
   ...destinationsZhCN,
   ...panelZhCN,
+  ...staffZhCN,
 };
