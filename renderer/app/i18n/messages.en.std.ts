@@ -1,6 +1,7 @@
 import { destinationsEn } from './destinations.en.std';
 import { goliveEn } from './golive.en.std';
 import { panelEn } from './panel.en.std';
+import { scenesEn } from './scenes.en.std';
 import { shellEn } from './shell.en.std';
 import { staffEn } from './staff.en.std';
 
@@ -13,6 +14,7 @@ export const en = {
   ...destinationsEn,
   ...panelEn,
   ...staffEn,
+  ...scenesEn,
 };
 
 export type StudioKey = keyof typeof en;

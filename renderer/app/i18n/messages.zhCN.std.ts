@@ -3,6 +3,7 @@ import { destinationsZhCN } from './destinations.zhCN.std';
 import { goliveZhCN } from './golive.zhCN.std';
 import type { StudioKey } from './messages.en.std';
 import { panelZhCN } from './panel.zhCN.std';
+import { scenesZhCN } from './scenes.zhCN.std';
 import { shellZhCN } from './shell.zhCN.std';
 import { staffZhCN } from './staff.zhCN.std';
 
@@ -14,4 +15,5 @@ export const zhCN: Catalogue<StudioKey> = {
   ...destinationsZhCN,
   ...panelZhCN,
   ...staffZhCN,
+  ...scenesZhCN,
 };
