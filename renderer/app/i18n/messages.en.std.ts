@@ -1,3 +1,4 @@
+import { audioEn } from './audio.en.std';
 import { destinationsEn } from './destinations.en.std';
 import { goliveEn } from './golive.en.std';
 import { panelEn } from './panel.en.std';
@@ -15,6 +16,7 @@ export const en = {
   ...panelEn,
   ...staffEn,
   ...scenesEn,
+  ...audioEn,
 };
 
 export type StudioKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../../i18n/translate.std';
+import { audioZhCN } from './audio.zhCN.std';
 import { destinationsZhCN } from './destinations.zhCN.std';
 import { goliveZhCN } from './golive.zhCN.std';
 import type { StudioKey } from './messages.en.std';
@@ -16,4 +17,5 @@ export const zhCN: Catalogue<StudioKey> = {
   ...panelZhCN,
   ...staffZhCN,
   ...scenesZhCN,
+  ...audioZhCN,
 };

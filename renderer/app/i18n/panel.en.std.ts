@@ -46,6 +46,8 @@ export const panelEn = {
   'comment.replyTitle': 'Reply (R)',
   'comment.hide': 'Hide',
   'comment.hideTitle': 'Hide from viewers (H)',
+  'flag.blocked': 'blocked word',
+  'flag.superlative': 'flagged superlative',
 
   'reply.form': 'Reply to {name}',
   'reply.to': 'Reply to <who>{name}</who>:',

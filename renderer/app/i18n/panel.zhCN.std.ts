@@ -48,6 +48,8 @@ export const panelZhCN: Translation<typeof panelEn> = {
   'comment.replyTitle': '回复（R）',
   'comment.hide': '隐藏',
   'comment.hideTitle': '对观众隐藏（H）',
+  'flag.blocked': '屏蔽词',
+  'flag.superlative': '极限词',
 
   'reply.form': '回复{name}',
   'reply.to': '回复 <who>{name}</who>：',
