@@ -1,6 +1,7 @@
 import { audioEn } from './audio.en.std';
 import { destinationsEn } from './destinations.en.std';
 import { goliveEn } from './golive.en.std';
+import { libraryEn } from './library.en.std';
 import { panelEn } from './panel.en.std';
 import { scenesEn } from './scenes.en.std';
 import { shellEn } from './shell.en.std';
@@ -17,6 +18,7 @@ export const en = {
   ...staffEn,
   ...scenesEn,
   ...audioEn,
+  ...libraryEn,
 };
 
 export type StudioKey = keyof typeof en;

@@ -2,6 +2,7 @@ import type { Catalogue } from '../../i18n/translate.std';
 import { audioZhCN } from './audio.zhCN.std';
 import { destinationsZhCN } from './destinations.zhCN.std';
 import { goliveZhCN } from './golive.zhCN.std';
+import { libraryZhCN } from './library.zhCN.std';
 import type { StudioKey } from './messages.en.std';
 import { panelZhCN } from './panel.zhCN.std';
 import { scenesZhCN } from './scenes.zhCN.std';
@@ -18,4 +19,5 @@ export const zhCN: Catalogue<StudioKey> = {
   ...staffZhCN,
   ...scenesZhCN,
   ...audioZhCN,
+  ...libraryZhCN,
 };
