@@ -28,6 +28,7 @@ export const scenesEn = {
   'move.label': '{direction, select, up {Move {name} up} other {Move {name} down}}',
 
   'sources.heading': 'Sources',
+  'sources.empty': 'This scene is empty. Add a camera, screen, image, text, ticker or product card.',
   'sources.add': 'Add source',
   'sources.max': 'A scene has at most {max} sources.',
   'sources.imageFile': 'Image file for a new image source',

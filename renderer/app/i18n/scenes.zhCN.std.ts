@@ -30,6 +30,7 @@ export const scenesZhCN: Translation<typeof scenesEn> = {
   'move.label': '{direction, select, up {上移{name}} other {下移{name}}}',
 
   'sources.heading': '素材',
+  'sources.empty': '这个场景是空的。请添加摄像头、屏幕、图片、文字、滚动字幕或商品卡。',
   'sources.add': '添加素材',
   'sources.max': '一个场景最多 {max} 个素材。',
   'sources.imageFile': '新图片素材的图片文件',

@@ -86,14 +86,14 @@ export function ShowPlayer({ show }: { show: ShowSummary }) {
   }, []);
 
   return (
-    <section className="show-player" aria-label="Player">
+    <section className="show-player" aria-label={t('library.player')}>
       <div className="player-head">
         <h2>{show.title}</h2>
         {clip && (
           <>
-            <span className="player-clip">Playing the clip of {clip.productName}</span>
+            <span className="player-clip">{t('library.playingClip', { name: clip.productName })}</span>
             <button type="button" onClick={() => seek(clip.startMs)}>
-              Back to the whole show
+              {t('library.wholeShow')}
             </button>
           </>
         )}

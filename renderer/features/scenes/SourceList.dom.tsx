@@ -83,7 +83,7 @@ export function SourceList({ scene }: { scene: Scene }) {
         </p>
       )}
       {scene.sources.length === 0 ? (
-        <p className="empty">This scene is empty. Add a camera, screen, image, text, ticker or product card.</p>
+        <p className="empty">{t('sources.empty')}</p>
       ) : (
         <ul className="source-list" aria-labelledby="sources-heading" ref={list}>
           {topFirst.map(({ source, index }) => (
