@@ -34,7 +34,8 @@ export function ConsoleShell() {
         <h1>
           <span className="brand">{t('console.brand')}</span> <span className="console-who">{t('console.who', { name: whoAmI.name, role: whoAmI.role })}</span>
         </h1>
-        <LanguageSwitch />
+        {/* Gone with the other controls once the session ends: what stays is the reason. */}
+        {!ended && <LanguageSwitch />}
       </header>
       {ended ? (
         <main className="console-ended">
