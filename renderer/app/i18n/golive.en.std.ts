@@ -138,7 +138,7 @@ export const goliveEn = {
   'live.rate': ' · {kbps} kb/s',
   'live.reason': ' — {reason}',
   'live.down': '{name} is down: {reason} — retrying',
-  'live.healthStarting': 'starting… · {dropped, plural, one {# frame dropped} other {# frames dropped}} · {late} came late',
-  'live.healthLine': '{fps} fps · {dropped, plural, one {# frame dropped} other {# frames dropped}} · {late} came late',
-  'live.healthLineRate': '{fps} fps · {kbps} kb/s · {dropped, plural, one {# frame dropped} other {# frames dropped}} · {late} came late',
+  'live.healthStarting': 'starting… · {dropped, plural, one {{dropped} frame dropped} other {{dropped} frames dropped}} · {late} came late',
+  'live.healthLine': '{fps} fps · {dropped, plural, one {{dropped} frame dropped} other {{dropped} frames dropped}} · {late} came late',
+  'live.healthLineRate': '{fps} fps · {kbps} kb/s · {dropped, plural, one {{dropped} frame dropped} other {{dropped} frames dropped}} · {late} came late',
 } as const;

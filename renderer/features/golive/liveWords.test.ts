@@ -47,6 +47,8 @@ describe('the show’s figures', () => {
     const health = { ...noHealth, fps: 29.97, bitrateKbps: 2612.4, droppedFrames: 2, duplicatedFrames: 5 };
     expect(healthLine(health, en)).toBe('30 fps · 2612 kb/s · 2 frames dropped · 5 came late');
     expect(healthLine({ ...health, bitrateKbps: null, droppedFrames: 1 }, en)).toBe('30 fps · 1 frame dropped · 5 came late');
+    // Counted as the status bar counts them (no grouping), so the two read the same.
+    expect(healthLine({ ...health, droppedFrames: 2974 }, en)).toBe('30 fps · 2612 kb/s · 2974 frames dropped · 5 came late');
     expect(healthLine(health, zh)).toBe('30 帧/秒 · 2612 kb/s · 丢帧 2 · 延迟 5');
   });
 });
