@@ -11,6 +11,7 @@ import path from 'node:path';
 // imports no test kit (testing/) or bench (bench/). The core — every folder of main/ but the
 // room's own (room/, sfu/), the entries and the edges (studio/, electron/) — imports nothing from
 // main/room/ or main/sfu/: the room runs in a process of its own and is reached by its protocol.
+// In renderer/, the language kernel (i18n/) imports nothing from either page that uses it.
 
 /** main/<folder>/ by layer. A new folder must be added here: the rule says so until it is. */
 export const mainLayers = {
@@ -23,6 +24,15 @@ export const mainLayers = {
   root: ['core', 'appCore', 'studio', 'electron'],
 };
 
+/**
+ * renderer/<folder>/ by layer: the language kernel serves both pages (the studio and the viewers'
+ * page) and knows neither; each page brings its own catalogues to it. A new folder must be added.
+ */
+export const rendererLayers = {
+  kernel: ['i18n'],
+  page: ['app', 'features', 'store', 'api', 'media', 'viewer'],
+};
+
 /** The room's own folders: it runs in its own process (npm run room, or the studio's room child). */
 export const roomSide = ['room', 'sfu'];
 /** Roots that are the core's own (the composition root, the core's process in the app): held to the core's rule. */
@@ -30,12 +40,18 @@ const coreRoots = ['core', 'appCore'];
 
 const rank = { kernel: 1, capability: 2, root: 3 };
 const folderLayer = new Map(Object.entries(mainLayers).flatMap(([layer, folders]) => folders.map((folder) => [folder, layer])));
+const rendererFolderLayer = new Map(Object.entries(rendererLayers).flatMap(([layer, folders]) => folders.map((folder) => [folder, layer])));
 const isTest = (file) => /\.test\.tsx?$/.test(file);
 const posix = (file) => file.split(path.sep).join('/');
 
-/** Where a repository path sits: { tree, folder?, layer? } (layer only for main/). */
+/** Where a repository path sits: { tree, folder?, layer? } (layer only for main/ and renderer/). */
 export function placeOf(file) {
   const [tree, folder, ...rest] = file.split('/');
+  if (tree === 'renderer') {
+    // Files beside the folders (main.dom.tsx, the studio's entry) belong to a page.
+    if (rest.length === 0) return { tree, folder: null, layer: 'page' };
+    return { tree, folder, layer: rendererFolderLayer.get(folder) ?? null };
+  }
   if (tree !== 'main') return { tree };
   if (rest.length === 0) return { tree, folder: null, layer: 'root' };
   return { tree, folder, layer: folderLayer.get(folder) ?? null };
@@ -69,6 +85,8 @@ const layersRule = {
       testKit: 'Shipped code (main/) imports no test kit or bench ({{to}}): only *.test.ts files may.',
       room: 'The core imports nothing from main/{{folder}}/: the room runs in a process of its own; reach it by its protocol (contract/room/) or take what it needs as an argument.',
       unknown: 'main/{{folder}}/ has no layer: add it to mainLayers in eslint.layers.mjs.',
+      rendererKernel: 'renderer/{{folder}}/ is a kernel both pages use: it imports nothing from a page ({{to}}); take what it needs as an argument (a catalogue, a storage key).',
+      rendererUnknown: 'renderer/{{folder}}/ has no layer: add it to rendererLayers in eslint.layers.mjs.',
     },
   },
   create(context) {
@@ -79,6 +97,7 @@ const layersRule = {
     return {
       Program(node) {
         if (from.tree === 'main' && from.folder && from.layer === null) context.report({ node, messageId: 'unknown', data: { folder: from.folder } });
+        if (from.tree === 'renderer' && from.folder && from.layer === null) context.report({ node, messageId: 'rendererUnknown', data: { folder: from.folder } });
       },
       ...importSources(context, (node, spec) => {
         if (!spec.startsWith('.')) return;
@@ -86,6 +105,9 @@ const layersRule = {
         const to = placeOf(target);
         if (from.tree === 'contract' && ['main', 'renderer', 'preload'].includes(to.tree)) return context.report({ node, messageId: 'contract' });
         if (from.tree === 'renderer' && to.tree === 'main') return context.report({ node, messageId: 'renderer' });
+        if (from.tree === 'renderer' && from.layer === 'kernel' && to.tree === 'renderer' && to.layer !== 'kernel') {
+          return context.report({ node, messageId: 'rendererKernel', data: { folder: from.folder, to: target } });
+        }
         if (from.tree !== 'main') return;
         if (!test && ['testing', 'bench', 'e2e', 'scripts'].includes(to.tree)) return context.report({ node, messageId: 'testKit', data: { to: target } });
         if (to.tree !== 'main' || !to.layer || !from.layer) return;

@@ -13,6 +13,10 @@ export default defineConfig({
   reporter: process.env['CI'] ? [['list']] : [['list']],
   use: {
     viewport: { width: 1280, height: 720 },
+    // The specs find the studio by its English names (getByRole name: /Comments/): a machine set to
+    // Chinese would otherwise get the Chinese studio. A spec that means another language opens
+    // its own context with that locale.
+    locale: 'en-US',
     launchOptions: {
       executablePath: chromiumPath,
       args: [

@@ -182,6 +182,6 @@ test('the core killed mid-show: after a restart the show is repaired, in the lib
   await expect(listed).toHaveCount(1);
   await expect(listed).toContainText(detail.show.title);
   await expect(listed).toContainText('Ready');
-  await expect(listed).toContainText('Silk scarf, Tea set');
+  await expect(listed).toContainText('Silk scarf and Tea set');
   expect(consoleErrors).toEqual([]);
 });

@@ -55,6 +55,14 @@ describe('which folder may import which', { timeout: 60_000 }, () => {
     expect(await problems('renderer/example.dom.ts', importing('../contract/api.std'))).toEqual([]);
   });
 
+  it('keeps the renderer’s language kernel free of the pages that use it, and asks for a layer for a new folder of renderer/', async () => {
+    expect(await problems('renderer/i18n/example.std.ts', typeImporting('../viewer/i18n/messages.en.std'))).toEqual(['shopcast/layers:rendererKernel']);
+    expect(await problems('renderer/i18n/example.dom.tsx', importing('../app/studioContext.dom'))).toEqual(['shopcast/layers:rendererKernel']);
+    expect(await problems('renderer/viewer/example.dom.tsx', importing('../i18n/i18nContext.dom'))).toEqual([]);
+    expect(await problems('renderer/app/i18n/example.std.ts', importing('../../i18n/translate.std'))).toEqual([]);
+    expect(await problems('renderer/gadgets/example.dom.ts', 'export const a = 1;\n')).toEqual(['shopcast/layers:rendererUnknown']);
+  });
+
   it('keeps test kits and benches out of shipped code, not out of tests', async () => {
     expect(await problems('main/room/example.node.ts', importing('../../testing/roomTestKit.node'))).toEqual(['shopcast/layers:testKit']);
     expect(await problems('main/live/example.node.ts', importing('../../bench/stats.std'))).toEqual(['shopcast/layers:testKit']);

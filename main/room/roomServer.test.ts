@@ -44,7 +44,9 @@ describe('the room server', () => {
     const studio = connect(server, 'studio');
     await studio.welcome;
     await until(() => studio.events.some((e) => e.kind === 'comment' && e.comment.text === 'before'), 'the replayed comment');
-    const seenUpTo = studio.client.lastSeq ?? 0;
+    const seenUpTo = studio.client.lastSeq;
+    // The replayed comment was received above, so the client has a seq.
+    if (seenUpTo === undefined) throw new Error('the studio saw no event');
     studio.client.close();
     for (let i = 0; i < 3; i += 1) await viewer.client.send({ type: 'comment', name: 'A', text: `missed ${i}` });
     await until(() => witness.events.some((e) => e.kind === 'comment' && e.comment.text === 'missed 2'), 'the last comment at the witness');

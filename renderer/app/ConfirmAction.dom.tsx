@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useT } from './i18n/studioI18n.dom';
 
 /**
  * An inline "Revoke Lin?" in place of a row: the verb is on the button, so a stray click does
@@ -17,6 +18,7 @@ export function ConfirmAction({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
+  const { t } = useT();
   const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => cancel.current?.focus(), []);
   return (
@@ -36,7 +38,7 @@ export function ConfirmAction({
         {verb}
       </button>
       <button type="button" ref={cancel} onClick={onCancel}>
-        Cancel
+        {t('common.cancel')}
       </button>
     </div>
   );

@@ -1,22 +1,24 @@
 import { EngineRestart } from './EngineRestart.dom';
+import { useT } from './i18n/studioI18n.dom';
 
 export function ConnectionFailed({ reason }: { reason: string }) {
+  const { t } = useT();
   if (window.shopcast) {
     return (
       <main className="connection-failed">
-        <h1>Shopcast's engine is not running</h1>
+        <h1>{t('engine.notRunning')}</h1>
         <p>{reason}</p>
         <p>
-          Your live room is separate and stays open for your viewers. <EngineRestart />
+          {t('engine.roomStaysOpen')} <EngineRestart />
         </p>
       </main>
     );
   }
   return (
     <main className="connection-failed">
-      <h1>Shopcast can't reach its studio core</h1>
+      <h1>{t('engine.unreachable')}</h1>
       <p>{reason}</p>
-      <p>Restart the studio (npm run studio) and open the new link it prints.</p>
+      <p>{t('engine.restartStudio')}</p>
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { LivePanel } from '../features/panel/LivePanel.dom';
+import { LanguageSwitch, useT } from './i18n/studioI18n.dom';
 import { useStudio, useStudioApi } from './studioContext.dom';
 
 /**
@@ -10,6 +11,7 @@ import { useStudio, useStudioApi } from './studioContext.dom';
  */
 export function ConsoleShell() {
   const api = useStudioApi();
+  const { t } = useT();
   const whoAmI = useStudio((state) => state.whoAmI);
   const connection = useStudio((state) => state.connection);
   const reason = useStudio((state) => state.connectionEndedReason);
@@ -21,20 +23,23 @@ export function ConsoleShell() {
     void api.consoleReady().catch((error: unknown) => console.warn('The studio was not told this console is up', error));
   }, [api]);
 
+  const title = t('console.title', { name: whoAmI.name });
   useEffect(() => {
-    document.title = `Staff console — ${whoAmI.name}`;
-  }, [whoAmI.name]);
+    document.title = title;
+  }, [title]);
 
   return (
     <div className="console">
       <header className="console-header">
         <h1>
-          <span className="brand">Shopcast staff console</span> <span className="console-who">— {whoAmI.name} ({whoAmI.role})</span>
+          <span className="brand">{t('console.brand')}</span> <span className="console-who">{t('console.who', { name: whoAmI.name, role: whoAmI.role })}</span>
         </h1>
+        {/* Gone with the other controls once the session ends: what stays is the reason. */}
+        {!ended && <LanguageSwitch />}
       </header>
       {ended ? (
         <main className="console-ended">
-          <p role="alert">{reason ?? 'The connection to the studio was lost. Ask the host for a new code if this console should keep working.'}</p>
+          <p role="alert">{reason ?? t('console.lost')}</p>
         </main>
       ) : (
         <LivePanel console />

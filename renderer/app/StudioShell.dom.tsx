@@ -12,10 +12,12 @@ import { ProgramPreview } from '../features/preview/ProgramPreview.dom';
 import { ScenesPanel } from '../features/scenes/ScenesPanel.dom';
 import { StatusBar } from '../features/status/StatusBar.dom';
 import { ConnectionLost } from './EngineRestart.dom';
+import { LanguageSwitch, useT } from './i18n/studioI18n.dom';
 import { useStudio } from './studioContext.dom';
 
 /** The studio: scenes, the program, the live panel and the controls of the show (a staff console gets `ConsoleShell` instead). */
 export function StudioShell() {
+  const { t } = useT();
   const connection = useStudio((state) => state.connection);
   const endedReason = useStudio((state) => state.connectionEndedReason);
   const [libraryOpen, setLibraryOpen] = useState(false);
@@ -32,15 +34,16 @@ export function StudioShell() {
         {connection === 'lost' && <ConnectionLost reason={endedReason} />}
         {connection === 'refused' && (
           <p role="alert" className="connection-lost">
-            {endedReason ?? 'The studio ended this session.'}
+            {endedReason ?? t('shell.sessionEnded')}
           </p>
         )}
         <button ref={libraryButton} type="button" className="library-open" aria-pressed={libraryOpen} onClick={() => (libraryOpen ? closeLibrary() : setLibraryOpen(true))}>
-          Library
+          {t('shell.library')}
         </button>
         <DestinationsButton />
         <OnAirIndicator />
         <GoLiveButton />
+        <LanguageSwitch />
       </header>
       <DownBanners />
       <NoticeList />
@@ -55,7 +58,7 @@ export function StudioShell() {
           <ScenesPanel />
           <AudioMixer />
         </div>
-        <main className="program" aria-label="Program">
+        <main className="program" aria-label={t('shell.program')}>
           <ProgramPreview />
         </main>
         <LivePanel />

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { roomLimits } from '../../contract/room/roomMessages.std';
 import { charCount, checkComment, checkOrder, clampQuantity, maxQuantity } from './forms.std';
 import { fieldProblemText } from './i18n/fieldProblem.std';
-import { createTranslator } from './i18n/translate.std';
+import { createTranslator } from './i18n/viewerTranslator.std';
 
 describe('comment form', () => {
   it('sends a trimmed comment', () => {

@@ -1,6 +1,6 @@
 import type { Promotion, RoomComment, RoomEvent, RoomOrder, RoomSnapshot, ShowEnd } from '../../contract/room/roomEvents.std';
 import type { MessageKey } from './i18n/messages.en.std';
-import type { Translator } from './i18n/translate.std';
+import type { Translator } from './i18n/viewerTranslator.std';
 import type { OrderStatus, RoomProduct } from '../../contract/room/roomMessages.std';
 import type { VideoState } from '../../contract/room/sfuSignalling.std';
 import { roomLimits } from '../../contract/room/roomMessages.std';

@@ -17,7 +17,7 @@ import {
   stockLabel,
   type ViewerState,
 } from './viewerState.std';
-import { createTranslator } from './i18n/translate.std';
+import { createTranslator } from './i18n/viewerTranslator.std';
 
 const english = createTranslator('en');
 const chinese = createTranslator('zh-CN');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Promotion, RoomOrder } from '../../contract/room/roomEvents.std';
 import { checkOrder } from './forms.std';
 import { fieldProblemText } from './i18n/fieldProblem.std';
-import { createTranslator } from './i18n/translate.std';
+import { createTranslator } from './i18n/viewerTranslator.std';
 import { applyEvent, applyWelcome, claimHint, initialViewerState, orderStatusText, variantQuestion, variantStockLabel } from './viewerState.std';
 
 const english = createTranslator('en');

@@ -4,6 +4,7 @@ import type { AudioLevels, MicrophoneState, SendingState, SystemAudioState } fro
 import { microphoneOptions } from './audioDevices.std';
 import { describeGain, describeLevel, METER_FLOOR_DB } from './levels.std';
 import { useAudioEngine, type AudioControls } from './useAudioEngine.dom';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio } from '../../app/studioContext.dom';
 import { useAudioSettings, type GainField } from './useAudioSettings.dom';
 import './audio.css';
@@ -17,7 +18,9 @@ export function AudioMixer() {
   const { audio, save, setGain } = useAudioSettings();
   const { snapshot, controls } = useAudioEngine(audio);
   const { engine, microphone, systemAudio, sending } = snapshot;
-  const options = microphoneOptions(snapshot.devices, audio.microphoneId);
+  const translator = useT();
+  const { t } = translator;
+  const options = microphoneOptions(snapshot.devices, audio.microphoneId, translator);
   const systemAudioNote = useId();
   const microphoneStatusChanged = useStudio((state) => state.microphoneStatusChanged);
   // The pre-flight reads the microphone from the store (devicesSlice); the engine stays here.
@@ -33,19 +36,19 @@ export function AudioMixer() {
 
   return (
     <section className="audio-mixer" aria-labelledby="audio-heading">
-      <h2 id="audio-heading">Audio</h2>
+      <h2 id="audio-heading">{t('audio.heading')}</h2>
       {engine.status === 'failed' && <p role="alert" className="audio-problem">{engine.message}</p>}
       {engine.status === 'suspended' && (
         <p className="audio-problem">
-          The browser holds sound until you click.{' '}
+          {t('audio.suspended')}{' '}
           <button type="button" className="audio-action" onClick={controls.resume}>
-            Start audio
+            {t('audio.start')}
           </button>
         </p>
       )}
 
       <label className="audio-field">
-        <span>Microphone</span>
+        <span>{t('audio.microphone')}</span>
         <select value={audio.microphoneId ?? ''} onChange={(event) => save({ microphoneId: event.target.value === '' ? null : event.target.value })}>
           {options.map((option) => (
             <option key={option.id ?? ''} value={option.id ?? ''}>
@@ -59,23 +62,23 @@ export function AudioMixer() {
           type="button"
           className="audio-mute"
           aria-pressed={audio.microphoneMuted}
-          aria-label="Mute microphone"
+          aria-label={t('audio.muteLabel')}
           onClick={() => save({ microphoneMuted: !audio.microphoneMuted })}
         >
-          {audio.microphoneMuted ? 'Muted' : 'Mute'}
+          {audio.microphoneMuted ? t('audio.muted') : t('audio.mute')}
         </button>
-        <LevelMeter controls={controls} label="Microphone level" level="microphoneDb" muted={audio.microphoneMuted} />
+        <LevelMeter controls={controls} label={t('audio.micLevel')} level="microphoneDb" muted={audio.microphoneMuted} />
       </div>
-      <GainSlider label="Microphone volume" field="microphoneGain" value={audio.microphoneGain} setGain={setGain} />
+      <GainSlider label={t('audio.micVolume')} field="microphoneGain" value={audio.microphoneGain} setGain={setGain} />
       <MicrophoneStatus state={microphone} onRetry={controls.retryMicrophone} />
 
       <label className="audio-check">
         <input type="checkbox" checked={audio.echoCancellation} onChange={(event) => save({ echoCancellation: event.target.checked })} />
-        Echo cancellation
+        {t('audio.echo')}
       </label>
       <label className="audio-check">
         <input type="checkbox" checked={audio.noiseSuppression} onChange={(event) => save({ noiseSuppression: event.target.checked })} />
-        Noise suppression
+        {t('audio.noise')}
       </label>
 
       <label className="audio-check">
@@ -90,18 +93,18 @@ export function AudioMixer() {
             save({ systemAudio: event.target.checked });
           }}
         />
-        System audio
+        {t('audio.system')}
       </label>
       <SystemAudioStatus id={systemAudioNote} state={systemAudio} onShare={controls.startSystemAudio} />
       {audio.systemAudio && systemAudio.status === 'live' && (
         <>
           <div className="audio-strip">
             <span className="audio-note" aria-hidden="true">
-              Level
+              {t('audio.level')}
             </span>
-            <LevelMeter controls={controls} label="System audio level" level="systemAudioDb" muted={false} />
+            <LevelMeter controls={controls} label={t('audio.systemLevel')} level="systemAudioDb" muted={false} />
           </div>
-          <GainSlider label="System audio volume" field="systemAudioGain" value={audio.systemAudioGain} setGain={setGain} />
+          <GainSlider label={t('audio.systemVolume')} field="systemAudioGain" value={audio.systemAudioGain} setGain={setGain} />
         </>
       )}
 
@@ -115,6 +118,7 @@ function LevelMeter({ controls, label, level, muted }: { controls: AudioControls
   const meter = useRef<HTMLDivElement>(null);
   const fill = useRef<HTMLDivElement>(null);
   const mutedRef = useRef(muted);
+  const translator = useT();
   useEffect(() => {
     mutedRef.current = muted;
   }, [muted]);
@@ -122,7 +126,7 @@ function LevelMeter({ controls, label, level, muted }: { controls: AudioControls
     let shown = '';
     return controls.onLevels((levels) => {
       const db = Math.round(levels[level]);
-      const text = mutedRef.current ? 'muted' : describeLevel(db);
+      const text = mutedRef.current ? translator.t('audio.meter.muted') : describeLevel(db, translator);
       // Silence is most of the time: touch the DOM only when the reading changes.
       if (`${db} ${text}` === shown) return;
       shown = `${db} ${text}`;
@@ -130,7 +134,7 @@ function LevelMeter({ controls, label, level, muted }: { controls: AudioControls
       meter.current?.setAttribute('aria-valuetext', text);
       if (fill.current) fill.current.style.transform = `scaleX(${(db - METER_FLOOR_DB) / -METER_FLOOR_DB})`;
     });
-  }, [controls, level]);
+  }, [controls, level, translator]);
   return (
     <div
       ref={meter}
@@ -139,7 +143,7 @@ function LevelMeter({ controls, label, level, muted }: { controls: AudioControls
       aria-valuemin={METER_FLOOR_DB}
       aria-valuemax={0}
       aria-valuenow={METER_FLOOR_DB}
-      aria-valuetext={muted ? 'muted' : 'silent'}
+      aria-valuetext={muted ? translator.t('audio.meter.muted') : translator.t('audio.meter.silent')}
       className="audio-meter"
     >
       <div ref={fill} className="audio-meter-fill" />
@@ -148,13 +152,14 @@ function LevelMeter({ controls, label, level, muted }: { controls: AudioControls
 }
 
 function GainSlider({ label, field, value, setGain }: { label: string; field: GainField; value: number; setGain: (field: GainField, value: number) => void }) {
+  const translator = useT();
   return (
     <label className="audio-field">
       <span>
         {label}{' '}
         {/* Hidden from the name (it would change while dragging); the slider's value text says it. */}
         <span className="audio-figure" aria-hidden="true">
-          {describeGain(value)}
+          {describeGain(value, translator)}
         </span>
       </span>
       <input
@@ -163,7 +168,7 @@ function GainSlider({ label, field, value, setGain }: { label: string; field: Ga
         max={MAX_AUDIO_GAIN}
         step={0.01}
         value={value}
-        aria-valuetext={describeGain(value)}
+        aria-valuetext={describeGain(value, translator)}
         onChange={(event) => setGain(field, Number(event.target.value))}
       />
     </label>
@@ -171,13 +176,14 @@ function GainSlider({ label, field, value, setGain }: { label: string; field: Ga
 }
 
 function MicrophoneStatus({ state, onRetry }: { state: MicrophoneState; onRetry: () => void }) {
+  const { t } = useT();
   switch (state.status) {
     case 'starting':
-      return <p className="audio-note">Starting the microphone…</p>;
+      return <p className="audio-note">{t('audio.micStarting')}</p>;
     case 'live':
       return (
         <>
-          <p className="audio-note">Using {state.label}</p>
+          <p className="audio-note">{t('audio.using', { device: state.label })}</p>
           {state.note && <p className="audio-note audio-warning">{state.note}</p>}
         </>
       );
@@ -186,7 +192,7 @@ function MicrophoneStatus({ state, onRetry }: { state: MicrophoneState; onRetry:
         <div role="alert" className="audio-problem">
           <p>{state.message}</p>
           <button type="button" className="audio-action" onClick={onRetry}>
-            Try the microphone again
+            {t('audio.micRetry')}
           </button>
         </div>
       );
@@ -194,16 +200,17 @@ function MicrophoneStatus({ state, onRetry }: { state: MicrophoneState; onRetry:
 }
 
 function SystemAudioStatus({ id, state, onShare }: { id: string; state: SystemAudioState; onShare: () => void }) {
+  const { t } = useT();
   const share = (
     <button type="button" className="audio-action" onClick={onShare}>
-      Share system audio
+      {t('audio.share')}
     </button>
   );
   switch (state.status) {
     case 'off':
       return (
         <p id={id} className="audio-note">
-          Mixes in what the computer plays.
+          {t('audio.systemOff')}
         </p>
       );
     case 'unsupported':
@@ -215,20 +222,20 @@ function SystemAudioStatus({ id, state, onShare }: { id: string; state: SystemAu
     case 'needs-click':
       return (
         <div id={id} className="audio-note">
-          <p>The browser asks again each session.</p>
+          <p>{t('audio.asksAgain')}</p>
           {share}
         </div>
       );
     case 'starting':
       return (
         <p id={id} className="audio-note">
-          Choose what to share, with its sound…
+          {t('audio.choose')}
         </p>
       );
     case 'live':
       return (
         <p id={id} className="audio-note">
-          Mixing {state.label}
+          {t('audio.mixing', { source: state.label })}
         </p>
       );
     case 'failed':
@@ -242,22 +249,22 @@ function SystemAudioStatus({ id, state, onShare }: { id: string; state: SystemAu
 }
 
 function SendingStatus({ state }: { state: SendingState }) {
-  const figures = (sentSeconds: number, droppedChunks: number) => `${Math.floor(sentSeconds)} s${droppedChunks > 0 ? ` · ${droppedChunks} dropped` : ''}`;
+  const { t } = useT();
   const text = (() => {
     switch (state.status) {
       case 'connecting':
-        return 'Connecting…';
+        return t('audio.connecting');
       case 'sending':
-        return `Sending · ${figures(state.sentSeconds, state.droppedChunks)}`;
+        return t('audio.sending', { seconds: Math.floor(state.sentSeconds), dropped: state.droppedChunks });
       case 'held':
-        return `Held: the studio takes sound from one window at a time, and another one is sending it · ${figures(state.sentSeconds, state.droppedChunks)}`;
+        return t('audio.held', { seconds: Math.floor(state.sentSeconds), dropped: state.droppedChunks });
       case 'not-sending':
         return state.message;
     }
   })();
   return (
     // aria-live off: a figure that changes every second would drown a screen reader.
-    <output aria-label="Audio to the studio" aria-live="off" className={`audio-sending audio-sending-${state.status}`}>
+    <output aria-label={t('audio.sendingLabel')} aria-live="off" className={`audio-sending audio-sending-${state.status}`}>
       {text}
     </output>
   );

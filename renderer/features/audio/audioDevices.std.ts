@@ -1,3 +1,5 @@
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
+
 // The microphone picker's options, from navigator.mediaDevices.enumerateDevices().
 
 export interface DeviceLike {
@@ -20,18 +22,18 @@ const pseudoDevices = new Set(['default', 'communications', '']);
  * microphone once. A chosen microphone that is not connected stays listed, so the picker shows
  * the setting as it is instead of silently changing it.
  */
-export function microphoneOptions(devices: readonly DeviceLike[], chosenId: string | null): MicrophoneOption[] {
+export function microphoneOptions(devices: readonly DeviceLike[], chosenId: string | null, { t }: StudioTranslator): MicrophoneOption[] {
   const inputs = devices.filter((device) => device.kind === 'audioinput');
   const currentDefault = inputs.find((device) => device.deviceId === 'default')?.label.replace(/^Default - /, '');
-  const options: MicrophoneOption[] = [{ id: null, label: currentDefault ? `System default (${currentDefault})` : 'System default' }];
+  const options: MicrophoneOption[] = [{ id: null, label: currentDefault ? t('audio.defaultNamed', { device: currentDefault }) : t('audio.default') }];
   let unnamed = 0;
   for (const device of inputs) {
     if (pseudoDevices.has(device.deviceId) || options.some((option) => option.id === device.deviceId)) continue;
     unnamed += device.label ? 0 : 1;
-    options.push({ id: device.deviceId, label: device.label || `Microphone ${unnamed}` });
+    options.push({ id: device.deviceId, label: device.label || t('audio.numbered', { n: unnamed }) });
   }
   if (chosenId !== null && !options.some((option) => option.id === chosenId)) {
-    options.push({ id: chosenId, label: 'Chosen microphone (not connected)' });
+    options.push({ id: chosenId, label: t('audio.chosenGone') });
   }
   return options;
 }

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { deviceLabel, microphoneOptions, type DeviceLike } from './audioDevices.std';
+import { createStudioTranslator } from '../../app/i18n/studioTranslator.std';
+import { deviceLabel, microphoneOptions as optionsIn, type DeviceLike } from './audioDevices.std';
+
+const microphoneOptions = (devices: readonly DeviceLike[], chosenId: string | null) => optionsIn(devices, chosenId, createStudioTranslator('en'));
 
 // What Chromium lists with permission granted (its fake devices, plus a camera and speakers).
 const devices: DeviceLike[] = [

@@ -1,3 +1,5 @@
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
+
 // Level meter arithmetic: peaks in dBFS, with a meter's usual ballistics (instant rise, steady
 // fall), so a 10-per-second display reads like a hardware meter rather than flickering.
 
@@ -16,11 +18,11 @@ export function meterStep(previousDb: number, peakDb: number, elapsedMs: number,
 }
 
 /** Words for assistive technology: "−12 dB", "silent". */
-export function describeLevel(db: number): string {
-  return db <= METER_FLOOR_DB ? 'silent' : `${Math.round(db)} dB`;
+export function describeLevel(db: number, { t }: StudioTranslator): string {
+  return db <= METER_FLOOR_DB ? t('audio.meter.silent') : t('audio.meter.db', { db: Math.round(db) });
 }
 
 /** A gain factor as the slider says it: 1 → "100 %". */
-export function describeGain(gain: number): string {
-  return `${Math.round(gain * 100)} %`;
+export function describeGain(gain: number, { t }: StudioTranslator): string {
+  return t('audio.gain', { percent: Math.round(gain * 100) });
 }

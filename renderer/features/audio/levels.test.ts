@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createStudioTranslator } from '../../app/i18n/studioTranslator.std';
 import { describeGain, describeLevel, meterStep, METER_FLOOR_DB, peakToDb } from './levels.std';
+
+const en = createStudioTranslator('en');
 
 describe('peakToDb', () => {
   it('maps full scale to 0 dB, halves to −6 dB, and clamps to the floor', () => {
@@ -23,9 +26,9 @@ describe('meterStep', () => {
 
 describe('describeLevel and describeGain', () => {
   it('reads naturally', () => {
-    expect(describeLevel(-12.4)).toBe('-12 dB');
-    expect(describeLevel(METER_FLOOR_DB)).toBe('silent');
-    expect(describeGain(1)).toBe('100 %');
-    expect(describeGain(1.555)).toBe('156 %');
+    expect(describeLevel(-12.4, en)).toBe('-12 dB');
+    expect(describeLevel(METER_FLOOR_DB, en)).toBe('silent');
+    expect(describeGain(1, en)).toBe('100 %');
+    expect(describeGain(1.555, en)).toBe('156 %');
   });
 });

@@ -1,9 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
 import { destinationPresets, presetList, splitPushAddress } from '../../../contract/destinationPresets.std';
 import type { DestinationPlatform } from '../../../contract/schemas/destination.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudioApi } from '../../app/studioContext.dom';
 import { draftProblems, inputOf, withPlatform, type DestinationDraft } from './destinationDraft.std';
 import { errorMessage } from './errorMessage.std';
+import { platformHints, platformLabel } from './platformWords.std';
 import { FieldError } from '../../app/FieldError.dom';
 
 /**
@@ -12,13 +14,16 @@ import { FieldError } from '../../app/FieldError.dom';
  */
 export function DestinationForm({ initial, onDone }: { initial: DestinationDraft; onDone: () => void }) {
   const api = useStudioApi();
+  const translator = useT();
+  const { t } = translator;
   const id = useId();
   const [draft, setDraft] = useState(initial);
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const preset = destinationPresets[draft.platform];
-  const problems = draftProblems(draft);
+  const hints = platformHints(draft.platform, translator);
+  const problems = draftProblems(draft, translator);
   const shown = (problem: string | null) => (tried ? problem : null);
   const split = preset.separateKey && problems.serverUrl ? splitPushAddress(draft.serverUrl) : null;
   // A pasted whole push address is pointed out at once, with the fix next to it.
@@ -35,7 +40,7 @@ export function DestinationForm({ initial, onDone }: { initial: DestinationDraft
       setDraft((current) => ({ ...current, streamKey: '' }));
       onDone();
     } catch (error) {
-      setFailure(errorMessage(error));
+      setFailure(errorMessage(error, translator));
     } finally {
       setSaving(false);
     }
@@ -45,19 +50,19 @@ export function DestinationForm({ initial, onDone }: { initial: DestinationDraft
   const described = (name: string, problem: string | null) => [`${field(name)}-hint`, problem ? `${field(name)}-error` : ''].filter(Boolean).join(' ');
 
   return (
-    <form className="destination-form" aria-label={draft.id ? `Edit ${initial.name}` : 'New destination'} onSubmit={(event) => void submit(event)} noValidate>
+    <form className="destination-form" aria-label={draft.id ? t('dest.edit', { name: initial.name }) : t('dest.form.new')} onSubmit={(event) => void submit(event)} noValidate>
       <div className="field">
-        <label htmlFor={field('platform')}>Platform</label>
+        <label htmlFor={field('platform')}>{t('dest.form.platform')}</label>
         <select id={field('platform')} value={draft.platform} onChange={(event) => setDraft(withPlatform(draft, event.target.value as DestinationPlatform))}>
           {presetList.map((option) => (
             <option key={option.platform} value={option.platform}>
-              {option.label}
+              {platformLabel(option.platform, translator)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
-        <label htmlFor={field('name')}>Name</label>
+        <label htmlFor={field('name')}>{t('dest.form.name')}</label>
         <input id={field('name')} type="text" value={draft.name} maxLength={80} autoComplete="off" aria-invalid={shown(problems.name) ? true : undefined} aria-describedby={shown(problems.name) ? `${field('name')}-error` : undefined} onChange={(event) => setDraft({ ...draft, name: event.target.value })} />
         {shown(problems.name) && (
           <p className="field-error" id={`${field('name')}-error`}>
@@ -66,7 +71,7 @@ export function DestinationForm({ initial, onDone }: { initial: DestinationDraft
         )}
       </div>
       <div className="field">
-        <label htmlFor={field('server')}>Server URL</label>
+        <label htmlFor={field('server')}>{t('dest.form.server')}</label>
         <input
           id={field('server')}
           type="text"
@@ -80,7 +85,7 @@ export function DestinationForm({ initial, onDone }: { initial: DestinationDraft
           onChange={(event) => setDraft({ ...draft, serverUrl: event.target.value })}
         />
         <p className="field-hint" id={`${field('server')}-hint`}>
-          {preset.serverHint}
+          {hints.server}
         </p>
         {serverError && (
           <p className="field-error" id={`${field('server')}-error`}>
@@ -89,26 +94,26 @@ export function DestinationForm({ initial, onDone }: { initial: DestinationDraft
         )}
         {split && (
           <button type="button" className="small-button" onClick={() => setDraft({ ...draft, serverUrl: split.serverUrl, streamKey: split.streamKey })}>
-            Move the stream key to its own field
+            {t('dest.form.moveKey')}
           </button>
         )}
       </div>
       <div className="field">
-        <label htmlFor={field('key')}>Stream key{preset.separateKey ? '' : ' (optional)'}</label>
+        <label htmlFor={field('key')}>{preset.separateKey ? t('dest.form.key') : t('dest.form.keyOptional')}</label>
         <input
           id={field('key')}
           type="password"
           autoComplete="off"
           spellCheck={false}
-          placeholder={draft.hasKey ? 'saved — type a new key to replace it' : ''}
+          placeholder={draft.hasKey ? t('dest.form.keyPlaceholder') : ''}
           value={draft.streamKey}
           aria-invalid={shown(problems.streamKey) ? true : undefined}
           aria-describedby={described('key', shown(problems.streamKey))}
           onChange={(event) => setDraft({ ...draft, streamKey: event.target.value })}
         />
         <p className="field-hint" id={`${field('key')}-hint`}>
-          {draft.hasKey ? <strong className="key-saved">Saved (stored encrypted). </strong> : null}
-          {preset.keyHint}
+          {draft.hasKey ? <strong className="key-saved">{t('dest.form.keySavedNote')}</strong> : null}
+          {hints.key}
         </p>
         {shown(problems.streamKey) && (
           <p className="field-error" id={`${field('key')}-error`}>
@@ -118,15 +123,15 @@ export function DestinationForm({ initial, onDone }: { initial: DestinationDraft
       </div>
       <div className="field field-check">
         <input id={field('enabled')} type="checkbox" checked={draft.enabled} onChange={(event) => setDraft({ ...draft, enabled: event.target.checked })} />
-        <label htmlFor={field('enabled')}>Send the show here when going live</label>
+        <label htmlFor={field('enabled')}>{t('dest.form.enabled')}</label>
       </div>
       <FieldError message={failure} />
       <div className="form-actions">
         <button type="submit" className="primary-button" disabled={saving} aria-busy={saving}>
-          {draft.id ? 'Save' : 'Add'}
+          {draft.id ? t('common.save') : t('common.add')}
         </button>
         <button type="button" className="small-button" onClick={onDone}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

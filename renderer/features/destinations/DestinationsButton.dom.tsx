@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { Sentence, useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio } from '../../app/studioContext.dom';
 import { destinationsOn } from '../../store/destinationsSlice.std';
 import { DestinationsPanel } from './DestinationsPanel.dom';
@@ -9,6 +10,7 @@ export function DestinationsButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
   const enabled = useStudio(destinationsOn);
+  const { t } = useT();
   return (
     <>
       <button
@@ -20,7 +22,7 @@ export function DestinationsButton() {
           dialog.current?.showModal();
         }}
       >
-        Destinations{enabled > 0 && <span className="destinations-count"> · {enabled} on</span>}
+        {enabled > 0 ? <Sentence message="dest.buttonOn" values={{ count: enabled }} tag="on" className="destinations-count" /> : t('dest.button')}
       </button>
       <dialog ref={dialog} className="destinations-dialog" aria-labelledby="destinations-heading" onClose={() => setOpen(false)}>
         {/* Mounted only while open: a half-typed stream key does not outlive the dialog. */}

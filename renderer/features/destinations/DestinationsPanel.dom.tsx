@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { destinationPresets } from '../../../contract/destinationPresets.std';
 import type { Destination } from '../../../contract/schemas/destination.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { ConfirmRemove } from '../scenes/ConfirmRemove.dom';
 import { DestinationForm } from './DestinationForm.dom';
 import { draftOf, inputOf, newDraft, type DestinationDraft } from './destinationDraft.std';
 import { errorMessage } from './errorMessage.std';
+import { platformLabel } from './platformWords.std';
 import { FieldError } from '../../app/FieldError.dom';
 
 /** The own room's key among the switches in flight (destination ids are UUIDs). */
@@ -17,6 +18,8 @@ const OWN_ROOM = 'own-room';
  */
 export function DestinationsPanel({ onClose }: { onClose: () => void }) {
   const api = useStudioApi();
+  const translator = useT();
+  const { t } = translator;
   const destinations = useStudio((state) => state.destinations);
   const liveRoomEnabled = useStudio((state) => state.settings.liveRoomEnabled);
   const [editing, setEditing] = useState<DestinationDraft | null>(null);
@@ -30,7 +33,7 @@ export function DestinationsPanel({ onClose }: { onClose: () => void }) {
     try {
       await run();
     } catch (error) {
-      setFailure(errorMessage(error));
+      setFailure(errorMessage(error, translator));
     }
   };
   const switchOver = async (id: string, enabled: boolean, save: () => Promise<unknown>) => {
@@ -56,29 +59,29 @@ export function DestinationsPanel({ onClose }: { onClose: () => void }) {
   return (
     <div className="destinations">
       <div className="destinations-head">
-        <h2 id="destinations-heading">Destinations</h2>
+        <h2 id="destinations-heading">{t('dest.heading')}</h2>
         <button type="button" className="small-button" onClick={onClose}>
-          Close
+          {t('common.close')}
         </button>
       </div>
-      <p className="destinations-intro">Switched-on destinations get the show when you go live.</p>
+      <p className="destinations-intro">{t('dest.intro')}</p>
       <FieldError message={failure} />
       <div className="destination-row own-room">
         <input
           type="checkbox"
           checked={switching.get(OWN_ROOM) ?? liveRoomEnabled}
-          aria-label="Send the show to your live room"
+          aria-label={t('dest.ownRoomSwitch')}
           onChange={(event) => void switchOwnRoom(event.target.checked)}
         />
         <span className="destination-what">
-          <span className="destination-name">Your live room</span>
-          <span className="destination-detail">{liveRoomEnabled ? 'Viewers watch and buy on your own page (the link and QR code)' : 'Off: viewers who open your page will not see the show'}</span>
+          <span className="destination-name">{t('dest.ownRoom')}</span>
+          <span className="destination-detail">{liveRoomEnabled ? t('dest.ownRoomOn') : t('dest.ownRoomOff')}</span>
         </span>
       </div>
       {destinations.length === 0 ? (
-        <p className="empty">No RTMP destinations yet.</p>
+        <p className="empty">{t('dest.none')}</p>
       ) : (
-        <ul className="destination-list" aria-label="RTMP destinations">
+        <ul className="destination-list" aria-label={t('dest.list')}>
           {destinations.map((destination) =>
             removing === destination.id ? (
               <li key={destination.id}>
@@ -89,20 +92,20 @@ export function DestinationsPanel({ onClose }: { onClose: () => void }) {
                 <input
                   type="checkbox"
                   checked={switching.get(destination.id) ?? destination.enabled}
-                  aria-label={`Send the show to ${destination.name}`}
+                  aria-label={t('dest.switch', { name: destination.name })}
                   onChange={(event) => void toggle(destination, event.target.checked)}
                 />
                 <span className="destination-what">
                   <span className="destination-name">{destination.name}</span>
                   <span className="destination-detail">
-                    {destinationPresets[destination.platform].label} · {destination.hasKey ? 'key saved' : 'no stream key'}
+                    {t(destination.hasKey ? 'dest.keySaved' : 'dest.noKey', { platform: platformLabel(destination.platform, translator) })}
                   </span>
                 </span>
-                <button type="button" className="small-button" aria-label={`Edit ${destination.name}`} onClick={() => setEditing(draftOf(destination))}>
-                  Edit
+                <button type="button" className="small-button" aria-label={t('dest.edit', { name: destination.name })} onClick={() => setEditing(draftOf(destination))}>
+                  {t('common.edit')}
                 </button>
-                <button type="button" className="small-button" aria-label={`Remove ${destination.name}`} onClick={() => setRemoving(destination.id)}>
-                  Remove
+                <button type="button" className="small-button" aria-label={t('dest.remove', { name: destination.name })} onClick={() => setRemoving(destination.id)}>
+                  {t('common.remove')}
                 </button>
               </li>
             ),
@@ -113,7 +116,7 @@ export function DestinationsPanel({ onClose }: { onClose: () => void }) {
         <DestinationForm key={editing.id ?? 'new'} initial={editing} onDone={() => setEditing(null)} />
       ) : (
         <button type="button" className="add-button" onClick={() => setEditing(newDraft())}>
-          Add destination
+          {t('dest.add')}
         </button>
       )}
     </div>

@@ -6,6 +6,7 @@ import {
   type DestinationInput,
   type DestinationPlatform,
 } from '../../../contract/schemas/destination.std';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 
 /** The add/edit form's fields. `streamKey` is what is being typed now; empty keeps the saved key. */
 export interface DestinationDraft {
@@ -46,9 +47,10 @@ export interface DraftProblems {
   streamKey: string | null;
 }
 
-export function draftProblems(draft: DestinationDraft): DraftProblems {
+/** The server URL's and key's problems are the contract's sentences (no code): they stay as it words them. */
+export function draftProblems(draft: DestinationDraft, { t }: StudioTranslator): DraftProblems {
   return {
-    name: draft.name.trim() === '' ? 'Give the destination a name.' : null,
+    name: draft.name.trim() === '' ? t('dest.form.nameMissing') : null,
     serverUrl: serverUrlProblem(draft.serverUrl, draft.platform),
     // Empty keeps the saved key (or leaves a custom server without one).
     streamKey: draft.streamKey.trim() === '' ? null : streamKeyProblem(draft.streamKey),

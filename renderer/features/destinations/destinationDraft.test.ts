@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { createStudioTranslator } from '../../app/i18n/studioTranslator.std';
 import { draftOf, draftProblems, inputOf, newDraft, withPlatform } from './destinationDraft.std';
+
+const en = createStudioTranslator('en');
 
 describe('the destination form draft', () => {
   it('starts from the preset and follows platform changes unless the merchant edited the fields', () => {
@@ -19,9 +22,9 @@ describe('the destination form draft', () => {
   });
 
   it('names each field’s problem', () => {
-    expect(draftProblems(newDraft('youtube'))).toEqual({ name: null, serverUrl: null, streamKey: null });
+    expect(draftProblems(newDraft('youtube'), en)).toEqual({ name: null, serverUrl: null, streamKey: null });
     const bad = { ...newDraft('youtube'), name: ' ', serverUrl: 'rtmp://a.rtmp.youtube.com/live2/key', streamKey: 'a b' };
-    expect(draftProblems(bad)).toEqual({
+    expect(draftProblems(bad, en)).toEqual({
       name: 'Give the destination a name.',
       serverUrl: expect.stringMatching(/stream key in it/),
       streamKey: expect.stringMatching(/spaces/),

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio } from '../../app/studioContext.dom';
 import { destinationsOn } from '../../store/destinationsSlice.std';
 import { firstShowSteps } from './firstShowSteps.std';
@@ -19,15 +20,17 @@ export function FirstShowChecklist() {
       showCount: state.shows.length,
     })),
   );
-  const steps = useMemo(() => firstShowSteps(input), [input]);
+  const translator = useT();
+  const { t } = translator;
+  const steps = useMemo(() => firstShowSteps(input, translator), [input, translator]);
   const done = steps.filter((step) => step.done).length;
   return (
     <section className="first-show" aria-labelledby="first-show-heading">
-      <h3 id="first-show-heading">Your first show</h3>
+      <h3 id="first-show-heading">{t('firstShow.heading')}</h3>
       <p className="first-show-progress">
-        {done} of {steps.length} done
+        {t('firstShow.progress', { done, total: steps.length })}
       </p>
-      <ol aria-label="Before your first show">
+      <ol aria-label={t('firstShow.list')}>
         {steps.map((step) => (
           <li key={step.id} className={step.done ? 'step-done' : 'step-todo'}>
             <span className="step-mark" aria-hidden="true">
@@ -36,7 +39,7 @@ export function FirstShowChecklist() {
             <span className="step-text">
               <strong>
                 {step.title}
-                <span className="visually-hidden">{step.done ? ' (done)' : ' (to do)'}</span>
+                <span className="visually-hidden">{step.done ? t('firstShow.done') : t('firstShow.todo')}</span>
               </strong>
               <span className="step-hint">{step.hint}</span>
             </span>

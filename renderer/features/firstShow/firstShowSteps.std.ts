@@ -1,4 +1,5 @@
 import type { SceneCollection } from '../../../contract/schemas/scene.std';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 import type { SourceStatus } from '../../store/scenesSlice.std';
 
 export interface FirstShowInput {
@@ -19,14 +20,15 @@ export interface FirstShowStep {
 }
 
 /** The first camera of the active scene that has a picture, or what stands in its way. */
-function cameraStep(input: FirstShowInput): FirstShowStep {
+function cameraStep(input: FirstShowInput, { t }: StudioTranslator): FirstShowStep {
   const scene = input.scenes?.scenes.find((candidate) => candidate.id === input.scenes?.activeSceneId);
   const cameras = scene?.sources.filter((source) => source.kind === 'camera') ?? [];
   const statuses = cameras.map((camera) => input.sourceStatuses[camera.id]);
-  if (statuses.some((status) => status?.state === 'live')) return { id: 'camera', done: true, title: 'Camera ready', hint: 'Frame yourself and your products in the preview.' };
-  if (cameras.length === 0) return { id: 'camera', done: false, title: 'Put a camera in the scene', hint: 'Pick the Camera scene, or Add source → Camera.' };
+  if (statuses.some((status) => status?.state === 'live')) return { id: 'camera', done: true, title: t('firstShow.camera.done'), hint: t('firstShow.camera.doneHint') };
+  if (cameras.length === 0) return { id: 'camera', done: false, title: t('firstShow.camera.none'), hint: t('firstShow.camera.noneHint') };
   const blocked = statuses.find((status) => status?.state === 'error');
-  return { id: 'camera', done: false, title: 'Turn on your camera', hint: blocked?.message ?? 'Allow the camera when the browser asks.' };
+  // A blocked camera's own reason (the capture's words) says more than the general hint.
+  return { id: 'camera', done: false, title: t('firstShow.camera.off'), hint: blocked?.message ?? t('firstShow.camera.offHint') };
 }
 
 /**
@@ -34,22 +36,18 @@ function cameraStep(input: FirstShowInput): FirstShowStep {
  * somewhere to send it, and a rehearsal in their own room (only they have its link) — each
  * ticked from what the studio already knows, so it never asks for what is done.
  */
-export function firstShowSteps(input: FirstShowInput): FirstShowStep[] {
+export function firstShowSteps(input: FirstShowInput, translator: StudioTranslator): FirstShowStep[] {
+  const { t } = translator;
   return [
-    cameraStep(input),
+    cameraStep(input, translator),
     input.productCount > 0
-      ? { id: 'product', done: true, title: input.productCount === 1 ? '1 product to sell' : `${input.productCount} products to sell`, hint: 'Promote one with a click while you are live.' }
-      : { id: 'product', done: false, title: 'Add a product to sell', hint: 'Products tab → Add product, or import a CSV of your catalogue.' },
+      ? { id: 'product', done: true, title: t('firstShow.product.done', { count: input.productCount }), hint: t('firstShow.product.doneHint') }
+      : { id: 'product', done: false, title: t('firstShow.product.todo'), hint: t('firstShow.product.todoHint') },
     input.destinationsOn > 0
-      ? { id: 'destination', done: true, title: 'Somewhere to send the show', hint: 'Change it in Destinations, next to Go Live.' }
-      : { id: 'destination', done: false, title: 'Choose where the show goes', hint: 'Destinations, next to Go Live: your own live room, Douyin, Taobao…' },
+      ? { id: 'destination', done: true, title: t('firstShow.destination.done'), hint: t('firstShow.destination.doneHint') }
+      : { id: 'destination', done: false, title: t('firstShow.destination.todo'), hint: t('firstShow.destination.todoHint') },
     input.showCount > 0
-      ? { id: 'test-show', done: true, title: 'Test show done', hint: 'Its recording is in the Library.' }
-      : {
-          id: 'test-show',
-          done: false,
-          title: 'Do a test show in your own room',
-          hint: 'Go Live with only your live room on, open its link on your phone (the QR code above), comment and buy, then End Live.',
-        },
+      ? { id: 'test-show', done: true, title: t('firstShow.test.done'), hint: t('firstShow.test.doneHint') }
+      : { id: 'test-show', done: false, title: t('firstShow.test.todo'), hint: t('firstShow.test.todoHint') },
   ];
 }

@@ -1,9 +1,10 @@
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio } from '../../app/studioContext.dom';
 import { downBanners } from './liveWords.std';
 
 /** A banner for each destination that is down, naming it and why, until it is back. */
 export function DownBanners() {
-  const banners = downBanners(useStudio((studio) => studio.live));
+  const banners = downBanners(useStudio((studio) => studio.live), useT());
   if (banners.length === 0) return null;
   return (
     <div className="down-banners">

@@ -1,8 +1,9 @@
 import { useRef, useState } from 'react';
 import type { LiveSession } from '../../../contract/schemas/live.std';
 import { BUY_GRACE_CHOICES, type ShowResults } from '../../../contract/schemas/showResults.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudioApi } from '../../app/studioContext.dom';
-import { graceLabel } from './showResultsText.std';
+import { errorMessage } from '../destinations/errorMessage.std';
 
 /**
  * End Live sits where Go Live was, so one stray click must not end a sale: it asks first, with
@@ -10,6 +11,8 @@ import { graceLabel } from './showResultsText.std';
  */
 export function EndLiveButton({ state, onEnded }: { state: LiveSession['state']; onEnded: (results: ShowResults | null) => void }) {
   const api = useStudioApi();
+  const translator = useT();
+  const { t } = translator;
   const dialog = useRef<HTMLDialogElement>(null);
   const [grace, setGrace] = useState<number>(0);
   const [ending, setEnding] = useState(false);
@@ -30,7 +33,7 @@ export function EndLiveButton({ state, onEnded }: { state: LiveSession['state'];
       dialog.current?.close();
       onEnded(results);
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error, translator));
     } finally {
       setEnding(false);
     }
@@ -39,28 +42,28 @@ export function EndLiveButton({ state, onEnded }: { state: LiveSession['state'];
   return (
     <>
       <button type="button" className="go-live on-air" onClick={ask} disabled={busy} aria-busy={busy}>
-        {busy ? 'Ending…' : 'End Live'}
+        {busy ? t('endlive.ending') : t('endlive.button')}
       </button>
       {/* Escape or "Keep the show on" closes it with nothing changed; not while the end is under way. */}
       <dialog ref={dialog} aria-labelledby="end-show-heading" className="preflight end-show" onCancel={(event) => ending && event.preventDefault()}>
-        <h2 id="end-show-heading">End the show?</h2>
-        <p>Your viewers will see that the show has ended. The recording is saved, and a clip of each product you showed is cut for the Library.</p>
+        <h2 id="end-show-heading">{t('endlive.heading')}</h2>
+        <p>{t('endlive.body')}</p>
         <fieldset className="grace-choice" disabled={ending}>
-          <legend>After the show, the Buy button for viewers:</legend>
+          <legend>{t('endlive.graceLegend')}</legend>
           {BUY_GRACE_CHOICES.map((minutes) => (
             <label key={minutes}>
               <input type="radio" name="buy-grace" value={minutes} checked={grace === minutes} onChange={() => setGrace(minutes)} />
-              {graceLabel(minutes)}
+              {t('endlive.grace', { minutes })}
             </label>
           ))}
         </fieldset>
         {failure && <p role="alert">{failure}</p>}
         <div className="dialog-actions">
           <button type="button" onClick={() => dialog.current?.close()} disabled={ending}>
-            Keep the show on
+            {t('endlive.keepOn')}
           </button>
           <button type="button" className="go-live" onClick={() => void end()} disabled={ending} aria-busy={ending}>
-            {ending ? 'Ending the show…' : 'End the show'}
+            {ending ? t('endlive.confirming') : t('endlive.confirm')}
           </button>
         </div>
       </dialog>

@@ -2,7 +2,10 @@ import { useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PreflightCheck, PreflightReport } from '../../../contract/schemas/preflight.std';
 import type { ShowResults } from '../../../contract/schemas/showResults.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
+import { errorMessage } from '../destinations/errorMessage.std';
+import { coreCheckWords } from './coreCheckWords.std';
 import { combineReports, deviceChecks } from './deviceChecks.std';
 import { EndLiveButton } from './EndLiveButton.dom';
 import { ShowResultsDialog } from './ShowResultsDialog.dom';
@@ -29,6 +32,8 @@ export function GoLiveButton() {
  */
 function PreflightGoLive() {
   const api = useStudioApi();
+  const translator = useT();
+  const { t } = translator;
   const devices = useStudio(
     useShallow((studio) => ({
       scenes: studio.sceneCollection,
@@ -42,8 +47,9 @@ function PreflightGoLive() {
   const [checking, setChecking] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   // Recomputed from the store while the dialog is open: a camera allowed now turns green now.
-  const deviceRows = useMemo(() => deviceChecks(devices), [devices]);
-  const report = coreReport ? combineReports(deviceRows, coreReport) : null;
+  const deviceRows = useMemo(() => deviceChecks(devices, translator), [devices, translator]);
+  const coreRows = useMemo(() => coreReport && { ...coreReport, checks: coreReport.checks.map((row) => coreCheckWords(row, translator)) }, [coreReport, translator]);
+  const report = coreRows ? combineReports(deviceRows, coreRows) : null;
 
   const check = async () => {
     setChecking(true);
@@ -53,7 +59,7 @@ function PreflightGoLive() {
     try {
       setCoreReport(await api.runPreflight());
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error, translator));
     } finally {
       setChecking(false);
     }
@@ -65,7 +71,7 @@ function PreflightGoLive() {
       await api.goLive();
       dialog.current?.close();
     } catch (error) {
-      setFailure(error instanceof Error ? error.message : String(error));
+      setFailure(errorMessage(error, translator));
     }
   };
 
@@ -74,24 +80,24 @@ function PreflightGoLive() {
   return (
     <>
       <button type="button" className="go-live" onClick={() => void check()} disabled={checking} aria-busy={checking}>
-        Go Live
+        {t('golive.button')}
       </button>
       <dialog ref={dialog} aria-labelledby="preflight-heading" className="preflight" aria-busy={checking}>
-        <h2 id="preflight-heading">{checking ? 'Checking before you go live…' : report?.ready ? 'Ready to go live' : 'Not ready to go live yet'}</h2>
+        <h2 id="preflight-heading">{checking ? t('golive.checking') : report?.ready ? t('golive.ready') : t('golive.notReady')}</h2>
         {failure && <p role="alert">{failure}</p>}
-        <ul aria-label="Pre-flight checks">
+        <ul aria-label={t('golive.checks')}>
           {rows.map((row) => (
             <CheckRow key={row.id} check={row} />
           ))}
           {checking && (
             <li className="check-pending" role="status">
-              <span aria-hidden="true">…</span> Testing your destinations, the picture and the upload (a few seconds)
+              <span aria-hidden="true">…</span> {t('golive.testing')}
             </li>
           )}
         </ul>
         {!checking && withDetails.length > 0 && (
           <details className="preflight-details">
-            <summary>Details</summary>
+            <summary>{t('golive.details')}</summary>
             <dl>
               {withDetails.map((row) => (
                 <div key={row.id}>
@@ -105,23 +111,23 @@ function PreflightGoLive() {
         <div className="dialog-actions">
           {report && !checking && report.ready && (
             <button type="button" className="go-live" onClick={() => void start()}>
-              Start the show
+              {t('golive.start')}
             </button>
           )}
           {/* A destination down, a blocked camera, a slow picture: the merchant may still start
               (viewers are waiting), having read why. No encoder, picture or destination: no show. */}
           {report && !checking && !report.ready && !report.checks.some((row) => !row.ok && row.blocking) && (
             <button type="button" className="start-anyway" onClick={() => void start()}>
-              Start the show anyway
+              {t('golive.startAnyway')}
             </button>
           )}
           {!checking && (
             <button type="button" onClick={() => void check()}>
-              Check again
+              {t('golive.checkAgain')}
             </button>
           )}
           <button type="button" onClick={() => dialog.current?.close()}>
-            Close
+            {t('common.close')}
           </button>
         </div>
       </dialog>

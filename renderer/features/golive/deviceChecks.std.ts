@@ -1,5 +1,7 @@
 import type { PreflightCheck, PreflightReport } from '../../../contract/schemas/preflight.std';
 import type { SceneCollection } from '../../../contract/schemas/scene.std';
+import type { StudioKey } from '../../app/i18n/messages.en.std';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 import type { DeviceProblem } from '../../media/deviceProblem.std';
 import type { SourceStatus } from '../../store/scenesSlice.std';
 import { capturesNeeded } from '../compositor/captureKeys.std';
@@ -15,81 +17,71 @@ export interface DeviceCheckInput {
   microphoneMuted: boolean;
 }
 
-const siteSettings = (device: 'camera' | 'microphone') =>
-  `Allow the ${device} in the browser's site settings (the ${device} icon at the right of the address bar, or Site settings → ${device === 'camera' ? 'Camera' : 'Microphone'} → Allow), and on a Mac or Windows in the system's privacy settings too.`;
-
 interface Wording {
-  message: string;
-  fix: string;
+  message: StudioKey;
+  fix: StudioKey;
 }
 
-function cameraWording(name: string, problem: DeviceProblem | undefined): Wording {
-  const retry = `then press Retry under ${name} in Sources.`;
-  switch (problem) {
-    case 'denied':
-      return { message: `${name} blocked`, fix: `${siteSettings('camera')} Then press Retry under ${name} in Sources.` };
-    case 'missing':
-      return { message: `No camera found for ${name}`, fix: 'Plug in a camera (Shopcast picks it up by itself), or remove the camera from your scenes.' };
-    case 'busy':
-      return { message: `${name} is in use by another app`, fix: `Close the app using it (Zoom, Teams, OBS, WeChat…), ${retry}` };
-    case 'format':
-      return { message: `${name} cannot use the chosen format`, fix: `Choose another resolution or frame rate for ${name} in Sources.` };
-    case 'disconnected':
-      return { message: `${name} disconnected`, fix: 'Plug it back in: Shopcast picks it up by itself.' };
-    case 'other':
-    case undefined:
-      return { message: `${name} does not start`, fix: `Press Retry under ${name} in Sources; if it fails again, restart the browser.` };
-  }
-}
+/** Each camera problem's row and fix, worded with the camera's name. */
+const cameraWordings: Record<DeviceProblem, Wording> = {
+  denied: { message: 'device.camera.denied', fix: 'device.camera.deniedFix' },
+  missing: { message: 'device.camera.missing', fix: 'device.camera.missingFix' },
+  busy: { message: 'device.camera.busy', fix: 'device.camera.busyFix' },
+  format: { message: 'device.camera.format', fix: 'device.camera.formatFix' },
+  disconnected: { message: 'device.camera.disconnected', fix: 'device.camera.disconnectedFix' },
+  other: { message: 'device.camera.other', fix: 'device.camera.otherFix' },
+};
 
-function microphoneWording(problem: DeviceProblem | undefined): Wording {
-  switch (problem) {
-    case 'denied':
-      return { message: 'Microphone blocked', fix: `${siteSettings('microphone')} Then press "Try the microphone again" in Audio.` };
-    case 'missing':
-    case 'format':
-      return { message: 'No microphone found', fix: 'Plug one in (Shopcast picks it up by itself), or choose another in Audio.' };
-    case 'busy':
-      return { message: 'Microphone in use by another app', fix: 'Close the app using it, then press "Try the microphone again" in Audio.' };
-    case 'disconnected':
-      return { message: 'Microphone disconnected', fix: 'Plug it back in or choose another one in Audio.' };
-    case 'other':
-    case undefined:
-      return { message: 'Microphone does not start', fix: 'Press "Try the microphone again" in Audio; if it fails again, restart the browser.' };
-  }
-}
+const microphoneWordings: Record<DeviceProblem, Wording> = {
+  denied: { message: 'device.mic.denied', fix: 'device.mic.deniedFix' },
+  missing: { message: 'device.mic.missing', fix: 'device.mic.missingFix' },
+  // A format the microphone cannot take reads as none found: the fix is the same.
+  format: { message: 'device.mic.missing', fix: 'device.mic.missingFix' },
+  busy: { message: 'device.mic.busy', fix: 'device.mic.busyFix' },
+  disconnected: { message: 'device.mic.disconnected', fix: 'device.mic.disconnectedFix' },
+  other: { message: 'device.mic.other', fix: 'device.mic.otherFix' },
+};
 
-function cameraChecks(input: DeviceCheckInput): PreflightCheck[] {
+function cameraChecks(input: DeviceCheckInput, { t }: StudioTranslator): PreflightCheck[] {
   if (!input.scenes) return [];
   const cameras = [...capturesNeeded(input.scenes)].filter(([, capture]) => capture.source.kind === 'camera');
   return cameras.map(([key, { source, sourceIds }], index): PreflightCheck => {
     const id = cameras.length === 1 ? 'camera' : `camera-${index + 1}`;
     // One camera is "Camera"; several are told apart by the name the merchant gave them.
-    const name = cameras.length === 1 ? 'Camera' : `Camera "${source.name}"`;
+    const camera = cameras.length === 1 ? t('device.camera') : t('device.cameraNamed', { name: source.name });
     const status = sourceIds.map((sourceId) => input.sourceStatuses[sourceId]).find((candidate) => candidate !== undefined);
-    if (status?.state === 'live') return { id, ok: true, message: `${name} ready` };
-    if (status?.state !== 'error') return { id, ok: true, warning: true, message: `${name} starting…`, fix: `If it stays like this, press Retry under ${name} in Sources.` };
-    const wording = cameraWording(name, status.problem);
-    return { id, ok: false, ...wording, details: `${status.message ?? ''} (capture ${key})`.trim() };
+    if (status?.state === 'live') return { id, ok: true, message: t('device.camera.ready', { camera }) };
+    if (status?.state !== 'error') return { id, ok: true, warning: true, message: t('device.camera.starting', { camera }), fix: t('device.camera.startingFix', { camera }) };
+    const wording = cameraWordings[status.problem ?? 'other'];
+    return { id, ok: false, message: t(wording.message, { camera }), fix: t(wording.fix, { camera }), details: `${status.message ?? ''} (capture ${key})`.trim() };
   });
 }
 
-function microphoneCheck(input: DeviceCheckInput): PreflightCheck[] {
+function microphoneCheck(input: DeviceCheckInput, { t }: StudioTranslator): PreflightCheck[] {
   const status = input.microphone;
   if (!status) return [];
-  if (status.state === 'starting') return [{ id: 'microphone', ok: true, warning: true, message: 'Microphone starting…' }];
+  if (status.state === 'starting') return [{ id: 'microphone', ok: true, warning: true, message: t('device.mic.starting') }];
   if (status.state === 'live') {
     return input.microphoneMuted
-      ? [{ id: 'microphone', ok: true, warning: true, message: 'Microphone muted', fix: 'Unmute it in Audio, unless you mean to start silent.' }]
-      : [{ id: 'microphone', ok: true, message: 'Microphone ready' }];
+      ? [{ id: 'microphone', ok: true, warning: true, message: t('device.mic.muted'), fix: t('device.mic.mutedFix') }]
+      : [{ id: 'microphone', ok: true, message: t('device.mic.ready') }];
   }
-  const wording = microphoneWording(status.problem);
+  const wording = microphoneWordings[status.problem ?? 'other'];
   // Muted on purpose (a music-only show): a missing or blocked microphone is worth a look, not a stop.
-  return [{ id: 'microphone', ok: input.microphoneMuted, ...(input.microphoneMuted ? { warning: true } : {}), ...wording, ...(status.message ? { details: status.message } : {}) }];
+  return [
+    {
+      id: 'microphone',
+      ok: input.microphoneMuted,
+      ...(input.microphoneMuted ? { warning: true } : {}),
+      message: t(wording.message),
+      fix: t(wording.fix),
+      ...(status.message ? { details: status.message } : {}),
+    },
+  ];
 }
 
-export function deviceChecks(input: DeviceCheckInput): PreflightCheck[] {
-  return [...cameraChecks(input), ...microphoneCheck(input)];
+export function deviceChecks(input: DeviceCheckInput, translator: StudioTranslator): PreflightCheck[] {
+  return [...cameraChecks(input, translator), ...microphoneCheck(input, translator)];
 }
 
 /** The page's rows first, then the core's report; ready only when every row is. */

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { cameraSource, defaultSceneCollection } from '../../../contract/scenePresets.std';
 import { deviceProblemOf } from '../../media/deviceProblem.std';
-import { combineReports, deviceChecks, type DeviceCheckInput } from './deviceChecks.std';
+import { createStudioTranslator } from '../../app/i18n/studioTranslator.std';
+import { combineReports, deviceChecks as checksIn, type DeviceCheckInput } from './deviceChecks.std';
+
+const deviceChecks = (input: DeviceCheckInput) => checksIn(input, createStudioTranslator('en'));
 
 let ids = 0;
 const scenes = defaultSceneCollection(() => `s${(ids += 1)}`);
@@ -42,8 +45,8 @@ describe('the pre-flight’s device rows', () => {
     const withTwo = { ...scenes, scenes: scenes.scenes.map((scene, index) => (index === 0 ? { ...scene, sources: [...scene.sources, second] } : scene)) };
     const rows = deviceChecks(input({ scenes: withTwo, sourceStatuses: { ...allCameras({ state: 'live' }), c2: { state: 'error', problem: deviceProblemOf('NotFoundError') } } }));
     expect(rows.filter((row) => row.id.startsWith('camera'))).toMatchObject([
-      { id: 'camera-1', ok: true, message: 'Camera "Camera" ready' },
-      { id: 'camera-2', ok: false, message: 'No camera found for Camera "Close-up cam"', fix: expect.stringContaining('Plug in a camera') },
+      { id: 'camera-1', ok: true, message: 'Camera “Camera” ready' },
+      { id: 'camera-2', ok: false, message: 'No camera found for Camera “Close-up cam”', fix: expect.stringContaining('Plug in a camera') },
     ]);
   });
 
@@ -58,5 +61,13 @@ describe('the pre-flight’s device rows', () => {
     const core = { ready: true, checks: [{ id: 'program', ok: true, message: 'Picture smooth (30 frames a second)' }] };
     expect(combineReports(deviceChecks(input()), core).ready).toBe(true);
     expect(combineReports(deviceChecks(input({ microphone: { state: 'error', problem: 'missing' } })), core)).toMatchObject({ ready: false, checks: [{ id: 'camera' }, { id: 'microphone', ok: false }, { id: 'program' }] });
+  });
+
+  it('speaks the merchant’s language', () => {
+    const chinese = checksIn(input({ microphone: { state: 'error', problem: 'busy' } }), createStudioTranslator('zh-CN'));
+    expect(chinese).toMatchObject([
+      { id: 'camera', ok: true, message: '摄像头就绪' },
+      { id: 'microphone', ok: false, message: '麦克风正被其他应用占用', fix: expect.stringContaining('重新尝试麦克风') },
+    ]);
   });
 });

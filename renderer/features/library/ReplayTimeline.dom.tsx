@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import type { ReplayMark } from '../../../contract/schemas/replay.std';
 import { formatClock } from './replayTime.std';
 import { markLabel, percentAlong, promotionWidthPercent } from './timelineMarks.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 
 /**
  * The bar under the video: where the playhead is, and a lane each for promotions (spanning their
@@ -23,13 +24,15 @@ export function ReplayTimeline({
     const box = event.currentTarget.getBoundingClientRect();
     if (box.width > 0) onSeek(((event.clientX - box.left) / box.width) * lengthMs);
   };
+  const translator = useT();
+  const { t } = translator;
   const lanes = [
-    { name: 'Promotions', marks: marks.filter((mark) => mark.kind === 'promotion') },
-    { name: 'Pins', marks: marks.filter((mark) => mark.kind === 'pin') },
-    { name: 'Order spikes', marks: marks.filter((mark) => mark.kind === 'orders') },
+    { name: t('library.lane.promotions'), marks: marks.filter((mark) => mark.kind === 'promotion') },
+    { name: t('library.lane.pins'), marks: marks.filter((mark) => mark.kind === 'pin') },
+    { name: t('library.lane.orders'), marks: marks.filter((mark) => mark.kind === 'orders') },
   ];
   return (
-    <div className="timeline" role="group" aria-label="Timeline">
+    <div className="timeline" role="group" aria-label={t('library.timeline')}>
       <div className="timeline-track" aria-hidden="true" onClick={seekAlongTrack}>
         <div className="timeline-played" style={{ width: `${percentAlong(playheadMs, lengthMs)}%` }} />
       </div>
@@ -42,7 +45,7 @@ export function ReplayTimeline({
         .map((lane) => (
         <div key={lane.name} className="timeline-lane" title={lane.name}>
           {lane.marks.map((mark, index) => {
-            const label = markLabel(mark);
+            const label = markLabel(mark, translator);
             const left = percentAlong(mark.atMs, lengthMs);
             const width = mark.kind === 'promotion' ? promotionWidthPercent(mark, lengthMs) : null;
             return (

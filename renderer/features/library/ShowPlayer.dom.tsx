@@ -9,6 +9,8 @@ import { formatClock, inTimeOrder } from './replayTime.std';
 import { timelineLengthMs } from './timelineMarks.std';
 import { useShowDetail } from './useShowDetail.dom';
 import { FieldError } from '../../app/FieldError.dom';
+import { useT } from '../../app/i18n/studioI18n.dom';
+import { orderStatuses } from '../../../contract/room/roomMessages.std';
 
 /**
  * A clip plays in the same video element; its chapter's start puts it back on the show's clock (a
@@ -31,10 +33,13 @@ function CommentItem({ comment }: { comment: ReplayComment }) {
 }
 
 function OrderItem({ order }: { order: ReplayOrder }) {
+  const { t } = useT();
+  // The timeline keeps the status as text: one it does not know is shown as it is.
+  const status = orderStatuses.find((known) => known === order.status);
   return (
     <div className={order.status === 'cancelled' ? 'replay-item replay-order cancelled' : 'replay-item replay-order'}>
       <span className="replay-time">{formatClock(order.atMs)}</span> <bdi className="replay-name">{order.buyerName}</bdi>{' '}
-      <span className="tag">{order.status}</span>
+      <span className="tag">{status ? t(`orders.status.${status}`) : order.status}</span>
       <p className="replay-text">
         {order.quantity} × {order.productName} · {formatMoneyByCurrency([order])}
       </p>
@@ -49,6 +54,7 @@ function OrderItem({ order }: { order: ReplayOrder }) {
  */
 export function ShowPlayer({ show }: { show: ShowSummary }) {
   const { detail, failure } = useShowDetail(show.id, show);
+  const { t } = useT();
   const video = useRef<HTMLVideoElement>(null);
   const [clip, setClip] = useState<PlayingClip | null>(null);
   const [playheadMs, setPlayheadMs] = useState(0);
@@ -80,14 +86,14 @@ export function ShowPlayer({ show }: { show: ShowSummary }) {
   }, []);
 
   return (
-    <section className="show-player" aria-label="Player">
+    <section className="show-player" aria-label={t('library.player')}>
       <div className="player-head">
         <h2>{show.title}</h2>
         {clip && (
           <>
-            <span className="player-clip">Playing the clip of {clip.productName}</span>
+            <span className="player-clip">{t('library.playingClip', { name: clip.productName })}</span>
             <button type="button" onClick={() => seek(clip.startMs)}>
-              Back to the whole show
+              {t('library.wholeShow')}
             </button>
           </>
         )}
@@ -118,26 +124,26 @@ export function ShowPlayer({ show }: { show: ShowSummary }) {
             />
           ) : (
             <p className="player-unavailable">
-              {detail === null ? 'Loading the show…' : (show.reason ?? 'This show cannot be played yet: its recording is not joined into one video.')}
+              {detail === null ? t('library.loading') : (show.reason ?? t('library.notJoined'))}
             </p>
           )}
           {detail && <ReplayTimeline marks={detail.marks} lengthMs={lengthMs} playheadMs={playheadMs} onSeek={seek} />}
         </div>
         <div className="player-feed">
           <PlayheadList
-            label="Replay comments"
+            label={t('library.replayComments')}
             items={comments}
             playheadMs={playheadMs}
             seekCount={seekCount}
-            empty={comments.length === 0 ? 'No comments in this show.' : 'No comments yet at this point of the show.'}
+            empty={comments.length === 0 ? t('library.noComments') : t('library.noCommentsYet')}
             renderItem={(comment) => <CommentItem comment={comment} />}
           />
           <PlayheadList
-            label="Replay orders"
+            label={t('library.replayOrders')}
             items={orders}
             playheadMs={playheadMs}
             seekCount={seekCount}
-            empty={orders.length === 0 ? 'No orders in this show.' : 'No orders yet at this point of the show.'}
+            empty={orders.length === 0 ? t('library.noOrders') : t('library.noOrdersYet')}
             renderItem={(order) => <OrderItem order={order} />}
           />
         </div>

@@ -4,8 +4,9 @@ import { ConfirmAction } from '../../app/ConfirmAction.dom';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { formatMoneyByCurrency } from '../panel/orderFilters.std';
 import { usePanelCall } from '../panel/usePanelCall.dom';
-import { formatBytes, formatShowDate, formatShowLength, productsLine, showStateLabels } from './showText.std';
+import { formatBytes, formatShowDate, formatShowLength, productsLine } from './showText.std';
 import { FieldError } from '../../app/FieldError.dom';
+import { Sentence, useT } from '../../app/i18n/studioI18n.dom';
 
 type RowMode = 'idle' | 'renaming' | 'deleting';
 
@@ -18,6 +19,8 @@ export function ShowRow({ show, open, onOpen }: { show: ShowSummary; open: boole
   const [mode, setMode] = useState<RowMode>('idle');
   const [title, setTitle] = useState(show.title);
   const [folder, setFolder] = useState<{ revealed: boolean; folder: string } | null>(null);
+  const translator = useT();
+  const { t } = translator;
 
   const rename = async () => {
     const saved = await run(async () => showReceived(await api.renameShow({ showId: show.id, title })));
@@ -35,40 +38,40 @@ export function ShowRow({ show, open, onOpen }: { show: ShowSummary; open: boole
         <button type="button" className="show-title" aria-current={open ? 'true' : undefined} onClick={onOpen}>
           {show.title}
         </button>
-        <span className={`tag show-state-${show.state}`}>{showStateLabels[show.state]}</span>
+        <span className={`tag show-state-${show.state}`}>{t(`library.state.${show.state}`)}</span>
       </div>
       <dl className="show-figures">
         <div>
-          <dt className="visually-hidden">Date</dt>
-          <dd>{formatShowDate(show.startedAt)}</dd>
+          <dt className="visually-hidden">{t('library.date')}</dt>
+          <dd>{formatShowDate(show.startedAt, translator)}</dd>
         </div>
         <div>
-          <dt>Length</dt>
-          <dd>{formatShowLength(show.durationSec)}</dd>
+          <dt>{t('library.length')}</dt>
+          <dd>{formatShowLength(show.durationSec, translator)}</dd>
         </div>
         <div>
-          <dt>Orders</dt>
+          <dt>{t('library.orders')}</dt>
           <dd>{show.orders}</dd>
         </div>
         <div>
-          <dt>GMV</dt>
+          <dt>{t('library.gmv')}</dt>
           <dd>{formatMoneyByCurrency(show.gmv)}</dd>
         </div>
         <div>
-          <dt>Clips</dt>
+          <dt>{t('library.clips')}</dt>
           <dd>{show.clips}</dd>
         </div>
         <div>
-          <dt>Size</dt>
+          <dt>{t('library.size')}</dt>
           <dd>{formatBytes(show.sizeBytes)}</dd>
         </div>
       </dl>
-      <p className="show-products">{productsLine(show.productsPromoted)}</p>
+      <p className="show-products">{productsLine(show.productsPromoted, translator)}</p>
       {show.reason && <p className="show-reason">{show.reason}</p>}
       {mode === 'renaming' && (
         <form
           className="show-rename"
-          aria-label={`Rename ${show.title}`}
+          aria-label={t('library.rename', { title: show.title })}
           onSubmit={(event) => {
             event.preventDefault();
             void rename();
@@ -77,18 +80,18 @@ export function ShowRow({ show, open, onOpen }: { show: ShowSummary; open: boole
             if (event.key === 'Escape') setMode('idle');
           }}
         >
-          <input aria-label="Show title" value={title} maxLength={120} autoFocus onChange={(event) => setTitle(event.target.value)} />
-          <button type="submit">Save</button>
+          <input aria-label={t('library.title')} value={title} maxLength={120} autoFocus onChange={(event) => setTitle(event.target.value)} />
+          <button type="submit">{t('common.save')}</button>
           <button type="button" onClick={() => setMode('idle')}>
-            Cancel
+            {t('common.cancel')}
           </button>
         </form>
       )}
       {mode === 'deleting' && (
         <ConfirmAction
-          question={`Delete “${show.title}”? Its recording, clips and exports are deleted for good.`}
-          label={`Delete ${show.title}?`}
-          verb="Delete"
+          question={t('library.deleteQuestion', { title: show.title })}
+          label={t('library.deleteLabel', { title: show.title })}
+          verb={t('library.delete')}
           onConfirm={() => {
             setMode('idle');
             void run(async () => showsReceived(await api.deleteShow({ showId: show.id })));
@@ -99,21 +102,20 @@ export function ShowRow({ show, open, onOpen }: { show: ShowSummary; open: boole
       {mode === 'idle' && (
         <div className="show-actions">
           <button type="button" onClick={startRenaming}>
-            Rename
+            {t('library.renameButton')}
           </button>
           <button type="button" onClick={() => void run(async () => setFolder(await api.revealShow({ showId: show.id })))}>
-            Reveal folder
+            {t('library.reveal')}
           </button>
           <button type="button" onClick={() => setMode('deleting')}>
-            Delete…
+            {t('library.deleteButton')}
           </button>
         </div>
       )}
       {folder && (
         // The path as text either way: a browser studio cannot open a folder on the studio's machine.
         <p className="show-folder">
-          {folder.revealed ? 'Opened in the file manager: ' : 'The show’s folder: '}
-          <code>{folder.folder}</code>
+          <Sentence message={folder.revealed ? 'library.revealed' : 'library.folder'} values={{ folder: folder.folder }} tag="path" className="show-folder-path" />
         </p>
       )}
       <FieldError message={failure} />

@@ -1,3 +1,5 @@
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
+
 // The replay's clock: times are milliseconds from the moment the show went live, where its
 // recording starts (contract/schemas/replay.std.ts).
 
@@ -11,8 +13,8 @@ export function formatClock(ms: number): string {
 }
 
 /** "1:05–2:10", or "from 1:05" for a chapter that ran to the end of a show of unknown length. */
-export function formatRange(startMs: number, endMs: number | null): string {
-  return endMs === null ? `from ${formatClock(startMs)}` : `${formatClock(startMs)}–${formatClock(endMs)}`;
+export function formatRange(startMs: number, endMs: number | null, { t }: StudioTranslator): string {
+  return endMs === null ? t('library.from', { start: formatClock(startMs) }) : `${formatClock(startMs)}–${formatClock(endMs)}`;
 }
 
 interface Timed {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { countUpTo, formatClock, formatRange, inTimeOrder } from './replayTime.std';
+import { createStudioTranslator } from '../../app/i18n/studioTranslator.std';
+import { countUpTo, formatClock, formatRange as rangeIn, inTimeOrder } from './replayTime.std';
+
+const formatRange = (startMs: number, endMs: number | null) => rangeIn(startMs, endMs, createStudioTranslator('en'));
 
 describe('formatClock', () => {
   it('writes m:ss under an hour and h:mm:ss from an hour on', () => {

@@ -1,5 +1,6 @@
 import type { ReplayMark } from '../../../contract/schemas/replay.std';
 import { formatClock } from './replayTime.std';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 
 /** Where a moment sits along the timeline, in percent, kept on the bar (marks past the recording's end sit at its end). */
 export function percentAlong(atMs: number, lengthMs: number): number {
@@ -23,14 +24,14 @@ export function timelineLengthMs(durationSec: number | null, mediaMs: number | n
 }
 
 /** A mark's accessible name and tooltip: "Promotion: Silk scarf at 1:05", "Pin: Ana at 2:10", "12 orders at 3:00". */
-export function markLabel(mark: ReplayMark): string {
+export function markLabel(mark: ReplayMark, { t }: StudioTranslator): string {
   const at = formatClock(mark.atMs);
   switch (mark.kind) {
     case 'promotion':
-      return `Promotion: ${mark.productName} at ${at}`;
+      return t('library.mark.promotion', { name: mark.productName, at });
     case 'pin':
-      return `Pin: ${mark.name} at ${at}`;
+      return t('library.mark.pin', { name: mark.name, at });
     case 'orders':
-      return `${mark.orders} ${mark.orders === 1 ? 'order' : 'orders'} at ${at}`;
+      return t('library.mark.orders', { count: mark.orders, at });
   }
 }

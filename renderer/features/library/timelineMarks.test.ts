@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ReplayMark } from '../../../contract/schemas/replay.std';
-import { markLabel, percentAlong, promotionWidthPercent, timelineLengthMs } from './timelineMarks.std';
+import { createStudioTranslator } from '../../app/i18n/studioTranslator.std';
+import { markLabel as labelIn, percentAlong, promotionWidthPercent, timelineLengthMs } from './timelineMarks.std';
+
+const markLabel = (mark: ReplayMark) => labelIn(mark, createStudioTranslator('en'));
 
 const promotion = (atMs: number, endMs: number | null): Extract<ReplayMark, { kind: 'promotion' }> => ({ kind: 'promotion', atMs, endMs, productId: 'p1', productName: 'Silk scarf' });
 

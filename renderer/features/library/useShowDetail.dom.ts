@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ShowDetail, ShowSummary } from '../../../contract/schemas/replay.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudioApi } from '../../app/studioContext.dom';
 import { errorMessage } from '../destinations/errorMessage.std';
 
@@ -10,6 +11,7 @@ import { errorMessage } from '../destinations/errorMessage.std';
  */
 export function useShowDetail(showId: string, summary: ShowSummary | undefined): { detail: ShowDetail | null; failure: string | null } {
   const api = useStudioApi();
+  const translator = useT();
   const [detail, setDetail] = useState<ShowDetail | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const onDisk = summary ? `${summary.state}/${summary.clips}/${summary.sizeBytes}` : 'gone';
@@ -23,13 +25,13 @@ export function useShowDetail(showId: string, summary: ShowSummary | undefined):
         setFailure(null);
       },
       (error: unknown) => {
-        if (current) setFailure(errorMessage(error));
+        if (current) setFailure(errorMessage(error, translator));
       },
     );
     return () => {
       current = false;
     };
-  }, [api, showId, onDisk]);
+  }, [api, showId, onDisk, translator]);
 
   // Until the newly opened show is read, nothing of the previous one is shown as if it were this one.
   return { detail: detail?.show.id === showId ? detail : null, failure };

@@ -1,5 +1,6 @@
 import { memo, useState } from 'react';
 import type { PanelComment } from '../../../contract/schemas/panel.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { FlaggedText } from './FlaggedText.dom';
 import { timeOfDay } from './timeOfDay.std';
 import type { FlaggedWord } from '../../../contract/text/wordFlags.std';
@@ -19,6 +20,7 @@ interface CommentRowProps {
 /** One comment: who, when, the text (flagged words marked) and its actions. Viewer text is only ever a text child. */
 export const CommentRow = memo(function CommentRow({ comment, selected, pinned, buyer, flags, onCommand }: CommentRowProps) {
   const [confirmingBan, setConfirmingBan] = useState(false);
+  const { t } = useT();
   const className = ['comment', selected ? 'selected' : '', comment.hidden ? 'hidden-comment' : '', flags.length > 0 ? 'flagged' : ''].filter(Boolean).join(' ');
   return (
     <div className={className} aria-current={selected ? 'true' : undefined} onClick={(event) => {
@@ -28,9 +30,9 @@ export const CommentRow = memo(function CommentRow({ comment, selected, pinned, 
     >
       <div className="comment-head">
         <span className="comment-name">{comment.name}</span>
-        {buyer && <span className="tag tag-buyer">buyer</span>}
-        {pinned && <span className="tag tag-pinned">pinned</span>}
-        {comment.hidden && <span className="tag">hidden</span>}
+        {buyer && <span className="tag tag-buyer">{t('comment.buyer')}</span>}
+        {pinned && <span className="tag tag-pinned">{t('comment.pinned')}</span>}
+        {comment.hidden && <span className="tag">{t('comment.hidden')}</span>}
         <time className="comment-time" dateTime={new Date(comment.at).toISOString()}>
           {timeOfDay(comment.at)}
         </time>
@@ -39,8 +41,8 @@ export const CommentRow = memo(function CommentRow({ comment, selected, pinned, 
         <FlaggedText text={comment.text} flags={flags} />
       </p>
       {confirmingBan ? (
-        <div className="comment-actions" role="group" aria-label={`Ban ${comment.name}?`}>
-          <span className="confirm-text">Ban {comment.name} from this room?</span>
+        <div className="comment-actions" role="group" aria-label={t('comment.banQuestion', { name: comment.name })}>
+          <span className="confirm-text">{t('comment.banConfirm', { name: comment.name })}</span>
           <button
             type="button"
             className="danger"
@@ -50,7 +52,7 @@ export const CommentRow = memo(function CommentRow({ comment, selected, pinned, 
               onCommand('ban', comment);
             }}
           >
-            Ban
+            {t('comment.ban')}
           </button>
           <button
             type="button"
@@ -60,35 +62,35 @@ export const CommentRow = memo(function CommentRow({ comment, selected, pinned, 
               setConfirmingBan(false);
             }}
           >
-            Cancel
+            {t('common.cancel')}
           </button>
         </div>
       ) : (
         <div className="comment-actions">
           {pinned ? (
-            <button type="button" title="Unpin (P)" onClick={() => onCommand('unpin', comment)}>
-              Unpin
+            <button type="button" title={t('comment.unpinTitle')} onClick={() => onCommand('unpin', comment)}>
+              {t('comments.unpin')}
             </button>
           ) : (
-            <button type="button" title="Pin on the stream (P)" disabled={comment.hidden} onClick={() => onCommand('pin', comment)}>
-              Pin
+            <button type="button" title={t('comment.pinTitle')} disabled={comment.hidden} onClick={() => onCommand('pin', comment)}>
+              {t('comment.pin')}
             </button>
           )}
-          <button type="button" title="Reply (R)" onClick={() => onCommand('reply', comment)}>
-            Reply
+          <button type="button" title={t('comment.replyTitle')} onClick={() => onCommand('reply', comment)}>
+            {t('comment.reply')}
           </button>
-          <button type="button" title="Hide from viewers (H)" disabled={comment.hidden} onClick={() => onCommand('hide', comment)}>
-            Hide
+          <button type="button" title={t('comment.hideTitle')} disabled={comment.hidden} onClick={() => onCommand('hide', comment)}>
+            {t('comment.hide')}
           </button>
           <button
             type="button"
-            title="Ban this viewer (asks first)"
+            title={t('comment.banTitle')}
             onClick={(event) => {
               event.stopPropagation();
               setConfirmingBan(true);
             }}
           >
-            Ban
+            {t('comment.ban')}
           </button>
         </div>
       )}

@@ -1,10 +1,11 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useMemo, useReducer, useRef, useState, type KeyboardEvent } from 'react';
 import type { PanelAction, PanelComment } from '../../../contract/schemas/panel.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { FirstShowChecklist } from '../firstShow/FirstShowChecklist.dom';
 import { following, isAtBottom, nextAutoScroll, refreshFrozen, unseenLabel } from './autoScroll.std';
-import { buyersOf, commentFilterLabels, commentFilters, filterComments, type CommentFilter } from './commentFilters.std';
+import { buyersOf, commentFilters, filterComments, type CommentFilter } from './commentFilters.std';
 import { CommentRow, type CommentCommand } from './CommentRow.dom';
 import { FlaggedText } from './FlaggedText.dom';
 import { ReplyComposer } from './ReplyComposer.dom';
@@ -22,6 +23,8 @@ const ESTIMATED_ROW_PX = 64;
  */
 export function CommentsTab() {
   const api = useStudioApi();
+  const translator = useT();
+  const { t } = translator;
   const comments = useStudio((state) => state.panel.comments);
   const orders = useStudio((state) => state.panel.orders);
   const pinned = useStudio((state) => state.panel.pinned);
@@ -43,7 +46,7 @@ export function CommentsTab() {
   const [frozen, setFrozen] = useState<readonly PanelComment[]>([]);
   const byId = useMemo(() => (scroll.mode === 'paused' ? new Map(comments.map((comment) => [comment.id, comment])) : null), [comments, scroll.mode]);
   const shown = scroll.mode === 'paused' && byId ? refreshFrozen(frozen, byId) : matching;
-  const unseen = unseenLabel(scroll, matching);
+  const unseen = unseenLabel(scroll, matching, translator);
 
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [replyTo, setReplyTo] = useState<PanelComment | null>(null);
@@ -166,26 +169,26 @@ export function CommentsTab() {
   return (
     <div className="comments-tab">
       {pinned && (
-        <section className="pinned-comment" aria-label="Pinned comment">
-          <span className="tag tag-pinned">Pinned</span>
+        <section className="pinned-comment" aria-label={t('comments.pinned')}>
+          <span className="tag tag-pinned">{t('comments.pinnedTag')}</span>
           <span className="comment-name">{pinned.name}</span>
           <p className="comment-text">
             <FlaggedText text={pinned.text} flags={[]} />
           </p>
-          <button type="button" title="Unpin (P on the pinned comment)" onClick={() => void act({ kind: 'unpinComment' })}>
-            Unpin
+          <button type="button" title={t('comments.unpinTitle')} onClick={() => void act({ kind: 'unpinComment' })}>
+            {t('comments.unpin')}
           </button>
         </section>
       )}
       <div className="comment-tools">
-        <div role="group" aria-label="Show comments" className="filter-buttons">
+        <div role="group" aria-label={t('comments.filters')} className="filter-buttons">
           {commentFilters.map((option) => (
             <button key={option} type="button" aria-pressed={filter === option} onClick={() => showOnly(option)}>
-              {commentFilterLabels[option]}
+              {t(`comments.filter.${option}`)}
             </button>
           ))}
         </div>
-        <input type="search" aria-label="Search comments" placeholder="Search comments" value={search} onChange={(event) => searchFor(event.target.value)} />
+        <input type="search" aria-label={t('comments.search')} placeholder={t('comments.search')} value={search} onChange={(event) => searchFor(event.target.value)} />
       </div>
       <FieldError message={failure} />
       {firstShow && comments.length === 0 && <FirstShowChecklist />}
@@ -194,7 +197,7 @@ export function CommentsTab() {
           ref={listRef}
           className="comment-list"
           role="list"
-          aria-label="Comments"
+          aria-label={t('comments.list')}
           aria-describedby="comment-keys"
           tabIndex={0}
           onScroll={onScroll}
@@ -206,7 +209,7 @@ export function CommentsTab() {
           onKeyDown={onKeyDown}
         >
           {shown.length === 0 ? (
-            <p className="empty">{comments.length === 0 ? "No comments yet. Viewers' comments appear here as soon as you are live." : 'No comments match.'}</p>
+            <p className="empty">{comments.length === 0 ? t('comments.none') : t('comments.noMatch')}</p>
           ) : (
             <div style={{ height: totalSize, position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item) => {
@@ -238,13 +241,13 @@ export function CommentsTab() {
           )}
         </div>
         {scroll.mode === 'paused' && (
-          <button type="button" className="new-comments" onClick={resume} title="Back to the newest comments (End)">
-            {unseen ?? 'Newest'} ↓
+          <button type="button" className="new-comments" onClick={resume} title={t('comments.newestTitle')}>
+            {unseen ?? t('comments.newest')}
           </button>
         )}
       </div>
       <p id="comment-keys" className="keys-hint">
-        ↑/↓ select · P pin/unpin · H hide · R reply · Esc back to newest
+        {t('comments.keys')}
       </p>
       {replyTo && (
         <ReplyComposer

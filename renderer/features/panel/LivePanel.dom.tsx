@@ -1,6 +1,7 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
 import { mayCall } from '../../../contract/roles.std';
 import { panelTabs, type PanelTab } from '../../../contract/schemas/settings.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { LiveStatus } from '../golive/LiveStatus.dom';
 import { ProductsTab } from '../products/ProductsTab.dom';
@@ -14,7 +15,6 @@ import { PanelSettingsDialog } from './PanelSettingsDialog.dom';
 import { useOrderSound } from './useOrderSound.dom';
 import './panel.css';
 
-const tabLabels: Record<PanelTab, string> = { comments: 'Comments', orders: 'Orders', products: 'Products', staff: 'Staff' };
 
 function TabContent({ tab }: { tab: PanelTab }) {
   switch (tab) {
@@ -33,16 +33,17 @@ function ConnectionLine() {
   const connection = useStudio((state) => state.panel.connection);
   const viewerCount = useStudio((state) => state.panel.viewerCount);
   const likes = useStudio((state) => state.panel.likes);
+  const { t } = useT();
   if (connection.state !== 'open') {
     return (
       <p className="panel-connection" role="status">
-        {connection.message ?? (connection.state === 'connecting' ? 'Connecting to the live room…' : 'Not connected to the live room.')}
+        {connection.message ?? (connection.state === 'connecting' ? t('panel.connecting') : t('panel.notConnected'))}
       </p>
     );
   }
   return (
-    <p className="panel-connection" role="status" aria-label="Audience">
-      {viewerCount} watching · {likes} likes
+    <p className="panel-connection" role="status" aria-label={t('panel.audience')}>
+      {t('panel.audienceLine', { viewers: viewerCount, likes })}
     </p>
   );
 }
@@ -54,6 +55,7 @@ function ConnectionLine() {
  */
 export function LivePanel({ console: isConsole = false }: { console?: boolean }) {
   const api = useStudioApi();
+  const { t } = useT();
   const role = useStudio((state) => state.whoAmI.role);
   const savedTab = useStudio((state) => state.settings.panelTab);
   const newOrders = useStudio((state) => state.panel.totals.newOrders);
@@ -82,18 +84,18 @@ export function LivePanel({ console: isConsole = false }: { console?: boolean })
   };
 
   return (
-    <aside className={isConsole ? 'live-panel console-panel' : 'live-panel'} aria-label="Live panel">
+    <aside className={isConsole ? 'live-panel console-panel' : 'live-panel'} aria-label={t('panel.region')}>
       {!isConsole && <LiveRoomCard />}
       {!isConsole && <LiveStatus />}
       <div className="panel-bar">
         <ConnectionLine />
         {isHost && (
           <button type="button" className="small-button" onClick={() => setSettingsOpen(true)}>
-            Panel settings
+            {t('panel.settings')}
           </button>
         )}
       </div>
-      <div role="tablist" aria-label="Live panel" className="tabs" onKeyDown={onKeyDown}>
+      <div role="tablist" aria-label={t('panel.region')} className="tabs" onKeyDown={onKeyDown}>
         {tabs.map((tab) => (
           <button
             key={tab}
@@ -107,12 +109,12 @@ export function LivePanel({ console: isConsole = false }: { console?: boolean })
             tabIndex={tab === selected ? 0 : -1}
             onClick={() => select(tab)}
           >
-            {tabLabels[tab]}
+            {t(`panel.tab.${tab}`)}
             {tab === 'orders' && badge && (
               <span className="badge">
                 {' '}
                 {badge}
-                <span className="visually-hidden"> new</span>
+                <span className="visually-hidden">{t('panel.newBadge')}</span>
               </span>
             )}
           </button>

@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { orderWebhookInputSchema } from '../../../contract/schemas/fulfilment.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { FormFooter } from '../../app/FormFooter.dom';
 import { usePanelCall } from './usePanelCall.dom';
@@ -11,6 +12,7 @@ import { usePanelCall } from './usePanelCall.dom';
  */
 export function OrderWebhookDialog({ onClose }: { onClose: () => void }) {
   const api = useStudioApi();
+  const { t, rich } = useT();
   const saved = useStudio((state) => state.orderWebhook);
   const [url, setUrl] = useState(saved?.url ?? '');
   const [secret, setSecret] = useState('');
@@ -26,12 +28,12 @@ export function OrderWebhookDialog({ onClose }: { onClose: () => void }) {
   }, []);
 
   const save = async () => {
-    if (url.trim() === '') return setProblem({ field: 'url', message: 'Enter your shop system’s address, or use Turn off.' });
-    if (secret === '' && !saved?.hasSecret) return setProblem({ field: 'secret', message: 'Enter the shared secret your shop system checks the signature with.' });
+    if (url.trim() === '') return setProblem({ field: 'url', message: t('webhook.urlMissing') });
+    if (secret === '' && !saved?.hasSecret) return setProblem({ field: 'secret', message: t('webhook.secretMissing') });
     const checked = orderWebhookInputSchema.safeParse({ url, ...(secret === '' ? {} : { secret }) });
     if (!checked.success) {
       const issue = checked.error.issues[0];
-      return setProblem({ field: issue?.path[0] === 'secret' ? 'secret' : 'url', message: issue?.message ?? 'Check the address and the secret.' });
+      return setProblem({ field: issue?.path[0] === 'secret' ? 'secret' : 'url', message: issue?.message ?? t('webhook.checkBoth') });
     }
     setProblem(null);
     if (await run(() => api.saveOrderWebhook(checked.data))) onClose();
@@ -57,14 +59,11 @@ export function OrderWebhookDialog({ onClose }: { onClose: () => void }) {
           void save();
         }}
       >
-        <h2 id="order-webhook-title">Send orders to your shop system</h2>
-        <p className="dialog-help">
-          Each new order and each change (handled, cancelled) is sent as it happens, one after another in the order they happened, as a signed JSON POST. If your system
-          does not answer, Shopcast keeps trying — the show is never held up.
-        </p>
+        <h2 id="order-webhook-title">{t('webhook.title')}</h2>
+        <p className="dialog-help">{t('webhook.help')}</p>
         <div className="settings-grid">
           <label>
-            Webhook address
+            {t('webhook.address')}
             <input
               type="url"
               inputMode="url"
@@ -78,11 +77,11 @@ export function OrderWebhookDialog({ onClose }: { onClose: () => void }) {
             />
           </label>
           <label>
-            Shared secret (at least 16 characters)
+            {t('webhook.secret')}
             <input
               type={showSecret ? 'text' : 'password'}
               autoComplete="new-password"
-              placeholder={saved?.hasSecret ? 'saved — type a new secret to replace it' : ''}
+              placeholder={saved?.hasSecret ? t('webhook.secretPlaceholder') : ''}
               value={secret}
               aria-invalid={invalid('secret')}
               onChange={(event) => {
@@ -92,20 +91,19 @@ export function OrderWebhookDialog({ onClose }: { onClose: () => void }) {
             />
           </label>
           <button type="button" className="small-button" onClick={makeSecret}>
-            Make a secret
+            {t('webhook.makeSecret')}
           </button>
           <details className="dialog-help">
-            <summary>How your system checks a request</summary>
-            Each POST carries <code>X-Shopcast-Signature: sha256=</code>HMAC-SHA256 of <code>{'<X-Shopcast-Timestamp>.<raw body>'}</code> with the secret, and{' '}
-            <code>X-Shopcast-Delivery</code>, the same on every retry: answer 2xx once you have it, and ignore a delivery id you have seen.
+            <summary>{t('webhook.howTo')}</summary>
+            {rich<ReactNode>('webhook.howToBody', {}, { code: (chunks) => <code key={chunks.join('')}>{chunks}</code> })}
           </details>
         </div>
         {saved?.url && (
           <button type="button" className="danger" onClick={() => void turnOff()}>
-            Turn off (orders waiting are not sent)
+            {t('webhook.turnOff')}
           </button>
         )}
-        <FormFooter problem={problem?.message ?? failure} submitLabel="Save" onCancel={onClose} />
+        <FormFooter problem={problem?.message ?? failure} submitLabel={t('common.save')} onCancel={onClose} />
       </form>
     </dialog>
   );

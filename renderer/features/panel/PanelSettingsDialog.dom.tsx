@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { draftOfPanelSettings, panelSettingsOf, type PanelSettingsDraft } from './panelSettingsDraft.std';
 import { FormFooter } from '../../app/FormFooter.dom';
@@ -7,6 +8,8 @@ import { usePanelCall } from './usePanelCall.dom';
 /** The live panel's settings (host only): word lists, comment-to-claim, the order sound, the toast and quick replies. */
 export function PanelSettingsDialog({ onClose }: { onClose: () => void }) {
   const api = useStudioApi();
+  const translator = useT();
+  const { t } = translator;
   const settings = useStudio((state) => state.settings.livePanel);
   const [draft, setDraft] = useState<PanelSettingsDraft>(() => draftOfPanelSettings(settings));
   const [problem, setProblem] = useState<string | null>(null);
@@ -20,7 +23,7 @@ export function PanelSettingsDialog({ onClose }: { onClose: () => void }) {
 
   const edit = <K extends keyof PanelSettingsDraft>(key: K, value: PanelSettingsDraft[K]) => setDraft((current) => ({ ...current, [key]: value }));
   const save = async () => {
-    const checked = panelSettingsOf(draft);
+    const checked = panelSettingsOf(draft, translator);
     if (!checked.ok) {
       setProblem(checked.message);
       return;
@@ -38,38 +41,38 @@ export function PanelSettingsDialog({ onClose }: { onClose: () => void }) {
           void save();
         }}
       >
-        <h2 id="panel-settings-title">Panel settings</h2>
+        <h2 id="panel-settings-title">{t('settings.title')}</h2>
         <div className="settings-grid">
           <label>
-            Blocked words (one per line)
+            {t('settings.blocked')}
             <textarea rows={4} value={draft.blockedWords} onChange={(event) => edit('blockedWords', event.target.value)} />
           </label>
           <label>
-            Flagged superlatives (one per line)
+            {t('settings.superlatives')}
             <textarea rows={4} value={draft.flaggedSuperlatives} onChange={(event) => edit('flaggedSuperlatives', event.target.value)} />
           </label>
           <label className="check">
             <input type="checkbox" checked={draft.claimsEnabled} onChange={(event) => edit('claimsEnabled', event.target.checked)} />
-            Comment-to-claim: a comment with a claim word orders the promoted product
+            {t('settings.claims')}
           </label>
           <label>
-            Claim words (one per line)
+            {t('settings.claimWords')}
             <textarea rows={3} value={draft.claimKeywords} disabled={!draft.claimsEnabled} onChange={(event) => edit('claimKeywords', event.target.value)} />
           </label>
           <label className="check">
             <input type="checkbox" checked={draft.orderSound} onChange={(event) => edit('orderSound', event.target.checked)} />
-            Sound for new orders
+            {t('orders.sound')}
           </label>
           <label className="check">
             <input type="checkbox" checked={draft.purchaseToast} onChange={(event) => edit('purchaseToast', event.target.checked)} />
-            Show “just bought” on the stream
+            {t('orders.toast')}
           </label>
           <label>
-            Quick replies (one per line)
+            {t('settings.quickReplies')}
             <textarea rows={4} value={draft.quickReplies} onChange={(event) => edit('quickReplies', event.target.value)} />
           </label>
         </div>
-        <FormFooter problem={problem ?? failure} submitLabel="Save" onCancel={onClose} />
+        <FormFooter problem={problem ?? failure} submitLabel={t('common.save')} onCancel={onClose} />
       </form>
     </dialog>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { PanelComment } from '../../../contract/schemas/panel.std';
 import { roomLimits } from '../../../contract/room/roomMessages.std';
+import { Sentence, useT } from '../../app/i18n/studioI18n.dom';
 
 interface ReplyComposerProps {
   comment: PanelComment;
@@ -11,6 +12,7 @@ interface ReplyComposerProps {
 
 /** A reply to one comment: a quick reply in one click, or free text. */
 export function ReplyComposer({ comment, quickReplies, onSend, onClose }: ReplyComposerProps) {
+  const { t } = useT();
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const input = useRef<HTMLInputElement>(null);
@@ -27,7 +29,7 @@ export function ReplyComposer({ comment, quickReplies, onSend, onClose }: ReplyC
   return (
     <form
       className="reply-composer"
-      aria-label={`Reply to ${comment.name}`}
+      aria-label={t('reply.form', { name: comment.name })}
       onSubmit={(event) => {
         event.preventDefault();
         void send(text);
@@ -40,10 +42,10 @@ export function ReplyComposer({ comment, quickReplies, onSend, onClose }: ReplyC
       }}
     >
       <p className="reply-to">
-        Reply to <strong>{comment.name}</strong>: <span className="quoted">{comment.text}</span>
+        <Sentence message="reply.to" values={{ name: comment.name }} tag="who" className="reply-name" /> <span className="quoted">{comment.text}</span>
       </p>
       {quickReplies.length > 0 && (
-        <div className="quick-replies" role="group" aria-label="Quick replies">
+        <div className="quick-replies" role="group" aria-label={t('reply.quick')}>
           {quickReplies.map((reply) => (
             <button key={reply} type="button" disabled={sending} onClick={() => void send(reply)}>
               {reply}
@@ -52,12 +54,12 @@ export function ReplyComposer({ comment, quickReplies, onSend, onClose }: ReplyC
         </div>
       )}
       <div className="reply-row">
-        <input ref={input} aria-label="Reply text" value={text} maxLength={roomLimits.replyChars} onChange={(event) => setText(event.target.value)} placeholder="Write a reply…" />
+        <input ref={input} aria-label={t('reply.text')} value={text} maxLength={roomLimits.replyChars} onChange={(event) => setText(event.target.value)} placeholder={t('reply.placeholder')} />
         <button type="submit" disabled={sending || text.trim() === ''}>
-          Send
+          {t('reply.send')}
         </button>
         <button type="button" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </button>
       </div>
     </form>

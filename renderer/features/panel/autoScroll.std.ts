@@ -1,3 +1,5 @@
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
+
 // The comment list follows the newest comment until the reader scrolls up (or selects one to act
 // on); then it holds still — the rows on screen are frozen, so a comment being read or clicked
 // cannot slide away at 2,000 comments a second — and counts what arrived below. Reaching the
@@ -24,14 +26,14 @@ export function nextAutoScroll(state: AutoScroll, event: AutoScrollEvent): AutoS
 }
 
 /** What the "N new ↓" button says: comments newer than the pause; "500+" once the window has moved past it entirely. */
-export function unseenLabel(state: AutoScroll, comments: readonly { seq: number }[]): string | null {
+export function unseenLabel(state: AutoScroll, comments: readonly { seq: number }[], { t }: StudioTranslator): string | null {
   if (state.mode === 'following') return null;
   const first = comments[0];
   let unseen = 0;
   for (let index = comments.length - 1; index >= 0 && (comments[index]?.seq ?? 0) > state.afterSeq; index -= 1) unseen += 1;
   if (unseen === 0) return null;
   const all = first !== undefined && first.seq > state.afterSeq + 1 && unseen === comments.length;
-  return `${all ? `${comments.length}+` : unseen} new`;
+  return all ? t('comments.unseenMore', { count: comments.length }) : t('comments.unseen', { count: unseen });
 }
 
 /**

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { following, isAtBottom, nextAutoScroll, refreshFrozen, unseenLabel, type AutoScroll } from './autoScroll.std';
+import { createStudioTranslator } from '../../app/i18n/studioTranslator.std';
+import { following, isAtBottom, nextAutoScroll, refreshFrozen, unseenLabel as labelIn, type AutoScroll } from './autoScroll.std';
+
+const unseenLabel = (state: AutoScroll, comments: readonly { seq: number }[]) => labelIn(state, comments, createStudioTranslator('en'));
 
 const seqs = (...values: number[]) => values.map((seq) => ({ seq }));
 
@@ -17,9 +20,10 @@ describe('auto-scroll', () => {
   it('counts what arrived after the pause', () => {
     expect(unseenLabel(following, seqs(1, 2, 3))).toBeNull();
     expect(unseenLabel({ mode: 'paused', afterSeq: 3 }, seqs(1, 2, 3))).toBeNull();
-    expect(unseenLabel({ mode: 'paused', afterSeq: 3 }, seqs(2, 3, 4, 9, 15))).toBe('3 new');
+    expect(unseenLabel({ mode: 'paused', afterSeq: 3 }, seqs(2, 3, 4, 9, 15))).toBe('3 new ↓');
+    expect(labelIn({ mode: 'paused', afterSeq: 3 }, seqs(2, 3, 4, 9, 15), createStudioTranslator('zh-CN'))).toBe('3 条新评论 ↓');
     // The window moved past the pause entirely: more than it holds arrived.
-    expect(unseenLabel({ mode: 'paused', afterSeq: 3 }, seqs(100, 101))).toBe('2+ new');
+    expect(unseenLabel({ mode: 'paused', afterSeq: 3 }, seqs(100, 101))).toBe('2+ new ↓');
   });
 
   it('refreshes frozen rows from the window, keeping identities', () => {

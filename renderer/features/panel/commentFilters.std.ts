@@ -4,8 +4,6 @@ import { isQuestion } from './isQuestion.std';
 export const commentFilters = ['all', 'questions', 'buyers', 'flagged'] as const;
 export type CommentFilter = (typeof commentFilters)[number];
 
-export const commentFilterLabels: Record<CommentFilter, string> = { all: 'All', questions: 'Questions', buyers: 'Buyers', flagged: 'Flagged' };
-
 export interface CommentQuery {
   filter: CommentFilter;
   search: string;

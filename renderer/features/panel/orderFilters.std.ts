@@ -4,7 +4,6 @@ import { currencySchema, formatPrice } from '../../../contract/schemas/product.s
 
 export const orderFilters = ['all', 'new', 'handled', 'cancelled', 'waitlisted'] as const;
 export type OrderFilter = (typeof orderFilters)[number];
-export const orderFilterLabels: Record<OrderFilter, string> = { all: 'All', new: 'New', handled: 'Handled', cancelled: 'Cancelled', waitlisted: 'Waitlisted' };
 
 /** Newest first: the order that just came in is the one to act on. */
 export function filterOrders(orders: readonly PanelOrder[], filter: OrderFilter): PanelOrder[] {
@@ -38,5 +37,3 @@ export function formatMoneyByCurrency(money: MoneyByCurrency): string {
     })
     .join(' + ');
 }
-
-export const orderStatusLabels: Record<OrderStatus, string> = { new: 'New', handled: 'Handled', cancelled: 'Cancelled', waitlisted: 'Waitlisted' };

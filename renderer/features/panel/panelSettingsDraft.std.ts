@@ -1,4 +1,5 @@
 import { livePanelSettingsSchema, type LivePanelSettings } from '../../../contract/schemas/settings.std';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 import type { Checked } from '../scenes/sourceValidation.std';
 
 // The panel settings form edits word lists as text, one entry per line, so a list of a hundred
@@ -38,7 +39,7 @@ export function draftOfPanelSettings(settings: LivePanelSettings): PanelSettings
   };
 }
 
-export function panelSettingsOf(draft: PanelSettingsDraft): Checked<LivePanelSettings> {
+export function panelSettingsOf(draft: PanelSettingsDraft, { t }: StudioTranslator): Checked<LivePanelSettings> {
   const parsed = livePanelSettingsSchema.safeParse({
     blockedWords: linesOf(draft.blockedWords),
     flaggedSuperlatives: linesOf(draft.flaggedSuperlatives),
@@ -50,5 +51,6 @@ export function panelSettingsOf(draft: PanelSettingsDraft): Checked<LivePanelSet
   });
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
-  return { ok: false, message: issue?.message ?? 'These settings are not valid.' };
+  // The schema's own sentence (the contract's words); without one, the form's own in the merchant's language.
+  return { ok: false, message: issue?.message ?? t('settings.invalid') };
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLivePanelSettings } from '../../../contract/schemas/settings.std';
-import { draftOfPanelSettings, linesOf, panelSettingsOf } from './panelSettingsDraft.std';
+import { createStudioTranslator } from '../../app/i18n/studioTranslator.std';
+import { draftOfPanelSettings, linesOf, panelSettingsOf as settingsOf, type PanelSettingsDraft } from './panelSettingsDraft.std';
+
+const panelSettingsOf = (draft: PanelSettingsDraft) => settingsOf(draft, createStudioTranslator('en'));
 
 describe('panel settings draft', () => {
   it('round-trips the settings', () => {

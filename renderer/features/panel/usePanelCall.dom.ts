@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { errorMessage } from '../destinations/errorMessage.std';
 
 /**
@@ -6,6 +7,7 @@ import { errorMessage } from '../destinations/errorMessage.std';
  * room's sentence: "That comment is gone", "Only the host can do that …").
  */
 export function usePanelCall(): { run: (call: () => Promise<unknown>) => Promise<boolean>; failure: string | null; clearFailure: () => void } {
+  const translator = useT();
   const [failure, setFailure] = useState<string | null>(null);
   const run = useCallback(async (call: () => Promise<unknown>) => {
     setFailure(null);
@@ -13,10 +15,10 @@ export function usePanelCall(): { run: (call: () => Promise<unknown>) => Promise
       await call();
       return true;
     } catch (error) {
-      setFailure(errorMessage(error));
+      setFailure(errorMessage(error, translator));
       return false;
     }
-  }, []);
+  }, [translator]);
   const clearFailure = useCallback(() => setFailure(null), []);
   return { run, failure, clearFailure };
 }

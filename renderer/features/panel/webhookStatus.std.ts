@@ -1,5 +1,6 @@
 import type { OrderWebhookState } from '../../../contract/schemas/fulfilment.std';
 import { timeOfDay } from './timeOfDay.std';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 
 // The order webhook's state as the Orders tab says it to a shopkeeper: where orders go, and
 // whether they get there. A failing endpoint is a warning that says what happens to the orders.
@@ -14,24 +15,22 @@ export function endpointName(url: string): string {
   return URL.canParse(url) ? new URL(url).host : url;
 }
 
-const updates = (count: number) => `${count} order update${count === 1 ? '' : 's'}`;
-
-export function webhookStatusLine(webhook: OrderWebhookState | null): WebhookStatusLine {
-  if (!webhook || webhook.url === null) return { tone: 'quiet', text: 'Orders are not sent to a shop system. Set up a webhook to send each order as it comes.' };
+/** The webhook's state in a sentence; its last error is the core's (or the endpoint's) own words. */
+export function webhookStatusLine(webhook: OrderWebhookState | null, { t }: StudioTranslator): WebhookStatusLine {
+  if (!webhook || webhook.url === null) return { tone: 'quiet', text: t('webhook.none') };
   const where = endpointName(webhook.url);
   switch (webhook.state) {
-    case 'retrying':
-      return {
-        tone: 'warning',
-        text: `Orders are not reaching ${where}: ${webhook.lastError ?? 'no answer'}. ${updates(webhook.waiting)} waiting, sent in order once it answers${webhook.retryAt === null ? '' : ` (next try ${timeOfDay(webhook.retryAt)})`}.`,
-      };
+    case 'retrying': {
+      const values = { where, error: webhook.lastError ?? t('webhook.noAnswer'), waiting: webhook.waiting };
+      return { tone: 'warning', text: webhook.retryAt === null ? t('webhook.retrying', values) : t('webhook.retryingAt', { ...values, time: timeOfDay(webhook.retryAt) }) };
+    }
     case 'sending':
-      return { tone: 'ok', text: `Sending ${updates(webhook.waiting)} to ${where}…` };
+      return { tone: 'ok', text: t('webhook.sending', { waiting: webhook.waiting, where }) };
     case 'idle':
-      return { tone: 'ok', text: webhook.lastDeliveredAt === null ? `Orders go to ${where} as they come.` : `All orders delivered to ${where} (last ${timeOfDay(webhook.lastDeliveredAt)}).` };
+      return { tone: 'ok', text: webhook.lastDeliveredAt === null ? t('webhook.idle', { where }) : t('webhook.delivered', { where, time: timeOfDay(webhook.lastDeliveredAt) }) };
     case 'off':
       // Saved but not running: its secret could not be opened (secret.key replaced).
-      return { tone: 'warning', text: `Orders for ${where} are waiting: the webhook's secret could not be opened. Save the secret again.` };
+      return { tone: 'warning', text: t('webhook.off', { where }) };
     default: {
       const unknown: never = webhook.state;
       return unknown;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OrderWebhookState } from '../../../contract/schemas/fulfilment.std';
-import { webhookStatusLine } from './webhookStatus.std';
+import { createStudioTranslator } from '../../app/i18n/studioTranslator.std';
+import { webhookStatusLine as lineIn } from './webhookStatus.std';
+
+const webhookStatusLine = (webhook: OrderWebhookState | null) => lineIn(webhook, createStudioTranslator('en'));
 
 const base: OrderWebhookState = { url: 'https://erp.example.com/hooks/shopcast', hasSecret: true, state: 'idle', waiting: 0, lastError: null, retryAt: null, lastDeliveredAt: null };
 
@@ -13,6 +16,10 @@ describe('the webhook status line', () => {
     });
     expect(webhookStatusLine({ ...base, state: 'sending', waiting: 1 }).text).toBe('Sending 1 order update to erp.example.com…');
     expect(webhookStatusLine({ ...base, lastDeliveredAt: new Date(2026, 11, 7, 15, 40, 0).getTime() }).text).toBe('All orders delivered to erp.example.com (last 15:40:00).');
+  });
+
+  it('says it in Chinese, the endpoint’s own error as it came', () => {
+    expect(lineIn({ ...base, state: 'retrying', waiting: 2, lastError: 'HTTP 500' }, createStudioTranslator('zh-CN')).text).toBe('订单发不到 erp.example.com：HTTP 500。有 2 条订单更新在等待，对方恢复响应后会按顺序发送。');
   });
 
   it('is quiet when no webhook is set up', () => {

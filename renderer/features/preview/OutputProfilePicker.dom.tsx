@@ -1,14 +1,15 @@
 import { outputProfileSchema, outputProfiles } from '../../../contract/schemas/settings.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
-import { outputSizes } from './outputSize.std';
 
 export function OutputProfilePicker() {
   const api = useStudioApi();
+  const { t } = useT();
   const profile = useStudio((state) => state.settings.outputProfile);
   const isOffline = useStudio((state) => state.status.state === 'offline');
   return (
     <label className="profile-picker">
-      Output
+      {t('shell.output')}
       <select
         value={profile}
         disabled={!isOffline}
@@ -16,7 +17,7 @@ export function OutputProfilePicker() {
       >
         {outputProfiles.map((option) => (
           <option key={option} value={option}>
-            {outputSizes[option].label}
+            {t(`shell.output.${option}`)}
           </option>
         ))}
       </select>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio, useStudioStore } from '../../app/studioContext.dom';
 import { startCompositor } from '../compositor/compositorClient.dom';
 import { useCompositor } from '../compositor/compositorContext.dom';
@@ -11,6 +12,7 @@ import { SourceTransformOverlay } from './SourceTransformOverlay.dom';
  */
 export function ProgramPreview() {
   const store = useStudioStore();
+  const { t } = useT();
   const { captures } = useCompositor();
   const profile = useStudio((state) => state.settings.outputProfile);
   const error = useStudio((state) => state.compositorError);
@@ -24,11 +26,11 @@ export function ProgramPreview() {
 
   return (
     <div className={`preview-frame ${height > width ? 'vertical' : 'landscape'}`}>
-      <canvas ref={canvas} role="img" aria-label={`Program preview, ${width}×${height}`} className="preview-canvas" />
+      <canvas ref={canvas} role="img" aria-label={t('shell.previewLabel', { width, height })} className="preview-canvas" />
       <SourceTransformOverlay width={width} height={height} />
       {error && (
         <p role="alert" className="preview-error">
-          The program stopped: {error}
+          {t('shell.programStopped', { reason: error })}
         </p>
       )}
     </div>

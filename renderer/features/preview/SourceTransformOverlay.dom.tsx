@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { aspectOf, rectIn, type Aspect } from '../../../contract/sceneLayout.std';
 import type { Rect, Source } from '../../../contract/schemas/scene.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio } from '../../app/studioContext.dom';
 import { activeScene, sceneEdits } from '../../store/sceneEdits.std';
 import { handles, moveRect, nudgeRect, resizeRect, snapLines, type Guide, type Handle, type SnapLines } from './snap.std';
@@ -43,6 +44,7 @@ export function SourceTransformOverlay({ width, height }: { width: number; heigh
   const editScenes = useStudio((state) => state.editScenes);
   const selectSource = useStudio((state) => state.selectSource);
   const statuses = useStudio((state) => state.sourceStatuses);
+  const { t, rich } = useT();
   const root = useRef<HTMLDivElement>(null);
   const drag = useRef<Drag | null>(null);
   const [guides, setGuides] = useState<Guide[]>([]);
@@ -131,16 +133,16 @@ export function SourceTransformOverlay({ width, height }: { width: number; heigh
   };
 
   return (
-    <div ref={root} className="transform-overlay" role="group" aria-label="Arrange sources" onPointerMove={onPointerMove} onPointerUp={end} onPointerCancel={end}>
+    <div ref={root} className="transform-overlay" role="group" aria-label={t('overlay.region')} onPointerMove={onPointerMove} onPointerUp={end} onPointerCancel={end}>
       <p id={hintId} className="transform-hint">
-        Drag to move. Arrow keys move by 1 % of the picture, Shift and an arrow by 5 %.
+        {t('overlay.hint')}
       </p>
       {visible.map(({ source, rect }) => {
         const status = statuses[source.id];
         // The program shows viewers a plain slate there (framePlan.dom.ts); why is for the studio.
         return status?.state === 'error' ? (
           <p key={`problem:${source.id}`} className="transform-problem" style={placeStyle(rect)}>
-            <strong>{source.name}: no picture.</strong> {status.message} Viewers see a plain dark slate here.
+            {rich<ReactNode>('overlay.noPicture', { name: source.name, reason: status.message ?? '' }, { b: (chunks) => <strong key="name">{chunks}</strong> })}
           </p>
         ) : null;
       })}
@@ -151,7 +153,7 @@ export function SourceTransformOverlay({ width, height }: { width: number; heigh
             key={source.id}
             role="button"
             tabIndex={0}
-            aria-label={`${source.name}: drag to move`}
+            aria-label={t('overlay.drag', { name: source.name })}
             aria-pressed={isSelected}
             aria-describedby={hintId}
             className={isSelected ? 'transform-frame selected' : 'transform-frame'}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { LiveRoomInfo } from '../../../contract/schemas/liveRoom.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 
 /** How often the card re-reads the room's video state (a broadcaster starting or a worker restart). */
@@ -8,6 +9,7 @@ const REFRESH_MS = 5000;
 /** Where viewers join the studio's own live room: the link, its QR code for phones, and whether they will see the show. */
 export function LiveRoomCard() {
   const api = useStudioApi();
+  const { t } = useT();
   const [room, setRoom] = useState<LiveRoomInfo | null>(null);
   const [copied, setCopied] = useState(false);
   const enabled = useStudio((state) => state.settings.liveRoomEnabled);
@@ -30,8 +32,8 @@ export function LiveRoomCard() {
   if (!room) return null;
   if (!room.running || !room.watchUrl) {
     return (
-      <section className="live-room-card" aria-label="Live room">
-        <p role="status">{room.message ?? 'The live room is not running.'}</p>
+      <section className="live-room-card" aria-label={t('room.region')}>
+        <p role="status">{room.message ?? t('room.notRunning')}</p>
       </section>
     );
   }
@@ -40,19 +42,19 @@ export function LiveRoomCard() {
     void navigator.clipboard.writeText(watchUrl).then(() => setCopied(true));
   };
   return (
-    <section className="live-room-card" aria-label="Live room">
-      {room.qrSvg && <img className="qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(room.qrSvg)}`} alt={`QR code for ${watchUrl}`} width={96} height={96} />}
+    <section className="live-room-card" aria-label={t('room.region')}>
+      {room.qrSvg && <img className="qr" src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(room.qrSvg)}`} alt={t('room.qr', { url: watchUrl })} width={96} height={96} />}
       <div className="join">
-        <span className="label">Viewers join at</span>
+        <span className="label">{t('room.joinAt')}</span>
         <a href={watchUrl} target="_blank" rel="noreferrer noopener" data-testid="watch-url">
           {watchUrl}
         </a>
         <button type="button" onClick={copy}>
-          {copied ? 'Copied' : 'Copy link'}
+          {copied ? t('room.copied') : t('room.copy')}
         </button>
         {!enabled ? (
           <p className="warning" role="status">
-            Off in Destinations: viewers who open this link will not see the show.
+            {t('room.off')}
           </p>
         ) : (
           !room.video.available && (

@@ -4,6 +4,7 @@ import { captureKey } from '../compositor/captureKeys.std';
 import { useCaptureStream } from '../compositor/compositorContext.dom';
 import { CheckboxField, fitOptions, SelectField, type Option } from './fields.dom';
 import { useSourceUpdate } from './useScenes.dom';
+import { useT } from '../../app/i18n/studioI18n.dom';
 
 const resolutions = [
   { width: 640, height: 360 },
@@ -42,13 +43,15 @@ export function CameraProperties({ sceneId, source }: { sceneId: string; source:
   const stream = useCaptureStream(captureKey(source));
   // Re-listed when the capture starts: that is when the browser grants names and ids.
   const devices = useVideoInputs(stream);
+  const translator = useT();
+  const { t } = translator;
 
   const deviceOptions: Option[] = [
-    { value: SYSTEM_DEFAULT, label: 'System default' },
-    ...devices.map((device, index) => ({ value: device.deviceId, label: device.label || `Camera ${index + 1}` })),
+    { value: SYSTEM_DEFAULT, label: t('props.camera.default') },
+    ...devices.map((device, index) => ({ value: device.deviceId, label: device.label || t('props.camera.numbered', { n: index + 1 }) })),
   ];
   if (source.deviceId !== null && !devices.some((device) => device.deviceId === source.deviceId)) {
-    deviceOptions.push({ value: source.deviceId, label: 'Camera not connected' });
+    deviceOptions.push({ value: source.deviceId, label: t('props.camera.gone') });
   }
 
   const resolutionOptions: Option[] = resolutions.map(({ width, height }) => ({ value: `${width}x${height}`, label: `${width}×${height}` }));
@@ -56,20 +59,20 @@ export function CameraProperties({ sceneId, source }: { sceneId: string; source:
   if (!resolutionOptions.some((option) => option.value === resolution)) {
     resolutionOptions.push({ value: resolution, label: `${source.captureWidth}×${source.captureHeight}` });
   }
-  const fpsOptions: Option[] = frameRates.map((fps) => ({ value: String(fps), label: `${fps} fps` }));
-  if (!frameRates.includes(source.captureFps)) fpsOptions.push({ value: String(source.captureFps), label: `${source.captureFps} fps` });
+  const fpsOptions: Option[] = frameRates.map((fps) => ({ value: String(fps), label: t('props.camera.fpsOption', { fps }) }));
+  if (!frameRates.includes(source.captureFps)) fpsOptions.push({ value: String(source.captureFps), label: t('props.camera.fpsOption', { fps: source.captureFps }) });
 
   return (
     <>
       <SelfView stream={stream} mirrored={source.mirrorPreview} name={source.name} />
       <SelectField
-        label="Camera device"
+        label={t('props.camera.device')}
         value={source.deviceId ?? SYSTEM_DEFAULT}
         options={deviceOptions}
         onChange={(value) => update((current) => ({ ...current, deviceId: value === SYSTEM_DEFAULT ? null : value }))}
       />
       <SelectField
-        label="Resolution"
+        label={t('props.camera.resolution')}
         value={resolution}
         options={resolutionOptions}
         onChange={(value) => {
@@ -77,23 +80,24 @@ export function CameraProperties({ sceneId, source }: { sceneId: string; source:
           return update((current) => ({ ...current, captureWidth: width ?? current.captureWidth, captureHeight: height ?? current.captureHeight }));
         }}
       />
-      <SelectField label="Frame rate" value={String(source.captureFps)} options={fpsOptions} onChange={(value) => update((current) => ({ ...current, captureFps: Number(value) }))} />
+      <SelectField label={t('props.camera.fps')} value={String(source.captureFps)} options={fpsOptions} onChange={(value) => update((current) => ({ ...current, captureFps: Number(value) }))} />
       <CheckboxField
-        label="Mirror my preview"
+        label={t('props.camera.mirror')}
         checked={source.mirrorPreview}
-        hint="Only your own preview is mirrored; viewers always see the true picture."
+        hint={t('props.camera.mirrorHint')}
         onChange={(mirrorPreview) => update((current) => ({ ...current, mirrorPreview }))}
       />
-      <SelectField label="Fit" value={source.fit} options={fitOptions} onChange={(fit) => update((current) => ({ ...current, fit: fit === 'contain' ? 'contain' : 'cover' }))} />
+      <SelectField label={t('props.fit')} value={source.fit} options={fitOptions(translator)} onChange={(fit) => update((current) => ({ ...current, fit: fit === 'contain' ? 'contain' : 'cover' }))} />
     </>
   );
 }
 
 function SelfView({ stream, mirrored, name }: { stream: MediaStream | null; mirrored: boolean; name: string }) {
   const video = useRef<HTMLVideoElement>(null);
+  const { t } = useT();
   useEffect(() => {
     if (video.current) video.current.srcObject = stream;
   }, [stream]);
-  if (!stream) return <p className="self-view-empty">The self-view appears when the camera is live.</p>;
-  return <video ref={video} className={mirrored ? 'self-view mirrored' : 'self-view'} muted playsInline autoPlay aria-label={`${name} self-view${mirrored ? ' (mirrored)' : ''}`} />;
+  if (!stream) return <p className="self-view-empty">{t('props.camera.noSelfView')}</p>;
+  return <video ref={video} className={mirrored ? 'self-view mirrored' : 'self-view'} muted playsInline autoPlay aria-label={t('props.camera.selfView', { name, mirrored: mirrored ? 'yes' : 'no' })} />;
 }

@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { currencies, currencySchema, formatPrice, type Currency } from '../../../contract/schemas/product.std';
 import type { SourceOf } from '../../../contract/schemas/scene.std';
+import { Sentence, useT } from '../../app/i18n/studioI18n.dom';
 import { DraftField, ImageFileField, SelectField } from './fields.dom';
 import { convertMinor, minorToInput, parseMoney, parseOptionalMoney } from './money.std';
 import { parseNumber, parseOptionalNumber } from './numberInput.std';
@@ -17,18 +18,19 @@ export function ProductCardProperties({ sceneId, source }: { sceneId: string; so
   const { product } = source;
   const setProduct = (change: (current: ProductCard['product']) => ProductCard['product']) =>
     update((current) => ({ ...current, product: change(current.product) }));
+  const { t } = useT();
 
   return (
     <>
       <PromotionNote sceneId={sceneId} sourceId={source.id} />
-      <DraftField label="Product name" maxLength={120} value={product.name} onCommit={(name) => setProduct((current) => ({ ...current, name }))} />
+      <DraftField label={t('props.card.name')} maxLength={120} value={product.name} onCommit={(name) => setProduct((current) => ({ ...current, name }))} />
       <SelectField
-        label="Currency"
+        label={t('props.card.currency')}
         value={product.currency}
         options={currencyOptions}
         onChange={(value) => {
           const parsed = currencySchema.safeParse(value);
-          if (!parsed.success) return 'Choose a currency from the list.';
+          if (!parsed.success) return t('props.card.currencyMissing');
           const to: Currency = parsed.data;
           return setProduct((current) => ({
             ...current,
@@ -39,30 +41,30 @@ export function ProductCardProperties({ sceneId, source }: { sceneId: string; so
         }}
       />
       <DraftField
-        label={`Price (${product.currency})`}
+        label={t('props.card.price', { currency: product.currency })}
         inputMode="decimal"
         value={minorToInput(product.priceMinor, product.currency)}
-        hint={`Shown as ${formatPrice(product.priceMinor, product.currency)}.`}
+        hint={t('props.card.priceShown', { price: formatPrice(product.priceMinor, product.currency) })}
         onCommit={(text) => {
           const parsed = parseMoney(text, product.currency, 'Price');
           return parsed.ok ? setProduct((current) => ({ ...current, priceMinor: parsed.value })) : parsed.message;
         }}
       />
       <DraftField
-        label={`List price (${product.currency}, optional)`}
+        label={t('props.card.listPrice', { currency: product.currency })}
         inputMode="decimal"
         value={product.listPriceMinor === null ? '' : minorToInput(product.listPriceMinor, product.currency)}
-        hint="The struck-out “was” price. Leave empty for none."
+        hint={t('props.card.listPriceHint')}
         onCommit={(text) => {
           const parsed = parseOptionalMoney(text, product.currency, 'List price');
           return parsed.ok ? setProduct((current) => ({ ...current, listPriceMinor: parsed.value })) : parsed.message;
         }}
       />
       <DraftField
-        label="Stock (optional)"
+        label={t('props.card.stock')}
         inputMode="numeric"
         value={product.stock === null ? '' : String(product.stock)}
-        hint="Units left. Leave empty to not show stock."
+        hint={t('props.card.stockHint')}
         onCommit={(text) => {
           const parsed = parseOptionalNumber(text, { label: 'Stock', min: 0, integer: true });
           return parsed.ok ? setProduct((current) => ({ ...current, stock: parsed.value })) : parsed.message;
@@ -70,17 +72,17 @@ export function ProductCardProperties({ sceneId, source }: { sceneId: string; so
       />
       {product.photo ? (
         <div className="photo-row">
-          <img className="thumbnail" src={product.photo} alt={`${product.name}: the product photo`} />
+          <img className="thumbnail" src={product.photo} alt={t('props.card.photoAlt', { name: product.name })} />
           <button type="button" className="small-button" onClick={() => setProduct((current) => ({ ...current, photo: null }))}>
-            Remove photo
+            {t('props.card.removePhoto')}
           </button>
         </div>
       ) : (
-        <p className="field-hint">No photo yet.</p>
+        <p className="field-hint">{t('props.card.noPhoto')}</p>
       )}
       <ImageFileField
-        label={product.photo ? 'Replace photo' : 'Photo'}
-        hint="PNG, JPEG, WebP or GIF, at most 2 MB."
+        label={product.photo ? t('props.card.replacePhoto') : t('props.card.photo')}
+        hint={t('props.image.hint')}
         onImage={(image) => setProduct((current) => ({ ...current, photo: image.dataUrl }))}
       />
       <Countdown endsAt={source.countdownEndsAt} onChange={(countdownEndsAt) => update((current) => ({ ...current, countdownEndsAt }))} />
@@ -91,11 +93,11 @@ export function ProductCardProperties({ sceneId, source }: { sceneId: string; so
 /** Says that the card follows the promotion, so the product typed below is not taken for what viewers see. */
 function PromotionNote({ sceneId, sourceId }: { sceneId: string; sourceId: string }) {
   const showing = usePromotedProduct(sceneId, sourceId);
-  if (!showing) return <p className="field-hint">When you promote a product, this card shows it, here in this scene.</p>;
+  const { t, rich } = useT();
+  if (!showing) return <p className="field-hint">{t('props.card.follows')}</p>;
   return (
     <p className="promotion-note" role="status">
-      Now showing what you promote: <strong dir="auto">{showing.name}</strong>, {formatPrice(showing.priceMinor, showing.currency)}. The product below
-      comes back when the promotion ends.
+      {rich<ReactNode>('props.card.promoted', { name: showing.name, price: formatPrice(showing.priceMinor, showing.currency) }, { b: (chunks) => <strong key="name" dir="auto">{chunks}</strong> })}
     </p>
   );
 }
@@ -107,7 +109,7 @@ export function CardShowing({ sceneId, sourceId }: { sceneId: string; sourceId: 
   return (
     <div className="capture-status">
       <span>
-        Showing <span dir="auto">{showing.name}</span> (promoted)
+        <Sentence message="props.card.showing" values={{ name: showing.name }} tag="product" className="promoted-name" />
       </span>
     </div>
   );
@@ -117,6 +119,7 @@ export function CardShowing({ sceneId, sourceId }: { sceneId: string; sourceId: 
 function Countdown({ endsAt, onChange }: { endsAt: number | null; onChange: (endsAt: number | null) => string | null }) {
   const id = useId();
   const [minutes, setMinutes] = useState('10');
+  const { t } = useT();
   const [error, setError] = useState<string | null>(null);
   const start = () => {
     const parsed = parseNumber(minutes, { label: 'Countdown minutes', min: 1, max: 1440, integer: true });
@@ -124,12 +127,12 @@ function Countdown({ endsAt, onChange }: { endsAt: number | null; onChange: (end
   };
   return (
     <fieldset className="countdown">
-      <legend>Countdown</legend>
+      <legend>{t('props.countdown')}</legend>
       <p className="field-hint" aria-live="polite">
-        {endsAt === null ? 'No countdown on the card.' : `Ends at ${new Date(endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}.`}
+        {endsAt === null ? t('props.countdown.none') : t('props.countdown.endsAt', { time: new Date(endsAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) })}
       </p>
       <div className="field field-inline">
-        <label htmlFor={id}>Minutes from now</label>
+        <label htmlFor={id}>{t('props.countdown.minutes')}</label>
         <input
           id={id}
           type="text"
@@ -146,12 +149,12 @@ function Countdown({ endsAt, onChange }: { endsAt: number | null; onChange: (end
           }}
         />
         <button type="button" className="small-button" onClick={start}>
-          Start countdown
+          {t('props.countdown.start')}
         </button>
       </div>
       {endsAt !== null && (
         <button type="button" className="small-button" onClick={() => setError(onChange(null))}>
-          No countdown
+          {t('props.countdown.stop')}
         </button>
       )}
       {error && (

@@ -1,5 +1,4 @@
 import { useId, useRef, useState } from 'react';
-import { presetNames } from '../../../contract/scenePresets.std';
 import { MAX_SCENES, scenePresets, type Scene, type ScenePreset } from '../../../contract/schemas/scene.std';
 import { useStudio } from '../../app/studioContext.dom';
 import { sceneEdits } from '../../store/sceneEdits.std';
@@ -8,14 +7,15 @@ import { MenuButton } from './MenuButton.dom';
 import { MoveButton } from './MoveButton.dom';
 import { uniqueName } from './sourceFactory.std';
 import { useFocusLater } from './useFocusLater.dom';
+import { useT } from '../../app/i18n/studioI18n.dom';
 
-const presetItems = scenePresets.map((preset) => ({ key: preset, label: presetNames[preset] }));
 const isPreset = (key: string): key is ScenePreset => (scenePresets as readonly string[]).includes(key);
 
 /** The show's scenes: a click puts one on the program at once. */
 export function SceneList() {
   const collection = useStudio((state) => state.sceneCollection);
   const editScenes = useStudio((state) => state.editScenes);
+  const { t } = useT();
   const list = useRef<HTMLUListElement>(null);
   const focusLater = useFocusLater(list);
   if (!collection) return null;
@@ -30,7 +30,8 @@ export function SceneList() {
       if (next === current) return current;
       added = next.activeSceneId;
       const taken = current.scenes.map((scene) => scene.name);
-      return sceneEdits.rename(next, added, uniqueName(presetNames[preset], taken));
+      // A new scene is named in the merchant's language: the name is theirs from then on.
+      return sceneEdits.rename(next, added, uniqueName(t(`scenes.preset.${preset}`), taken));
     });
     if (added) focusLater(`scene:${added}`);
   };
@@ -38,12 +39,12 @@ export function SceneList() {
   return (
     <>
       <div className="section-head">
-        <h2 id="scenes-heading">Scenes</h2>
+        <h2 id="scenes-heading">{t('scenes.heading')}</h2>
         <MenuButton
-          label="Add scene"
-          items={presetItems}
+          label={t('scenes.add')}
+          items={scenePresets.map((preset) => ({ key: preset, label: t(`scenes.preset.${preset}`) }))}
           onSelect={addScene}
-          disabledReason={scenes.length >= MAX_SCENES ? `A show has at most ${MAX_SCENES} scenes.` : null}
+          disabledReason={scenes.length >= MAX_SCENES ? t('scenes.max', { max: MAX_SCENES }) : null}
         />
       </div>
       <ul className="scene-list" aria-labelledby="scenes-heading" ref={list}>
@@ -87,6 +88,7 @@ interface SceneRowProps {
 }
 
 function SceneRow({ scene, index, count, active, onActivate, onRename, onMove, onRemove, onDone }: SceneRowProps) {
+  const { t } = useT();
   const [mode, setMode] = useState<'show' | 'rename' | 'remove'>('show');
   const last = count <= 1;
 
@@ -126,7 +128,7 @@ function SceneRow({ scene, index, count, active, onActivate, onRename, onMove, o
         className="scene-switch"
         data-focus={`scene:${scene.id}`}
         aria-current={active ? 'true' : undefined}
-        title={active ? `${scene.name} is on the program (F2 or double-click to rename)` : `Put ${scene.name} on the program (F2 or double-click to rename)`}
+        title={t(active ? 'scenes.onProgram' : 'scenes.putOnProgram', { name: scene.name })}
         onClick={onActivate}
         onDoubleClick={() => setMode('rename')}
         onKeyDown={(event) => {
@@ -144,23 +146,23 @@ function SceneRow({ scene, index, count, active, onActivate, onRename, onMove, o
         )}
       </button>
       <div className="row-actions">
-        <button type="button" className="icon-button" aria-label={`Rename ${scene.name}`} title="Rename" onClick={() => setMode('rename')}>
+        <button type="button" className="icon-button" aria-label={t('scenes.rename', { name: scene.name })} title={t('scenes.renameTitle')} onClick={() => setMode('rename')}>
           ✎
         </button>
-        <MoveButton itemId={scene.id} itemName={scene.name} direction="up" title="Move up" disabled={index === 0} onClick={() => onMove(index - 1, 'up')} />
+        <MoveButton itemId={scene.id} itemName={scene.name} direction="up" title={t('scenes.moveUp')} disabled={index === 0} onClick={() => onMove(index - 1, 'up')} />
         <MoveButton
           itemId={scene.id}
           itemName={scene.name}
           direction="down"
-          title="Move down"
+          title={t('scenes.moveDown')}
           disabled={index === count - 1}
           onClick={() => onMove(index + 1, 'down')}
         />
         <button
           type="button"
           className="icon-button"
-          aria-label={`Remove ${scene.name}`}
-          title={last ? "The last scene can't be removed" : 'Remove'}
+          aria-label={t('scenes.remove', { name: scene.name })}
+          title={last ? t('scenes.lastScene') : t('common.remove')}
           disabled={last}
           onClick={() => setMode('remove')}
         >
@@ -173,6 +175,7 @@ function SceneRow({ scene, index, count, active, onActivate, onRename, onMove, o
 
 /** Enter or leaving the field renames; Escape keeps the old name; an empty name is refused. */
 function RenameInput({ name, onDone }: { name: string; onDone: (name: string | null) => void }) {
+  const { t } = useT();
   const [draft, setDraft] = useState(name);
   const errorId = useId();
   // Enter or Escape unmounts the field, which may also blur it: only the first ending counts.
@@ -189,7 +192,7 @@ function RenameInput({ name, onDone }: { name: string; onDone: (name: string | n
         // The field appears because the merchant asked to rename: focus belongs in it.
         autoFocus
         type="text"
-        aria-label={`New name for ${name}`}
+        aria-label={t('scenes.newName', { name })}
         value={draft}
         maxLength={80}
         aria-invalid={empty || undefined}
@@ -209,7 +212,7 @@ function RenameInput({ name, onDone }: { name: string; onDone: (name: string | n
       />
       {empty && (
         <p className="field-error" id={errorId} role="alert">
-          A scene needs a name.
+          {t('scenes.nameMissing')}
         </p>
       )}
     </div>

@@ -6,6 +6,7 @@ import { SourceList } from './SourceList.dom';
 import { SourceProperties } from './SourceProperties.dom';
 import { useActiveScene } from './useScenes.dom';
 import './scenes.css';
+import { useT } from '../../app/i18n/studioI18n.dom';
 
 /** The left column: the show's scenes, the active scene's sources, and the selected source's settings. */
 export function ScenesPanel() {
@@ -13,16 +14,17 @@ export function ScenesPanel() {
   const testPattern = useStudio((state) => state.sceneCollection?.testPattern ?? false);
   const editScenes = useStudio((state) => state.editScenes);
   const scene = useActiveScene();
+  const { t } = useT();
 
   return (
-    <nav className="scenes" aria-label="Scenes and sources">
+    <nav className="scenes" aria-label={t('scenes.region')}>
       <section className="scenes-section" aria-labelledby="scenes-heading">
         {loaded ? (
           <SceneList />
         ) : (
           <>
-            <h2 id="scenes-heading">Scenes</h2>
-            <p className="empty">Loading scenes…</p>
+            <h2 id="scenes-heading">{t('scenes.heading')}</h2>
+            <p className="empty">{t('scenes.loading')}</p>
           </>
         )}
       </section>
@@ -37,11 +39,11 @@ export function ScenesPanel() {
       {/* For measuring the stream, not for a show: out of the way of a merchant. */}
       {loaded && (
         <details className="advanced">
-          <summary>Advanced</summary>
+          <summary>{t('scenes.advanced')}</summary>
           <CheckboxField
-            label="Stamp frame numbers (test pattern)"
+            label={t('scenes.stamp')}
             checked={testPattern}
-            hint="For measuring delay and dropped frames; viewers see the stamp too."
+            hint={t('scenes.stampHint')}
             onChange={(on) => editScenes((collection) => sceneEdits.setTestPattern(collection, on))}
           />
         </details>

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { MAX_SOURCES_PER_SCENE, type Scene, type Source } from '../../../contract/schemas/scene.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio } from '../../app/studioContext.dom';
 import { sceneEdits } from '../../store/sceneEdits.std';
 import { isVideoSource } from '../compositor/captureKeys.std';
@@ -10,10 +11,8 @@ import { CardShowing } from './ProductCardProperties.dom';
 import { MoveButton } from './MoveButton.dom';
 import { readImageFile } from './readImage.dom';
 import { IMAGE_ACCEPT } from './imageFile.std';
-import { kindGlyphs, kindLabels, newImageSource, newSource, sourceKinds } from './sourceFactory.std';
+import { kindGlyphs, newImageSource, newSource, sourceKinds } from './sourceFactory.std';
 import { useFocusLater } from './useFocusLater.dom';
-
-const kindItems = sourceKinds.map((kind) => ({ key: kind, label: kind === 'image' ? 'Image…' : kindLabels[kind] }));
 
 /** The active scene's sources, top-most first (the scene keeps them bottom to top). */
 export function SourceList({ scene }: { scene: Scene }) {
@@ -24,6 +23,8 @@ export function SourceList({ scene }: { scene: Scene }) {
   const list = useRef<HTMLUListElement>(null);
   const focusLater = useFocusLater(list);
   const [addError, setAddError] = useState<string | null>(null);
+  const { t } = useT();
+  const kindItems = sourceKinds.map((kind) => ({ key: kind, label: kind === 'image' ? t('sources.addImage') : t(`sources.kind.${kind}`) }));
 
   /** Makes the source from the scene as it is when added (an image may take a moment to read). */
   const add = (make: (id: string, existing: readonly Source[]) => Source) => {
@@ -53,15 +54,15 @@ export function SourceList({ scene }: { scene: Scene }) {
   return (
     <>
       <div className="section-head">
-        <h2 id="sources-heading">Sources</h2>
-        <MenuButton label="Add source" items={kindItems} onSelect={onAdd} disabledReason={full ? `A scene has at most ${MAX_SOURCES_PER_SCENE} sources.` : null} />
+        <h2 id="sources-heading">{t('sources.heading')}</h2>
+        <MenuButton label={t('sources.add')} items={kindItems} onSelect={onAdd} disabledReason={full ? t('sources.max', { max: MAX_SOURCES_PER_SCENE }) : null} />
       </div>
       <input
         ref={imageInput}
         type="file"
         hidden
         accept={IMAGE_ACCEPT}
-        aria-label="Image file for a new image source"
+        aria-label={t('sources.imageFile')}
         onChange={(event) => {
           const input = event.currentTarget;
           const file = input.files?.[0];
@@ -82,7 +83,7 @@ export function SourceList({ scene }: { scene: Scene }) {
         </p>
       )}
       {scene.sources.length === 0 ? (
-        <p className="empty">This scene is empty. Add a camera, screen, image, text, ticker or product card.</p>
+        <p className="empty">{t('sources.empty')}</p>
       ) : (
         <ul className="source-list" aria-labelledby="sources-heading" ref={list}>
           {topFirst.map(({ source, index }) => (
@@ -132,6 +133,7 @@ interface SourceRowProps {
 
 function SourceRow({ sceneId, source, selected, isTop, isBottom, onSelect, onToggle, onMove, onRemove, onCancelRemove }: SourceRowProps) {
   const [confirming, setConfirming] = useState(false);
+  const { t } = useT();
   const className = ['source-row', selected ? 'selected' : '', source.visible ? '' : 'hidden-source'].filter(Boolean).join(' ');
   if (confirming) {
     return (
@@ -152,7 +154,7 @@ function SourceRow({ sceneId, source, selected, isTop, isBottom, onSelect, onTog
     // The row is a large click target for the mouse; keyboard users have the name button.
     <li className={className} onClick={onSelect}>
       <div className="source-main">
-        <span className="kind-glyph" role="img" aria-label={kindLabels[source.kind]} title={kindLabels[source.kind]}>
+        <span className="kind-glyph" role="img" aria-label={t(`sources.kind.${source.kind}`)} title={t(`sources.kind.${source.kind}`)}>
           {kindGlyphs[source.kind]}
         </span>
         <button type="button" className="source-name" data-focus={`source:${source.id}`} aria-pressed={selected} onClick={onSelect}>
@@ -164,15 +166,15 @@ function SourceRow({ sceneId, source, selected, isTop, isBottom, onSelect, onTog
             className="icon-button"
             data-focus={`${source.id}:visible`}
             aria-pressed={source.visible}
-            aria-label={`${source.visible ? 'Hide' : 'Show'} ${source.name}`}
-            title={source.visible ? 'Hide' : 'Show'}
+            aria-label={t(source.visible ? 'sources.hide' : 'sources.show', { name: source.name })}
+            title={source.visible ? t('sources.hideTitle') : t('sources.showTitle')}
             onClick={onToggle}
           >
             {source.visible ? '◎' : '○'}
           </button>
-          <MoveButton itemId={source.id} itemName={source.name} direction="up" title="Move up (in front)" disabled={isTop} onClick={() => onMove('up')} />
-          <MoveButton itemId={source.id} itemName={source.name} direction="down" title="Move down (behind)" disabled={isBottom} onClick={() => onMove('down')} />
-          <button type="button" className="icon-button" aria-label={`Remove ${source.name}`} title="Remove" onClick={() => setConfirming(true)}>
+          <MoveButton itemId={source.id} itemName={source.name} direction="up" title={t('sources.moveUp')} disabled={isTop} onClick={() => onMove('up')} />
+          <MoveButton itemId={source.id} itemName={source.name} direction="down" title={t('sources.moveDown')} disabled={isBottom} onClick={() => onMove('down')} />
+          <button type="button" className="icon-button" aria-label={t('scenes.remove', { name: source.name })} title={t('sources.removeTitle')} onClick={() => setConfirming(true)}>
             ✕
           </button>
         </div>

@@ -8,30 +8,32 @@ import { ImageProperties } from './ImageProperties.dom';
 import { fractionToPercent, parsePercent } from './numberInput.std';
 import { ProductCardProperties } from './ProductCardProperties.dom';
 import { ShareScreenButton } from './CaptureStatus.dom';
-import { kindLabels } from './sourceFactory.std';
 import { TextProperties } from './TextProperties.dom';
 import { useSourceUpdate } from './useScenes.dom';
+import { useT } from '../../app/i18n/studioI18n.dom';
 
 /** The selected source's settings, below the sources list. */
 export function SourceProperties({ scene }: { scene: Scene }) {
   const selectedId = useStudio((state) => state.selectedSourceId);
   const source = scene.sources.find((candidate) => candidate.id === selectedId);
+  const { t } = useT();
   return (
     <section className="properties" aria-labelledby="properties-heading">
-      <h2 id="properties-heading">{source ? `Properties: ${source.name}` : 'Properties'}</h2>
+      <h2 id="properties-heading">{source ? t('props.headingNamed', { name: source.name }) : t('props.heading')}</h2>
       {source ? (
         // Keyed by source: drafts and messages belong to the source they were typed for.
         <SourceForm key={source.id} sceneId={scene.id} source={source} />
       ) : (
-        <p className="empty">Select a source to change it.</p>
+        <p className="empty">{t('props.none')}</p>
       )}
     </section>
   );
 }
 
 function SourceForm({ sceneId, source }: { sceneId: string; source: Source }) {
+  const { t } = useT();
   return (
-    <div className="property-form" role="group" aria-label={`${kindLabels[source.kind]} properties`}>
+    <div className="property-form" role="group" aria-label={t('props.group', { kind: source.kind })}>
       <CommonFields sceneId={sceneId} source={source} />
       <KindFields sceneId={sceneId} source={source} />
     </div>
@@ -54,12 +56,14 @@ function KindFields({ sceneId, source }: { sceneId: string; source: Source }) {
   }
 }
 
-const rectFields: { key: keyof Rect; label: string; min: number; max: number }[] = [
-  { key: 'x', label: 'X (%)', min: -100, max: 200 },
-  { key: 'y', label: 'Y (%)', min: -100, max: 200 },
-  { key: 'width', label: 'Width (%)', min: 1, max: 300 },
-  { key: 'height', label: 'Height (%)', min: 1, max: 300 },
+const rectFields: { key: keyof Rect; min: number; max: number }[] = [
+  { key: 'x', min: -100, max: 200 },
+  { key: 'y', min: -100, max: 200 },
+  { key: 'width', min: 1, max: 300 },
+  { key: 'height', min: 1, max: 300 },
 ];
+
+const rectLabels: Record<keyof Rect, string> = { x: 'X', y: 'Y', width: 'Width', height: 'Height' };
 
 /**
  * Name, and place and size as per cent of the output: the keyboard's way to lay out a scene. The
@@ -69,27 +73,27 @@ function CommonFields({ sceneId, source }: { sceneId: string; source: Source }) 
   const update = useSourceUpdate(sceneId, source.id, source.kind);
   const aspect = useStudio((state) => outputAspect(state.settings.outputProfile));
   const rect = rectIn(source, aspect);
+  const { t } = useT();
   return (
     <>
-      <DraftField label="Name" value={source.name} maxLength={80} onCommit={(name) => update((current) => ({ ...current, name }))} />
+      <DraftField label={t('props.name')} value={source.name} maxLength={80} onCommit={(name) => update((current) => ({ ...current, name }))} />
       <fieldset className="rect-fields">
-        <legend>{aspect === 'portrait' ? 'Position and size in 9:16 (%)' : 'Position and size in 16:9 (%)'}</legend>
+        <legend>{t(`props.place.${aspect}`)}</legend>
         {rectFields.map((field) => (
           <DraftField
             // Keyed by layout too: a draft typed for 16:9 is not a 9:16 value.
             key={`${aspect}:${field.key}`}
-            label={field.label}
+            label={t(`props.${field.key}`)}
             inputMode="decimal"
             value={fractionToPercent(rect[field.key])}
             onCommit={(text) => {
-              const parsed = parsePercent(text, { label: field.label.replace(' (%)', ''), min: field.min, max: field.max });
+              // The rule's sentence is numberInput's (English, shared with the products form); the field keeps its English name in it.
+              const parsed = parsePercent(text, { label: rectLabels[field.key], min: field.min, max: field.max });
               return parsed.ok ? update((current) => withRectIn(current, aspect, { ...rectIn(current, aspect), [field.key]: parsed.value })) : parsed.message;
             }}
           />
         ))}
-        <p className="field-hint">
-          Per cent of the picture. {aspect === 'portrait' ? 'The 16:9 layout keeps its own places.' : 'The 9:16 (vertical) layout keeps its own places.'}
-        </p>
+        <p className="field-hint">{t(`props.hint.${aspect}`)}</p>
       </fieldset>
     </>
   );
@@ -97,12 +101,14 @@ function CommonFields({ sceneId, source }: { sceneId: string; source: Source }) 
 
 function ScreenProperties({ sceneId, source }: { sceneId: string; source: Extract<Source, { kind: 'screen' }> }) {
   const update = useSourceUpdate(sceneId, source.id, 'screen');
+  const translator = useT();
+  const { t } = translator;
   return (
     <>
-      <SelectField label="Fit" value={source.fit} options={fitOptions} onChange={(fit) => update((current) => ({ ...current, fit: fit === 'contain' ? 'contain' : 'cover' }))} />
+      <SelectField label={t('props.fit')} value={source.fit} options={fitOptions(translator)} onChange={(fit) => update((current) => ({ ...current, fit: fit === 'contain' ? 'contain' : 'cover' }))} />
       <div className="field">
         <ShareScreenButton />
-        <p className="field-hint">Your browser asks which screen or window to show.</p>
+        <p className="field-hint">{t('props.screenHint')}</p>
       </div>
     </>
   );

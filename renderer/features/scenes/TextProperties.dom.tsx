@@ -2,6 +2,7 @@ import type { SourceOf } from '../../../contract/schemas/scene.std';
 import { CheckboxField, ColourField, DraftField } from './fields.dom';
 import { parseNumber } from './numberInput.std';
 import { useSourceUpdate } from './useScenes.dom';
+import { useT } from '../../app/i18n/studioI18n.dom';
 
 type TextLike = SourceOf<'text'> | SourceOf<'ticker'>;
 
@@ -11,21 +12,22 @@ export function TextProperties({ sceneId, source }: { sceneId: string; source: T
   const update = useSourceUpdate(sceneId, source.id, source.kind);
   const ticker = source.kind === 'ticker';
   const maxText = ticker ? 1000 : 300;
+  const { t } = useT();
   return (
     <>
       <DraftField
-        label={ticker ? 'Ticker text' : 'Text'}
+        label={ticker ? t('props.text.ticker') : t('props.text.text')}
         multiline
         maxLength={maxText}
         value={source.text}
-        hint={`At most ${maxText} characters.`}
+        hint={t('props.text.max', { max: maxText })}
         onCommit={(text) => update((current) => ({ ...current, text }))}
       />
       {source.kind === 'ticker' && (
         <TickerSpeed sceneId={sceneId} source={source} />
       )}
       <DraftField
-        label="Font size (px at 720p)"
+        label={t('props.text.size')}
         inputMode="decimal"
         value={String(source.fontSize)}
         onCommit={(text) => {
@@ -33,25 +35,26 @@ export function TextProperties({ sceneId, source }: { sceneId: string; source: T
           return parsed.ok ? update((current) => ({ ...current, fontSize: parsed.value })) : parsed.message;
         }}
       />
-      <ColourField label="Text colour" value={source.color} onChange={(color) => update((current) => ({ ...current, color }))} />
+      <ColourField label={t('props.text.colour')} value={source.color} onChange={(color) => update((current) => ({ ...current, color }))} />
       <CheckboxField
-        label="Background"
+        label={t('props.text.background')}
         checked={source.background !== null}
         onChange={(on) => update((current) => ({ ...current, background: on ? (current.background ?? '#000000aa') : null }))}
       />
       {source.background !== null && (
-        <ColourField label="Background colour" withOpacity value={source.background} onChange={(background) => update((current) => ({ ...current, background }))} />
+        <ColourField label={t('props.text.backgroundColour')} withOpacity value={source.background} onChange={(background) => update((current) => ({ ...current, background }))} />
       )}
-      <CheckboxField label="Bold" checked={source.bold} onChange={(bold) => update((current) => ({ ...current, bold }))} />
+      <CheckboxField label={t('props.text.bold')} checked={source.bold} onChange={(bold) => update((current) => ({ ...current, bold }))} />
     </>
   );
 }
 
 function TickerSpeed({ sceneId, source }: { sceneId: string; source: SourceOf<'ticker'> }) {
   const update = useSourceUpdate(sceneId, source.id, 'ticker');
+  const { t } = useT();
   return (
     <DraftField
-      label="Speed (px per second)"
+      label={t('props.text.speed')}
       inputMode="decimal"
       value={String(source.speed)}
       onCommit={(text) => {

@@ -2,6 +2,8 @@ import { useId, useState, type ReactNode } from 'react';
 import { IMAGE_ACCEPT } from './imageFile.std';
 import { joinColour, splitColour } from './colour.std';
 import { readImageFile, type LoadedImage } from './readImage.dom';
+import { useT } from '../../app/i18n/studioI18n.dom';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 
 // Labelled form controls for the properties editor. A field keeps what the merchant types as a
 // draft: a valid value is applied at once, an invalid one stays in the field with the reason
@@ -97,9 +99,9 @@ export interface Option {
   label: string;
 }
 
-export const fitOptions: readonly Option[] = [
-  { value: 'cover', label: 'Fill (crop to the box)' },
-  { value: 'contain', label: 'Fit (whole picture, with bars)' },
+export const fitOptions = ({ t }: StudioTranslator): readonly Option[] => [
+  { value: 'cover', label: t('props.fit.cover') },
+  { value: 'contain', label: t('props.fit.contain') },
 ];
 
 export function SelectField({ label, value, options, onChange, hint }: { label: string; value: string; options: readonly Option[]; onChange: (value: string) => unknown; hint?: ReactNode }) {
@@ -137,16 +139,17 @@ export function ColourField({ label, value, onChange, withOpacity }: { label: st
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const { rgb, alpha } = splitColour(value);
+  const { t } = useT();
   return (
     <div className="field field-colour">
       <label htmlFor={id}>{label}</label>
       <input id={id} type="color" value={rgb} onChange={(event) => setError(onChange(joinColour(event.target.value, alpha)))} />
       {withOpacity && (
         <>
-          <label htmlFor={`${id}-opacity`}>Opacity</label>
+          <label htmlFor={`${id}-opacity`}>{t('props.opacity')}</label>
           <input
             id={`${id}-opacity`}
-            aria-label={`${label} opacity`}
+            aria-label={t('props.opacityOf', { label })}
             type="range"
             min={0}
             max={100}

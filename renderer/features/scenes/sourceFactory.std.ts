@@ -7,15 +7,6 @@ import { FULL_FRAME, type Rect, type Source, type SourceKind, type SourceOf } fr
 
 export const sourceKinds: readonly SourceKind[] = ['camera', 'screen', 'image', 'text', 'ticker', 'productCard'];
 
-export const kindLabels: Record<SourceKind, string> = {
-  camera: 'Camera',
-  screen: 'Screen',
-  image: 'Image',
-  text: 'Text',
-  ticker: 'Ticker',
-  productCard: 'Product card',
-};
-
 /** Plain text glyphs: no icon font, no emoji that a Linux box may lack. */
 export const kindGlyphs: Record<SourceKind, string> = {
   camera: '◉',

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { sourceSchema, type Source } from '../../../contract/schemas/scene.std';
+import type { StudioKey } from '../../app/i18n/messages.en.std';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 
 // Every edit from the properties editor is checked against the contract before it reaches the
 // store: the core refuses a collection with one bad field, so a bad field must never get there.
@@ -7,57 +9,57 @@ import { sourceSchema, type Source } from '../../../contract/schemas/scene.std';
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
 interface FieldLabel {
-  label: string;
+  label: StudioKey;
   /** Shown values are the stored ones times this (rects are fractions, shown as per cent). */
   scale?: number;
   unit?: string;
 }
 
 const fieldLabels: Record<string, FieldLabel> = {
-  name: { label: 'Name' },
-  text: { label: 'Text' },
-  fontSize: { label: 'Font size' },
-  speed: { label: 'Speed' },
-  color: { label: 'Colour' },
-  background: { label: 'Background colour' },
-  'rect.x': { label: 'X', scale: 100, unit: ' %' },
-  'rect.y': { label: 'Y', scale: 100, unit: ' %' },
-  'rect.width': { label: 'Width', scale: 100, unit: ' %' },
-  'rect.height': { label: 'Height', scale: 100, unit: ' %' },
-  'portraitRect.x': { label: 'X', scale: 100, unit: ' %' },
-  'portraitRect.y': { label: 'Y', scale: 100, unit: ' %' },
-  'portraitRect.width': { label: 'Width', scale: 100, unit: ' %' },
-  'portraitRect.height': { label: 'Height', scale: 100, unit: ' %' },
-  'product.name': { label: 'Product name' },
-  'product.priceMinor': { label: 'Price' },
-  'product.listPriceMinor': { label: 'List price' },
-  'product.stock': { label: 'Stock' },
-  captureWidth: { label: 'Capture width' },
-  captureHeight: { label: 'Capture height' },
-  captureFps: { label: 'Frame rate' },
+  name: { label: 'field.name' },
+  text: { label: 'field.text' },
+  fontSize: { label: 'field.fontSize' },
+  speed: { label: 'field.speed' },
+  'rect.x': { label: 'field.x', scale: 100, unit: ' %' },
+  'rect.y': { label: 'field.y', scale: 100, unit: ' %' },
+  'rect.width': { label: 'field.width', scale: 100, unit: ' %' },
+  'rect.height': { label: 'field.height', scale: 100, unit: ' %' },
+  'portraitRect.x': { label: 'field.x', scale: 100, unit: ' %' },
+  'portraitRect.y': { label: 'field.y', scale: 100, unit: ' %' },
+  'portraitRect.width': { label: 'field.width', scale: 100, unit: ' %' },
+  'portraitRect.height': { label: 'field.height', scale: 100, unit: ' %' },
+  'product.name': { label: 'field.productName' },
+  'product.priceMinor': { label: 'field.price' },
+  'product.listPriceMinor': { label: 'field.listPrice' },
+  'product.stock': { label: 'field.stock' },
+  captureWidth: { label: 'field.captureWidth' },
+  captureHeight: { label: 'field.captureHeight' },
+  captureFps: { label: 'field.captureFps' },
 };
 
-/** One sentence for the first problem, in the words of the form rather than of the schema. */
-export function describeIssue(issue: z.core.$ZodIssue): string {
+/**
+ * One sentence for the first problem, in the words of the form rather than of the schema: one
+ * message per rule with the field's name as its placeholder. Pictures and colours carry messages
+ * written for people already (the contract's schemas, in English).
+ */
+export function describeIssue(issue: z.core.$ZodIssue, { t }: StudioTranslator): string {
   const path = issue.path.map(String).join('.');
   const field = fieldLabels[path];
-  // Pictures and colours carry messages written for people already (see the schemas).
-  if (!field || path === 'color' || path === 'background') return issue.message;
+  if (!field) return issue.message;
+  const label = t(field.label);
   const scale = field.scale ?? 1;
   const unit = field.unit ?? '';
   switch (issue.code) {
     case 'too_big':
-      if (issue.origin === 'string') return `${field.label} can be at most ${String(issue.maximum)} characters.`;
-      return `${field.label} must be at most ${Number(issue.maximum) * scale}${unit}.`;
+      if (issue.origin === 'string') return t('field.tooLongText', { label, max: String(issue.maximum) });
+      return t('field.tooBig', { label, max: Number(issue.maximum) * scale, unit });
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? `${field.label} can't be empty.` : `${field.label} needs at least ${String(issue.minimum)} characters.`;
-      return issue.inclusive
-        ? `${field.label} must be at least ${Number(issue.minimum) * scale}${unit}.`
-        : `${field.label} must be more than ${Number(issue.minimum) * scale}${unit}.`;
+      if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? t('field.empty', { label }) : t('field.tooShortText', { label, min: String(issue.minimum) });
+      return issue.inclusive ? t('field.tooSmall', { label, min: Number(issue.minimum) * scale, unit }) : t('field.notAbove', { label, min: Number(issue.minimum) * scale, unit });
     case 'invalid_type':
-      return issue.expected === 'int' ? `${field.label} must be a whole number.` : `${field.label} must be a number.`;
+      return issue.expected === 'int' ? t('field.whole', { label }) : t('field.number', { label });
     default:
-      return `${field.label}: ${issue.message}`;
+      return t('field.other', { label, message: issue.message });
   }
 }
 
@@ -76,9 +78,9 @@ function withoutUnchangedPictures(next: Source, previous: Source | undefined): S
   return next;
 }
 
-export function checkSource(next: Source, previous?: Source): Checked<Source> {
+export function checkSource(next: Source, translator: StudioTranslator, previous?: Source): Checked<Source> {
   const result = sourceSchema.safeParse(withoutUnchangedPictures(next, previous));
   if (result.success) return { ok: true, value: next };
   const [issue] = result.error.issues;
-  return { ok: false, message: issue ? describeIssue(issue) : 'That value is not valid.' };
+  return { ok: false, message: issue ? describeIssue(issue, translator) : translator.t('field.invalid') };
 }

@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { productCardSource, sampleProduct, textSource, tickerSource } from '../../../contract/scenePresets.std';
 import type { Source } from '../../../contract/schemas/scene.std';
-import { checkSource } from './sourceValidation.std';
+import { createStudioTranslator } from '../../app/i18n/studioTranslator.std';
+import { checkSource as checkIn } from './sourceValidation.std';
+
+const en = createStudioTranslator('en');
+const checkSource = (next: Source, previous?: Source) => checkIn(next, en, previous);
 
 const text = textSource('t', 'Hello', { x: 0, y: 0, width: 0.5, height: 0.1 });
 
 describe('checkSource', () => {
+  it('says the rule in the merchant’s language, the field named in it', () => {
+    expect(checkIn({ ...text, fontSize: 500 }, createStudioTranslator('zh-CN'))).toEqual({ ok: false, message: '字号最大为 200。' });
+  });
+
   it('accepts a valid edit and hands back the very source it was given', () => {
     const next: Source = { ...text, text: 'Sale!' };
     expect(checkSource(next, text)).toEqual({ ok: true, value: next });

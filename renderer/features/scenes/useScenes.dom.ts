@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import type { Scene, Source, SourceKind, SourceOf } from '../../../contract/schemas/scene.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio } from '../../app/studioContext.dom';
 import { activeScene, sceneEdits } from '../../store/sceneEdits.std';
 import { checkSource } from './sourceValidation.std';
@@ -19,16 +20,17 @@ export function isKind<K extends SourceKind>(source: Source, kind: K): source is
  */
 export function useSourceUpdate<K extends SourceKind>(sceneId: string, sourceId: string, kind: K): (change: (source: SourceOf<K>) => SourceOf<K>) => string | null {
   const editScenes = useStudio((state) => state.editScenes);
+  const translator = useT();
   return useCallback(
     (change) => {
       let problem: string | null = null;
       editScenes((collection) => {
         const current = collection.scenes.find((scene) => scene.id === sceneId)?.sources.find((source) => source.id === sourceId);
         if (!current || !isKind(current, kind)) {
-          problem = 'This source is no longer in the scene.';
+          problem = translator.t('props.gone');
           return collection;
         }
-        const checked = checkSource(change(current), current);
+        const checked = checkSource(change(current), translator, current);
         if (!checked.ok) {
           problem = checked.message;
           return collection;
@@ -37,6 +39,6 @@ export function useSourceUpdate<K extends SourceKind>(sceneId: string, sourceId:
       });
       return problem;
     },
-    [editScenes, sceneId, sourceId, kind],
+    [editScenes, sceneId, sourceId, kind, translator],
   );
 }

@@ -3,10 +3,9 @@ import { staffRoles, type StaffPairing, type StaffRole } from '../../../contract
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { usePanelCall } from '../panel/usePanelCall.dom';
 import { ConfirmAction } from '../../app/ConfirmAction.dom';
-import { expiryLabel, lastSeenLabel, memberStateLabel, pairingCodeUsable, svgImageSrc } from './staffText.std';
+import { memberStateLabel, pairingCodeUsable, svgImageSrc, timeLeft, timeSince } from './staffText.std';
 import { FieldError } from '../../app/FieldError.dom';
-
-const roleLabels: Record<StaffRole, string> = { host: 'Host (everything)', moderator: 'Moderator (comments, orders, promotions)' };
+import { Sentence, useT } from '../../app/i18n/studioI18n.dom';
 
 /** "Now", refreshed every few seconds, for expiries and last-seen times. */
 function useNow(everyMs: number): number {
@@ -19,23 +18,24 @@ function useNow(everyMs: number): number {
 }
 
 function PairingCard({ pairing, now, onClose }: { pairing: StaffPairing; now: number; onClose: () => void }) {
+  const { t } = useT();
   return (
-    <section className="pairing-card" aria-label={`Pairing for ${pairing.name}`}>
+    <section className="pairing-card" aria-label={t('staff.pairing', { name: pairing.name })}>
       <p>
-        Give <strong>{pairing.name}</strong> ({pairing.role}) this code, or let them scan the QR code:
+        <Sentence message="staff.giveCode" values={{ name: pairing.name, role: pairing.role }} tag="who" className="pairing-name" />
       </p>
-      <p className="pairing-code" aria-label="Pairing code">
+      <p className="pairing-code" aria-label={t('staff.code')}>
         {pairing.code}
       </p>
-      <img className="qr" src={svgImageSrc(pairing.qrSvg)} alt={`QR code for ${pairing.url}`} width={160} height={160} />
+      <img className="qr" src={svgImageSrc(pairing.qrSvg)} alt={t('staff.qr', { url: pairing.url })} width={160} height={160} />
       <p className="pairing-link">
         <a href={pairing.url} target="_blank" rel="noreferrer noopener">
           {pairing.url}
         </a>
       </p>
-      <p className="label">Single use; expires {expiryLabel(pairing.expiresAt, now)}.</p>
+      <p className="label">{t('staff.singleUse', timeLeft(pairing.expiresAt, now))}</p>
       <button type="button" className="small-button" onClick={onClose}>
-        Done
+        {t('common.done')}
       </button>
     </section>
   );
@@ -44,6 +44,8 @@ function PairingCard({ pairing, now, onClose }: { pairing: StaffPairing; now: nu
 /** Staff consoles (host only): pair a moderator's or co-host's computer, see who is connected, revoke. */
 export function StaffTab() {
   const api = useStudioApi();
+  const translator = useT();
+  const { t } = translator;
   const staff = useStudio((state) => state.staff);
   const [name, setName] = useState('');
   const [role, setRole] = useState<StaffRole>('moderator');
@@ -78,42 +80,42 @@ export function StaffTab() {
       ) : (
         <form
           className="staff-form"
-          aria-label="Add staff"
+          aria-label={t('staff.form')}
           onSubmit={(event) => {
             event.preventDefault();
             add();
           }}
         >
           <label>
-            Name
+            {t('staff.name')}
             <input value={name} maxLength={40} onChange={(event) => setName(event.target.value)} />
           </label>
           <label>
-            Role
+            {t('staff.roleLabel')}
             <select value={role} onChange={(event) => setRole(event.target.value as StaffRole)}>
               {staffRoles.map((option) => (
                 <option key={option} value={option}>
-                  {roleLabels[option]}
+                  {t(`staff.role.${option}`)}
                 </option>
               ))}
             </select>
           </label>
           <button type="submit" disabled={name.trim() === ''}>
-            Add staff
+            {t('staff.add')}
           </button>
         </form>
       )}
       <FieldError message={failure} />
       {staff.members.length === 0 ? (
-        <p className="empty">No staff yet. A moderator on another computer can run comments, orders and promotions while you present.</p>
+        <p className="empty">{t('staff.none')}</p>
       ) : (
-        <ul className="staff-list" aria-label="Staff">
+        <ul className="staff-list" aria-label={t('staff.list')}>
           {staff.members.map((member) =>
             revoking === member.id ? (
               <li key={member.id}>
                 <ConfirmAction
-                  question={`Revoke ${member.name} (${member.role})? Their console closes at once.`}
-                  verb="Revoke"
+                  question={t('staff.revokeQuestion', { name: member.name, role: member.role })}
+                  verb={t('staff.revoke')}
                   onConfirm={() => void run(() => api.revokeStaff({ id: member.id })).then(() => setRevoking(null))}
                   onCancel={() => setRevoking(null)}
                 />
@@ -121,13 +123,13 @@ export function StaffTab() {
             ) : (
               <li key={member.id} className="staff-member" aria-label={member.name}>
                 <div>
-                  <strong>{member.name}</strong> <span className="tag">{member.role}</span>
+                  <strong>{member.name}</strong> <span className="tag">{t('staff.roleTag', { role: member.role })}</span>
                   <div className="label">
-                    {memberStateLabel(member)} · last seen {lastSeenLabel(member.lastSeenAt, now)} · {member.state === 'waiting' ? 'code expires' : 'session ends'} {expiryLabel(member.expiresAt, now)}
+                    {memberStateLabel(member, translator)} · {t('staff.lastSeen', timeSince(member.lastSeenAt, now))} · {t(member.state === 'waiting' ? 'staff.codeExpires' : 'staff.sessionEnds', timeLeft(member.expiresAt, now))}
                   </div>
                 </div>
-                <button type="button" className="small-button" aria-label={`Revoke ${member.name}`} onClick={() => setRevoking(member.id)}>
-                  Revoke
+                <button type="button" className="small-button" aria-label={t('staff.revokeLabel', { name: member.name })} onClick={() => setRevoking(member.id)}>
+                  {t('staff.revoke')}
                 </button>
               </li>
             ),

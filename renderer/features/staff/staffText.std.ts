@@ -1,27 +1,29 @@
 import type { StaffMember } from '../../../contract/schemas/staff.std';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 
-/** "in 4 min", "in 2 h", "expired": how long a code or a console session has left. */
-export function expiryLabel(expiresAt: number, now: number): string {
+/** How long a code or a console session has left, as a unit and a number for the catalogue's select. */
+export function timeLeft(expiresAt: number, now: number): { unit: 'expired' | 'minutes' | 'hours' | 'days'; n: number } {
   const left = expiresAt - now;
-  if (left <= 0) return 'expired';
+  if (left <= 0) return { unit: 'expired', n: 0 };
   const minutes = Math.ceil(left / 60_000);
-  if (minutes < 60) return `in ${minutes} min`;
+  if (minutes < 60) return { unit: 'minutes', n: minutes };
   const hours = Math.round(minutes / 60);
-  return hours < 48 ? `in ${hours} h` : `in ${Math.round(hours / 24)} days`;
+  return hours < 48 ? { unit: 'hours', n: hours } : { unit: 'days', n: Math.round(hours / 24) };
 }
 
-/** "never", "just now", "5 min ago", "3 h ago". */
-export function lastSeenLabel(lastSeenAt: number | null, now: number): string {
-  if (lastSeenAt === null) return 'never';
+/** How long ago a console was last seen: never, just now, minutes or hours. */
+export function timeSince(lastSeenAt: number | null, now: number): { unit: 'never' | 'now' | 'minutes' | 'hours'; n: number } {
+  if (lastSeenAt === null) return { unit: 'never', n: 0 };
   const ago = Math.max(0, now - lastSeenAt);
-  if (ago < 60_000) return 'just now';
+  if (ago < 60_000) return { unit: 'now', n: 0 };
   const minutes = Math.floor(ago / 60_000);
-  return minutes < 60 ? `${minutes} min ago` : `${Math.floor(minutes / 60)} h ago`;
+  return minutes < 60 ? { unit: 'minutes', n: minutes } : { unit: 'hours', n: Math.floor(minutes / 60) };
 }
 
-export function memberStateLabel(member: StaffMember): string {
-  if (member.state === 'waiting') return 'waiting for the code';
-  return member.connections > 0 ? `connected (${member.connections} window${member.connections === 1 ? '' : 's'})` : 'paired, not connected';
+/** A member's state in the merchant's words. */
+export function memberStateLabel(member: StaffMember, { t }: StudioTranslator): string {
+  if (member.state === 'waiting') return t('staff.state.waiting');
+  return member.connections > 0 ? t('staff.state.connected', { count: member.connections }) : t('staff.state.paired');
 }
 
 /** An SVG QR code as an image address: shown by an `<img>`, so nothing in it can run or style the page. */

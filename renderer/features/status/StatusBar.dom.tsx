@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useT } from '../../app/i18n/studioI18n.dom';
 import { useStudio } from '../../app/studioContext.dom';
 import { formatDuration, orDash, stateLabels } from './formatStatus.std';
 
@@ -18,21 +19,22 @@ function useSecondsSince(since: number | null): number | null {
  * from Go Live; before it, only the picture's rate reaching the core (what the pre-flight checks).
  */
 export function StatusBar() {
+  const { t } = useT();
   const status = useStudio(useShallow((state) => ({ pictureFps: state.status.fps, cpuPercent: state.status.cpuPercent })));
   const live = useStudio((state) => state.live);
   const onAir = live.state !== 'offline';
   const elapsed = useSecondsSince(live.liveAt);
   const items: [label: string, value: string][] = [
-    ['Duration', elapsed === null ? '00:00:00' : formatDuration(elapsed)],
-    ['Bitrate', orDash(onAir ? live.health.bitrateKbps : null, (kbps) => `${Math.round(kbps)} kb/s`)],
-    ['FPS', orDash(onAir ? live.health.fps : status.pictureFps, (fps) => fps.toFixed(0))],
-    ['Dropped frames', onAir ? String(live.health.droppedFrames) : '—'],
-    ['CPU', `${status.cpuPercent.toFixed(0)} %`],
+    [t('status.duration'), elapsed === null ? '00:00:00' : formatDuration(elapsed)],
+    [t('status.bitrate'), orDash(onAir ? live.health.bitrateKbps : null, (kbps) => t('status.kbps', { kbps: Math.round(kbps) }))],
+    [t('status.fps'), orDash(onAir ? live.health.fps : status.pictureFps, (fps) => fps.toFixed(0))],
+    [t('status.dropped'), onAir ? String(live.health.droppedFrames) : '—'],
+    [t('status.cpu'), t('status.percent', { value: status.cpuPercent.toFixed(0) })],
   ];
   return (
-    <footer className="status-bar" aria-label="Stream status">
-      <output aria-label="State" className={`state state-${live.state}`}>
-        {stateLabels[live.state]}
+    <footer className="status-bar" aria-label={t('status.region')}>
+      <output aria-label={t('status.state')} className={`state state-${live.state}`}>
+        {t(stateLabels[live.state])}
       </output>
       {items.map(([label, value]) => (
         // aria-live off: a figure that changes every second would drown a screen reader.

@@ -1,11 +1,12 @@
 import type { StreamState } from '../../../contract/schemas/status.std';
+import type { StudioKey } from '../../app/i18n/messages.en.std';
 
-export const stateLabels: Record<StreamState, string> = {
-  offline: 'Offline',
-  starting: 'Starting…',
-  live: 'Live',
-  reconnecting: 'Reconnecting…',
-  ending: 'Ending…',
+export const stateLabels: Record<StreamState, StudioKey> = {
+  offline: 'status.state.offline',
+  starting: 'status.state.starting',
+  live: 'status.state.live',
+  reconnecting: 'status.state.reconnecting',
+  ending: 'status.state.ending',
 };
 
 export function formatDuration(totalSeconds: number): string {

@@ -8,7 +8,7 @@ import { charCount, checkOrder, clampQuantity, maxQuantity, type FieldErrors, ty
 import { loadName, saveName } from '../identity.std';
 import { useConnection, useStorage, useViewer } from '../viewerContext.dom';
 import { fieldProblemText, refusalText } from '../i18n/fieldProblem.std';
-import { Sentence, useT } from '../i18n/i18nContext.dom';
+import { Sentence, useT } from '../i18n/viewerI18n.dom';
 import { Field } from './Field.dom';
 import { VariantPicker } from './VariantPicker.dom';
 

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/i18nContext.dom';
+import { useT } from '../i18n/viewerI18n.dom';
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { FeedItem } from '../viewerState.std';
 import { useViewer } from '../viewerContext.dom';

@@ -3,7 +3,7 @@ import { roomLimits } from '../../../contract/room/roomMessages.std';
 import { charCount, checkComment, type CommentField, type FieldErrors } from '../forms.std';
 import { loadName, saveName } from '../identity.std';
 import { fieldProblemText, refusalText } from '../i18n/fieldProblem.std';
-import { useT } from '../i18n/i18nContext.dom';
+import { useT } from '../i18n/viewerI18n.dom';
 import { useConnection, useStorage, useViewer } from '../viewerContext.dom';
 
 /**

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/i18nContext.dom';
+import { useT } from '../i18n/viewerI18n.dom';
 import { useViewer } from '../viewerContext.dom';
 
 /** Says when the page is not live with the room, and any refusal the room sent. */

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/i18nContext.dom';
+import { useT } from '../i18n/viewerI18n.dom';
 import { useRef, useState } from 'react';
 import { useConnection, useViewer } from '../viewerContext.dom';
 

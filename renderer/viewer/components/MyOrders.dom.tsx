@@ -1,4 +1,4 @@
-import { Sentence, useT } from '../i18n/i18nContext.dom';
+import { Sentence, useT } from '../i18n/viewerI18n.dom';
 import { orderNumber } from '../../../contract/orderNumber.std';
 import { currencySchema, formatPrice } from '../../../contract/schemas/product.std';
 import { orderStatusText, variantQuestion } from '../viewerState.std';

@@ -1,4 +1,4 @@
-import { Sentence, useT } from '../i18n/i18nContext.dom';
+import { Sentence, useT } from '../i18n/viewerI18n.dom';
 import { useState } from 'react';
 import type { Promotion } from '../../../contract/room/roomEvents.std';
 import { formatPrice } from '../../../contract/schemas/product.std';

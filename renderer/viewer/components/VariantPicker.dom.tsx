@@ -1,7 +1,7 @@
 import './variants.css';
 import type { ProductVariant } from '../../../contract/schemas/variant.std';
 import { sanitizeOverlayText } from '../../features/compositor/draw/text.std';
-import { useT } from '../i18n/i18nContext.dom';
+import { useT } from '../i18n/viewerI18n.dom';
 
 interface VariantPickerProps {
   id: string;

@@ -1,4 +1,4 @@
-import { LanguageSwitch, useT } from '../i18n/i18nContext.dom';
+import { LanguageSwitch, useT } from '../i18n/viewerI18n.dom';
 import { useCallback, useRef, useState } from 'react';
 import { useConnection, useViewer } from '../viewerContext.dom';
 import { LikeButton } from './LikeButton.dom';

@@ -1,4 +1,4 @@
-import { useT } from '../i18n/i18nContext.dom';
+import { useT } from '../i18n/viewerI18n.dom';
 import { CommentFeed } from './CommentFeed.dom';
 import { CommentForm } from './CommentForm.dom';
 import { ConnectionBanner } from './ConnectionBanner.dom';

@@ -1,5 +1,5 @@
 import type { FieldProblem } from '../forms.std';
-import type { Translator } from './translate.std';
+import type { Translator } from './viewerTranslator.std';
 
 /** A form field's problem in the viewer's language; the field names which sentence. */
 export function fieldProblemText(field: 'name' | 'text' | 'buyerName' | 'contact' | 'note' | 'quantity' | 'variant', problem: FieldProblem | undefined, { t }: Translator): string | undefined {

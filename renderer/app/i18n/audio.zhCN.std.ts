@@ -1,0 +1,42 @@
+import type { Translation } from '../../i18n/translate.std';
+import type { audioEn } from './audio.en.std';
+
+// 音频调音台。
+
+export const audioZhCN: Translation<typeof audioEn> = {
+  'audio.heading': '音频',
+  'audio.suspended': '浏览器要等你点击后才会播放声音。',
+  'audio.start': '开启音频',
+  'audio.microphone': '麦克风',
+  'audio.muteLabel': '麦克风静音',
+  'audio.mute': '静音',
+  'audio.muted': '已静音',
+  'audio.micLevel': '麦克风音量电平',
+  'audio.micVolume': '麦克风音量',
+  'audio.echo': '回声消除',
+  'audio.noise': '降噪',
+  'audio.system': '电脑声音',
+  'audio.level': '电平',
+  'audio.systemLevel': '电脑声音电平',
+  'audio.systemVolume': '电脑声音音量',
+  'audio.meter.muted': '已静音',
+  'audio.meter.silent': '无声',
+  'audio.meter.db': '{db} dB',
+  'audio.gain': '{percent}%',
+  'audio.micStarting': '正在启动麦克风…',
+  'audio.using': '正在使用 {device}',
+  'audio.micRetry': '重新尝试麦克风',
+  'audio.share': '共享电脑声音',
+  'audio.systemOff': '把电脑播放的声音混进直播。',
+  'audio.asksAgain': '浏览器每次都会重新询问。',
+  'audio.choose': '请选择要共享的内容（带声音）…',
+  'audio.mixing': '正在混入 {source}',
+  'audio.sendingLabel': '发送到工作台的音频',
+  'audio.connecting': '正在连接…',
+  'audio.sending': '{dropped, plural, =0 {正在发送 · {seconds} 秒} other {正在发送 · {seconds} 秒 · 丢失 #}}',
+  'audio.held': '{dropped, plural, =0 {已暂停：工作台一次只接收一个窗口的声音，另一个窗口正在发送 · {seconds} 秒} other {已暂停：工作台一次只接收一个窗口的声音，另一个窗口正在发送 · {seconds} 秒 · 丢失 #}}',
+  'audio.default': '系统默认',
+  'audio.defaultNamed': '系统默认（{device}）',
+  'audio.numbered': '麦克风 {n}',
+  'audio.chosenGone': '所选麦克风（未连接）',
+};
