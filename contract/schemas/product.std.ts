@@ -23,8 +23,12 @@ export const productSchema = z
     /** Units left; null when stock is not tracked. With variants: the sum of theirs (`stockOfVariants`). */
     stock: z.number().int().nonnegative().nullable(),
     photo: imageDataUrlSchema.nullable(),
-    /** Sizes or colours, each with its own stock; empty for a product sold as one thing. */
-    variants: productVariantsSchema,
+    /**
+     * Sizes or colours, each with its own stock; empty for a product sold as one thing. Absent in
+     * what was saved before variants (a scene's product card in scenes.json, an older room's
+     * products): read as none.
+     */
+    variants: productVariantsSchema.default([]),
   })
   .strict();
 export type Product = z.infer<typeof productSchema>;
