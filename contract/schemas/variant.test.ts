@@ -35,7 +35,7 @@ describe('product variants', () => {
     expect(withVariantStock({ stock: 99, variants: [] }).stock).toBe(99);
   });
 
-  it('takes a saveProduct call, a stored product (a scene's product card) and a room product from before variants as a product sold as one thing', () => {
+  it('takes a saveProduct call, a stored product (a scene’s product card) and a room product from before variants as a product sold as one thing', () => {
     expect(productInputSchema.parse(shirt).variants).toEqual([]);
     expect(productSchema.parse({ ...shirt, id: 'p' }).variants).toEqual([]);
     expect(roomProductSchema.parse({ ...shirt, id: 'p' }).variants).toBeUndefined();
