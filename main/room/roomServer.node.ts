@@ -179,10 +179,11 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     const refuse = (status: string) => refuseUpgrade(socket, status);
     if (!match || !roomIdSchema.safeParse(roomId).success) return refuse('404 Not Found');
     if (crossSite) return refuse('403 Forbidden');
-    const held = socketsPerAddress.get(address) ?? 0;
-    if (held >= limits.socketsPerAddress) return refuse('429 Too Many Requests');
-    socketsPerAddress.set(address, held + 1);
+    if ((socketsPerAddress.get(address) ?? 0) >= limits.socketsPerAddress) return refuse('429 Too Many Requests');
     wss.handleUpgrade(request, socket, head, (ws) => {
+      // Counted only here, once `ws` accepted the handshake: one it refuses (400) never gets a
+      // 'close' to uncount it, and 200 of them used to lock the address out for good (issue 14).
+      socketsPerAddress.set(address, (socketsPerAddress.get(address) ?? 0) + 1);
       alive.set(ws, true);
       ws.on('pong', () => alive.set(ws, true));
       const connection = handleRoomConnection(ws, {
