@@ -40,9 +40,14 @@ export interface ConnectionContext {
     commentPerAddress: RateLimiter;
     orderPerViewer: RateLimiter;
     orderPerAddress: RateLimiter;
+    newViewerPerAddress: RateLimiter;
   };
   socketLimiter: RateLimiter;
+  /** Whether this viewer key has joined the room before (then it adds no row). */
+  knownViewer: (viewerKey: string) => boolean;
   nowMs: () => number;
+  /** Runs `run` after `ms` unless cancelled: the hello timeout. */
+  schedule: (ms: number, run: () => void) => () => void;
   log: Logger;
   onJoined: () => void;
 }
@@ -68,6 +73,16 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
   let runtime: RoomRuntime | null = null;
   let refusalsInARow = 0;
   let closed = false;
+  /** Refuses the hello and closes the socket: nothing more is read from it. */
+  const refuseHello = (code: RoomErrorCode, message: string, closeCode: number, reason: string) => {
+    sendError(code, message);
+    closed = true;
+    socket.close(closeCode, reason);
+  };
+  // A silent socket would hold one of its address's sockets and its slot in the room for good.
+  const cancelHelloTimeout = context.schedule(limits.helloTimeoutMs, () => {
+    if (!peer && !closed) refuseHello('not-ready', `Say hello within ${limits.helloTimeoutMs / 1000} s of connecting.`, 1008, 'No hello in time.');
+  });
 
   const send = (frame: object) => {
     if (!closed) socket.send(JSON.stringify(frame));
@@ -112,6 +127,8 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
   };
 
   const onHello = (json: unknown) => {
+    // Any hello is answered now, by a welcome or by closing the socket.
+    cancelHelloTimeout();
     const parsed = helloSchema.safeParse(json);
     if (!parsed.success) {
       const v = (json as { v?: unknown } | null)?.v;
@@ -141,13 +158,13 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
       context.onJoined();
       return;
     }
-    runtime = context.runtime(false);
-    if (!runtime) {
-      sendError('not-found', 'This live room does not exist (yet): check the link.');
-      closed = true;
-      socket.close(1008, 'No such room.');
-      return;
+    const found = context.runtime(false);
+    if (!found) return refuseHello('not-found', 'This live room does not exist (yet): check the link.', 1008, 'No such room.');
+    // Only a key new to the room adds a row; past the address's budget it must wait (1013: try again later).
+    if (!context.knownViewer(hello.viewerKey) && !context.limiters.newViewerPerAddress.take(context.address, context.nowMs())) {
+      return refuseHello('rate-limited', 'Too many new viewers from this network just now: try again in a minute.', 1013, 'Too many new viewers.');
     }
+    runtime = found;
     const viewerId = runtime.room.identifyViewer(hello.viewerKey);
     const video = runtime.video.openViewer((frame) => send(frame));
     peer = { role: 'viewer', viewerId, video };
@@ -235,6 +252,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     },
     onClose() {
       closed = true;
+      cancelHelloTimeout();
       if (runtime) runtime.fanout.remove(socket);
       peer?.video.close();
     },

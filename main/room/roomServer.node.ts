@@ -14,6 +14,7 @@ import { handleRoomConnection, type RoomRuntime } from './roomConnection.node';
 import type { Database } from './roomDatabase.node';
 import { defaultRoomLimits, type RoomRateLimits } from './roomLimits.std';
 import type { RoomVideo } from './roomVideo.std';
+import { knownViewerKeys } from './viewerKeys.node';
 
 // The live room server: viewers' page (GET /watch/:roomId), the room protocol
 // (WebSocket /rooms/:roomId/live, docs/ROOM-PROTOCOL.md), and any extra HTTP handlers the
@@ -40,7 +41,14 @@ export interface RoomServerOptions {
   viewerFlushMs?: number;
   /** Reverse proxies (nginx…) whose X-Forwarded-For names the viewer's address for rate limits. */
   trustedProxies?: readonly string[];
+  /** Runs `run` after `ms` unless cancelled (the hello timeout); tests pass a clock of their own. */
+  schedule?: (ms: number, run: () => void) => () => void;
 }
+
+const realSchedule = (ms: number, run: () => void) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
 
 export interface RoomServer {
   readonly port: number;
@@ -81,7 +89,9 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     commentPerAddress: createRateLimiter(limits.commentPerAddress),
     orderPerViewer: createRateLimiter(limits.orderPerViewer),
     orderPerAddress: createRateLimiter(limits.orderPerAddress),
+    newViewerPerAddress: createRateLimiter(limits.newViewersPerAddress),
   };
+  const knownViewer = knownViewerKeys(db);
   const socketsPerAddress = new Map<string, number>();
   const roomRow = db.prepare<[string], { id: string }>('SELECT id FROM rooms WHERE id = ?');
 
@@ -194,7 +204,9 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
         limits,
         limiters,
         socketLimiter: createRateLimiter(limits.messagePerSocket),
+        knownViewer: (viewerKey) => knownViewer(roomId, viewerKey),
         nowMs: options.now,
+        schedule: options.schedule ?? realSchedule,
         log,
         onJoined: () => {
           const runtime = rooms.get(roomId);
