@@ -188,7 +188,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     switch (message.type) {
       case 'comment': {
         // A retry of something already committed gets its first answer, whatever the limits say now.
-        const earlier = room.receipt(viewer.viewerId, message.clientId);
+        const earlier = room.receipt(viewer.viewerId, message.clientId, 'comment');
         if (earlier) return sendAck(earlier);
         if (!context.limiters.commentPerViewer.take(viewer.viewerId, now) || !context.limiters.commentPerAddress.take(context.address, now)) {
           return refused('rate-limited', 'Slow down: at most one comment a second.', message.clientId);
@@ -197,7 +197,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
         return void answer(room.comment(viewer.viewerId, message), message.clientId);
       }
       case 'order': {
-        const earlier = room.receipt(viewer.viewerId, message.clientId);
+        const earlier = room.receipt(viewer.viewerId, message.clientId, 'order');
         if (earlier) return sendAck(earlier);
         if (!context.limiters.orderPerViewer.take(viewer.viewerId, now) || !context.limiters.orderPerAddress.take(context.address, now)) {
           return refused('rate-limited', 'Too many orders at once: wait a moment and try again.', message.clientId);
