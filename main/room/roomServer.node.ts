@@ -10,6 +10,7 @@ import { readStaticFile, sendStaticFile } from '../http/staticFiles.node';
 import { createFanout } from './fanout.std';
 import { COUNTER_EVENT_MS, openLiveRoom } from './liveRoom.node';
 import { createRateLimiter } from './rateLimiter.std';
+import { roomCloseCodes } from './roomCloseCodes.std';
 import { handleRoomConnection, type RoomRuntime } from './roomConnection.node';
 import type { Database } from './roomDatabase.node';
 import { defaultRoomLimits, type RoomRateLimits } from './roomLimits.std';
@@ -253,7 +254,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
         fanout.flushStudio();
         for (let group = 0; group < VIEWER_GROUPS; group += 1) fanout.flushViewers(performance.now());
       }
-      for (const ws of wss.clients) ws.close(1001, 'The room server is stopping.');
+      for (const ws of wss.clients) ws.close(roomCloseCodes.goingAway, 'The room server is stopping.');
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
