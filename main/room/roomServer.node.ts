@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { roomIdSchema, roomLimits } from '../../contract/room/roomMessages.std';
@@ -6,6 +6,7 @@ import type { Logger } from '../log/logger.std';
 import { handleRequests, listen, refuseUpgrade } from '../http/httpShared.node';
 import { sendJson } from '../http/httpJson.node';
 import { securityHeaders } from '../http/securityHeaders.std';
+import { httpServer, type TlsFiles } from '../http/tlsFiles.node';
 import { readStaticFile, sendStaticFile } from '../http/staticFiles.node';
 import { createFanout } from './fanout.std';
 import { COUNTER_EVENT_MS, openLiveRoom } from './liveRoom.node';
@@ -42,6 +43,8 @@ export interface RoomServerOptions {
   viewerFlushMs?: number;
   /** Reverse proxies (nginx…) whose X-Forwarded-For names the viewer's address for rate limits. */
   trustedProxies?: readonly string[];
+  /** Serve HTTPS and WSS with this certificate; none: plain HTTP (alone, or behind a TLS-terminating proxy). */
+  tls?: TlsFiles | null;
   /** Runs `run` after `ms` unless cancelled (the hello timeout); tests pass a clock of their own. */
   schedule?: (ms: number, run: () => void) => () => void;
 }
@@ -163,7 +166,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     sendStaticFile(request, response, found, 'no-cache');
   };
 
-  const server = createServer();
+  const server = httpServer(options.tls);
   handleRequests(
     server,
     serveHttp,
@@ -239,7 +242,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   }, PING_MS);
 
   const port = await listen(server, options.port, options.host);
-  log.info('room server listening', { host: options.host, port });
+  log.info('room server listening', { host: options.host, port, tls: Boolean(options.tls) });
 
   return {
     port,
