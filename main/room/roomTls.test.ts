@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { readTlsFiles, type TlsFiles } from '../http/tlsFiles.node';
 import { cleanups, rawSocket, startRoom, until } from '../../testing/roomTestKit.node';
+import { httpsRequest, selfSignedCertificate } from '../../testing/tlsTestKit.node';
 
 // The room serving HTTPS and WSS itself (`npm run room -- --tls-cert … --tls-key …`), with a
 // self-signed certificate made here by Debian's openssl, and clients that trust only it.
@@ -15,39 +14,18 @@ let dir: string;
 let tls: TlsFiles;
 let otherKeyFile: string;
 
-/** A self-signed certificate for 127.0.0.1 and its key (P-256: quick to make). */
-function makeCertificate(name: string): { certFile: string; keyFile: string } {
-  const certFile = path.join(dir, `${name}.cert.pem`);
-  const keyFile = path.join(dir, `${name}.key.pem`);
-  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', keyFile, '-out', certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'pipe' });
-  return { certFile, keyFile };
-}
-
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'room-tls-'));
-  const files = makeCertificate('room');
+  const files = selfSignedCertificate(dir, 'room');
   tls = await readTlsFiles(files.certFile, files.keyFile);
-  otherKeyFile = makeCertificate('other').keyFile;
+  otherKeyFile = selfSignedCertificate(dir, 'other').keyFile;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function healthz(port: number, ca: Buffer): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const sent = request({ host: '127.0.0.1', port, path: '/healthz', ca }, (response) => {
-      let body = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => (body += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }));
-    });
-    sent.on('error', reject);
-    sent.end();
-  });
-}
 
 describe('the room over TLS', () => {
   it('serves HTTPS and the protocol over WSS to a client that trusts the certificate', async () => {
     const { server } = await startRoom({}, Date.now, { tls });
-    expect(await healthz(server.port, tls.cert)).toEqual({ status: 200, body: JSON.stringify({ ok: true, rooms: 1 }) });
+    expect(await httpsRequest(`https://127.0.0.1:${server.port}/healthz`, tls.cert)).toMatchObject({ status: 200, body: JSON.stringify({ ok: true, rooms: 1 }) });
     const ws = new WebSocket(`wss://127.0.0.1:${server.port}/rooms/shop/live`, { ca: tls.cert });
     cleanups.push(() => ws.terminate());
     const frames: { type: string }[] = [];
