@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { announceToParent, exitOnStartupError, messageFromParent, startedByParent, stopOnSignals } from './entry/processLifecycle.node';
+import { readTlsFiles } from './http/tlsFiles.node';
 import { openLogFile } from './log/logFile.node';
 import { createLogger, jsonLineSink, type LogLevel } from './log/logger.std';
 import { teeSink, terminalSink } from './log/terminal.std';
@@ -58,6 +59,7 @@ async function main(): Promise<void> {
     viewerDir: path.join(__dirname, '..', 'renderer'),
     publicUrl: args.publicUrl,
     trustedProxies: args.trustedProxies,
+    tls: args.tls ? await readTlsFiles(args.tls.certFile, args.tls.keyFile) : null,
     env: process.env,
     requireModule,
     log,

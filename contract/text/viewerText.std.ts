@@ -17,6 +17,10 @@ const mark = /\p{M}/u;
 const printableAscii = /^[\x20-\x7E]*$/;
 const spaceRun = / {2,}/g;
 const formatChar = /\p{Cf}/u;
+// Zero-width spaces and joiners, word joiners, the Hangul fillers (U+3164, U+115F, U+1160, U+FFA0),
+// variation selectors, tags, the Braille blank: each draws nothing, so text made only of them is
+// empty (docs/ROOM-PROTOCOL.md) — a blank name or comment. Kept inside visible text (emoji need ZWJ).
+const onlyInvisible = /^[\p{Default_Ignorable_Code_Point}\p{White_Space}\u2800]*$/u;
 
 /** The first `max` graphemes of `text`, segmenting no further than that. */
 export function graphemes(text: string, max = Number.POSITIVE_INFINITY): string[] {
@@ -48,7 +52,8 @@ function capMarks(grapheme: string): string {
 
 /**
  * Plain, single-line, bounded text: no control or bidi-override characters, whitespace runs as
- * one space, at most two combining marks per character, at most `maxGraphemes` graphemes.
+ * one space, at most two combining marks per character, at most `maxGraphemes` graphemes; ''
+ * when nothing visible is left.
  */
 export function sanitizeViewerText(text: string, maxGraphemes: number): string {
   // Most comments are plain printable ASCII, where every character is a grapheme and nothing
@@ -70,5 +75,5 @@ export function sanitizeViewerText(text: string, maxGraphemes: number): string {
     out += capMarks(segment);
     count += 1;
   }
-  return out.trimEnd();
+  return onlyInvisible.test(out) ? '' : out.trimEnd();
 }

@@ -142,7 +142,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
   const tally = createShowTally();
   // The promotion is read when a show starts, long after the room link below exists.
   const timeline = createShowTimeline({ appendFile: (file, text) => fs.appendFile(file, text, 'utf8'), schedule, now: Date.now, log: log.child('timeline'), promotion: () => roomLink.panel.lookup.promotion() });
-  const staff = createStaffDesk({ registry: deps.staff ?? systemStaffRegistry(), events, qrSvg: qrCodeSvg });
+  const staff = createStaffDesk({ registry: deps.staff ?? systemStaffRegistry(), events, qrSvg: qrCodeSvg, notice: (message) => notices.post('warning', message) });
   const liveLayers = createLiveLayersState(events, (ms, run) => setTimeout(run, ms).unref());
   const media = createMediaIngest({ log: log.child('media'), nowMs: () => performance.now() });
   const status = startProcessStatus(events, media);

@@ -18,17 +18,20 @@ export function readCookie(request: IncomingMessage, name: string): string | und
   return undefined;
 }
 
-/** An HttpOnly, SameSite=Strict session cookie: no script reads it, no other site's request carries it. */
-export function sessionCookie(name: string, value: string, maxAgeSeconds?: number): string {
-  return `${name}=${value}; HttpOnly; SameSite=Strict; Path=/${maxAgeSeconds === undefined ? '' : `; Max-Age=${maxAgeSeconds}`}`;
+/**
+ * An HttpOnly, SameSite=Strict session cookie: no script reads it, no other site's request carries
+ * it. `secure` (a server speaking HTTPS) keeps the browser from ever sending it over plain http.
+ */
+export function sessionCookie(name: string, value: string, maxAgeSeconds?: number, secure = false): string {
+  return `${name}=${value}; HttpOnly; SameSite=Strict; Path=/${maxAgeSeconds === undefined ? '' : `; Max-Age=${maxAgeSeconds}`}${secure ? '; Secure' : ''}`;
 }
 
 /**
  * The Origin check stops another site's page from riding on the cookie (cross-site WebSocket
  * hijacking): browsers always send Origin on a WebSocket upgrade.
  */
-export function isSameOrigin(request: IncomingMessage): boolean {
-  return request.headers.origin === `http://${request.headers.host ?? ''}`;
+export function isSameOrigin(request: IncomingMessage, scheme: 'http' | 'https' = 'http'): boolean {
+  return request.headers.origin === `${scheme}://${request.headers.host ?? ''}`;
 }
 
 /** Answers an upgrade request with `status` (401 unless said) and no body, and closes the connection. */

@@ -7,6 +7,7 @@ import { sanitizeViewerText } from '../../contract/text/viewerText.std';
 import type { Logger } from '../log/logger.std';
 import { claimMatcher } from './claimMatch.std';
 import type { Database } from './roomDatabase.node';
+import { receiptLookup, type ReceiptKind } from './roomReceipts.node';
 import { prepareRoomStatements } from './roomStatements.node';
 import { createRoomOrders } from './roomOrders.node';
 import { createRoomStock } from './roomStock.node';
@@ -66,8 +67,8 @@ export interface LiveRoom {
   /** Turns pending throttled counters into events now (called by the room's timer). */
   flushCounters(): void;
   isBanned(viewerId: string): boolean;
-  /** The first answer to a message already committed, or null. */
-  receipt(sender: string, clientId: string): AckFrame | null;
+  /** The first answer to a message already committed, or null; a refusal when its clientId was used for another kind. */
+  receipt(sender: string, clientId: string, kind: ReceiptKind): AckFrame | null;
   /** The public id of the viewer holding this secret key; the same key is the same viewer. */
   identifyViewer(viewerKey: string): string;
 }
@@ -155,10 +156,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     });
   const commitAck = (change: () => AckFrame) => commit(change) as Promise<AckFrame>;
 
-  const receiptFor = (sender: string, clientId: string): AckFrame | null => {
-    const found = q.receipt.get(roomId, sender, clientId);
-    return found ? (JSON.parse(found.ack) as AckFrame) : null;
-  };
+  const receiptFor = receiptLookup(db, roomId);
 
   const accept = (sender: string, clientId: string, seqOf: number | null, id: string | null): AckFrame => {
     const ack: AckFrame = { type: 'ack', clientId, ok: true, seq: seqOf, id };
@@ -277,7 +275,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     roomId,
     lastSeq: () => seq,
     isBanned,
-    receipt: (sender, clientId) => receiptFor(sender, clientId),
+    receipt: (sender, clientId, kind) => receiptFor(sender, clientId, kind),
     identifyViewer(viewerKey) {
       // Only a hash is stored: the key is the viewer's secret, the id is public in every comment.
       const keyHash = createHash('sha256').update(viewerKey).digest('base64url');
@@ -306,7 +304,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
       if (!name || !text) return Promise.resolve(refuse(message.clientId, 'invalid', 'The name or the comment is empty once invisible characters are removed.'));
       return commitAck(() => {
         // Checked inside the batch: the same clientId twice in one batch is still one comment.
-        const earlier = receiptFor(viewerId, message.clientId);
+        const earlier = receiptFor(viewerId, message.clientId, 'comment');
         if (earlier) return earlier;
         const comment: RoomComment = { id: newId(), viewerId, name, text, at: now() };
         const event = append({ kind: 'comment', comment }, viewerId);
@@ -331,7 +329,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
       if (buyingClosed(ended, now())) return refused('show-ended', showOver);
       if (stock.isSoldOut(message.productId, message.variantId ?? null) && promotion?.product.id === message.productId) return refused('out-of-stock', 'Sold out: there are none left.');
       return commitAck(() => {
-        const earlier = receiptFor(viewerId, clientId);
+        const earlier = receiptFor(viewerId, clientId, 'order');
         if (earlier) return earlier;
         // Checked again in the batch: an endShow queued before this order already counts.
         if (buyingClosed(ended, now())) return refuse(clientId, 'show-ended', showOver);
@@ -350,7 +348,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
       // One studio socket may act for several people (the core's panel): the message names who.
       const actor = message.actor !== undefined && message.actor.trim() !== '' ? message.actor : helloActor;
       return commitAck(() => {
-        const earlier = receiptFor('studio', message.clientId);
+        const earlier = receiptFor('studio', message.clientId, 'action');
         if (earlier) return earlier;
         const refusal = applyAction(message.action, message.clientId);
         if (refusal) return refusal;

@@ -14,12 +14,14 @@ export interface RoomArgs {
   standby: boolean;
   /** JSON log lines on stdout, nothing else there (--log-json, SHOPCAST_LOG_JSON=1): for a server's log collector. */
   logJson: boolean;
+  /** PEM files to serve HTTPS and WSS with (--tls-cert, --tls-key, both or neither); null: plain HTTP. */
+  tls: { certFile: string; keyFile: string } | null;
 }
 
 export const DEFAULT_ROOM_PORT = 4830;
 
 export const roomUsage =
-  'Usage: npm run room -- [--port <0-65535, default 4830>] [--host <address, default 0.0.0.0>] [--data-dir <folder>] [--room <id>]... [--public-url <https://…>] [--trust-proxy <address>]... [--log-json]\n' +
+  'Usage: npm run room -- [--port <0-65535, default 4830>] [--host <address, default 0.0.0.0>] [--data-dir <folder>] [--room <id>]... [--public-url <https://…>] [--trust-proxy <address>]... [--tls-cert <cert.pem> --tls-key <key.pem>] [--log-json]\n' +
   'The studio token is SHOPCAST_ROOM_TOKEN, or the one kept in <data-dir>/room-token (made on first start).';
 
 export type ParsedRoomArgs = { ok: true; args: RoomArgs } | { ok: false; message: string };
@@ -38,6 +40,8 @@ export function parseRoomArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
         'trust-proxy': { type: 'string', multiple: true },
         standby: { type: 'boolean' },
         'log-json': { type: 'boolean' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -57,8 +61,16 @@ export function parseRoomArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
   if (publicUrl !== null && !/^https?:\/\/[^/\s]+\/?$/.test(publicUrl)) {
     return { ok: false, message: `--public-url is the address viewers open, like https://live.example.com, not "${publicUrl}".` };
   }
+  // Flags only, no environment variable: the studio starts its own room with this entry and its
+  // environment, and reaches it over plain ws:// on this machine.
+  const certFile = values['tls-cert'];
+  const keyFile = values['tls-key'];
+  if ((certFile === undefined) !== (keyFile === undefined)) {
+    return { ok: false, message: 'HTTPS needs both --tls-cert <certificate.pem> and --tls-key <key.pem>.' };
+  }
+  const tls = certFile !== undefined && keyFile !== undefined ? { certFile, keyFile } : null;
   return {
     ok: true,
-    args: { host: values.host ?? env['SHOPCAST_ROOM_HOST'] ?? '0.0.0.0', port, dataDir: values['data-dir'] ?? null, rooms, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, trustedProxies: values['trust-proxy'] ?? [], standby: values.standby ?? false, logJson: values['log-json'] ?? env['SHOPCAST_LOG_JSON'] === '1' },
+    args: { host: values.host ?? env['SHOPCAST_ROOM_HOST'] ?? '0.0.0.0', port, dataDir: values['data-dir'] ?? null, rooms, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, trustedProxies: values['trust-proxy'] ?? [], standby: values.standby ?? false, logJson: values['log-json'] ?? env['SHOPCAST_LOG_JSON'] === '1', tls },
   };
 }

@@ -3,7 +3,7 @@ import { DEFAULT_ROOM_PORT, parseRoomArgs } from './roomArgs.node';
 
 describe('parseRoomArgs', () => {
   it('defaults to every interface on port 4830 with one room', () => {
-    expect(parseRoomArgs([], {})).toEqual({ ok: true, args: { host: '0.0.0.0', port: DEFAULT_ROOM_PORT, dataDir: null, rooms: ['shop'], publicUrl: null, trustedProxies: [], standby: false, logJson: false } });
+    expect(parseRoomArgs([], {})).toEqual({ ok: true, args: { host: '0.0.0.0', port: DEFAULT_ROOM_PORT, dataDir: null, rooms: ['shop'], publicUrl: null, trustedProxies: [], standby: false, logJson: false, tls: null } });
   });
 
   it('reads several rooms and a public URL', () => {
@@ -18,6 +18,12 @@ describe('parseRoomArgs', () => {
 
   it('knows a studio’s warm standby', () => {
     expect(parseRoomArgs(['--standby', '--port', '4821'], {})).toMatchObject({ ok: true, args: { standby: true, port: 4821 } });
+  });
+
+  it('serves HTTPS with a certificate and its key, both or neither', () => {
+    expect(parseRoomArgs(['--tls-cert', '/etc/shop/cert.pem', '--tls-key', '/etc/shop/key.pem'], {})).toMatchObject({ ok: true, args: { tls: { certFile: '/etc/shop/cert.pem', keyFile: '/etc/shop/key.pem' } } });
+    expect(parseRoomArgs(['--tls-cert', '/etc/shop/cert.pem'], {})).toMatchObject({ ok: false, message: expect.stringMatching(/both --tls-cert .* and --tls-key/) });
+    expect(parseRoomArgs(['--tls-key', '/etc/shop/key.pem'], {})).toMatchObject({ ok: false });
   });
 
   it('says what is wrong', () => {

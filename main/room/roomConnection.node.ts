@@ -7,6 +7,7 @@ import { tokenMatches } from '../security/tokenMatches.node';
 import { eventsFrame, type Fanout } from './fanout.std';
 import type { LiveRoom } from './liveRoom.node';
 import type { RateLimiter } from './rateLimiter.std';
+import { roomCloseCodes } from './roomCloseCodes.std';
 import type { RoomRateLimits } from './roomLimits.std';
 import type { RoomVideo, ViewerVideo } from './roomVideo.std';
 
@@ -40,13 +41,19 @@ export interface ConnectionContext {
     commentPerAddress: RateLimiter;
     orderPerViewer: RateLimiter;
     orderPerAddress: RateLimiter;
+    newViewerPerAddress: RateLimiter;
   };
   socketLimiter: RateLimiter;
+  /** Whether this viewer key has joined the room before (then it adds no row). */
+  knownViewer: (viewerKey: string) => boolean;
   nowMs: () => number;
+  /** Runs `run` after `ms` unless cancelled: the hello timeout. */
+  schedule: (ms: number, run: () => void) => () => void;
   log: Logger;
   onJoined: () => void;
 }
 
+const WRONG_TOKEN = 'The studio token is wrong.';
 /** How many events one resume frame carries; a long absence is sent in several. */
 const REPLAY_CHUNK = 1000;
 /** How many recent comments a viewer arriving without history gets (with all of their own orders). */
@@ -68,12 +75,22 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
   let runtime: RoomRuntime | null = null;
   let refusalsInARow = 0;
   let closed = false;
-
   const send = (frame: object) => {
     if (!closed) socket.send(JSON.stringify(frame));
   };
   const sendError = (code: RoomErrorCode, message: string) => send({ type: 'error', code, message } satisfies ErrorFrame);
   const sendAck = (ack: AckFrame) => send(ack);
+  /** Refuses the hello and closes the socket: nothing more is read from it. */
+  const refuseHello = (code: RoomErrorCode, message: string, closeCode: number, reason: string) => {
+    sendError(code, message);
+    closed = true;
+    socket.close(closeCode, reason);
+  };
+  // A silent socket would hold one of its address's sockets and its slot in the room for good.
+  const cancelHelloTimeout = context.schedule(limits.helloTimeoutMs, () => {
+    if (!peer && !closed) refuseHello('not-ready', `Say hello within ${limits.helloTimeoutMs / 1000} s of connecting.`, roomCloseCodes.policy, 'No hello in time.');
+  });
+
   /** Acks once the room committed; a failed commit is answered too, so the client retries. */
   const answer = (pending: Promise<AckFrame>, clientId: string) =>
     pending.then(sendAck, (error: unknown) => {
@@ -86,15 +103,19 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     if (refusalsInARow >= limits.floodCloseAfter) {
       log.warn('closing a flooding socket', { address: context.address, refusals: refusalsInARow });
       closed = true;
-      socket.close(1008, 'Too many refused messages.');
+      socket.close(roomCloseCodes.policy, 'Too many refused messages.');
       return;
     }
     if (clientId) sendAck({ type: 'ack', clientId, ok: false, code, message });
     else sendError(code, message);
   };
 
-  const welcome = (role: 'viewer' | 'studio', viewerId: string | null, room: LiveRoom, video: RoomVideo) => {
-    const frame: WelcomeFrame = { type: 'welcome', v: ROOM_PROTOCOL_VERSION, roomId: context.roomId, role, viewerId, lastSeq: room.lastSeq(), serverTime: context.nowMs(), snapshot: { ...room.snapshot(), video: video.videoState() } };
+  const welcome = (role: 'viewer' | 'studio', viewerId: string | null, { room, video, fanout }: RoomRuntime) => {
+    // The viewer being welcomed joins the fan-out only after its replay: count it already, so a
+    // lone viewer sees 1, not 0. The room's own count follows at onJoined.
+    const viewerCount = fanout.viewerCount + (role === 'viewer' ? 1 : 0);
+    const snapshot = { ...room.snapshot(), viewerCount, video: video.videoState() };
+    const frame: WelcomeFrame = { type: 'welcome', v: ROOM_PROTOCOL_VERSION, roomId: context.roomId, role, viewerId, lastSeq: room.lastSeq(), serverTime: context.nowMs(), snapshot };
     send(frame);
   };
 
@@ -112,46 +133,43 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
   };
 
   const onHello = (json: unknown) => {
+    // Any hello is answered now, by a welcome or by closing the socket.
+    cancelHelloTimeout();
     const parsed = helloSchema.safeParse(json);
     if (!parsed.success) {
-      const v = (json as { v?: unknown } | null)?.v;
-      if ((json as { type?: unknown } | null)?.type === 'hello' && v !== ROOM_PROTOCOL_VERSION) {
-        sendError('unsupported-version', `This room speaks protocol version ${ROOM_PROTOCOL_VERSION}; reload the page or update the app.`);
-      } else {
-        sendError('not-ready', `Say hello first: ${firstIssue(parsed.error)}`);
+      const attempt = json as { type?: unknown; v?: unknown; role?: unknown } | null;
+      if (attempt?.type === 'hello' && attempt.v !== ROOM_PROTOCOL_VERSION) {
+        return refuseHello('unsupported-version', `This room speaks protocol version ${ROOM_PROTOCOL_VERSION}; reload the page or update the app.`, roomCloseCodes.policy, 'Expected a hello.');
       }
-      closed = true;
-      socket.close(1008, 'Expected a hello.');
-      return;
+      // A token the schema refuses (too short, too long, missing) is a wrong token: say so, as for any other.
+      if (attempt?.type === 'hello' && attempt.role === 'studio' && parsed.error.issues.some((issue) => issue.path[0] === 'token')) {
+        return refuseHello('unauthorized', WRONG_TOKEN, roomCloseCodes.policy, 'Unauthorized.');
+      }
+      return refuseHello('not-ready', `Say hello first: ${firstIssue(parsed.error)}`, roomCloseCodes.policy, 'Expected a hello.');
     }
     const hello = parsed.data;
     if (hello.role === 'studio') {
-      if (!tokenMatches(hello.token, context.studioToken)) {
-        sendError('unauthorized', 'The studio token is wrong.');
-        closed = true;
-        socket.close(1008, 'Unauthorized.');
-        return;
-      }
+      if (!tokenMatches(hello.token, context.studioToken)) return refuseHello('unauthorized', WRONG_TOKEN, roomCloseCodes.policy, 'Unauthorized.');
       runtime = context.runtime(true);
       if (!runtime) return;
       peer = { role: 'studio', actor: hello.actor ?? 'studio', video: runtime.video.openViewer((frame) => send(frame)) };
-      welcome('studio', null, runtime.room, runtime.video);
+      welcome('studio', null, runtime);
       if (hello.resumeFrom !== undefined) replay(runtime.room, hello.resumeFrom, null);
       runtime.fanout.addStudio(socket);
       context.onJoined();
       return;
     }
-    runtime = context.runtime(false);
-    if (!runtime) {
-      sendError('not-found', 'This live room does not exist (yet): check the link.');
-      closed = true;
-      socket.close(1008, 'No such room.');
-      return;
+    const found = context.runtime(false);
+    if (!found) return refuseHello('not-found', 'This live room does not exist (yet): check the link.', roomCloseCodes.policy, 'No such room.');
+    // Only a key new to the room adds a row; past the address's budget it must wait (try again later).
+    if (!context.knownViewer(hello.viewerKey) && !context.limiters.newViewerPerAddress.take(context.address, context.nowMs())) {
+      return refuseHello('rate-limited', 'Too many new viewers from this network just now: try again in a minute.', roomCloseCodes.tryAgainLater, 'Too many new viewers.');
     }
+    runtime = found;
     const viewerId = runtime.room.identifyViewer(hello.viewerKey);
     const video = runtime.video.openViewer((frame) => send(frame));
     peer = { role: 'viewer', viewerId, video };
-    welcome('viewer', viewerId, runtime.room, runtime.video);
+    welcome('viewer', viewerId, runtime);
     if (hello.resumeFrom !== undefined) replay(runtime.room, hello.resumeFrom, viewerId);
     else {
       // A fresh page (a reload) gets the room's latest comments and everything of the viewer's own.
@@ -171,7 +189,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     switch (message.type) {
       case 'comment': {
         // A retry of something already committed gets its first answer, whatever the limits say now.
-        const earlier = room.receipt(viewer.viewerId, message.clientId);
+        const earlier = room.receipt(viewer.viewerId, message.clientId, 'comment');
         if (earlier) return sendAck(earlier);
         if (!context.limiters.commentPerViewer.take(viewer.viewerId, now) || !context.limiters.commentPerAddress.take(context.address, now)) {
           return refused('rate-limited', 'Slow down: at most one comment a second.', message.clientId);
@@ -180,7 +198,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
         return void answer(room.comment(viewer.viewerId, message), message.clientId);
       }
       case 'order': {
-        const earlier = room.receipt(viewer.viewerId, message.clientId);
+        const earlier = room.receipt(viewer.viewerId, message.clientId, 'order');
         if (earlier) return sendAck(earlier);
         if (!context.limiters.orderPerViewer.take(viewer.viewerId, now) || !context.limiters.orderPerAddress.take(context.address, now)) {
           return refused('rate-limited', 'Too many orders at once: wait a moment and try again.', message.clientId);
@@ -235,6 +253,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     },
     onClose() {
       closed = true;
+      cancelHelloTimeout();
       if (runtime) runtime.fanout.remove(socket);
       peer?.video.close();
     },

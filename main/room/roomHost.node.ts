@@ -11,6 +11,7 @@ import { localSfuWorkerPlace } from '../sfu/sfuWorkerPath.node';
 import { createShowSfu } from '../sfu/showSfu.node';
 import type { ShowSfu } from '../sfu/showSfuTypes.std';
 import { createVideoOffShow } from '../sfu/videoOffShow.std';
+import type { TlsFiles } from '../http/tlsFiles.node';
 import { lanAddress } from '../network/lanAddress.node';
 import { openRoomDatabase } from './roomDatabase.node';
 import type { RoomRateLimits } from './roomLimits.std';
@@ -36,6 +37,8 @@ export interface RoomHostOptions {
   log: Logger;
   limits?: Partial<RoomRateLimits>;
   trustedProxies?: readonly string[];
+  /** HTTPS and WSS with this certificate (`--tls-cert`, `--tls-key`); none: plain HTTP. */
+  tls?: TlsFiles | null;
   now?: () => number;
   newId: () => string;
 }
@@ -101,6 +104,7 @@ export async function startRoomHost(options: RoomHostOptions): Promise<RoomHost>
       httpHandlers: [broadcasterApi],
       ...(options.limits ? { limits: options.limits } : {}),
       trustedProxies: options.trustedProxies ?? [],
+      tls: options.tls ?? null,
       log,
       now: options.now ?? Date.now,
       newId: options.newId,
@@ -113,12 +117,13 @@ export async function startRoomHost(options: RoomHostOptions): Promise<RoomHost>
   for (const roomId of options.rooms) server.openRoom(roomId);
   const running = server;
   const reachable = options.host === '0.0.0.0' || options.host === '::' ? (lan ?? '127.0.0.1') : options.host;
-  const base = options.publicUrl ?? `http://${reachable}:${running.port}`;
+  const secure = Boolean(options.tls);
+  const base = options.publicUrl ?? `${secure ? 'https' : 'http'}://${reachable}:${running.port}`;
   return {
     server: running,
     port: running.port,
     watchUrl: (roomId) => `${base}/watch/${roomId}`,
-    localSocketUrl: (roomId) => `ws://${reachable === lan ? '127.0.0.1' : reachable}:${running.port}/rooms/${roomId}/live`,
+    localSocketUrl: (roomId) => `${secure ? 'wss' : 'ws'}://${reachable === lan ? '127.0.0.1' : reachable}:${running.port}/rooms/${roomId}/live`,
     showFor,
     videoReason: sfu.available ? null : sfu.reason,
     async close() {

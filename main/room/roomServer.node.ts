@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { roomIdSchema, roomLimits } from '../../contract/room/roomMessages.std';
@@ -6,14 +6,17 @@ import type { Logger } from '../log/logger.std';
 import { handleRequests, listen, refuseUpgrade } from '../http/httpShared.node';
 import { sendJson } from '../http/httpJson.node';
 import { securityHeaders } from '../http/securityHeaders.std';
+import { httpServer, type TlsFiles } from '../http/tlsFiles.node';
 import { readStaticFile, sendStaticFile } from '../http/staticFiles.node';
 import { createFanout } from './fanout.std';
 import { COUNTER_EVENT_MS, openLiveRoom } from './liveRoom.node';
 import { createRateLimiter } from './rateLimiter.std';
+import { roomCloseCodes } from './roomCloseCodes.std';
 import { handleRoomConnection, type RoomRuntime } from './roomConnection.node';
 import type { Database } from './roomDatabase.node';
 import { defaultRoomLimits, type RoomRateLimits } from './roomLimits.std';
 import type { RoomVideo } from './roomVideo.std';
+import { knownViewerKeys } from './viewerKeys.node';
 
 // The live room server: viewers' page (GET /watch/:roomId), the room protocol
 // (WebSocket /rooms/:roomId/live, docs/ROOM-PROTOCOL.md), and any extra HTTP handlers the
@@ -40,7 +43,16 @@ export interface RoomServerOptions {
   viewerFlushMs?: number;
   /** Reverse proxies (nginx…) whose X-Forwarded-For names the viewer's address for rate limits. */
   trustedProxies?: readonly string[];
+  /** Serve HTTPS and WSS with this certificate; none: plain HTTP (alone, or behind a TLS-terminating proxy). */
+  tls?: TlsFiles | null;
+  /** Runs `run` after `ms` unless cancelled (the hello timeout); tests pass a clock of their own. */
+  schedule?: (ms: number, run: () => void) => () => void;
 }
+
+const realSchedule = (ms: number, run: () => void) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
 
 export interface RoomServer {
   readonly port: number;
@@ -81,7 +93,9 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     commentPerAddress: createRateLimiter(limits.commentPerAddress),
     orderPerViewer: createRateLimiter(limits.orderPerViewer),
     orderPerAddress: createRateLimiter(limits.orderPerAddress),
+    newViewerPerAddress: createRateLimiter(limits.newViewersPerAddress),
   };
+  const knownViewer = knownViewerKeys(db);
   const socketsPerAddress = new Map<string, number>();
   const roomRow = db.prepare<[string], { id: string }>('SELECT id FROM rooms WHERE id = ?');
 
@@ -152,7 +166,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     sendStaticFile(request, response, found, 'no-cache');
   };
 
-  const server = createServer();
+  const server = httpServer(options.tls);
   handleRequests(
     server,
     serveHttp,
@@ -179,10 +193,11 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     const refuse = (status: string) => refuseUpgrade(socket, status);
     if (!match || !roomIdSchema.safeParse(roomId).success) return refuse('404 Not Found');
     if (crossSite) return refuse('403 Forbidden');
-    const held = socketsPerAddress.get(address) ?? 0;
-    if (held >= limits.socketsPerAddress) return refuse('429 Too Many Requests');
-    socketsPerAddress.set(address, held + 1);
+    if ((socketsPerAddress.get(address) ?? 0) >= limits.socketsPerAddress) return refuse('429 Too Many Requests');
     wss.handleUpgrade(request, socket, head, (ws) => {
+      // Counted only here, once `ws` accepted the handshake: one it refuses (400) never gets a
+      // 'close' to uncount it, and 200 of them used to lock the address out for good (issue 14).
+      socketsPerAddress.set(address, (socketsPerAddress.get(address) ?? 0) + 1);
       alive.set(ws, true);
       ws.on('pong', () => alive.set(ws, true));
       const connection = handleRoomConnection(ws, {
@@ -193,7 +208,9 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
         limits,
         limiters,
         socketLimiter: createRateLimiter(limits.messagePerSocket),
+        knownViewer: (viewerKey) => knownViewer(roomId, viewerKey),
         nowMs: options.now,
+        schedule: options.schedule ?? realSchedule,
         log,
         onJoined: () => {
           const runtime = rooms.get(roomId);
@@ -225,7 +242,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
   }, PING_MS);
 
   const port = await listen(server, options.port, options.host);
-  log.info('room server listening', { host: options.host, port });
+  log.info('room server listening', { host: options.host, port, tls: Boolean(options.tls) });
 
   return {
     port,
@@ -240,7 +257,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
         fanout.flushStudio();
         for (let group = 0; group < VIEWER_GROUPS; group += 1) fanout.flushViewers(performance.now());
       }
-      for (const ws of wss.clients) ws.close(1001, 'The room server is stopping.');
+      for (const ws of wss.clients) ws.close(roomCloseCodes.goingAway, 'The room server is stopping.');
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -60,6 +60,7 @@ describe('the room server', () => {
   it('sells exactly the stock in a flash sale of 5,000 concurrent order attempts on 100 units', async () => {
     const { server } = await startRoom({
       socketsPerAddress: 10_000,
+      newViewersPerAddress: { rate: 1, burst: 10_000 },
       orderPerAddress: { rate: 100_000, burst: 100_000 },
       messagePerSocket: { rate: 100, burst: 100 },
     });

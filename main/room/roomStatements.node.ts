@@ -7,7 +7,6 @@ export function prepareRoomStatements(db: Database) {
     room: db.prepare<[string], { pinned: string | null; promotion: string | null; likes: number; ended: string | null }>('SELECT pinned, promotion, likes, ended FROM rooms WHERE id = ?'),
     maxSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events WHERE room_id = ?'),
     insertEvent: db.prepare('INSERT INTO events (room_id, seq, at, kind, owner, body) VALUES (?, ?, ?, ?, ?, ?)'),
-    receipt: db.prepare<[string, string, string], { ack: string }>('SELECT ack FROM receipts WHERE room_id = ? AND sender = ? AND client_id = ?'),
     insertReceipt: db.prepare('INSERT INTO receipts (room_id, sender, client_id, ack) VALUES (?, ?, ?, ?)'),
     insertComment: db.prepare('INSERT INTO comments (room_id, id, seq, viewer_id, name, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     comment: db.prepare<[string, string], { id: string; viewer_id: string; name: string; text: string; at: number; hidden: number }>(

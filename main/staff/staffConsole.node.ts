@@ -1,5 +1,6 @@
 import os from 'node:os';
 import type { Logger } from '../log/logger.std';
+import { readTlsFiles, type TlsFiles } from '../http/tlsFiles.node';
 import { lanAddress } from '../network/lanAddress.node';
 import { consoleHost, staffConsoleAddress } from './staffConsoleAddress.std';
 import { startStaffServer, type StaffCore, type StaffServer } from './staffServer.node';
@@ -22,8 +23,19 @@ export async function startStaffConsole(deps: StaffConsoleDeps): Promise<StaffSe
     deps.core.staff.setConsole({ url: null, message: address.message });
     return null;
   }
+  let tls: TlsFiles | null = null;
+  try {
+    tls = address.tls ? await readTlsFiles(address.tls.certFile, address.tls.keyFile) : null;
+  } catch (error) {
+    // Never plain http instead of the HTTPS asked for: off, with the reason on the Staff tab.
+    const message = `Staff consoles are off: ${(error as Error).message}`;
+    deps.log.warn('staff consoles are off', { reason: message });
+    deps.core.staff.setConsole({ url: null, message });
+    return null;
+  }
   const start = (port: number) =>
     startStaffServer({
+      tls,
       host: address.host,
       port,
       publicHost: consoleHost(address.host, lanAddress(os.networkInterfaces())),

@@ -3,11 +3,17 @@ import { consoleHost, DEFAULT_STAFF_PORT, staffConsoleAddress } from './staffCon
 
 describe('staffConsoleAddress', () => {
   it('listens on every interface on 4822 by default, falling back when busy', () => {
-    expect(staffConsoleAddress({})).toEqual({ ok: true, host: '0.0.0.0', port: DEFAULT_STAFF_PORT, portChosen: false });
+    expect(staffConsoleAddress({})).toEqual({ ok: true, host: '0.0.0.0', port: DEFAULT_STAFF_PORT, portChosen: false, tls: null });
   });
 
   it('takes SHOPCAST_STAFF_HOST and SHOPCAST_STAFF_PORT, a chosen port without fallback', () => {
-    expect(staffConsoleAddress({ SHOPCAST_STAFF_HOST: '192.168.1.5', SHOPCAST_STAFF_PORT: '0' })).toEqual({ ok: true, host: '192.168.1.5', port: 0, portChosen: true });
+    expect(staffConsoleAddress({ SHOPCAST_STAFF_HOST: '192.168.1.5', SHOPCAST_STAFF_PORT: '0' })).toEqual({ ok: true, host: '192.168.1.5', port: 0, portChosen: true, tls: null });
+  });
+
+  it('serves HTTPS with SHOPCAST_STAFF_TLS_CERT and SHOPCAST_STAFF_TLS_KEY, both or neither', () => {
+    expect(staffConsoleAddress({ SHOPCAST_STAFF_TLS_CERT: '/etc/shop/cert.pem', SHOPCAST_STAFF_TLS_KEY: '/etc/shop/key.pem' })).toMatchObject({ ok: true, tls: { certFile: '/etc/shop/cert.pem', keyFile: '/etc/shop/key.pem' } });
+    const half = staffConsoleAddress({ SHOPCAST_STAFF_TLS_CERT: '/etc/shop/cert.pem' });
+    expect(half.ok ? null : half.message).toMatch(/needs both SHOPCAST_STAFF_TLS_CERT .* and SHOPCAST_STAFF_TLS_KEY/);
   });
 
   it('turns consoles off with the reason for a port that is not one', () => {

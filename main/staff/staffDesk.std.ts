@@ -2,7 +2,7 @@ import { RefusedError } from '../../contract/envelope.std';
 import type { StaffState } from '../../contract/schemas/staff.std';
 import type { RequestHandlers } from '../kernel/dispatcher.std';
 import type { EventHub } from '../kernel/eventHub.std';
-import type { StaffRegistry } from './staffRegistry.std';
+import { WRONG_CODES_PER_CODE, type StaffRegistry } from './staffRegistry.std';
 
 export const CONSOLE_NOT_STARTED = 'The staff console server has not started yet.';
 export const NOT_A_CONSOLE = "Only a staff console announces that its page is up: the studio's own window needs no announcing.";
@@ -22,14 +22,20 @@ export interface StaffDeskDeps {
   events: EventHub;
   /** The pairing link as an SVG QR code (main/network/qrCode.node.ts `qrCodeSvg`). */
   qrSvg: (text: string) => Promise<string>;
+  /** Tells the host something it must act on (the core's notices). */
+  notice: (message: string) => void;
 }
 
-export function createStaffDesk({ registry, events, qrSvg }: StaffDeskDeps): StaffDesk {
+export function createStaffDesk({ registry, events, qrSvg, notice }: StaffDeskDeps): StaffDesk {
   let consoleUrl: string | null = null;
   let message: string | null = CONSOLE_NOT_STARTED;
   const state = (): StaffState => ({ consoleUrl, message, members: registry.members() });
   const emit = () => events.emit('staff', state());
   const stopListening = registry.onChange(emit);
+  // The code vanishes from the Staff tab; the host is told why, and that a new one is needed.
+  const stopGuessed = registry.onCodeGuessedOut((member) =>
+    notice(`The pairing code for ${member.name} was cancelled: ${WRONG_CODES_PER_CODE} wrong codes were tried on the staff console while it waited, so someone may be guessing. Make a new code on the Staff tab when ${member.name} is ready.`),
+  );
   return {
     registry,
     setConsole(next) {
@@ -61,6 +67,7 @@ export function createStaffDesk({ registry, events, qrSvg }: StaffDeskDeps): Sta
     },
     close() {
       stopListening();
+      stopGuessed();
       registry.close();
     },
   };

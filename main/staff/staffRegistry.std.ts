@@ -14,11 +14,16 @@ export const LOCK_MS = 60_000;
 // A million codes and a handful waiting keep a guesser's odds at a few in a million per try; a
 // cap on waiting codes keeps them there if the host keeps pressing "New code".
 export const MAX_WAITING_CODES = 20;
+// The lockout above is per address, so guessers spread over many addresses (40 addresses × 4
+// wrong codes each, none locked) were never stopped (issue 14). Every wrong code tried while a
+// code waits, from any address, counts against that code too; at this many it is cancelled and
+// the host is told to make a new one. A staffer's typos are a handful, never this many.
+export const WRONG_CODES_PER_CODE = 20;
 // Wrong codes long apart are typos, not guessing.
 const WRONG_CODE_MEMORY_MS = 10 * 60_000;
 
 export type SessionEndReason = 'revoked' | 'expired';
-export type CodeRefusal = 'unknown' | 'expired' | 'used' | 'revoked' | 'locked';
+export type CodeRefusal = 'unknown' | 'expired' | 'used' | 'revoked' | 'guessed' | 'locked';
 
 export type CodeRefused = { ok: false; reason: CodeRefusal; message: string };
 
@@ -65,6 +70,8 @@ export interface StaffRegistry {
   onChange(listener: () => void): () => void;
   /** A paired console's session ended: its sockets must close now. */
   onSessionEnded(listener: (memberId: string, reason: SessionEndReason) => void): () => void;
+  /** A waiting code was cancelled after `WRONG_CODES_PER_CODE` wrong codes: the host must make a new one. */
+  onCodeGuessedOut(listener: (member: StaffMember) => void): () => void;
   close(): void;
 }
 
@@ -73,6 +80,8 @@ interface Entry {
   code: string | null;
   token: string | null;
   cancelTimer: () => void;
+  /** Wrong codes tried, from any address, while this code waited. */
+  wrongWhileWaiting: number;
 }
 
 interface WrongCodes {
@@ -86,6 +95,7 @@ export const codeMessages: Record<Exclude<CodeRefusal, 'locked'>, string> = {
   expired: 'That code has expired: codes last 10 minutes. Ask the host for a new one.',
   used: 'That code has already been used: each code pairs one console, once. Ask the host for a new one.',
   revoked: 'That code was cancelled by the host. Ask the host for a new one.',
+  guessed: 'That code was cancelled because too many wrong codes were tried while it waited. Ask the host for a new one.',
 };
 
 export const sessionMessages: Record<SessionEndReason | 'unknown', string> = {
@@ -110,6 +120,7 @@ export function createStaffRegistry(deps: StaffRegistryDeps): StaffRegistry {
   const wrongCodes = new Map<string, WrongCodes>();
   const changeListeners = new Set<() => void>();
   const endListeners = new Set<(memberId: string, reason: SessionEndReason) => void>();
+  const guessedListeners = new Set<(member: StaffMember) => void>();
 
   const changed = () => {
     for (const listener of changeListeners) listener();
@@ -147,7 +158,24 @@ export function createStaffRegistry(deps: StaffRegistryDeps): StaffRegistry {
     }
   }
 
+  /** Counts a wrong code against every waiting code; one that has seen too many is cancelled. */
+  function countAgainstWaitingCodes(): void {
+    for (const id of [...waitingCodes.values()]) {
+      const entry = entries.get(id);
+      if (!entry || entry.code === null) continue;
+      entry.wrongWhileWaiting += 1;
+      if (entry.wrongWhileWaiting < WRONG_CODES_PER_CODE) continue;
+      entry.cancelTimer();
+      entries.delete(id);
+      waitingCodes.delete(entry.code);
+      spentCodes.set(entry.code, { reason: 'guessed', at: deps.now() });
+      for (const listener of guessedListeners) listener(entry.member);
+      changed();
+    }
+  }
+
   function refuseCode(address: string, reason: Exclude<CodeRefusal, 'locked'>): CodeRefused {
+    countAgainstWaitingCodes();
     const now = deps.now();
     const previous = wrongCodes.get(address);
     const wrong = previous && now - previous.lastAt <= WRONG_CODE_MEMORY_MS ? previous : { count: 0, lastAt: now, lockedUntil: null };
@@ -188,7 +216,7 @@ export function createStaffRegistry(deps: StaffRegistryDeps): StaffRegistry {
       const now = deps.now();
       const code = newCode();
       const member: StaffMember = { id: deps.newId(), name, role, state: 'waiting', connections: 0, createdAt: now, lastSeenAt: null, expiresAt: now + codeLifetimeMs };
-      const entry: Entry = { member, code, token: null, cancelTimer: () => {} };
+      const entry: Entry = { member, code, token: null, cancelTimer: () => {}, wrongWhileWaiting: 0 };
       entry.cancelTimer = deps.schedule(codeLifetimeMs, () => remove(entry, 'expired'));
       entries.set(member.id, entry);
       waitingCodes.set(code, member.id);
@@ -270,10 +298,16 @@ export function createStaffRegistry(deps: StaffRegistryDeps): StaffRegistry {
       return () => endListeners.delete(listener);
     },
 
+    onCodeGuessedOut(listener) {
+      guessedListeners.add(listener);
+      return () => guessedListeners.delete(listener);
+    },
+
     close() {
       for (const entry of entries.values()) entry.cancelTimer();
       changeListeners.clear();
       endListeners.clear();
+      guessedListeners.clear();
     },
   };
 }

@@ -1,4 +1,4 @@
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch, Sender } from '../kernel/dispatcher.std';
@@ -7,6 +7,7 @@ import type { Logger } from '../log/logger.std';
 import { serveApiSocket } from '../http/apiSocket.node';
 import { allowReadOnly, closeServer, handleRequests, isSameOrigin, listen, readBody, readCookie, refuseUpgrade, serveRendererFile, sessionCookie } from '../http/httpShared.node';
 import { lanSecurityHeaders } from '../http/securityHeaders.std';
+import { httpServer, type TlsFiles } from '../http/tlsFiles.node';
 import { confirmPairingPage, pairingCss, PAIRING_CSS_PATH, pairingPage, pairingPageCsp } from './pairingPage.std';
 import type { StaffDesk } from './staffDesk.std';
 import { sessionMessages, type CodeRefused, type SessionEndReason } from './staffRegistry.std';
@@ -39,6 +40,8 @@ export interface StaffServerOptions {
   rendererDir: string;
   core: StaffCore;
   log: Logger;
+  /** HTTPS and WSS with this certificate (SHOPCAST_STAFF_TLS_CERT / _KEY); none: plain http on the LAN. */
+  tls?: TlsFiles | null;
 }
 
 export interface StaffServer {
@@ -54,8 +57,8 @@ const codeFrom = (value: string | null) => (value ?? '').trim().slice(0, 16);
  * submits a code — to pair the browser as someone else, or to guess from its address — is
  * refused. A request with neither header is no browser riding on anyone's page.
  */
-function fromOwnPage(request: IncomingMessage): boolean {
-  const own = `http://${request.headers.host ?? ''}`;
+function fromOwnPage(request: IncomingMessage, scheme: 'http' | 'https'): boolean {
+  const own = `${scheme}://${request.headers.host ?? ''}`;
   const { origin, referer } = request.headers;
   if (origin !== undefined) return origin === own;
   if (referer === undefined) return true;
@@ -75,6 +78,8 @@ function fromOwnPage(request: IncomingMessage): boolean {
 export async function startStaffServer(options: StaffServerOptions): Promise<StaffServer> {
   const { core, log } = options;
   const registry = core.staff.registry;
+  const scheme = options.tls ? 'https' : 'http';
+  const secure = scheme === 'https';
   const apiSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_API_MESSAGE });
   const socketsByMember = new Map<string, Set<WebSocket>>();
 
@@ -113,7 +118,7 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
   /** The confirmation page's button: spends the code into the session cookie. */
   async function pair(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const address = request.socket.remoteAddress ?? 'unknown';
-    if (!fromOwnPage(request)) {
+    if (!fromOwnPage(request, scheme)) {
       log.warn('staff pairing refused', { reason: 'cross-origin', address, origin: request.headers.origin ?? null, step: 'pair' });
       page(response, 403, pairingPage(CROSS_ORIGIN_PAIRING));
       return;
@@ -141,7 +146,7 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
     // address bar.
     response.writeHead(303, {
       Location: '/',
-      'Set-Cookie': sessionCookie(STAFF_COOKIE, redeemed.token, Math.floor((member.expiresAt - Date.now()) / 1000)),
+      'Set-Cookie': sessionCookie(STAFF_COOKIE, redeemed.token, Math.floor((member.expiresAt - Date.now()) / 1000), secure),
       'Cache-Control': 'no-store',
     });
     response.end();
@@ -174,7 +179,7 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
     const session = registry.session(cookie);
     if (!session.ok) {
       // A dead cookie is cleared, so the next visit is a plain pairing form.
-      const clear: Record<string, string> = cookie === undefined ? {} : { 'Set-Cookie': sessionCookie(STAFF_COOKIE, '', 0) };
+      const clear: Record<string, string> = cookie === undefined ? {} : { 'Set-Cookie': sessionCookie(STAFF_COOKIE, '', 0, secure) };
       const message = cookie === undefined ? null : session.reason === 'unknown' ? session.message : `${session.message}. Ask the host for a new code.`;
       page(response, 401, pairingPage(message), clear);
       return;
@@ -182,14 +187,14 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
     await serveRendererFile(request, response, options.rendererDir, url.pathname, lanSecurityHeaders);
   }
 
-  const server = http.createServer();
+  const server = httpServer(options.tls);
   handleRequests(server, handle, (error, path) => log.error('request failed', { error, path }));
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(request.url ?? '/', 'http://console.invalid').pathname;
     const cookie = readCookie(request, STAFF_COOKIE);
     const session = registry.session(cookie);
-    const sameOrigin = isSameOrigin(request);
+    const sameOrigin = isSameOrigin(request, scheme);
     if (path !== STAFF_API_PATH || !session.ok || !sameOrigin) {
       log.warn('staff socket refused', { path, paired: session.ok, sameOrigin });
       refuseUpgrade(socket);
@@ -243,7 +248,7 @@ export async function startStaffServer(options: StaffServerOptions): Promise<Sta
   });
 
   const port = await listen(server, options.port, options.host);
-  const origin = `http://${options.publicHost}:${port}`;
+  const origin = `${scheme}://${options.publicHost}:${port}`;
   core.staff.setConsole({ url: origin });
   log.info('staff console server listening', { host: options.host, origin });
 
