@@ -31,8 +31,12 @@ export const productsEn = {
   'promoteAsk.endSale': 'End the sale and promote',
   'promoteAsk.anyway': 'Promote anyway',
   'promoteAsk.sale': 'The flash sale on “{sale}” is still running ({minutes} min left). Promoting “{next}” ends it.',
+  // A flagged name's words, one clause each, joined by the separator: the list is the sentence.
+  'promoteAsk.flagWord': '"{word}" {kind, select, superlative {is an advertising-law superlative} other {is on your blocked words list}}',
+  'promoteAsk.flagSeparator': '; ',
   'promoteAsk.flagged': '{words}.',
   'promoteAsk.flaggedRisk': '{words}. Platforms can cut a show that puts one on screen.',
+  'promoteAsk.both': '{sale} {flagged}',
 
   'productForm.add': 'Add product',
   'productForm.edit': 'Edit {name}',
@@ -95,21 +99,29 @@ export const productsEn = {
   'flashSale.belowRegular': 'The sale price must be below the regular price.',
 
   // A field's name in the checks below ({field}): each check is one whole sentence around it.
+  // A picture the merchant picks (a product photo, an image source): its file's name in each.
+  'image.notImage': '“{name}” is not a PNG, JPEG, WebP or GIF image.',
+  'image.tooBig': '“{name}” is {size}: images can be at most 2 MB. Make it smaller and try again.',
+  'image.unreadable': '“{name}” could not be read.',
+  'image.notDecodable': '“{name}” is not a readable image.',
+  'image.cannotUse': '“{name}” cannot be used: only PNG, JPEG, WebP or GIF images of at most 2 MB.',
+
   'subject.price': 'The price',
   'subject.listPrice': 'The list price',
   'subject.salePrice': 'The sale price',
   'subject.stock': 'The stock',
   'subject.length': 'The length (minutes)',
+  'subject.countdownMinutes': 'Countdown minutes',
   'number.notNumber': '{field} must be a number.',
   'number.notWhole': '{field} must be a whole number.',
   'number.min': '{field} must be at least {min}.',
   'number.max': '{field} must be at most {max}.',
   'money.empty': '{field} is empty.',
-  'money.notAPrice': '{field} is not an amount (type it like {example}).',
+  'money.notAPrice': '{field} is not an amount (type it like {whole, select, yes {1299 or 1,299} other {1299, 1,299.00 or ¥1,299}}).',
   'money.negative': '{field} cannot be below zero.',
   'money.zero': '{field} must be more than zero.',
   'money.wholeUnits': '{field} is in whole {currency}: no decimals.',
   'money.decimals': '{field} has more decimals than {currency} has (at most {digits}, as in 19.99).',
   'money.tooLarge': '{field} is more than {max}, the most one product can cost: check for a digit too many.',
-  'money.otherCurrency': '{field} is in another currency than {currency}: choose its currency, or type the price without its currency sign.',
+  'money.otherCurrency': '{field} is in another currency, but the product is priced in {currency}: choose its currency, or type the price without the other currency’s sign.',
 };
