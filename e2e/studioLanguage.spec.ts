@@ -41,9 +41,18 @@ test('the studio speaks Chinese to a Chinese browser, switches to English, and r
     await expect(productForm.getByRole('textbox', { name: '售价' })).toHaveAccessibleDescription('售价不是有效金额（请按 1299、1,299.00 或 ¥1,299 这样填写）。');
     await productForm.getByRole('button', { name: '添加规格' }).click();
     await expect(productForm.getByRole('group', { name: '规格（尺码、颜色）' }).getByRole('textbox', { name: '规格 1', exact: true })).toBeVisible();
-    await page.screenshot({ path: '/tmp/shots/studio-zh-CN-products.png' });
-    await productForm.getByRole('button', { name: '取消' }).click();
+    await page.screenshot({ path: '/tmp/shots/studio-zh-CN-product-form.png' });
+    // Saved with a size: the catalogue's row and its stock per size in Chinese.
+    await productForm.getByRole('textbox', { name: '商品名称' }).fill('真丝围巾');
+    await productForm.getByRole('textbox', { name: '售价' }).fill('199');
+    await productForm.getByRole('textbox', { name: '规格 1', exact: true }).fill('L');
+    await productForm.getByRole('textbox', { name: /^库存 ?（规格 1）$/ }).fill('3');
+    await productForm.getByRole('button', { name: '添加商品' }).click();
+    const row = page.getByRole('list', { name: '商品' }).getByRole('listitem', { name: '真丝围巾' });
+    await expect(row).toContainText('库存 3');
+    await expect(row.getByRole('button', { name: '编辑真丝围巾' })).toBeVisible();
     await expect(page.getByRole('button', { name: '添加商品' })).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/studio-zh-CN-products.png' });
     await page.getByRole('tab', { name: '评论' }).click();
 
     // Go Live's pre-flight: the page's rows and the core's, in Chinese.
