@@ -89,6 +89,8 @@ export const productsEn = {
   'promotion.stock': 'Stock',
   'promotion.variantStock': 'Stock per variant',
   'promotion.flashSale': 'Flash sale',
+  'promotion.endsIn': 'Ends in {time}',
+  'promotion.ended': 'Ended',
   'promotion.salePrice': 'Sale price',
   'promotion.minutes': 'Minutes',
   'promotion.start': 'Start flash sale',

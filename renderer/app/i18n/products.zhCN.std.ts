@@ -90,6 +90,8 @@ export const productsZhCN: Translation<typeof productsEn> = {
   'promotion.stock': '库存',
   'promotion.variantStock': '各规格库存',
   'promotion.flashSale': '秒杀',
+  'promotion.endsIn': '{time} 后结束',
+  'promotion.ended': '已结束',
   'promotion.salePrice': '秒杀价',
   'promotion.minutes': '分钟',
   'promotion.start': '开始秒杀',

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { countdownLabel } from '../compositor/draw/countdown.std';
+import { formatCountdown } from '../compositor/draw/countdown.std';
 import { formatPrice } from '../../../contract/schemas/product.std';
 import type { PanelAction } from '../../../contract/schemas/panel.std';
 import { useStudio } from '../../app/studioContext.dom';
@@ -12,13 +12,15 @@ import { useT } from '../../app/i18n/studioI18n.dom';
 /** Ticks once a second while a flash sale runs: the countdown on the room's clock. */
 function Countdown({ endsAt, clockOffsetMs }: { endsAt: number; clockOffsetMs: number }) {
   const [now, setNow] = useState(() => Date.now());
+  const { t } = useT();
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
   return (
     <span className="countdown" role="timer" aria-live="off">
-      {countdownLabel(endsAt, now + clockOffsetMs)}
+      {/* The studio's line in the merchant's language; the output's badge draws the compositor's own (countdownLabel). */}
+      {endsAt > now + clockOffsetMs ? t('promotion.endsIn', { time: formatCountdown(endsAt - now - clockOffsetMs) }) : t('promotion.ended')}
     </span>
   );
 }
