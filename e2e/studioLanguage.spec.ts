@@ -29,6 +29,32 @@ test('the studio speaks Chinese to a Chinese browser, switches to English, and r
     await expect(page.getByRole('group', { name: '显示评论' }).getByRole('button', { name: '提问' })).toBeVisible();
     await page.screenshot({ path: '/tmp/shots/studio-zh-CN.png' });
 
+    // The Products tab and the product form, its checks in Chinese too (the money check is the scenes form's).
+    await page.getByRole('tab', { name: '商品' }).click();
+    await expect(page.getByRole('region', { name: '正在讲解' })).toContainText('没有在讲解的商品。');
+    await expect(page.getByRole('heading', { name: '商品顺序' })).toBeVisible();
+    await page.getByRole('button', { name: '添加商品' }).click();
+    const productForm = page.getByRole('form', { name: '添加商品' });
+    await productForm.getByRole('textbox', { name: '售价' }).fill('abc');
+    await productForm.getByRole('button', { name: '添加商品' }).click();
+    await expect(productForm.getByRole('textbox', { name: '商品名称' })).toHaveAccessibleDescription('请填写商品名称。');
+    await expect(productForm.getByRole('textbox', { name: '售价' })).toHaveAccessibleDescription('售价不是有效金额（请按 1299、1,299.00 或 ¥1,299 这样填写）。');
+    await productForm.getByRole('button', { name: '添加规格' }).click();
+    await expect(productForm.getByRole('group', { name: '规格（尺码、颜色）' }).getByRole('textbox', { name: '规格 1', exact: true })).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/studio-zh-CN-product-form.png' });
+    // Saved with a size: the catalogue's row and its stock per size in Chinese.
+    await productForm.getByRole('textbox', { name: '商品名称' }).fill('真丝围巾');
+    await productForm.getByRole('textbox', { name: '售价' }).fill('199');
+    await productForm.getByRole('textbox', { name: '规格 1', exact: true }).fill('L');
+    await productForm.getByRole('textbox', { name: /^库存 ?（规格 1）$/ }).fill('3');
+    await productForm.getByRole('button', { name: '添加商品' }).click();
+    const row = page.getByRole('list', { name: '商品' }).getByRole('listitem', { name: '真丝围巾' });
+    await expect(row).toContainText('库存 3');
+    await expect(row.getByRole('button', { name: '编辑真丝围巾' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '添加商品' })).toBeVisible();
+    await page.screenshot({ path: '/tmp/shots/studio-zh-CN-products.png' });
+    await page.getByRole('tab', { name: '评论' }).click();
+
     // Go Live's pre-flight: the page's rows and the core's, in Chinese.
     await expect(page.getByRole('status', { name: '帧率' })).toHaveText(/帧率 [1-9]/, { timeout: 15_000 });
     await header.getByRole('button', { name: '开播' }).click();

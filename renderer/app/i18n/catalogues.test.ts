@@ -29,5 +29,9 @@ describe('the studio in two languages', () => {
     expect(english.t('confirm.remove', { what: 'scene', name: 'Camera' })).toBe('Remove scene “Camera”?');
     expect(chinese.t('confirm.remove', { what: 'destination', name: '抖音' })).toBe('删除推流平台“抖音”？');
     expect(chinese.t('console.who', { name: 'Lin', role: 'moderator' })).toBe('— Lin（场控）');
+    expect(english.t('csv.summary', { added: 1, updated: 0, rejected: 1 })).toBe('1 added, 0 updated, 1 rejected.');
+    expect(english.t('csv.summary', { added: 2, updated: 1, rejected: 0 })).toBe('2 added, 1 updated.');
+    expect(chinese.t('csv.summary', { added: 2, updated: 1, rejected: 3 })).toBe('新增 2 个，更新 1 个，3 个未导入。');
+    expect(chinese.t('money.notAPrice', { field: '售价', whole: 'no' })).toBe('售价不是有效金额（请按 1299、1,299.00 或 ¥1,299 这样填写）。');
   });
 });

@@ -3,6 +3,7 @@ import { destinationsEn } from './destinations.en.std';
 import { goliveEn } from './golive.en.std';
 import { libraryEn } from './library.en.std';
 import { panelEn } from './panel.en.std';
+import { productsEn } from './products.en.std';
 import { scenesEn } from './scenes.en.std';
 import { shellEn } from './shell.en.std';
 import { staffEn } from './staff.en.std';
@@ -19,6 +20,7 @@ export const en = {
   ...scenesEn,
   ...audioEn,
   ...libraryEn,
+  ...productsEn,
 };
 
 export type StudioKey = keyof typeof en;

@@ -5,6 +5,7 @@ import { goliveZhCN } from './golive.zhCN.std';
 import { libraryZhCN } from './library.zhCN.std';
 import type { StudioKey } from './messages.en.std';
 import { panelZhCN } from './panel.zhCN.std';
+import { productsZhCN } from './products.zhCN.std';
 import { scenesZhCN } from './scenes.zhCN.std';
 import { shellZhCN } from './shell.zhCN.std';
 import { staffZhCN } from './staff.zhCN.std';
@@ -20,4 +21,5 @@ export const zhCN: Catalogue<StudioKey> = {
   ...scenesZhCN,
   ...audioZhCN,
   ...libraryZhCN,
+  ...productsZhCN,
 };

@@ -3,6 +3,7 @@ import type { CsvImportResult } from '../../../contract/schemas/catalogue.std';
 import { useStudioApi } from '../../app/studioContext.dom';
 import { usePanelCall } from '../panel/usePanelCall.dom';
 import { FieldError } from '../../app/FieldError.dom';
+import { useT } from '../../app/i18n/studioI18n.dom';
 
 /** A merchant's product spreadsheet (CSV) into the catalogue; what was refused is listed line by line. */
 export function CsvImport() {
@@ -10,6 +11,7 @@ export function CsvImport() {
   const [result, setResult] = useState<Omit<CsvImportResult, 'catalogue'> | null>(null);
   const [busy, setBusy] = useState(false);
   const { run, failure } = usePanelCall();
+  const { t } = useT();
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
@@ -23,9 +25,9 @@ export function CsvImport() {
   };
 
   return (
-    <section className="csv-import" aria-label="Import products">
+    <section className="csv-import" aria-label={t('csv.region')}>
       <label>
-        Import a CSV
+        {t('csv.pick')}
         <input type="file" accept=".csv,text/csv" disabled={busy} onChange={(event) => {
           void importFile(event.target.files?.[0]);
           event.target.value = '';
@@ -33,24 +35,25 @@ export function CsvImport() {
       </label>
       <FieldError message={failure} />
       {result && (
-        <div className="import-result" role="status" aria-label="Import result">
+        <div className="import-result" role="status" aria-label={t('csv.result')}>
           <p>
-            {result.added} added, {result.updated} updated{result.rejected.length > 0 ? `, ${result.rejected.length} rejected` : ''}.
+            {t('csv.summary', { added: result.added, updated: result.updated, rejected: result.rejected.length })}
           </p>
           {result.notes?.map((note) => (
             <p key={note}>{note}</p>
           ))}
           {result.rejected.length > 0 && (
-            <ul className="rejected-lines" aria-label="Rejected lines">
+            <ul className="rejected-lines" aria-label={t('csv.rejected')}>
               {result.rejected.map((rejection) => (
                 <li key={rejection.line}>
-                  Line {rejection.line}: {rejection.reason}
+                  {/* The reason is the core's CSV check, in its own words. */}
+                  {t('csv.line', { line: rejection.line, reason: rejection.reason })}
                 </li>
               ))}
             </ul>
           )}
           <button type="button" className="small-button" onClick={() => setResult(null)}>
-            Dismiss
+            {t('csv.dismiss')}
           </button>
         </div>
       )}

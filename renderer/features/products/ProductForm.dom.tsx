@@ -12,10 +12,12 @@ import { liveStock } from './productText.std';
 import { flaggedNameWarning } from './promoteCheck.std';
 import { FormField } from './FormField.dom';
 import { VariantRows } from './VariantRows.dom';
+import { useT } from '../../app/i18n/studioI18n.dom';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 
 /** Keeps typed prices when the currency changes (¥99.00 → ¥99 in yen), as the product card editor does. */
-function convertTyped(text: string, from: Currency, to: Currency): string {
-  const parsed = parseMoney(text, from, 'price');
+function convertTyped(text: string, from: Currency, to: Currency, translator: StudioTranslator): string {
+  const parsed = parseMoney(text, from, '', translator);
   return parsed.ok ? minorToInput(convertMinor(parsed.value, from, to), to) : text;
 }
 
@@ -38,20 +40,22 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<Partial<Record<DraftField, string>>>({});
   const { run, failure } = usePanelCall();
+  const translator = useT();
+  const { t } = translator;
   const form = useRef<HTMLFormElement>(null);
   // A field's problem goes once the merchant changes that field; the others stay until the next save.
   const edit = <K extends keyof ProductDraft>(key: K, value: ProductDraft[K]) => {
     setDraft((current) => ({ ...current, [key]: value }));
     setErrors(({ [key as DraftField]: _gone, ...rest }) => rest);
   };
-  const variantTotal = draft.variants.length > 0 ? 'All variants' : null;
-  const nameWarning = flaggedNameWarning(findFlaggedWords(draft.name, { blockedWords, flaggedSuperlatives }));
+  const variantTotal = draft.variants.length > 0 ? t('productForm.allVariants') : null;
+  const nameWarning = flaggedNameWarning(findFlaggedWords(draft.name, { blockedWords, flaggedSuperlatives }), translator);
 
   const product = useStudio((state) => state.catalogue.products.find((candidate) => candidate.id === initial.id));
   const promoted = useStudio((state) => state.panel.promotion?.product ?? null);
 
   const save = async () => {
-    const checked = productInputOf(withLiveStock(draft, initial, product ? liveStock(product, promoted) : null));
+    const checked = productInputOf(withLiveStock(draft, initial, product ? liveStock(product, promoted) : null), translator);
     if (!checked.ok) {
       setErrors(checked.errors);
       // The first field at fault takes the focus, so the keyboard and a screen reader land on it.
@@ -63,7 +67,7 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
   };
   const pickPhoto = async (file: File | undefined) => {
     if (!file) return;
-    const loaded = await readImageFile(file);
+    const loaded = await readImageFile(file, translator);
     if (!loaded.ok) {
       setErrors((current) => ({ ...current, photo: loaded.message }));
       return;
@@ -75,7 +79,7 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
     <form
       ref={form}
       className="product-form"
-      aria-label={draft.id === null ? 'Add product' : `Edit ${initial.name}`}
+      aria-label={draft.id === null ? t('productForm.add') : t('productForm.edit', { name: initial.name })}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -85,17 +89,17 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
         if (event.key === 'Escape') onDone();
       }}
     >
-      <FormField label="Name" error={errors.name} note={nameWarning}>
+      <FormField label={t('productForm.name')} error={errors.name} note={nameWarning}>
         {(props) => <input {...props} value={draft.name} maxLength={120} onChange={(event) => edit('name', event.target.value)} autoFocus />}
       </FormField>
       <div className="form-row">
-        <FormField label="Price" error={errors.price}>
+        <FormField label={t('productForm.price')} error={errors.price}>
           {(props) => <input {...props} inputMode="decimal" value={draft.price} autoComplete="off" onChange={(event) => edit('price', event.target.value)} />}
         </FormField>
-        <FormField label="List price" error={errors.listPrice}>
-          {(props) => <input {...props} inputMode="decimal" value={draft.listPrice} placeholder="none" autoComplete="off" onChange={(event) => edit('listPrice', event.target.value)} />}
+        <FormField label={t('productForm.listPrice')} error={errors.listPrice}>
+          {(props) => <input {...props} inputMode="decimal" value={draft.listPrice} placeholder={t('productForm.none')} autoComplete="off" onChange={(event) => edit('listPrice', event.target.value)} />}
         </FormField>
-        <FormField label="Currency" error={undefined}>
+        <FormField label={t('productForm.currency')} error={undefined}>
           {(props) => (
             <select
               {...props}
@@ -105,8 +109,8 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
                 setDraft((current) => ({
                   ...current,
                   currency,
-                  price: convertTyped(current.price, current.currency, currency),
-                  listPrice: convertTyped(current.listPrice, current.currency, currency),
+                  price: convertTyped(current.price, current.currency, currency, translator),
+                  listPrice: convertTyped(current.listPrice, current.currency, currency, translator),
                 }));
                 // "is in USD, but the product is priced in CNY" may be answered by this very change.
                 setErrors(({ price: _price, listPrice: _listPrice, ...rest }) => rest);
@@ -118,12 +122,12 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
             </select>
           )}
         </FormField>
-        <FormField label="Stock" error={errors.stock} hint={variantTotal}>
+        <FormField label={t('productForm.stock')} error={errors.stock} hint={variantTotal}>
           {(props) =>
             draft.variants.length > 0 ? (
               <input {...props} value={variantSum(draft.variants)} readOnly aria-readonly="true" />
             ) : (
-              <input {...props} inputMode="numeric" value={draft.stock} placeholder="not tracked" autoComplete="off" onChange={(event) => edit('stock', event.target.value)} />
+              <input {...props} inputMode="numeric" value={draft.stock} placeholder={t('productForm.notTracked')} autoComplete="off" onChange={(event) => edit('stock', event.target.value)} />
             )
           }
         </FormField>
@@ -140,17 +144,17 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
         }}
       />
       <div className="form-row photo-row">
-        {draft.photo && <img className="thumb" src={draft.photo} alt="Product photo" width={48} height={48} />}
-        <FormField label="Photo" error={errors.photo}>
+        {draft.photo && <img className="thumb" src={draft.photo} alt={t('productForm.photoAlt')} width={48} height={48} />}
+        <FormField label={t('productForm.photo')} error={errors.photo}>
           {(props) => <input {...props} type="file" accept={IMAGE_ACCEPT} onChange={(event) => void pickPhoto(event.target.files?.[0])} />}
         </FormField>
         {draft.photo && (
           <button type="button" onClick={() => edit('photo', null)}>
-            Remove photo
+            {t('productForm.removePhoto')}
           </button>
         )}
       </div>
-      <FormFooter problem={failure} submitLabel={draft.id === null ? 'Add product' : 'Save product'} onCancel={onDone} />
+      <FormFooter problem={failure} submitLabel={draft.id === null ? t('productForm.add') : t('productForm.save')} onCancel={onDone} />
     </form>
   );
 }

@@ -16,6 +16,7 @@ import { RunSheet } from './RunSheet.dom';
 import { addToRunSheet, nextInRunSheet } from './runSheet.std';
 import { FieldError } from '../../app/FieldError.dom';
 import { promoteQuestion, type PromoteQuestion } from './promoteCheck.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 
 /**
  * The catalogue and the show's run-sheet: promote in one click, move through the run-sheet with
@@ -34,6 +35,8 @@ export function ProductsTab() {
   const [removing, setRemoving] = useState<string | null>(null);
   const [asking, setAsking] = useState<PromoteQuestion | null>(null);
   const { run, failure } = usePanelCall();
+  const translator = useT();
+  const { t } = translator;
 
   const products = useMemo(() => new Map(catalogue.products.map((product) => [product.id, product])), [catalogue.products]);
   const nameFlags = useMemo(() => {
@@ -50,12 +53,12 @@ export function ProductsTab() {
     async (action: PanelAction) => {
       const runningSale = saleEndsAt === null ? null : { productName: promotedName, endsAt: saleEndsAt };
       const context = { products, runSheet: catalogue.runSheet, promotedId: promoted?.id ?? null, lists: { blockedWords, flaggedSuperlatives }, runningSale, now: Date.now() + clockOffsetMs };
-      const question = promoteQuestion(action, context);
+      const question = promoteQuestion(action, context, translator);
       if (!question) return send(action);
       setAsking(question);
       return false;
     },
-    [send, products, catalogue.runSheet, promoted?.id, blockedWords, flaggedSuperlatives, saleEndsAt, promotedName, clockOffsetMs],
+    [send, translator, products, catalogue.runSheet, promoted?.id, blockedWords, flaggedSuperlatives, saleEndsAt, promotedName, clockOffsetMs],
   );
   const promote = useCallback((productId: string) => void act({ kind: 'promoteProduct', productId }), [act]);
   const setRunSheet = (productIds: string[]) => void run(() => api.setRunSheet({ productIds }));
@@ -81,20 +84,20 @@ export function ProductsTab() {
       )}
       <FieldError message={failure} />
       <RunSheet runSheet={catalogue.runSheet} products={products} promotedId={promoted?.id ?? null} promoted={promoted} editable={mayEdit} onChange={setRunSheet} onPromote={promote} />
-      <section className="catalogue" aria-label="Catalogue">
+      <section className="catalogue" aria-label={t('products.catalogue')}>
         <div className="section-head">
-          <h3>Catalogue</h3>
+          <h3>{t('products.catalogue')}</h3>
           {mayEdit && !editing && (
             <button type="button" className="small-button" onClick={() => setEditing(newProductDraft(catalogue.products[0]?.currency ?? 'CNY'))}>
-              Add product
+              {t('products.add')}
             </button>
           )}
         </div>
         {editing && <ProductForm key={editing.id ?? 'new'} initial={editing} onDone={() => setEditing(null)} />}
         {catalogue.products.length === 0 ? (
-          <p className="empty">No products yet. {mayEdit ? 'Add them one by one or import a CSV; your catalogue and the run-sheet for this show go here.' : 'The host adds them.'}</p>
+          <p className="empty">{mayEdit ? t('products.emptyHost') : t('products.emptyModerator')}</p>
         ) : (
-          <ul className="product-list" aria-label="Products">
+          <ul className="product-list" aria-label={t('products.list')}>
             {catalogue.products.map((product) =>
               removing === product.id ? (
                 <li key={product.id}>
@@ -135,22 +138,23 @@ function PromoteAnyway({ question, mayEdit, onPromote, onEdit, onCancel }: { que
     box.current?.scrollIntoView({ block: 'nearest' });
     box.current?.querySelector<HTMLButtonElement>('button.cancel')?.focus();
   }, [question]);
+  const { t } = useT();
   const titleId = `promote-anyway-${question.product.id}`;
   return (
     <section ref={box} className="promote-anyway" role="alertdialog" aria-labelledby={titleId} aria-describedby={`${titleId}-why`} onKeyDown={(event) => event.key === 'Escape' && onCancel()}>
-      <strong id={titleId}>Promote “{question.product.name}”?</strong>
+      <strong id={titleId}>{t('promoteAsk.title', { name: question.product.name })}</strong>
       <p id={`${titleId}-why`}>{question.warning}</p>
       <div className="dialog-actions">
         <button type="button" className="cancel" onClick={onCancel}>
-          Cancel
+          {t('promoteAsk.cancel')}
         </button>
         {mayEdit && question.flaggedName && (
           <button type="button" onClick={onEdit}>
-            Edit name
+            {t('promoteAsk.editName')}
           </button>
         )}
         <button type="button" onClick={onPromote}>
-          {question.endsSale ? 'End the sale and promote' : 'Promote anyway'}
+          {question.endsSale ? t('promoteAsk.endSale') : t('promoteAsk.anyway')}
         </button>
       </div>
     </section>
@@ -171,8 +175,10 @@ interface ProductRowProps {
 }
 
 function ProductRow({ product, stock, promoted, flaggedWords, inRunSheet, mayEdit, onPromote, onEdit, onRemove, onAddToRunSheet }: ProductRowProps) {
-  const stockText = stockLabel(stock.stock);
-  const variantsText = variantStockText(stock);
+  const translator = useT();
+  const { t } = translator;
+  const stockText = stockLabel(stock.stock, translator);
+  const variantsText = variantStockText(stock, translator);
   return (
     <li className={promoted ? 'product-row promoted' : 'product-row'} aria-current={promoted ? 'true' : undefined} aria-label={product.name}>
       {product.photo ? <img className="thumb" src={product.photo} alt="" width={40} height={40} /> : <span className="thumb thumb-empty" aria-hidden="true" />}
@@ -180,7 +186,7 @@ function ProductRow({ product, stock, promoted, flaggedWords, inRunSheet, mayEdi
         <span className="product-name">{product.name}</span>
         {flaggedWords.length > 0 && (
           <span className="flag-warning" role="note">
-            ⚠ flagged: {[...new Set(flaggedWords)].join(', ')}
+            {t('products.flagged', { words: translator.all([...new Set(flaggedWords)]) })}
           </span>
         )}
         <span className="product-price">
@@ -189,31 +195,31 @@ function ProductRow({ product, stock, promoted, flaggedWords, inRunSheet, mayEdi
           {stockText && <span className={stock.stock === 0 ? 'stock sold-out' : 'stock'}> · {stockText}</span>}
         </span>
         {variantsText && (
-          <span className="variant-stock" aria-label={`Stock per variant of ${product.name}`}>
+          <span className="variant-stock" aria-label={t('products.variantStockOf', { name: product.name })}>
             {variantsText}
           </span>
         )}
       </div>
       <div className="product-actions">
         {promoted ? (
-          <span className="tag tag-live">On sale</span>
+          <span className="tag tag-live">{t('products.onSale')}</span>
         ) : (
           <button type="button" onClick={onPromote}>
-            Promote
+            {t('products.promote')}
           </button>
         )}
         {mayEdit && (
           <>
             {!inRunSheet && (
-              <button type="button" className="small-button" aria-label={`Add ${product.name} to the run-sheet`} onClick={onAddToRunSheet}>
-                + Run-sheet
+              <button type="button" className="small-button" aria-label={t('products.addToRunSheet', { name: product.name })} onClick={onAddToRunSheet}>
+                {t('products.addToRunSheetShort')}
               </button>
             )}
-            <button type="button" className="small-button" aria-label={`Edit ${product.name}`} onClick={onEdit}>
-              Edit
+            <button type="button" className="small-button" aria-label={t('products.editName', { name: product.name })} onClick={onEdit}>
+              {t('products.edit')}
             </button>
-            <button type="button" className="small-button" aria-label={`Remove ${product.name}`} onClick={onRemove}>
-              Remove
+            <button type="button" className="small-button" aria-label={t('products.removeName', { name: product.name })} onClick={onRemove}>
+              {t('products.remove')}
             </button>
           </>
         )}

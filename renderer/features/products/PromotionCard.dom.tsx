@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { countdownLabel } from '../compositor/draw/countdown.std';
+import { formatCountdown } from '../compositor/draw/countdown.std';
 import { formatPrice } from '../../../contract/schemas/product.std';
 import type { PanelAction } from '../../../contract/schemas/panel.std';
 import { useStudio } from '../../app/studioContext.dom';
@@ -7,17 +7,20 @@ import { minorToInput } from '../scenes/money.std';
 import { parseFlashSale } from './flashSale.std';
 import { stockLabel, variantStockText } from './productText.std';
 import { FieldError } from '../../app/FieldError.dom';
+import { useT } from '../../app/i18n/studioI18n.dom';
 
 /** Ticks once a second while a flash sale runs: the countdown on the room's clock. */
 function Countdown({ endsAt, clockOffsetMs }: { endsAt: number; clockOffsetMs: number }) {
   const [now, setNow] = useState(() => Date.now());
+  const { t } = useT();
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
   return (
     <span className="countdown" role="timer" aria-live="off">
-      {countdownLabel(endsAt, now + clockOffsetMs)}
+      {/* The studio's line in the merchant's language; the output's badge draws the compositor's own (countdownLabel). */}
+      {endsAt > now + clockOffsetMs ? t('promotion.endsIn', { time: formatCountdown(endsAt - now - clockOffsetMs) }) : t('promotion.ended')}
     </span>
   );
 }
@@ -29,11 +32,13 @@ export function PromotionCard({ act, hasNext }: { act: (action: PanelAction) => 
   const [salePrice, setSalePrice] = useState('');
   const [minutes, setMinutes] = useState('5');
   const [problem, setProblem] = useState<string | null>(null);
+  const translator = useT();
+  const { t } = translator;
 
   const startFlashSale = async () => {
     if (!promotion) return;
     const product = promotion.product;
-    const checked = parseFlashSale({ price: salePrice, minutes, currency: product.currency, regularPriceMinor: product.priceMinor, now: Date.now(), clockOffsetMs });
+    const checked = parseFlashSale({ price: salePrice, minutes, currency: product.currency, regularPriceMinor: product.priceMinor, now: Date.now(), clockOffsetMs }, translator);
     if (!checked.ok) {
       setProblem(checked.message);
       return;
@@ -43,24 +48,24 @@ export function PromotionCard({ act, hasNext }: { act: (action: PanelAction) => 
   };
 
   return (
-    <section className="promotion-card" aria-label="Now promoting">
+    <section className="promotion-card" aria-label={t('promotion.region')}>
       {promotion ? (
         <>
           <div className="promotion-head">
             {promotion.product.photo && <img className="thumb" src={promotion.product.photo} alt="" width={48} height={48} />}
             <div>
-              <span className="label">Now promoting</span>
+              <span className="label">{t('promotion.now')}</span>
               <strong className="promotion-name">{promotion.product.name}</strong>
               <span className="promotion-price">
                 {formatPrice(promotion.flashSale?.priceMinor ?? promotion.product.priceMinor, promotion.product.currency)}
                 {promotion.flashSale && <s> {formatPrice(promotion.product.priceMinor, promotion.product.currency)}</s>}
               </span>
-              <span className="promotion-stock" aria-label="Stock">
-                {stockLabel(promotion.product.stock) ?? 'Stock not tracked'}
+              <span className="promotion-stock" aria-label={t('promotion.stock')}>
+                {stockLabel(promotion.product.stock, translator) ?? t('stock.notTracked')}
               </span>
-              {variantStockText(promotion.product) && (
-                <span className="variant-stock" aria-label="Stock per variant">
-                  {variantStockText(promotion.product)}
+              {variantStockText(promotion.product, translator) && (
+                <span className="variant-stock" aria-label={t('promotion.variantStock')}>
+                  {variantStockText(promotion.product, translator)}
                 </span>
               )}
               {promotion.flashSale && <Countdown endsAt={promotion.flashSale.endsAt} clockOffsetMs={clockOffsetMs} />}
@@ -68,34 +73,34 @@ export function PromotionCard({ act, hasNext }: { act: (action: PanelAction) => 
           </div>
           <form
             className="flash-sale"
-            aria-label="Flash sale"
+            aria-label={t('promotion.flashSale')}
             onSubmit={(event) => {
               event.preventDefault();
               void startFlashSale();
             }}
           >
             <label>
-              Sale price
+              {t('promotion.salePrice')}
               <input inputMode="decimal" value={salePrice} placeholder={minorToInput(promotion.product.priceMinor, promotion.product.currency)} onChange={(event) => setSalePrice(event.target.value)} />
             </label>
             <label>
-              Minutes
+              {t('promotion.minutes')}
               <input inputMode="numeric" value={minutes} onChange={(event) => setMinutes(event.target.value)} size={4} />
             </label>
-            <button type="submit">Start flash sale</button>
+            <button type="submit">{t('promotion.start')}</button>
           </form>
           <FieldError message={problem} />
         </>
       ) : (
-        <p className="empty">Nothing promoted. Promote a product, or start the run-sheet with Next product.</p>
+        <p className="empty">{t('promotion.none')}</p>
       )}
       <div className="promotion-actions">
-        <button type="button" disabled={!hasNext} onClick={() => void act({ kind: 'promoteNext' })} title="Promote the run-sheet's next product">
-          Next product
+        <button type="button" disabled={!hasNext} onClick={() => void act({ kind: 'promoteNext' })} title={t('promotion.nextTitle')}>
+          {t('promotion.next')}
         </button>
         {promotion && (
           <button type="button" onClick={() => void act({ kind: 'endPromotion' })}>
-            End promotion
+            {t('promotion.end')}
           </button>
         )}
       </div>

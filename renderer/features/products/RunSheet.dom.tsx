@@ -2,6 +2,7 @@ import type { Product } from '../../../contract/schemas/product.std';
 import type { RoomProduct } from '../../../contract/room/roomMessages.std';
 import { liveStock, stockLabel, variantStockText } from './productText.std';
 import { moveInRunSheet, removeFromRunSheet } from './runSheet.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 
 interface RunSheetProps {
   runSheet: readonly string[];
@@ -16,43 +17,45 @@ interface RunSheetProps {
 
 /** The show's running order: promote any step; the host moves and removes steps. */
 export function RunSheet({ runSheet, products, promotedId, promoted = null, editable, onChange, onPromote }: RunSheetProps) {
+  const translator = useT();
+  const { t } = translator;
   if (runSheet.length === 0) {
     return (
-      <section className="run-sheet" aria-label="Run-sheet">
-        <h3>Run-sheet</h3>
-        <p className="empty">{editable ? 'Add products to the run-sheet to promote them in order with Next product.' : 'The host has not set a run-sheet.'}</p>
+      <section className="run-sheet" aria-label={t('runSheet.title')}>
+        <h3>{t('runSheet.title')}</h3>
+        <p className="empty">{editable ? t('runSheet.emptyHost') : t('runSheet.emptyModerator')}</p>
       </section>
     );
   }
   return (
-    <section className="run-sheet" aria-label="Run-sheet">
-      <h3>Run-sheet</h3>
+    <section className="run-sheet" aria-label={t('runSheet.title')}>
+      <h3>{t('runSheet.title')}</h3>
       <ol>
         {runSheet.map((productId, index) => {
           const product = products.get(productId);
           const name = product?.name ?? productId;
           const stock = product ? liveStock(product, promoted) : null;
-          const stockText = stock && (variantStockText(stock) ?? stockLabel(stock.stock));
+          const stockText = stock && (variantStockText(stock, translator) ?? stockLabel(stock.stock, translator));
           return (
             <li key={productId} className={productId === promotedId ? 'promoted' : undefined} aria-current={productId === promotedId ? 'step' : undefined}>
               <span className="step-name">
-                {index + 1}. {name}
+                {t('runSheet.step', { index: index + 1, name })}
               </span>
               {stockText && <span className="step-stock">{stockText}</span>}
               {productId !== promotedId && (
-                <button type="button" className="small-button" aria-label={`Promote ${name}`} onClick={() => onPromote(productId)}>
-                  Promote
+                <button type="button" className="small-button" aria-label={t('runSheet.promote', { name })} onClick={() => onPromote(productId)}>
+                  {t('products.promote')}
                 </button>
               )}
               {editable && (
                 <>
-                  <button type="button" className="small-button" aria-label={`Move ${name} up`} disabled={index === 0} onClick={() => onChange(moveInRunSheet(runSheet, productId, -1))}>
+                  <button type="button" className="small-button" aria-label={t('runSheet.up', { name })} disabled={index === 0} onClick={() => onChange(moveInRunSheet(runSheet, productId, -1))}>
                     ↑
                   </button>
-                  <button type="button" className="small-button" aria-label={`Move ${name} down`} disabled={index === runSheet.length - 1} onClick={() => onChange(moveInRunSheet(runSheet, productId, 1))}>
+                  <button type="button" className="small-button" aria-label={t('runSheet.down', { name })} disabled={index === runSheet.length - 1} onClick={() => onChange(moveInRunSheet(runSheet, productId, 1))}>
                     ↓
                   </button>
-                  <button type="button" className="small-button" aria-label={`Remove ${name} from the run-sheet`} onClick={() => onChange(removeFromRunSheet(runSheet, productId))}>
+                  <button type="button" className="small-button" aria-label={t('runSheet.remove', { name })} onClick={() => onChange(removeFromRunSheet(runSheet, productId))}>
                     ✕
                   </button>
                 </>

@@ -1,6 +1,7 @@
 import { MAX_VARIANTS } from '../../../contract/schemas/variant.std';
 import { FormField } from './FormField.dom';
 import type { DraftField, VariantDraft } from './productDraft.std';
+import { useT } from '../../app/i18n/studioI18n.dom';
 
 interface VariantRowsProps {
   variants: readonly VariantDraft[];
@@ -16,6 +17,7 @@ const newVariantId = () => `v-${crypto.randomUUID().slice(0, 12)}`;
  * the rest of the form does. Removing a row renumbers those after it, so their problems go too.
  */
 export function VariantRows({ variants, errors, onChange }: VariantRowsProps) {
+  const { t } = useT();
   const edit = (index: number, key: 'label' | 'stock', value: string) =>
     onChange(
       variants.map((variant, at) => (at === index ? { ...variant, [key]: value } : variant)),
@@ -23,27 +25,28 @@ export function VariantRows({ variants, errors, onChange }: VariantRowsProps) {
     );
   return (
     <fieldset className="variant-rows" aria-describedby={errors.variants ? 'variants-error' : undefined}>
-      <legend>Variants (size, colour)</legend>
-      {variants.length === 0 && <p className="hint">None: the product is sold as one thing. Add sizes or colours to give each its own stock.</p>}
+      <legend>{t('variants.legend')}</legend>
+      {variants.length === 0 && <p className="hint">{t('variants.none')}</p>}
       {variants.map((variant, index) => (
         <div className="form-row variant-row" key={variant.id}>
-          <FormField label={`Variant ${index + 1}`} error={errors[`variant-${index}-label`]}>
+          <FormField label={t('variants.row', { index: index + 1 })} error={errors[`variant-${index}-label`]}>
             {(props) => <input {...props} value={variant.label} maxLength={60} placeholder="L, 红色 / L" autoComplete="off" onChange={(event) => edit(index, 'label', event.target.value)} />}
           </FormField>
           <FormField
             label={
               <>
-                Stock<span className="visually-hidden"> of variant {index + 1}</span>
+                {t('productForm.stock')}
+                <span className="visually-hidden">{t('variants.stockOf', { index: index + 1 })}</span>
               </>
             }
             error={errors[`variant-${index}-stock`]}
           >
-            {(props) => <input {...props} inputMode="numeric" value={variant.stock} placeholder="not tracked" autoComplete="off" onChange={(event) => edit(index, 'stock', event.target.value)} />}
+            {(props) => <input {...props} inputMode="numeric" value={variant.stock} placeholder={t('productForm.notTracked')} autoComplete="off" onChange={(event) => edit(index, 'stock', event.target.value)} />}
           </FormField>
           <button
             type="button"
             className="small-button"
-            aria-label={`Remove variant ${variant.label.trim() || index + 1}`}
+            aria-label={t('variants.remove', { name: variant.label.trim() || index + 1 })}
             onClick={() =>
               onChange(
                 variants.filter((_, at) => at !== index),
@@ -51,7 +54,7 @@ export function VariantRows({ variants, errors, onChange }: VariantRowsProps) {
               )
             }
           >
-            Remove
+            {t('products.remove')}
           </button>
         </div>
       ))}
@@ -61,7 +64,7 @@ export function VariantRows({ variants, errors, onChange }: VariantRowsProps) {
         </p>
       )}
       <button type="button" className="small-button" disabled={variants.length >= MAX_VARIANTS} onClick={() => onChange([...variants, { id: newVariantId(), label: '', stock: '' }], null)}>
-        Add variant
+        {t('variants.add')}
       </button>
     </fieldset>
   );

@@ -3,6 +3,7 @@ import type { Currency } from '../../../contract/schemas/product.std';
 import { parseMoney } from '../scenes/money.std';
 import { parseNumber } from '../scenes/numberInput.std';
 import type { Checked } from '../scenes/sourceValidation.std';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 
 export const MAX_FLASH_SALE_MINUTES = 24 * 60;
 
@@ -18,11 +19,13 @@ export interface FlashSaleInput {
 }
 
 /** The flash-sale form's fields → the contract's flashSale, ending on the room's clock. */
-export function parseFlashSale(input: FlashSaleInput): Checked<FlashSale> {
-  const price = parseMoney(input.price, input.currency, 'The sale price');
+export function parseFlashSale(input: FlashSaleInput, words: Pick<StudioTranslator, 't'>): Checked<FlashSale> {
+  const { t } = words;
+  const price = parseMoney(input.price, input.currency, t('subject.salePrice'), words);
   if (!price.ok) return price;
-  if (price.value >= input.regularPriceMinor) return { ok: false, message: 'The sale price must be below the regular price.' };
-  const minutes = parseNumber(input.minutes, { label: 'The length', min: 1, max: MAX_FLASH_SALE_MINUTES });
-  if (!minutes.ok) return { ok: false, message: `${minutes.message.replace(/\.$/, '')} (minutes).` };
+  if (price.value >= input.regularPriceMinor) return { ok: false, message: t('flashSale.belowRegular') };
+  // The unit is in the field's name ("The length (minutes)"), so the sentence stays whole.
+  const minutes = parseNumber(input.minutes, { label: t('subject.length'), min: 1, max: MAX_FLASH_SALE_MINUTES }, words);
+  if (!minutes.ok) return minutes;
   return { ok: true, value: { priceMinor: price.value, endsAt: Math.round(input.now + input.clockOffsetMs + minutes.value * 60_000) } };
 }

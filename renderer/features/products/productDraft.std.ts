@@ -1,10 +1,13 @@
 import { productInputSchema, type ProductInput } from '../../../contract/schemas/catalogue.std';
-import type { Currency, Product } from '../../../contract/schemas/product.std';
+import { formatPrice, type Currency, type Product } from '../../../contract/schemas/product.std';
 import { roomProductSchema } from '../../../contract/room/roomMessages.std';
 import { minorToInput, parseMoney, parseOptionalMoney } from '../scenes/money.std';
 import { parseOptionalNumber } from '../scenes/numberInput.std';
 import { listPriceReason } from '../../../contract/text/price.std';
 import { MAX_VARIANT_LABEL_CHARS, variantKey } from '../../../contract/schemas/variant.std';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
+
+type Words = Pick<StudioTranslator, 't'>;
 
 /** The product form's fields as typed. */
 export interface ProductDraft {
@@ -73,26 +76,29 @@ export type DraftCheck = { ok: true; value: ProductInput } | { ok: false; errors
 
 const fieldOfPath: Record<string, DraftField> = { name: 'name', priceMinor: 'price', listPriceMinor: 'listPrice', stock: 'stock', photo: 'photo' };
 
-/** The form → saveProduct's input; every field's problem at once, else the contract's own check. */
-export function productInputOf(draft: ProductDraft): DraftCheck {
+/**
+ * The form → saveProduct's input; every field's problem at once (in the merchant's language),
+ * else the contract's own check (its schema's words, as the scenes form shows them).
+ */
+export function productInputOf(draft: ProductDraft, words: Words): DraftCheck {
+  const { t } = words;
   const errors: Partial<Record<DraftField, string>> = {};
   const name = draft.name.trim();
-  if (name === '') errors.name = 'A product name is needed.';
-  const price = parseMoney(draft.price, draft.currency, 'The price');
+  if (name === '') errors.name = t('productForm.nameNeeded');
+  const price = parseMoney(draft.price, draft.currency, t('subject.price'), words);
   if (!price.ok) errors.price = price.message;
-  const listPrice = parseOptionalMoney(draft.listPrice, draft.currency, 'The list price');
+  const listPrice = parseOptionalMoney(draft.listPrice, draft.currency, t('subject.listPrice'), words);
   if (!listPrice.ok) errors.listPrice = listPrice.message;
-  else if (price.ok && listPrice.value !== null) {
-    const reason = listPriceReason(listPrice.value, price.value, draft.currency);
-    if (reason) errors.listPrice = `The list price ${reason}.`;
-  }
+  // The contract's rule (listPriceReason: above the price), said whole in the merchant's language.
+  else if (price.ok && listPrice.value !== null && listPriceReason(listPrice.value, price.value, draft.currency) !== null) errors.listPrice = t('productForm.listPriceBelow', { price: formatPrice(price.value, draft.currency) });
   // With variants the stock field is theirs together, not typed.
-  const stock = draft.variants.length > 0 ? ({ ok: true, value: null } as const) : parseOptionalNumber(draft.stock, { label: 'The stock', min: 0, integer: true, max: 1_000_000 });
+  const stockRule = { label: t('subject.stock'), min: 0, integer: true, max: 1_000_000 };
+  const stock = draft.variants.length > 0 ? ({ ok: true, value: null } as const) : parseOptionalNumber(draft.stock, stockRule, words);
   if (!stock.ok) errors.stock = stock.message;
-  const variants = variantsOf(draft.variants, errors);
+  const variants = variantsOf(draft.variants, errors, words);
   const photo = roomPhotoSchema.safeParse(draft.photo);
-  if (!photo.success) errors.photo = photo.error.issues[0]?.message ?? 'That photo cannot be used.';
-  if (!price.ok || !listPrice.ok || !stock.ok || Object.keys(errors).length > 0) return refused(errors);
+  if (!photo.success) errors.photo = t('productForm.badPhoto');
+  if (!price.ok || !listPrice.ok || !stock.ok || Object.keys(errors).length > 0) return refused(errors, words);
   const input = {
     ...(draft.id === null ? {} : { id: draft.id }),
     name,
@@ -110,27 +116,28 @@ export function productInputOf(draft: ProductDraft): DraftCheck {
     const field: DraftField = top === 'variants' ? (typeof row === 'number' && (key === 'label' || key === 'stock') ? `variant-${row}-${key}` : 'variants') : (fieldOfPath[String(top)] ?? 'name');
     errors[field] ??= issue.message;
   }
-  return refused(errors);
+  return refused(errors, words);
 }
 
 /** The variant rows checked: each row's problem under its own field, a label repeated (once folded) on the later row. */
-function variantsOf(rows: readonly VariantDraft[], errors: Partial<Record<DraftField, string>>): ProductInput['variants'] {
+function variantsOf(rows: readonly VariantDraft[], errors: Partial<Record<DraftField, string>>, words: Words): ProductInput['variants'] {
+  const { t } = words;
   const seen = new Map<string, number>();
   const variants: ProductInput['variants'] = [];
   rows.forEach((row, index) => {
     const label = row.label.trim().replace(/\s+/g, ' ');
     const key = variantKey(label);
-    if (label === '') errors[`variant-${index}-label`] = 'A variant needs a label, like “L” or “红色 / L”.';
-    else if ([...label].length > MAX_VARIANT_LABEL_CHARS) errors[`variant-${index}-label`] = `A variant label is at most ${MAX_VARIANT_LABEL_CHARS} characters.`;
-    else if (seen.has(key)) errors[`variant-${index}-label`] = `“${label}” is already variant ${(seen.get(key) ?? 0) + 1}.`;
+    if (label === '') errors[`variant-${index}-label`] = t('variants.labelNeeded');
+    else if ([...label].length > MAX_VARIANT_LABEL_CHARS) errors[`variant-${index}-label`] = t('variants.labelTooLong', { max: MAX_VARIANT_LABEL_CHARS });
+    else if (seen.has(key)) errors[`variant-${index}-label`] = t('variants.labelRepeated', { label, index: (seen.get(key) ?? 0) + 1 });
     seen.set(key, seen.get(key) ?? index);
-    const stock = parseOptionalNumber(row.stock, { label: 'The stock', min: 0, integer: true, max: 1_000_000 });
+    const stock = parseOptionalNumber(row.stock, { label: t('subject.stock'), min: 0, integer: true, max: 1_000_000 }, words);
     if (!stock.ok) errors[`variant-${index}-stock`] = stock.message;
     variants.push({ id: row.id, label, stock: stock.ok ? stock.value : null });
   });
   return variants;
 }
 
-function refused(errors: Partial<Record<DraftField, string>>): DraftCheck {
-  return { ok: false, errors, message: Object.values(errors)[0] ?? 'The product is not valid.' };
+function refused(errors: Partial<Record<DraftField, string>>, { t }: Words): DraftCheck {
+  return { ok: false, errors, message: Object.values(errors)[0] ?? t('productForm.invalid') };
 }

@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { flaggedNameWarning, promoteQuestion } from './promoteCheck.std';
-import { parseFlashSale } from './flashSale.std';
-import { productInputOf, newProductDraft } from './productDraft.std';
+import type { PanelAction } from '../../../contract/schemas/panel.std';
+import { createStudioTranslator } from '../../app/i18n/studioTranslator.std';
+import { flaggedNameWarning as warningIn, promoteQuestion as questionIn, type PromoteContext } from './promoteCheck.std';
+import { parseFlashSale as saleIn, type FlashSaleInput } from './flashSale.std';
+import { productInputOf as inputIn, newProductDraft, type ProductDraft } from './productDraft.std';
 import { addToRunSheet, moveInRunSheet, nextInRunSheet, removeFromRunSheet } from './runSheet.std';
-import { stockLabel } from './productText.std';
+import { stockLabel as stockIn } from './productText.std';
+
+// The helpers speak the merchant's language: English here (the wording the e2e specs read), Chinese where a sentence is chosen.
+const en = createStudioTranslator('en');
+const zh = createStudioTranslator('zh-CN');
+const parseFlashSale = (input: FlashSaleInput) => saleIn(input, en);
+const productInputOf = (draft: ProductDraft) => inputIn(draft, en);
+const stockLabel = (stock: number | null) => stockIn(stock, en);
+const promoteQuestion = (action: PanelAction, context: PromoteContext) => questionIn(action, context, en);
+const flaggedNameWarning = (flags: Parameters<typeof warningIn>[0]) => warningIn(flags, en);
 
 const sale = { price: '99.50', minutes: '5', currency: 'CNY' as const, regularPriceMinor: 19900, now: 1_000_000, clockOffsetMs: 250 };
 
@@ -18,6 +29,12 @@ describe('flash sale', () => {
     expect(parseFlashSale({ ...sale, price: '1.999' }).ok).toBe(false);
     expect(parseFlashSale({ ...sale, minutes: '0' })).toMatchObject({ ok: false, message: expect.stringContaining('minutes') });
     expect(parseFlashSale({ ...sale, minutes: '' }).ok).toBe(false);
+  });
+
+  it('says why in Chinese', () => {
+    expect(saleIn({ ...sale, price: '199' }, zh)).toEqual({ ok: false, message: '秒杀价必须低于售价。' });
+    expect(saleIn({ ...sale, minutes: '0' }, zh)).toEqual({ ok: false, message: '时长（分钟）不能小于 1。' });
+    expect(saleIn({ ...sale, price: '' }, zh)).toEqual({ ok: false, message: '请填写秒杀价。' });
   });
 
   it('reads yen without decimals', () => {
@@ -74,6 +91,14 @@ describe('product form', () => {
     expect(stockLabel(null)).toBeNull();
     expect(stockLabel(0)).toBe('Sold out');
     expect(stockLabel(3)).toBe('3 left');
+    expect(stockIn(0, zh)).toBe('已售罄');
+    expect(stockIn(3, zh)).toBe('库存 3');
+  });
+
+  it('says each field’s problem in Chinese', () => {
+    expect(inputIn({ ...newProductDraft('CNY'), price: '1' }, zh)).toMatchObject({ ok: false, message: '请填写商品名称。' });
+    expect(inputIn({ ...newProductDraft('CNY'), name: 'x', price: '1', stock: '1.5' }, zh)).toMatchObject({ ok: false, errors: { stock: '库存必须是整数。' } });
+    expect(inputIn({ ...newProductDraft('CNY'), name: 'x', price: '5', listPrice: '3' }, zh)).toMatchObject({ ok: false, errors: { listPrice: '划线价必须高于售价（¥5.00）：它会以删除线显示为原价。' } });
   });
 });
 
@@ -132,5 +157,11 @@ describe('promoting another product during a flash sale', () => {
     expect(promoteQuestion({ kind: 'promoteProduct', productId: 'b' }, { ...context, now: context.runningSale.endsAt })).toBeNull();
     expect(promoteQuestion({ kind: 'promoteProduct', productId: 'a' }, context)).toBeNull();
     expect(promoteQuestion({ kind: 'endPromotion' }, context)).toBeNull();
+  });
+
+  it('asks in Chinese, both sentences as one', () => {
+    expect(questionIn({ kind: 'promoteProduct', productId: 'c' }, context, zh)?.warning).toBe(
+      '“Teapot”的秒杀还在进行（还剩 5 分钟）。讲解“最好 Cups”会结束秒杀。“最”是广告法禁用的极限词。画面上出现这类词，平台可能会中断直播。',
+    );
   });
 });

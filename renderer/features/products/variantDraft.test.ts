@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { draftOfProduct, newProductDraft, productInputOf, withLiveStock } from './productDraft.std';
-import { liveStock, variantStockText } from './productText.std';
+import { createStudioTranslator } from '../../app/i18n/studioTranslator.std';
+import { draftOfProduct, newProductDraft, productInputOf as inputIn, withLiveStock, type ProductDraft } from './productDraft.std';
+import { liveStock, variantStockText as variantsIn } from './productText.std';
+
+const en = createStudioTranslator('en');
+const zh = createStudioTranslator('zh-CN');
+const productInputOf = (draft: ProductDraft) => inputIn(draft, en);
+const variantStockText = (product: Parameters<typeof variantsIn>[0]) => variantsIn(product, en);
 
 const base = { ...newProductDraft('CNY'), name: 'T-shirt', price: '99' };
 const rows = (...entries: [string, string][]) => entries.map(([label, stock], index) => ({ id: `v${index}`, label, stock }));
@@ -31,6 +37,7 @@ describe('the product form’s variants', () => {
     const live = liveStock(product, { id: 'p', stock: 4, variants: [{ id: 'l', label: 'L', stock: 0 }, { id: 'm', label: 'M', stock: 4 }] });
     expect(variantStockText(live)).toBe('L: sold out · M: 4');
     expect(variantStockText({ stock: 1, variants: [] })).toBeNull();
+    expect(variantsIn(live, zh)).toBe('L：售罄 · M：4');
   });
 });
 

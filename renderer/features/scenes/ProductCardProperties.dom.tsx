@@ -46,7 +46,7 @@ export function ProductCardProperties({ sceneId, source }: { sceneId: string; so
         value={minorToInput(product.priceMinor, product.currency)}
         hint={t('props.card.priceShown', { price: formatPrice(product.priceMinor, product.currency) })}
         onCommit={(text) => {
-          const parsed = parseMoney(text, product.currency, 'Price');
+          const parsed = parseMoney(text, product.currency, t('field.price'), { t });
           return parsed.ok ? setProduct((current) => ({ ...current, priceMinor: parsed.value })) : parsed.message;
         }}
       />
@@ -56,7 +56,7 @@ export function ProductCardProperties({ sceneId, source }: { sceneId: string; so
         value={product.listPriceMinor === null ? '' : minorToInput(product.listPriceMinor, product.currency)}
         hint={t('props.card.listPriceHint')}
         onCommit={(text) => {
-          const parsed = parseOptionalMoney(text, product.currency, 'List price');
+          const parsed = parseOptionalMoney(text, product.currency, t('field.listPrice'), { t });
           return parsed.ok ? setProduct((current) => ({ ...current, listPriceMinor: parsed.value })) : parsed.message;
         }}
       />
@@ -66,7 +66,7 @@ export function ProductCardProperties({ sceneId, source }: { sceneId: string; so
         value={product.stock === null ? '' : String(product.stock)}
         hint={t('props.card.stockHint')}
         onCommit={(text) => {
-          const parsed = parseOptionalNumber(text, { label: 'Stock', min: 0, integer: true });
+          const parsed = parseOptionalNumber(text, { label: t('field.stock'), min: 0, integer: true }, { t });
           return parsed.ok ? setProduct((current) => ({ ...current, stock: parsed.value })) : parsed.message;
         }}
       />
@@ -122,7 +122,7 @@ function Countdown({ endsAt, onChange }: { endsAt: number | null; onChange: (end
   const { t } = useT();
   const [error, setError] = useState<string | null>(null);
   const start = () => {
-    const parsed = parseNumber(minutes, { label: 'Countdown minutes', min: 1, max: 1440, integer: true });
+    const parsed = parseNumber(minutes, { label: t('subject.countdownMinutes'), min: 1, max: 1440, integer: true }, { t });
     setError(parsed.ok ? onChange(Date.now() + parsed.value * 60_000) : parsed.message);
   };
   return (

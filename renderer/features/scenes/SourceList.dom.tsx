@@ -68,7 +68,7 @@ export function SourceList({ scene }: { scene: Scene }) {
           const file = input.files?.[0];
           input.value = '';
           if (!file) return;
-          void readImageFile(file).then((result) => {
+          void readImageFile(file, { t }).then((result) => {
             if (!result.ok) {
               setAddError(result.message);
               return;

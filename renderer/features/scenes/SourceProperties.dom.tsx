@@ -63,8 +63,6 @@ const rectFields: { key: keyof Rect; min: number; max: number }[] = [
   { key: 'height', min: 1, max: 300 },
 ];
 
-const rectLabels: Record<keyof Rect, string> = { x: 'X', y: 'Y', width: 'Width', height: 'Height' };
-
 /**
  * Name, and place and size as per cent of the output: the keyboard's way to lay out a scene. The
  * place is the one in the output's layout (16:9 or 9:16), as the preview shows it.
@@ -87,8 +85,8 @@ function CommonFields({ sceneId, source }: { sceneId: string; source: Source }) 
             inputMode="decimal"
             value={fractionToPercent(rect[field.key])}
             onCommit={(text) => {
-              // The rule's sentence is numberInput's (English, shared with the products form); the field keeps its English name in it.
-              const parsed = parsePercent(text, { label: rectLabels[field.key], min: field.min, max: field.max });
+              // The rule's sentence is numberInput's, in the merchant's language around the field's name.
+              const parsed = parsePercent(text, { label: t(`field.${field.key}`), min: field.min, max: field.max }, { t });
               return parsed.ok ? update((current) => withRectIn(current, aspect, { ...rectIn(current, aspect), [field.key]: parsed.value })) : parsed.message;
             }}
           />

@@ -31,7 +31,7 @@ export function TextProperties({ sceneId, source }: { sceneId: string; source: T
         inputMode="decimal"
         value={String(source.fontSize)}
         onCommit={(text) => {
-          const parsed = parseNumber(text, { label: 'Font size', min: 8, max: 200 });
+          const parsed = parseNumber(text, { label: t('field.fontSize'), min: 8, max: 200 }, { t });
           return parsed.ok ? update((current) => ({ ...current, fontSize: parsed.value })) : parsed.message;
         }}
       />
@@ -58,7 +58,7 @@ function TickerSpeed({ sceneId, source }: { sceneId: string; source: SourceOf<'t
       inputMode="decimal"
       value={String(source.speed)}
       onCommit={(text) => {
-        const parsed = parseNumber(text, { label: 'Speed', min: 10, max: 1000 });
+        const parsed = parseNumber(text, { label: t('field.speed'), min: 10, max: 1000 }, { t });
         return parsed.ok ? update((current) => ({ ...current, speed: parsed.value })) : parsed.message;
       }}
     />

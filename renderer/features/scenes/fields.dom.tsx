@@ -169,6 +169,7 @@ export function ImageFileField({ label, onImage, hint }: { label: string; onImag
   const id = useId();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const translator = useT();
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -186,7 +187,7 @@ export function ImageFileField({ label, onImage, hint }: { label: string; onImag
           input.value = '';
           if (!file) return;
           setBusy(true);
-          void readImageFile(file).then((result) => {
+          void readImageFile(file, translator).then((result) => {
             setBusy(false);
             setError(result.ok ? onImage(result.value) : result.message);
           });

@@ -1,4 +1,5 @@
 import { imageDataUrlSchema } from '../../../contract/schemas/product.std';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 import type { Checked } from './sourceValidation.std';
 
 // The rules for a picture a merchant uploads (an image source, a product photo). The size is
@@ -15,12 +16,13 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-export function checkImageFile(file: { name: string; type: string; size: number }): Checked<null> {
+/** The file's type and size, said in the merchant's language (the products form's and the scenes form's pictures). */
+export function checkImageFile(file: { name: string; type: string; size: number }, { t }: Pick<StudioTranslator, 't'>): Checked<null> {
   if (!(imageTypes as readonly string[]).includes(file.type)) {
-    return { ok: false, message: `“${file.name}” is not a PNG, JPEG, WebP or GIF image.` };
+    return { ok: false, message: t('image.notImage', { name: file.name }) };
   }
   if (file.size > MAX_IMAGE_BYTES) {
-    return { ok: false, message: `“${file.name}” is ${formatBytes(file.size)}: images can be at most 2 MB. Make it smaller and try again.` };
+    return { ok: false, message: t('image.tooBig', { name: file.name, size: formatBytes(file.size) }) };
   }
   return { ok: true, value: null };
 }

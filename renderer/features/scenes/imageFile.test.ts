@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { checkImageDataUrl, checkImageFile, formatBytes, MAX_IMAGE_BYTES } from './imageFile.std';
+import { createStudioTranslator } from '../../app/i18n/studioTranslator.std';
+import { checkImageDataUrl, checkImageFile as fileIn, formatBytes, MAX_IMAGE_BYTES } from './imageFile.std';
+
+const zh = createStudioTranslator('zh-CN');
+const checkImageFile = (file: Parameters<typeof fileIn>[0]) => fileIn(file, createStudioTranslator('en'));
 
 describe('image files', () => {
   it('accepts PNG, JPEG, WebP and GIF up to 2 MB', () => {
@@ -16,6 +20,7 @@ describe('image files', () => {
       ok: false,
       message: '“logo.svg” is not a PNG, JPEG, WebP or GIF image.',
     });
+    expect(fileIn({ name: '大图.jpg', type: 'image/jpeg', size: 3 * 1024 * 1024 }, zh)).toEqual({ ok: false, message: '“大图.jpg”有 3.0 MB：图片最大 2 MB。请压缩后再试。' });
   });
 
   it('checks what was read with the contract’s schema', () => {

@@ -1,5 +1,6 @@
-import { minorDigitsOf, type Currency } from '../../../contract/schemas/product.std';
-import { parsePrice } from '../../../contract/text/price.std';
+import { formatPrice, minorDigitsOf, type Currency } from '../../../contract/schemas/product.std';
+import { maxPriceMinor, parsePrice, type PriceProblem } from '../../../contract/text/price.std';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 import type { Checked } from './sourceValidation.std';
 
 // Prices are typed in major units ("19.99", "¥1,299") and stored in minor units (1999): integers,
@@ -14,15 +15,44 @@ export function minorToInput(amountMinor: number, currency: Currency): string {
   return `${negative ? '-' : ''}${text.slice(0, -digits)}.${text.slice(-digits)}`;
 }
 
-/** A typed price → minor units, or why not in a sentence about `label` ("The price is empty."). */
-export function parseMoney(text: string, currency: Currency, label: string): Checked<number> {
+/**
+ * The contract's price problem as one whole sentence about `field` in the merchant's language, by
+ * its code: the contract's own reason is an English phrase made to follow an English subject.
+ */
+export function priceProblemText(problem: PriceProblem, field: string, currency: Currency, { t }: Pick<StudioTranslator, 't'>): string {
+  switch (problem) {
+    case 'empty':
+      return t('money.empty', { field });
+    case 'not-a-price':
+      return t('money.notAPrice', { field, whole: minorDigitsOf(currency) === 0 ? 'yes' : 'no' });
+    case 'negative':
+      return t('money.negative', { field });
+    case 'zero':
+      return t('money.zero', { field });
+    case 'too-many-decimals': {
+      const digits = minorDigitsOf(currency);
+      return digits === 0 ? t('money.wholeUnits', { field, currency }) : t('money.decimals', { field, currency, digits: String(digits) });
+    }
+    case 'too-large':
+      return t('money.tooLarge', { field, max: formatPrice(maxPriceMinor(currency), currency) });
+    case 'other-currency':
+      return t('money.otherCurrency', { field, currency });
+    default: {
+      const unknown: never = problem;
+      return unknown;
+    }
+  }
+}
+
+/** A typed price → minor units, or why not in a sentence about `label` ("The price is empty.", "请填写售价。"). */
+export function parseMoney(text: string, currency: Currency, label: string, translator: Pick<StudioTranslator, 't'>): Checked<number> {
   const parsed = parsePrice(text, currency);
-  return parsed.ok ? { ok: true, value: parsed.minor } : { ok: false, message: `${label} ${parsed.reason}.` };
+  return parsed.ok ? { ok: true, value: parsed.minor } : { ok: false, message: priceProblemText(parsed.problem, label, currency, translator) };
 }
 
 /** An empty field means "none" (no list price). */
-export function parseOptionalMoney(text: string, currency: Currency, label: string): Checked<number | null> {
-  return text.trim() === '' ? { ok: true, value: null } : parseMoney(text, currency, label);
+export function parseOptionalMoney(text: string, currency: Currency, label: string, translator: Pick<StudioTranslator, 't'>): Checked<number | null> {
+  return text.trim() === '' ? { ok: true, value: null } : parseMoney(text, currency, label, translator);
 }
 
 /** Keeps the amount the merchant typed when the currency changes: ¥99.00 becomes ¥99 in yen. */

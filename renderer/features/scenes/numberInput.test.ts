@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { fractionToPercent, parseNumber, parseOptionalNumber, parsePercent } from './numberInput.std';
+import { createStudioTranslator } from '../../app/i18n/studioTranslator.std';
+import { fractionToPercent, parseNumber as numberIn, parseOptionalNumber as optionalIn, parsePercent as percentIn, type NumberRule } from './numberInput.std';
+
+const en = createStudioTranslator('en');
+const parseNumber = (text: string, rule: NumberRule) => numberIn(text, rule, en);
+const parseOptionalNumber = (text: string, rule: NumberRule) => optionalIn(text, rule, en);
+const parsePercent = (text: string, rule: NumberRule) => percentIn(text, rule, en);
 
 describe('number fields', () => {
   it('parses within bounds and says why not otherwise', () => {
@@ -9,6 +15,13 @@ describe('number fields', () => {
     expect(parseNumber('4', { label: 'Font size', min: 8 })).toEqual({ ok: false, message: 'Font size must be at least 8.' });
     expect(parseNumber('2.5', { label: 'Stock', integer: true })).toEqual({ ok: false, message: 'Stock must be a whole number.' });
     expect(parseOptionalNumber('', { label: 'Stock' })).toEqual({ ok: true, value: null });
+  });
+
+  it('says each problem in Chinese around the field’s translated name', () => {
+    const zh = createStudioTranslator('zh-CN');
+    expect(numberIn('abc', { label: '字号' }, zh)).toEqual({ ok: false, message: '字号必须是数字。' });
+    expect(numberIn('2.5', { label: '库存', integer: true }, zh)).toEqual({ ok: false, message: '库存必须是整数。' });
+    expect(numberIn('300', { label: '字号', max: 200 }, zh)).toEqual({ ok: false, message: '字号不能大于 200。' });
   });
 
   it('shows fractions as per cent and reads them back', () => {

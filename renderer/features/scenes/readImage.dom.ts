@@ -1,4 +1,5 @@
 import { checkImageDataUrl, checkImageFile } from './imageFile.std';
+import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 import type { Checked } from './sourceValidation.std';
 
 export interface LoadedImage {
@@ -21,23 +22,24 @@ function readAsDataUrl(file: File): Promise<string> {
  * with the contract's schema, then decoded, so a renamed non-image is refused here and not as a
  * broken card on air.
  */
-export async function readImageFile(file: File): Promise<Checked<LoadedImage>> {
-  const fileCheck = checkImageFile(file);
+export async function readImageFile(file: File, translator: Pick<StudioTranslator, 't'>): Promise<Checked<LoadedImage>> {
+  const { t } = translator;
+  const fileCheck = checkImageFile(file, translator);
   if (!fileCheck.ok) return fileCheck;
   let dataUrl: string;
   try {
     dataUrl = await readAsDataUrl(file);
   } catch {
-    return { ok: false, message: `“${file.name}” could not be read.` };
+    return { ok: false, message: t('image.unreadable', { name: file.name }) };
   }
-  const checked = checkImageDataUrl(dataUrl);
-  if (!checked.ok) return checked;
+  // Past the checks above, the contract refuses only what they already said: said here by file name.
+  if (!checkImageDataUrl(dataUrl).ok) return { ok: false, message: t('image.cannotUse', { name: file.name }) };
   const image = new Image();
   image.src = dataUrl;
   try {
     await image.decode();
   } catch {
-    return { ok: false, message: `“${file.name}” is not a readable image.` };
+    return { ok: false, message: t('image.notDecodable', { name: file.name }) };
   }
   return { ok: true, value: { dataUrl, width: image.naturalWidth, height: image.naturalHeight } };
 }
