@@ -169,7 +169,8 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
         return button ? now : null;
       });
       if (clickedAt === null) throw new Error('No comment with a Pin button in the panel.');
-      const shown = await frameWhere(page, studio.origin, (frame) => pinnedShows(frame));
+      // Composed after the click: a frame still in flight from before it can show the previous pin.
+      const shown = await frameWhere(page, studio.origin, (frame) => pinnedShows(frame) && frame.captureTime >= clickedAt);
       pinTimes.push(shown.captureTime - clickedAt);
     }
     if (loadEnds > performance.now()) await new Promise((resolve) => setTimeout(resolve, loadEnds - performance.now()));
