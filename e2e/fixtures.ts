@@ -1,4 +1,4 @@
-import { test as base } from '@playwright/test';
+import { test as base, type Locator } from '@playwright/test';
 import { chromiumPath } from '../playwright.config';
 import { launchQuietChromium } from '../testing/quietChromium.node';
 
@@ -19,3 +19,10 @@ export const test = base.extend({
     { scope: 'worker' },
   ],
 });
+
+/** Picks a file the way a merchant does: a click on the picker's button, then the browser's chooser. */
+export async function chooseFile(button: Locator, file: { name: string; mimeType: string; buffer: Buffer }): Promise<void> {
+  const chooser = button.page().waitForEvent('filechooser');
+  await button.click();
+  await (await chooser).setFiles(file);
+}

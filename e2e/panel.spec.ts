@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Browser, type Locator, type Page } from './fixtures';
+import { chooseFile, expect, test, type Browser, type Locator, type Page } from './fixtures';
 import type { RoomClient } from '../contract/room/roomClient.std';
 import { cameraSource, productCardSource, sampleProduct } from '../contract/scenePresets.std';
 import type { Product } from '../contract/schemas/product.std';
@@ -239,7 +239,7 @@ test('viewers comment and order; the host pins and promotes; viewers and the pro
   await expect(productRow(page, 'Silk scarf')).toContainText('¥199.00');
 
   const csv = 'name,price,stock\nTea cup,59,10\nBroken teapot,abc,3\n';
-  await page.getByRole('region', { name: 'Import products' }).getByLabel('Import a CSV').setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await chooseFile(page.getByRole('region', { name: 'Import products' }).getByLabel('Import a CSV'), { name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const result = page.getByRole('status', { name: 'Import result' });
   await expect(result).toContainText('1 added, 0 updated, 1 rejected.');
   await expect(result.getByRole('list', { name: 'Rejected lines' }).getByRole('listitem')).toHaveText(['Line 3: price "abc" is not an amount (type it like 1299, 1,299.00 or ¥1,299)']);

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from './fixtures';
+import { chooseFile, expect, test, type Page } from './fixtures';
 import type { SceneCollection } from '../contract/schemas/scene.std';
 import { studioSession, tempDataDir, type StudioProcess } from './studioProcess';
 
@@ -212,12 +212,12 @@ test('an oversized or broken picture is refused with the reason and changes noth
   const form = page.getByRole('group', { name: 'Product card properties' });
   await expect(form.getByText('No photo yet.')).toBeVisible();
 
-  await form.getByLabel('Photo', { exact: true }).setInputFiles({ name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(3 * 1024 * 1024, 1) });
+  await chooseFile(form.getByLabel('Photo', { exact: true }), { name: 'huge.png', mimeType: 'image/png', buffer: Buffer.alloc(3 * 1024 * 1024, 1) });
   await expect(form.getByRole('alert')).toHaveText('“huge.png” is 3.0 MB: images can be at most 2 MB. Make it smaller and try again.');
   await expect(form.getByText('No photo yet.')).toBeVisible();
   await expect(form.getByRole('img')).toHaveCount(0);
 
-  await form.getByLabel('Photo', { exact: true }).setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
+  await chooseFile(form.getByLabel('Photo', { exact: true }), { name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture at all') });
   await expect(form.getByRole('alert')).toHaveText('“notes.png” is not a readable image.');
   await expect(form.getByRole('img')).toHaveCount(0);
 

@@ -50,6 +50,7 @@ export const productsEn = {
   'productForm.notTracked': 'not tracked',
   'productForm.allVariants': 'All variants',
   'productForm.photo': 'Photo',
+  'productForm.choosePhoto': 'Choose a photo…',
   'productForm.photoAlt': 'Product photo',
   'productForm.removePhoto': 'Remove photo',
   'productForm.nameNeeded': 'A product name is needed.',
@@ -69,6 +70,7 @@ export const productsEn = {
 
   'csv.region': 'Import products',
   'csv.pick': 'Import a CSV',
+  'csv.choose': 'Choose a CSV file…',
   'csv.result': 'Import result',
   'csv.summary': '{added} added, {updated} updated{rejected, plural, =0 {} other {, # rejected}}.',
   'csv.rejected': 'Rejected lines',

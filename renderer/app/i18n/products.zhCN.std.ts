@@ -51,6 +51,7 @@ export const productsZhCN: Translation<typeof productsEn> = {
   'productForm.notTracked': '不限',
   'productForm.allVariants': '所有规格合计',
   'productForm.photo': '商品图片',
+  'productForm.choosePhoto': '选择图片…',
   'productForm.photoAlt': '商品图片',
   'productForm.removePhoto': '删除图片',
   'productForm.nameNeeded': '请填写商品名称。',
@@ -70,6 +71,7 @@ export const productsZhCN: Translation<typeof productsEn> = {
 
   'csv.region': '导入商品',
   'csv.pick': '导入 CSV',
+  'csv.choose': '选择 CSV 文件…',
   'csv.result': '导入结果',
   'csv.summary': '新增 {added} 个，更新 {updated} 个{rejected, plural, =0 {} other {，# 个未导入}}。',
   'csv.rejected': '未导入的行',

@@ -39,6 +39,8 @@ export const shellEn = {
   'common.edit': 'Edit',
   'common.remove': 'Remove',
   'common.done': 'Done',
+  'file.choose': 'Choose file…',
+  'file.none': 'No file chosen',
   'confirm.remove': '{what, select, scene {Remove scene “{name}”?} source {Remove source “{name}”?} destination {Remove destination “{name}”?} product {Remove product “{name}”?} other {Remove “{name}”?}}',
   'confirm.removeLabel': 'Remove {name}?',
 

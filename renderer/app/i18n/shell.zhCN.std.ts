@@ -41,6 +41,8 @@ export const shellZhCN: Translation<typeof shellEn> = {
   'common.edit': '编辑',
   'common.remove': '删除',
   'common.done': '完成',
+  'file.choose': '选择文件…',
+  'file.none': '未选择文件',
   'confirm.remove': '{what, select, scene {删除场景“{name}”？} source {删除素材“{name}”？} destination {删除推流平台“{name}”？} product {删除商品“{name}”？} other {删除“{name}”？}}',
   'confirm.removeLabel': '删除{name}？',
 

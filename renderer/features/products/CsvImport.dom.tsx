@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { CsvImportResult } from '../../../contract/schemas/catalogue.std';
 import { useStudioApi } from '../../app/studioContext.dom';
 import { usePanelCall } from '../panel/usePanelCall.dom';
 import { FieldError } from '../../app/FieldError.dom';
+import { FilePicker } from '../../app/FilePicker.dom';
 import { useT } from '../../app/i18n/studioI18n.dom';
 
 /** A merchant's product spreadsheet (CSV) into the catalogue; what was refused is listed line by line. */
@@ -12,9 +13,9 @@ export function CsvImport() {
   const [busy, setBusy] = useState(false);
   const { run, failure } = usePanelCall();
   const { t } = useT();
+  const pickerId = useId();
 
-  const importFile = async (file: File | undefined) => {
-    if (!file) return;
+  const importFile = async (file: File) => {
     setBusy(true);
     setResult(null);
     await run(async () => {
@@ -26,13 +27,8 @@ export function CsvImport() {
 
   return (
     <section className="csv-import" aria-label={t('csv.region')}>
-      <label>
-        {t('csv.pick')}
-        <input type="file" accept=".csv,text/csv" disabled={busy} onChange={(event) => {
-          void importFile(event.target.files?.[0]);
-          event.target.value = '';
-        }} />
-      </label>
+      <label htmlFor={pickerId}>{t('csv.pick')}</label>
+      <FilePicker id={pickerId} accept=".csv,text/csv" disabled={busy} chooseLabel={t('csv.choose')} onFile={(file) => void importFile(file)} />
       <FieldError message={failure} />
       {result && (
         <div className="import-result" role="status" aria-label={t('csv.result')}>

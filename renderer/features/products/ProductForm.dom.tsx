@@ -5,6 +5,7 @@ import { convertMinor, minorToInput, parseMoney } from '../scenes/money.std';
 import { readImageFile } from '../scenes/readImage.dom';
 import { usePanelCall } from '../panel/usePanelCall.dom';
 import { FormFooter } from '../../app/FormFooter.dom';
+import { FilePicker } from '../../app/FilePicker.dom';
 import { findFlaggedWords } from '../../../contract/text/wordFlags.std';
 import { useStudio, useStudioApi } from '../../app/studioContext.dom';
 import { productInputOf, withLiveStock, type DraftField, type ProductDraft } from './productDraft.std';
@@ -65,8 +66,7 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
     setErrors({});
     if (await run(() => api.saveProduct(checked.value))) onDone();
   };
-  const pickPhoto = async (file: File | undefined) => {
-    if (!file) return;
+  const pickPhoto = async (file: File) => {
     const loaded = await readImageFile(file, translator);
     if (!loaded.ok) {
       setErrors((current) => ({ ...current, photo: loaded.message }));
@@ -146,7 +146,7 @@ export function ProductForm({ initial, onDone }: { initial: ProductDraft; onDone
       <div className="form-row photo-row">
         {draft.photo && <img className="thumb" src={draft.photo} alt={t('productForm.photoAlt')} width={48} height={48} />}
         <FormField label={t('productForm.photo')} error={errors.photo}>
-          {(props) => <input {...props} type="file" accept={IMAGE_ACCEPT} onChange={(event) => void pickPhoto(event.target.files?.[0])} />}
+          {(props) => <FilePicker {...props} accept={IMAGE_ACCEPT} chooseLabel={t('productForm.choosePhoto')} onFile={(file) => void pickPhoto(file)} />}
         </FormField>
         {draft.photo && (
           <button type="button" onClick={() => edit('photo', null)}>

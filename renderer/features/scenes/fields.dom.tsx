@@ -2,6 +2,7 @@ import { useId, useState, type ReactNode } from 'react';
 import { IMAGE_ACCEPT } from './imageFile.std';
 import { joinColour, splitColour } from './colour.std';
 import { readImageFile, type LoadedImage } from './readImage.dom';
+import { FilePicker } from '../../app/FilePicker.dom';
 import { useT } from '../../app/i18n/studioI18n.dom';
 import type { StudioTranslator } from '../../app/i18n/studioTranslator.std';
 
@@ -173,19 +174,13 @@ export function ImageFileField({ label, onImage, hint }: { label: string; onImag
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input
+      <FilePicker
         id={id}
-        type="file"
         accept={IMAGE_ACCEPT}
         disabled={busy}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, error, hint)}
-        onChange={(event) => {
-          const input = event.currentTarget;
-          const file = input.files?.[0];
-          // Cleared so choosing the same file again is seen as a change.
-          input.value = '';
-          if (!file) return;
+        onFile={(file) => {
           setBusy(true);
           void readImageFile(file, translator).then((result) => {
             setBusy(false);
