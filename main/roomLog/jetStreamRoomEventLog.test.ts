@@ -1,0 +1,53 @@
+import { connect } from 'nats';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { natsServerBinaryPath, natsServerMissingMessage, startNatsServer, type NatsServer } from '../../testing/natsServer.node';
+import { openJetStreamRoomEventLog, roomLogNames } from './jetStreamRoomEventLog.node';
+import { roomEventLogSuite } from './roomEventLog.suite';
+
+// The room's event log on a real nats-server with JetStream (testing/natsServer.node.ts); each
+// open() is another node on a connection of its own, and restart() is a SIGKILL and a start on
+// the same store. Absent nats-server skips here only off CI.
+
+const skip = natsServerBinaryPath() === null && process.env['CI'] !== 'true';
+if (skip) console.warn(`Skipping the JetStream room event log tests: ${natsServerMissingMessage}`);
+
+describe.skipIf(skip)('JetStream', () => {
+  let nats: NatsServer | undefined;
+  beforeAll(async () => {
+    nats = await startNatsServer();
+  });
+  afterAll(async () => {
+    await nats?.dispose();
+  });
+  const server = () => {
+    if (!nats) throw new Error('nats-server did not start');
+    return nats;
+  };
+
+  roomEventLogSuite('JetStream', () => ({
+    async open(roomId) {
+      const nc = await connect({ servers: server().url });
+      const log = await openJetStreamRoomEventLog({ nc, roomId });
+      return {
+        ...log,
+        async close() {
+          await log.close();
+          await nc.close();
+        },
+      };
+    },
+    async restart() {
+      await server().kill();
+      await server().start();
+    },
+  }));
+
+  it('names a room\'s stream and subject after its id, escaping what NATS reads as syntax', () => {
+    expect(roomLogNames('shop-1')).toEqual({ stream: 'SHOPCAST_ROOM_shop-1', subject: 'shopcast.room.shop-1' });
+    expect(roomLogNames('a.b*c>d e_f')).toEqual({
+      stream: 'SHOPCAST_ROOM_a_2e_b_2a_c_3e_d_20_e_5f_f',
+      subject: 'shopcast.room.a_2e_b_2a_c_3e_d_20_e_5f_f',
+    });
+    expect(roomLogNames('a_2e_b').stream).not.toBe(roomLogNames('a.b').stream);
+  });
+});
