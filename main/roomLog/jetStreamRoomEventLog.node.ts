@@ -29,6 +29,10 @@ const streamPrefix = 'SHOPCAST_ROOM_';
 // JetStream's own default: long enough to cover a writer's retries after a lost answer.
 const DEFAULT_DUPLICATE_WINDOW_MS = 120_000;
 const READ_TIMEOUT_MS = 5_000;
+// Reads and follows each use an ordered consumer (ephemeral, in the server's memory). They are
+// deleted when done; one left behind by a node that died goes this long after its last pull,
+// rather than the client's default 5 minutes (a replay storm would leave thousands).
+const CONSUMER_INACTIVE_MS = 30_000;
 
 // nats-server's JSStreamWrongLastSequenceErrF and JSStreamWrongLastMsgIDErrF.
 const WRONG_LAST_SEQUENCE = 10071;
@@ -100,6 +104,11 @@ export async function openJetStreamRoomEventLog({ nc, roomId, duplicateWindowMs 
     return js.publish(subject, entry.body, { msgID: entry.id, headers: h, expect });
   };
 
+  const orderedConsumer = (afterSeq: number) =>
+    js.consumers.get(stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: afterSeq + 1, inactive_threshold: CONSUMER_INACTIVE_MS });
+  // A server that is down cannot be asked to delete it: the inactive threshold does instead.
+  const remove = (consumer: { delete(): Promise<boolean> }) => consumer.delete().catch(() => false);
+
   const stops = new Set<() => Promise<void>>();
 
   return {
@@ -137,20 +146,24 @@ export async function openJetStreamRoomEventLog({ nc, roomId, duplicateWindowMs 
     async read(afterSeq, limit) {
       const wanted = Math.min(limit, (await lastSeq()) - afterSeq);
       if (wanted <= 0) return [];
-      const consumer = await js.consumers.get(stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: afterSeq + 1 });
-      const events: LoggedEvent[] = [];
-      const messages = await consumer.fetch({ max_messages: wanted, expires: READ_TIMEOUT_MS });
-      for await (const message of messages) {
-        events.push(loggedEvent(message));
-        if (events.length === wanted) break;
+      const consumer = await orderedConsumer(afterSeq);
+      try {
+        const events: LoggedEvent[] = [];
+        const messages = await consumer.fetch({ max_messages: wanted, expires: READ_TIMEOUT_MS });
+        for await (const message of messages) {
+          events.push(loggedEvent(message));
+          if (events.length === wanted) break;
+        }
+        return events;
+      } finally {
+        await remove(consumer);
       }
-      return events;
     },
     async follow(afterSeq, onEvent): Promise<Following> {
       // An ordered consumer: the client checks every delivery's sequence and recreates the
       // consumer from the last one it delivered on a gap or a lost server, so each event comes
       // once, in order, across reconnects.
-      const consumer = await js.consumers.get(stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: afterSeq + 1 });
+      const consumer = await orderedConsumer(afterSeq);
       let stopped = false;
       const messages = await consumer.consume({
         callback: (message) => {
@@ -161,6 +174,7 @@ export async function openJetStreamRoomEventLog({ nc, roomId, duplicateWindowMs 
         stopped = true;
         stops.delete(stop);
         await messages.close();
+        await remove(consumer);
       };
       stops.add(stop);
       return { stop };

@@ -24,7 +24,7 @@ const idOf = (event: LoggedEvent) => (JSON.parse(event.body) as { comment: { id:
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** What a follower was given, and a promise for "at least n events" (a timeout, not a sleep). */
-function collector() {
+export function collector() {
   const events: LoggedEvent[] = [];
   const waiters: { n: number; resolve: () => void }[] = [];
   return {
