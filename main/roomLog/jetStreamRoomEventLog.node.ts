@@ -134,8 +134,8 @@ export async function openJetStreamRoomEventLog({ nc, roomId, duplicateWindowMs 
           }
           const code = apiErrorCode(answer.reason);
           if (k === 0 && code === WRONG_LAST_SEQUENCE) throw new StaleAppendError(expectedLastSeq, lastSeqIn(answer.reason), seqs);
-          // A later entry refused because the one before it was already logged (not the stream's
-          // last message) or did not land: it is sent again, alone first, against the last seq.
+          // A later entry refused because the one before it was already logged, and so is not the
+          // stream's last message: it goes again, first of a new round, against the last seq.
           if (k > 0 && code === WRONG_LAST_MSG_ID) break;
           throw answer.reason;
         }
