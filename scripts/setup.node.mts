@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { ffmpegStaticPathFrom, isExecutableFile, locateFfmpeg } from '../main/ffmpeg/ffmpegLocator.node.ts';
 import { ffmpegInstallHint } from '../main/live/preflight.std.ts';
 import { localSfuWorkerPlace, sfuWorkerPath } from '../main/sfu/sfuWorkerPath.node.ts';
+import { natsServerBinaryPath } from '../testing/natsServer.node.ts';
 import { nginxBinaryPath, nginxRtmpModulePath } from '../testing/nginxRtmp.node.ts';
+import { postgresBinDir } from '../testing/postgresServer.node.ts';
 
 // `npm run setup [-- --test]`: installs what this machine lacks to run the studio (FFmpeg, the
 // SFU worker) and, with --test, to run `npm test` (Debian's Chromium). CI runs the same step, so
@@ -85,6 +87,21 @@ if (forTests) {
     present: async () => nginxBinaryPath() !== null && nginxRtmpModulePath() !== null,
     debianPackages: ['nginx-light', 'libnginx-mod-rtmp'],
     elsewhere: 'Install nginx with the RTMP module and set NGINX_PATH and NGINX_RTMP_MODULE to the binary and ngx_rtmp_module.so.',
+  });
+  needs.push({
+    // The room's event log on JetStream is tested against a real server the test starts
+    // (testing/natsServer.node.ts: its own port and store; a system service is neither needed nor touched).
+    what: 'NATS server with JetStream (for the room event log tests)',
+    present: async () => natsServerBinaryPath() !== null,
+    debianPackages: ['nats-server'],
+    elsewhere: 'Install nats-server 2.9 or newer (https://github.com/nats-io/nats-server/releases) and put it on PATH or set NATS_SERVER_PATH.',
+  });
+  needs.push({
+    // A throwaway cluster per test (testing/postgresServer.node.ts: initdb into a temporary folder).
+    what: 'PostgreSQL server (for the engine tests)',
+    present: async () => postgresBinDir() !== null,
+    debianPackages: ['postgresql'],
+    elsewhere: 'Install the PostgreSQL 15 server and set POSTGRES_BIN to the folder holding initdb and postgres.',
   });
 }
 

@@ -5,6 +5,7 @@ import * as fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './freePort.node';
 
 // A real RTMP ingest for tests (issue 5): Debian's nginx-light with libnginx-mod-rtmp, run as a
 // private child process on a free port, with its config, logs and pid file in its own folder, so
@@ -98,17 +99,6 @@ export function nginxRtmpConfig(options: { dir: string; port: number; modulePath
     '}',
     '',
   ].join('\n');
-}
-
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const address = server.address();
-  server.close();
-  await once(server, 'close');
-  if (address === null || typeof address === 'string') throw new Error('no TCP port for nginx');
-  return address.port;
 }
 
 function accepts(port: number): Promise<boolean> {
