@@ -1,4 +1,4 @@
-import type { AckFrame, Promotion, RoomComment, RoomEvent, RoomEventBody, RoomOrder, RoomSnapshot, ShowEnd } from '../../contract/room/roomEvents.std';
+import type { AckFrame, Promotion, RoomComment, RoomOrder, RoomSnapshot, ShowEnd } from '../../contract/room/roomEvents.std';
 import { roomLimits, type ActionMessage, type CommentMessage, type OrderMessage, type RoomProduct, type StudioAction } from '../../contract/room/roomMessages.std';
 import { buyingClosed, showEndAt } from '../../contract/room/showEnd.std';
 import type { VideoState } from '../../contract/room/sfuSignalling.std';
@@ -6,27 +6,21 @@ import { sanitizeViewerText } from '../../contract/text/viewerText.std';
 import type { Logger } from '../log/logger.std';
 import { claimMatcher } from './claimMatch.std';
 import { receiptAnswer, type ReceiptKind } from './roomReceipts.node';
+import { createRoomBatches, type StoredEvent } from './roomBatches.std';
 import { createRoomOrders } from './roomOrders.node';
 import { createRoomStock } from './roomStock.node';
-import type { BatchStart, RoomStore } from './roomStore.std';
+import type { RoomStore } from './roomStore.std';
 import { viewerKeyHash } from './viewerKeys.node';
 
-// One live room. Its changes run one batch at a time, each change in turn inside the batch's
-// transaction, so "check stock, take it, record the order" cannot interleave with another order:
-// a flash sale never oversells, whatever the concurrency. Changes arriving together are committed
-// together (group commit: one WAL write per batch in SQLite, each change in its own savepoint) and
-// acknowledged only after that commit: nothing acknowledged is ever lost. Where the room lives is
-// its RoomStore (roomStore.std.ts): SQLite, where this process is the room's only writer, or
-// PostgreSQL, where several nodes serve one room and each batch first locks the room's row and
-// catches up with what the others committed.
+// One live room. Its changes run one batch at a time (roomBatches.std.ts), each change in turn
+// inside the batch's transaction, so "check stock, take it, record the order" cannot interleave
+// with another order: a flash sale never oversells, whatever the concurrency. Changes arriving
+// together are committed together and acknowledged only after that commit: nothing acknowledged is
+// ever lost. Where the room lives is its RoomStore (roomStore.std.ts): SQLite, where this process
+// is the room's only writer, or PostgreSQL, where several nodes serve one room and each batch
+// first locks the room's row and catches up with what the others committed.
 
-/** An event as stored and fanned out: its JSON is built once, for the database and every socket. */
-export interface StoredEvent {
-  event: RoomEvent;
-  json: string;
-  /** The viewer the event is about (comment author, buyer), or null. */
-  owner: string | null;
-}
+export type { StoredEvent } from './roomBatches.std';
 
 export interface LiveRoomDeps {
   store: RoomStore;
@@ -89,19 +83,6 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
   let likesEmitted = likes;
   let viewerCount = 0;
   let viewerCountEmitted = 0;
-  let seq = row.lastSeq;
-
-  /** Events of the running transaction, handed to listeners only once it commits. */
-  let staged: StoredEvent[] = [];
-
-  const append = async (body: RoomEventBody, owner: string | null): Promise<RoomEvent> => {
-    const event = { seq: seq + 1, at: now(), ...body } as RoomEvent;
-    const json = JSON.stringify(event);
-    await store.insertEvent(event.seq, event.at, body.kind, owner, json);
-    seq = event.seq;
-    staged.push({ event, json, owner });
-    return event;
-  };
 
   const stock = createRoomStock(store);
   const productOf = stock.productOf;
@@ -109,99 +90,25 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
   const banned = new Set(store.banned);
   const isBanned = (viewerId: string) => banned.has(viewerId);
 
-  /**
-   * Another node committed since this one's last batch: the room's row says what the studio set,
-   * and the events it wrote say who was banned and what sold out. They reach this node's sockets
-   * before this batch's own events, so every socket still hears the room in seq order.
-   */
-  const catchUp = ({ row: current, missed }: BatchStart): StoredEvent[] => {
-    pinned = parsed<RoomComment>(current.pinned);
-    promotion = parsed<Promotion>(current.promotion);
-    matchClaim = promotion ? claimMatcher(promotion.claimKeywords, promotion.product.variants) : null;
-    ended = parsed<ShowEnd>(current.ended);
-    seq = Math.max(seq, current.lastSeq);
-    return missed.map((found) => {
-      const event = JSON.parse(found.body) as RoomEvent;
-      if (event.kind === 'viewerBanned') banned.add(event.viewerId);
-      if (event.kind === 'stock') stock.noteLeft(event.productId, { left: event.left, ...(event.variant ? { variant: event.variant } : {}) });
-      return { event, json: found.body, owner: found.owner };
-    });
-  };
-
-  interface Queued {
-    change: () => Promise<AckFrame | null>;
-    resolve: (ack: AckFrame | null) => void;
-    reject: (error: unknown) => void;
-  }
-  let queue: Queued[] = [];
-  /** One batch at a time: the next is scheduled only once the running one has committed. */
-  let batchScheduled = false;
-
-  /** Commits every queued change in one transaction; events go out, then acks, only after it. */
-  const commitQueued = async () => {
-    const items = queue;
-    queue = [];
-    let seqBefore = seq;
-    staged = [];
-    let missed: StoredEvent[] = [];
-    const outcomes: ({ ok: true; ack: AckFrame | null } | { ok: false; error: unknown })[] = [];
-    try {
-      const start = await store.begin(seq);
-      if (start) {
-        missed = catchUp(start);
-        seqBefore = seq;
+  const { append, commit, lastSeq } = createRoomBatches({
+    store,
+    now,
+    log: deps.log,
+    onEvent: deps.onEvent,
+    defer: deps.defer,
+    // Another node committed since this one's last batch: the room's row says what the studio
+    // set, and the events it wrote say who was banned and what sold out.
+    catchUp(current, missed) {
+      pinned = parsed<RoomComment>(current.pinned);
+      promotion = parsed<Promotion>(current.promotion);
+      matchClaim = promotion ? claimMatcher(promotion.claimKeywords, promotion.product.variants) : null;
+      ended = parsed<ShowEnd>(current.ended);
+      for (const event of missed) {
+        if (event.kind === 'viewerBanned') banned.add(event.viewerId);
+        if (event.kind === 'stock') stock.noteLeft(event.productId, { left: event.left, ...(event.variant ? { variant: event.variant } : {}) });
       }
-      for (const item of items) {
-        const itemSeq = seq;
-        const itemStaged = staged.length;
-        // Each change in a savepoint: a change that throws takes back only itself.
-        await store.savepoint();
-        try {
-          const ack = await item.change();
-          await store.release();
-          outcomes.push({ ok: true, ack });
-        } catch (error) {
-          seq = itemSeq;
-          staged.length = itemStaged;
-          await store.rollbackToSavepoint();
-          outcomes.push({ ok: false, error });
-        }
-      }
-      await store.commit(seq);
-    } catch (error) {
-      seq = seqBefore;
-      staged = [];
-      await Promise.resolve(store.rollback()).catch((rollbackError: unknown) => deps.log.error('room rollback failed', { error: rollbackError }));
-      deps.log.error('room commit failed', { error });
-      for (const stored of missed) deps.onEvent(stored);
-      for (const item of items) item.reject(error);
-      return;
-    }
-    const done = staged;
-    staged = [];
-    for (const stored of missed) deps.onEvent(stored);
-    for (const stored of done) deps.onEvent(stored);
-    items.forEach((item, index) => {
-      const outcome = outcomes[index];
-      if (outcome?.ok) item.resolve(outcome.ack);
-      else item.reject(outcome?.error);
-    });
-  };
-
-  const runBatch = () => {
-    void commitQueued().finally(() => {
-      if (queue.length > 0) deps.defer(runBatch);
-      else batchScheduled = false;
-    });
-  };
-
-  const commit = (change: () => Promise<AckFrame | null>): Promise<AckFrame | null> =>
-    new Promise((resolve, reject) => {
-      queue.push({ change, resolve, reject });
-      if (batchScheduled) return;
-      batchScheduled = true;
-      deps.defer(runBatch);
-    });
+    },
+  });
   const commitAck = (change: () => Promise<AckFrame>) => commit(change) as Promise<AckFrame>;
 
   const receiptFor = async (sender: string, clientId: string, kind: ReceiptKind) => receiptAnswer(await store.receipt(sender, clientId), clientId, kind);
@@ -316,7 +223,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
 
   return {
     roomId,
-    lastSeq: () => seq,
+    lastSeq,
     isBanned,
     receipt: (sender, clientId, kind) => receiptAnswer(store.peekReceipt(sender, clientId), clientId, kind),
     // Only a hash is stored: the key is the viewer's secret, the id is public in every comment.
@@ -383,8 +290,8 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         if (earlier) return earlier;
         const refusal = await applyAction(message.action, message.clientId);
         if (refusal) return refusal;
-        await store.insertAction(seq, now(), actor, message.action.kind, JSON.stringify(message.action));
-        return accept('studio', message.clientId, seq, null);
+        await store.insertAction(lastSeq(), now(), actor, message.action.kind, JSON.stringify(message.action));
+        return accept('studio', message.clientId, lastSeq(), null);
       });
     },
 
