@@ -70,7 +70,7 @@ export interface RoomStore {
   peekReceipt(sender: string, clientId: string): { ack: string; eventKind: string | null } | null;
   /** The product as last known here (the welcome's snapshot: no round trip). */
   productNow(id: string): ProductRow | null;
-  /** The viewer id for a key's hash; the store creates it when the key is new. */
+  /** The viewer id for a key's hash, created when the key is new (`newViewerId` for a store that names viewers at random). */
   viewerOf(keyHash: string, newViewerId: () => string): string;
 
   // The batch: one transaction, each change in a savepoint.
