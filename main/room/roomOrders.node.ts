@@ -1,6 +1,6 @@
 import type { Promotion, RoomComment, RoomEvent, RoomEventBody, RoomOrder } from '../../contract/room/roomEvents.std';
 import { roomLimits, type FlashSale, type RoomProduct } from '../../contract/room/roomMessages.std';
-import type { prepareRoomStatements } from './roomStatements.node';
+import type { RoomStore } from './roomStore.std';
 import type { RoomStock } from './roomStock.node';
 import { variantChoice } from './variantChoice.std';
 
@@ -9,12 +9,11 @@ import { variantChoice } from './variantChoice.std';
 // and says what is left; units coming back move the waitlist (of that variant) up, oldest first.
 
 export interface RoomOrdersDeps {
-  q: ReturnType<typeof prepareRoomStatements>;
-  roomId: string;
+  store: RoomStore;
   now: () => number;
   newId: () => string;
   stock: RoomStock;
-  append: (body: RoomEventBody, owner: string | null) => RoomEvent;
+  append: (body: RoomEventBody, owner: string | null) => Promise<RoomEvent>;
 }
 
 export interface BuyInput {
@@ -28,25 +27,57 @@ export interface BuyInput {
 
 export type BuyResult = { ok: true; seq: number; id: string } | { ok: false; code: 'invalid' | 'out-of-stock'; message: string };
 
+/** Who ordered what, and how to reach them: what a Buy-sheet order or a claim brings to `orderOf`. */
+interface OrderFacts {
+  source: RoomOrder['source'];
+  viewerId: string;
+  variant: { id: string; label: string } | null;
+  quantity: number;
+  unitPriceMinor: number;
+  buyerName: string;
+  contact: string | null;
+  note: string | null;
+  status: RoomOrder['status'];
+}
+
 export function createRoomOrders(deps: RoomOrdersDeps) {
-  const { q, roomId, now, newId, stock, append } = deps;
+  const { store, now, newId, stock, append } = deps;
+
+  const orderOf = (product: RoomProduct, facts: OrderFacts): RoomOrder => ({
+    source: facts.source,
+    id: newId(),
+    viewerId: facts.viewerId,
+    productId: product.id,
+    productName: product.name,
+    variantId: facts.variant?.id ?? null,
+    variantLabel: facts.variant?.label ?? null,
+    quantity: facts.quantity,
+    unitPriceMinor: facts.unitPriceMinor,
+    amountMinor: facts.unitPriceMinor * facts.quantity,
+    currency: product.currency,
+    buyerName: facts.buyerName,
+    contact: facts.contact,
+    note: facts.note,
+    status: facts.status,
+    at: now(),
+  });
 
   /** The stock event for what is left of the product (and the variant) now. */
-  const stockChanged = (productId: string, variantId: string | null) => {
-    const left = stock.leftOf(productId, variantId);
+  const stockChanged = async (productId: string, variantId: string | null) => {
+    const left = await stock.leftOf(productId, variantId);
     stock.noteLeft(productId, left);
-    append({ kind: 'stock', productId, ...left }, null);
+    await append({ kind: 'stock', productId, ...left }, null);
   };
 
-  const recordOrder = (order: RoomOrder) => {
-    const event = append({ kind: 'order', order }, order.viewerId);
-    q.insertOrder.run(roomId, order.id, event.seq, order.viewerId, order.productId, order.variantId, order.quantity, order.amountMinor, order.status, JSON.stringify(order));
+  const recordOrder = async (order: RoomOrder) => {
+    const event = await append({ kind: 'order', order }, order.viewerId);
+    await store.insertOrder({ ...order, seq: event.seq, body: JSON.stringify(order) });
     return event;
   };
 
-  const setOrderStatus = (order: RoomOrder) => {
-    q.setOrderStatus.run(order.status, JSON.stringify(order), roomId, order.id);
-    append({ kind: 'orderStatus', orderId: order.id, viewerId: order.viewerId, status: order.status }, order.viewerId);
+  const setOrderStatus = async (order: RoomOrder) => {
+    await store.setOrderStatus(order.id, order.status, JSON.stringify(order));
+    await append({ kind: 'orderStatus', orderId: order.id, viewerId: order.viewerId, status: order.status }, order.viewerId);
   };
 
   const tracked = (product: RoomProduct, variant: { stock: number | null } | null) => (variant ? variant.stock : product.stock) !== null;
@@ -56,19 +87,19 @@ export function createRoomOrders(deps: RoomOrdersDeps) {
    * claims of the product, or of that variant, that fit what is left take it, in the same commit,
    * each with its status and stock.
    */
-  const moveUpWaitlist = (productId: string, variantId: string | null) => {
-    const product = stock.productOf(productId);
+  const moveUpWaitlist = async (productId: string, variantId: string | null) => {
+    const product = await stock.productOf(productId);
     const variant = variantId === null ? null : (product?.variants?.find((candidate) => candidate.id === variantId) ?? null);
     if (!product || (variantId !== null && !variant)) return;
     let left = (variant ? variant.stock : product.stock) ?? 0;
     if (left <= 0) return;
     // Each claim takes at least one unit, so no more than `left` of them can move up.
-    for (const waiting of q.waitlisted.all(roomId, productId, variantId, left, left)) {
+    for (const waiting of await store.waitlisted(productId, variantId, left, left)) {
       if (waiting.quantity > left) continue;
-      if (!stock.take(product, variant && { ...variant, stock: left }, waiting.quantity)) return;
+      if (!(await stock.take(product, variant && { ...variant, stock: left }, waiting.quantity))) return;
       left -= waiting.quantity;
-      setOrderStatus({ ...(JSON.parse(waiting.body) as RoomOrder), status: 'new' });
-      stockChanged(productId, variantId);
+      await setOrderStatus({ ...(JSON.parse(waiting.body) as RoomOrder), status: 'new' });
+      await stockChanged(productId, variantId);
       if (left === 0) return;
     }
   };
@@ -77,21 +108,21 @@ export function createRoomOrders(deps: RoomOrdersDeps) {
     setOrderStatus,
 
     /** Units of the product, or of each of its variants, may have come back: their waitlists move up. */
-    moveUpWaitlists(product: RoomProduct) {
-      if (product.variants && product.variants.length > 0) for (const variant of product.variants) moveUpWaitlist(product.id, variant.id);
-      else moveUpWaitlist(product.id, null);
+    async moveUpWaitlists(product: RoomProduct) {
+      if (product.variants && product.variants.length > 0) for (const variant of product.variants) await moveUpWaitlist(product.id, variant.id);
+      else await moveUpWaitlist(product.id, null);
     },
 
     /** A cancelled order that had taken units gives them back, and the waitlist of what it was for moves up. */
-    unitsBack(order: RoomOrder) {
+    async unitsBack(order: RoomOrder) {
       const variantId = order.variantId ?? null;
-      const before = stock.leftOf(order.productId, variantId);
-      stock.giveBack(order.productId, variantId, order.quantity);
-      const after = stock.leftOf(order.productId, variantId);
+      const before = await stock.leftOf(order.productId, variantId);
+      await stock.giveBack(order.productId, variantId, order.quantity);
+      const after = await stock.leftOf(order.productId, variantId);
       // Untracked stock (or a variant since removed) gives nothing back: no event, no waitlist.
       if (after.left === before.left && after.variant?.left === before.variant?.left) return;
-      stockChanged(order.productId, variantId);
-      moveUpWaitlist(order.productId, variantId);
+      await stockChanged(order.productId, variantId);
+      await moveUpWaitlist(order.productId, variantId);
     },
 
     /**
@@ -99,8 +130,8 @@ export function createRoomOrders(deps: RoomOrdersDeps) {
      * Stock is taken by the same guarded UPDATE as the Buy sheet's, so claims never oversell; a
      * claim the stock cannot cover waits on the list, taking nothing, until units come back.
      */
-    claim(current: Promotion, comment: RoomComment, quantity: number, variantId: string | null) {
-      const product = stock.productOf(current.product.id);
+    async claim(current: Promotion, comment: RoomComment, quantity: number, variantId: string | null) {
+      const product = await stock.productOf(current.product.id);
       if (!product) return;
       const variants = product.variants ?? [];
       const variant = variantId === null ? null : (variants.find((candidate) => candidate.id === variantId) ?? null);
@@ -109,38 +140,33 @@ export function createRoomOrders(deps: RoomOrdersDeps) {
       const unnamed = variants.length > 0 && !variant;
       const sale = current.flashSale;
       const unitPriceMinor = sale && now() < sale.endsAt ? sale.priceMinor : product.priceMinor;
-      const covered = !unnamed && stock.take(product, variant, quantity);
+      const covered = !unnamed && (await stock.take(product, variant, quantity));
       if (variant) {
-        for (const earlier of q.unnamedClaims.all(roomId, product.id, comment.viewerId)) setOrderStatus({ ...(JSON.parse(earlier.body) as RoomOrder), status: 'cancelled' });
+        for (const earlier of await store.unnamedClaims(product.id, comment.viewerId)) await setOrderStatus({ ...(JSON.parse(earlier.body) as RoomOrder), status: 'cancelled' });
       }
       const note = [...`Claimed in the comments: "${comment.text}"`];
-      recordOrder({
-        source: 'claim',
-        id: newId(),
-        viewerId: comment.viewerId,
-        productId: product.id,
-        productName: product.name,
-        variantId: variant?.id ?? null,
-        variantLabel: variant?.label ?? null,
-        quantity,
-        unitPriceMinor,
-        amountMinor: unitPriceMinor * quantity,
-        currency: product.currency,
-        buyerName: comment.name,
-        contact: null,
-        note: note.length <= roomLimits.noteChars ? note.join('') : `${note.slice(0, roomLimits.noteChars - 2).join('')}…"`,
-        status: covered ? 'new' : 'waitlisted',
-        at: now(),
-      });
-      if (covered && tracked(product, variant)) stockChanged(product.id, variant?.id ?? null);
+      await recordOrder(
+        orderOf(product, {
+          source: 'claim',
+          viewerId: comment.viewerId,
+          variant,
+          quantity,
+          unitPriceMinor,
+          buyerName: comment.name,
+          contact: null,
+          note: note.length <= roomLimits.noteChars ? note.join('') : `${note.slice(0, roomLimits.noteChars - 2).join('')}…"`,
+          status: covered ? 'new' : 'waitlisted',
+        }),
+      );
+      if (covered && tracked(product, variant)) await stockChanged(product.id, variant?.id ?? null);
     },
 
     /** A Buy-sheet order for the promoted product (its promotion and show already checked). */
-    buy(product: RoomProduct, sale: FlashSale | null, input: BuyInput): BuyResult {
+    async buy(product: RoomProduct, sale: FlashSale | null, input: BuyInput): Promise<BuyResult> {
       const choice = variantChoice(product, input.variantId);
       if (!choice.ok) return { ok: false, code: 'invalid', message: choice.message };
       const { variant } = choice;
-      if (!stock.take(product, variant, input.quantity)) {
+      if (!(await stock.take(product, variant, input.quantity))) {
         const left = (variant ? variant.stock : product.stock) ?? 0;
         stock.noteLeft(product.id, { left: product.stock, ...(variant ? { variant: { id: variant.id, left } } : {}) });
         const what = variant ? `${variant.label}: ` : '';
@@ -148,26 +174,19 @@ export function createRoomOrders(deps: RoomOrdersDeps) {
         return { ok: false, code: 'out-of-stock', message };
       }
       const unitPriceMinor = sale ? sale.priceMinor : product.priceMinor;
-      const order: RoomOrder = {
+      const order = orderOf(product, {
         source: 'buy',
-        id: newId(),
         viewerId: input.viewerId,
-        productId: product.id,
-        productName: product.name,
-        variantId: variant?.id ?? null,
-        variantLabel: variant?.label ?? null,
+        variant,
         quantity: input.quantity,
         unitPriceMinor,
-        amountMinor: unitPriceMinor * input.quantity,
-        currency: product.currency,
         buyerName: input.buyerName,
         contact: input.contact || null,
         note: input.note || null,
         status: 'new',
-        at: now(),
-      };
-      const event = recordOrder(order);
-      if (tracked(product, variant)) stockChanged(product.id, variant?.id ?? null);
+      });
+      const event = await recordOrder(order);
+      if (tracked(product, variant)) await stockChanged(product.id, variant?.id ?? null);
       return { ok: true, seq: event.seq, id: order.id };
     },
   };

@@ -1,5 +1,4 @@
 import type { AckFrame } from '../../contract/room/roomEvents.std';
-import type { Database } from './roomDatabase.node';
 
 // The first answer to a message already committed, by its sender and clientId (see docs/
 // ROOM-PROTOCOL.md, *Idempotency*). A viewer's comments and orders share one clientId space, so a
@@ -10,18 +9,14 @@ import type { Database } from './roomDatabase.node';
 
 export type ReceiptKind = 'comment' | 'order' | 'action';
 
-export function receiptLookup(db: Database, roomId: string): (sender: string, clientId: string, kind: ReceiptKind) => AckFrame | null {
-  const receipt = db.prepare<[string, string, string], { ack: string }>('SELECT ack FROM receipts WHERE room_id = ? AND sender = ? AND client_id = ?');
-  const eventKind = db.prepare<[string, number], { kind: string }>('SELECT kind FROM events WHERE room_id = ? AND seq = ?');
-  return (sender, clientId, kind) => {
-    const found = receipt.get(roomId, sender, clientId);
-    if (!found) return null;
-    const ack = JSON.parse(found.ack) as AckFrame;
-    // Actions are the studios' own clientId space ('studio' is never a viewer id), and an action's ack names no event of its own.
-    if (kind === 'action' || !ack.ok || ack.seq === null) return ack;
-    const given = eventKind.get(roomId, ack.seq)?.kind;
-    if (given === undefined || given === kind) return ack;
-    const article = /^[aeiou]/.test(given) ? 'an' : 'a';
-    return { type: 'ack', clientId, ok: false, code: 'invalid', message: `clientId: ${clientId} was already used for ${article} ${given}; send a new clientId for each message.` };
-  };
+/** The answer a stored receipt gives a message of `kind` with its clientId (null: no receipt). */
+export function receiptAnswer(found: { ack: string; eventKind: string | null } | null, clientId: string, kind: ReceiptKind): AckFrame | null {
+  if (!found) return null;
+  const ack = JSON.parse(found.ack) as AckFrame;
+  // Actions are the studios' own clientId space ('studio' is never a viewer id), and an action's ack names no event of its own.
+  if (kind === 'action' || !ack.ok || ack.seq === null) return ack;
+  const given = found.eventKind;
+  if (given === null || given === kind) return ack;
+  const article = /^[aeiou]/.test(given) ? 'an' : 'a';
+  return { type: 'ack', clientId, ok: false, code: 'invalid', message: `clientId: ${clientId} was already used for ${article} ${given}; send a new clientId for each message.` };
 }

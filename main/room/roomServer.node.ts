@@ -10,6 +10,7 @@ import { httpServer, type TlsFiles } from '../http/tlsFiles.node';
 import { readStaticFile, sendStaticFile } from '../http/staticFiles.node';
 import { createFanout } from './fanout.std';
 import { COUNTER_EVENT_MS, openLiveRoom } from './liveRoom.node';
+import { openSqliteRoomStore } from './sqliteRoomStore.node';
 import { createRateLimiter } from './rateLimiter.std';
 import { roomCloseCodes } from './roomCloseCodes.std';
 import { handleRoomConnection, type RoomRuntime } from './roomConnection.node';
@@ -111,7 +112,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     });
     const video = options.videoFor(roomId);
     const room = openLiveRoom({
-      db,
+      store: openSqliteRoomStore(db, roomId, options.now),
       roomId,
       now: options.now,
       newId: options.newId,

@@ -8,6 +8,8 @@ export function prepareRoomStatements(db: Database) {
     maxSeq: db.prepare<[string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events WHERE room_id = ?'),
     insertEvent: db.prepare('INSERT INTO events (room_id, seq, at, kind, owner, body) VALUES (?, ?, ?, ?, ?, ?)'),
     insertReceipt: db.prepare('INSERT INTO receipts (room_id, sender, client_id, ack) VALUES (?, ?, ?, ?)'),
+    receipt: db.prepare<[string, string, string], { ack: string }>('SELECT ack FROM receipts WHERE room_id = ? AND sender = ? AND client_id = ?'),
+    eventKind: db.prepare<[string, number], { kind: string }>('SELECT kind FROM events WHERE room_id = ? AND seq = ?'),
     insertComment: db.prepare('INSERT INTO comments (room_id, id, seq, viewer_id, name, text, at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     comment: db.prepare<[string, string], { id: string; viewer_id: string; name: string; text: string; at: number; hidden: number }>(
       'SELECT id, viewer_id, name, text, at, hidden FROM comments WHERE room_id = ? AND id = ?',
@@ -37,7 +39,6 @@ export function prepareRoomStatements(db: Database) {
     setLikes: db.prepare('UPDATE rooms SET likes = ? WHERE id = ?'),
     setEnded: db.prepare('UPDATE rooms SET ended = ? WHERE id = ?'),
     insertAction: db.prepare('INSERT INTO actions (room_id, seq, at, actor, kind, body) VALUES (?, ?, ?, ?, ?, ?)'),
-    banned: db.prepare<[string, string], { banned: number }>('SELECT banned FROM viewers WHERE room_id = ? AND viewer_id = ?'),
     ban: db.prepare('UPDATE viewers SET banned = 1 WHERE room_id = ? AND viewer_id = ?'),
     viewerByKey: db.prepare<[string, string], { viewer_id: string }>('SELECT viewer_id FROM viewers WHERE room_id = ? AND key_hash = ?'),
     insertViewer: db.prepare('INSERT INTO viewers (room_id, key_hash, viewer_id) VALUES (?, ?, ?)'),

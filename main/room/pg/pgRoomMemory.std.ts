@@ -1,0 +1,107 @@
+import type { StoredEventRow } from '../roomStore.std';
+
+// What a node serving a room from PostgreSQL answers without a round trip: the room server's
+// replay, a reloaded page's history and a retry's receipt are read synchronously (a replay must
+// reach fanout.add with no event slipping between). The node holds the room's log as it has seen
+// it: loaded when the room opens, then each batch's events once they commit, and those other nodes
+// committed, read at the start of each batch. A show's log is bounded by the show, and the bounded
+// replay of the cluster's event log is the way to drop it from memory.
+
+const VIEWER_PRIVATE = new Set(['comment', 'order', 'orderStatus']);
+
+interface Logged extends StoredEventRow {
+  /** A comment event's comment id, for hiding it from a later page's history. */
+  commentId?: string;
+}
+
+export function createRoomMemory(initial: readonly StoredEventRow[]) {
+  const log: Logged[] = [];
+  const comments: Logged[] = [];
+  const hidden = new Set<string>();
+  const ownOrders = new Map<string, Logged[]>();
+  const receipts = new Map<string, string>();
+  const receiptKey = (sender: string, clientId: string) => `${sender}\u0000${clientId}`;
+
+  /** Staged by the batch (kept changes) and by the running change, until COMMIT or a rollback. */
+  let batch: { events: StoredEventRow[]; receipts: [string, string][] } = { events: [], receipts: [] };
+  let change: typeof batch = { events: [], receipts: [] };
+
+  const add = (row: StoredEventRow) => {
+    const body = JSON.parse(row.body) as { kind: string; comment?: { id: string }; commentId?: string };
+    const logged: Logged = { ...row, ...(body.kind === 'comment' && body.comment ? { commentId: body.comment.id } : {}) };
+    log.push(logged);
+    if (row.kind === 'comment') comments.push(logged);
+    if (row.kind === 'commentHidden' && body.commentId) hidden.add(body.commentId);
+    if ((row.kind === 'order' || row.kind === 'orderStatus') && row.owner !== null) {
+      const list = ownOrders.get(row.owner) ?? [];
+      list.push(logged);
+      ownOrders.set(row.owner, list);
+    }
+  };
+  for (const row of initial) add(row);
+
+  /** The index of the first logged event after `seq`. */
+  const firstAfter = (seq: number) => {
+    let [low, high] = [0, log.length];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((log[middle] as Logged).seq <= seq) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+
+  return {
+    eventsSince(after: number, viewerId: string | null, limit: number): string[] {
+      const found: string[] = [];
+      for (let index = firstAfter(after); index < log.length && found.length < limit; index += 1) {
+        const row = log[index] as Logged;
+        if (viewerId === null || !VIEWER_PRIVATE.has(row.kind) || row.owner === viewerId) found.push(row.body);
+      }
+      return found;
+    },
+    arrivalHistory(viewerId: string, count: number): string[] {
+      const shown: Logged[] = [];
+      for (let index = comments.length - 1; index >= 0 && shown.length < count; index -= 1) {
+        const row = comments[index] as Logged;
+        if (row.commentId === undefined || !hidden.has(row.commentId)) shown.push(row);
+      }
+      return [...shown, ...(ownOrders.get(viewerId) ?? [])].sort((a, b) => a.seq - b.seq).map((row) => row.body);
+    },
+    receipt(sender: string, clientId: string): { ack: string; eventKind: string | null } | null {
+      const ack = receipts.get(receiptKey(sender, clientId));
+      if (ack === undefined) return null;
+      const seq = (JSON.parse(ack) as { seq?: number | null }).seq;
+      const event = typeof seq === 'number' ? log[firstAfter(seq - 1)] : undefined;
+      return { ack, eventKind: event !== undefined && event.seq === seq ? event.kind : null };
+    },
+
+    /** Events other nodes committed, read at the start of a batch. */
+    committed(rows: readonly StoredEventRow[]) {
+      for (const row of rows) add(row);
+    },
+    stageEvent(row: StoredEventRow) {
+      change.events.push(row);
+    },
+    stageReceipt(sender: string, clientId: string, ack: string) {
+      change.receipts.push([receiptKey(sender, clientId), ack]);
+    },
+    keepChange() {
+      batch.events.push(...change.events);
+      batch.receipts.push(...change.receipts);
+      change = { events: [], receipts: [] };
+    },
+    dropChange() {
+      change = { events: [], receipts: [] };
+    },
+    commit() {
+      for (const row of batch.events) add(row);
+      for (const [key, ack] of batch.receipts) receipts.set(key, ack);
+      batch = { events: [], receipts: [] };
+    },
+    dropBatch() {
+      batch = { events: [], receipts: [] };
+      change = { events: [], receipts: [] };
+    },
+  };
+}

@@ -1,0 +1,223 @@
+import { createHash } from 'node:crypto';
+import type { Pool, PoolClient } from 'pg';
+import type { BatchStart, ProductRow, RoomRow, RoomStore, StoredEventRow } from '../roomStore.std';
+import { createRoomMemory } from './pgRoomMemory.std';
+
+// A room in PostgreSQL, served by one or more nodes (issue 14: "orders and stock in Postgres").
+// Each batch is one transaction on one connection that starts by locking the room's row
+// (SELECT … FOR UPDATE): two nodes' batches on a room run one after the other, each re-reading
+// what the studio set and the last seq from that row, so seq stays gap-free and the guarded
+// stock UPDATE never races. The batch's events go to the events table (the outbox of the
+// cluster's event log) and rooms.last_seq moves with them; nothing is acknowledged before COMMIT.
+//
+// What the room server asks between batches (replay, a welcome's snapshot, a retry's receipt,
+// a viewer's id) is answered from memory (pgRoomMemory.std.ts), kept current by each batch.
+
+const room = (found: { pinned: string | null; promotion: string | null; ended: string | null; likes: number; last_seq: number }): RoomRow => ({
+  pinned: found.pinned,
+  promotion: found.promotion,
+  ended: found.ended,
+  likes: found.likes,
+  lastSeq: found.last_seq,
+});
+
+const ROOM_ROW = 'SELECT pinned, promotion, ended, likes::float8 AS likes, last_seq::float8 AS last_seq FROM rooms WHERE id = $1';
+const EVENTS_AFTER = 'SELECT seq::float8 AS seq, kind, owner, body FROM events WHERE room_id = $1 AND seq > $2 ORDER BY seq';
+
+/**
+ * A viewer's id from their key's hash, the same on every node: a key first seen on two nodes at
+ * once is one viewer, and no node waits on the database to name them. One-way, so the public id
+ * says nothing of the secret key.
+ */
+const viewerIdOf = (roomId: string, keyHash: string) => `v-${createHash('sha256').update(`viewer\u0000${roomId}\u0000${keyHash}`).digest('base64url').slice(0, 12)}`;
+
+export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () => number): Promise<RoomStore> {
+  await pool.query('INSERT INTO rooms (id, created_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [roomId, now()]);
+  const [opened, banned, viewers, products, variants, events] = await Promise.all([
+    pool.query(ROOM_ROW, [roomId]),
+    pool.query<{ viewer_id: string }>('SELECT viewer_id FROM viewers WHERE room_id = $1 AND banned = 1', [roomId]),
+    pool.query<{ key_hash: string; viewer_id: string }>('SELECT key_hash, viewer_id FROM viewers WHERE room_id = $1', [roomId]),
+    pool.query<{ id: string; body: string; stock: number | null }>('SELECT id, body, stock FROM products WHERE room_id = $1', [roomId]),
+    pool.query<{ product_id: string; id: string; stock: number | null }>('SELECT product_id, id, stock FROM variants WHERE room_id = $1', [roomId]),
+    pool.query<StoredEventRow>(EVENTS_AFTER, [roomId, 0]),
+  ]);
+  const openedRow = room(opened.rows[0] as Parameters<typeof room>[0]);
+  const memory = createRoomMemory(events.rows);
+  const viewerIds = new Map(viewers.rows.map((found) => [found.key_hash, found.viewer_id]));
+  /** Viewers named since the last batch: written by the next one (write-behind), again after a rollback. */
+  const newViewers = new Map<string, string>();
+  let writing: [string, string][] = [];
+  const productsNow = new Map<string, ProductRow>(products.rows.map((found) => [found.id, { body: found.body, stock: found.stock, variants: [] }]));
+  for (const found of variants.rows) productsNow.get(found.product_id)?.variants.push({ id: found.id, stock: found.stock });
+
+  let client: PoolClient | null = null;
+  const inBatch = () => {
+    if (!client) throw new Error(`room ${roomId}: a write outside a batch`);
+    return client;
+  };
+  const query = async <Row extends object>(sql: string, values: unknown[]) => (await inBatch().query<Row>(sql, values)).rows;
+  const run = async (sql: string, values: unknown[]) => (await inBatch().query(sql, values)).rowCount ?? 0;
+  const end = () => {
+    client?.release();
+    client = null;
+  };
+
+  const unwrite = () => {
+    for (const [keyHash, viewerId] of writing) newViewers.set(keyHash, viewerId);
+    writing = [];
+  };
+
+  const receipt = async (sender: string, clientId: string) => {
+    const [found] = await query<{ ack: string; kind: string | null }>(
+      `SELECT r.ack, e.kind FROM receipts r
+         LEFT JOIN events e ON e.room_id = r.room_id AND e.seq = (r.ack::json ->> 'seq')::bigint
+         WHERE r.room_id = $1 AND r.sender = $2 AND r.client_id = $3`,
+      [roomId, sender, clientId],
+    );
+    return found ? { ack: found.ack, eventKind: found.kind } : null;
+  };
+
+  const product = async (id: string): Promise<ProductRow | null> => {
+    const [found] = await query<{ body: string; stock: number | null }>('SELECT body, stock FROM products WHERE room_id = $1 AND id = $2', [roomId, id]);
+    if (!found) {
+      productsNow.delete(id);
+      return null;
+    }
+    const variantRows = await query<{ id: string; stock: number | null }>('SELECT id, stock FROM variants WHERE room_id = $1 AND product_id = $2', [roomId, id]);
+    const read = { ...found, variants: variantRows };
+    productsNow.set(id, read);
+    return read;
+  };
+
+  return {
+    opened: openedRow,
+    banned: banned.rows.map((found) => found.viewer_id),
+    eventsSince: memory.eventsSince,
+    arrivalHistory: memory.arrivalHistory,
+    peekReceipt: memory.receipt,
+    productNow: (id) => productsNow.get(id) ?? null,
+    viewerOf(keyHash) {
+      const known = viewerIds.get(keyHash);
+      if (known) return known;
+      const viewerId = viewerIdOf(roomId, keyHash);
+      viewerIds.set(keyHash, viewerId);
+      newViewers.set(keyHash, viewerId);
+      return viewerId;
+    },
+
+    async begin(knownSeq): Promise<BatchStart> {
+      client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const [locked] = (await client.query(`${ROOM_ROW} FOR UPDATE`, [roomId])).rows as Parameters<typeof room>[0][];
+        if (!locked) throw new Error(`room ${roomId}: its row is gone`);
+        const row = room(locked);
+        if (newViewers.size > 0) {
+          writing = [...newViewers];
+          newViewers.clear();
+          await client.query(
+            'INSERT INTO viewers (room_id, key_hash, viewer_id) SELECT $1, key_hash, viewer_id FROM unnest($2::text[], $3::text[]) AS named (key_hash, viewer_id) ON CONFLICT DO NOTHING',
+            [roomId, writing.map(([keyHash]) => keyHash), writing.map(([, viewerId]) => viewerId)],
+          );
+        }
+        const missed = row.lastSeq > knownSeq ? (await client.query<StoredEventRow>(EVENTS_AFTER, [roomId, knownSeq])).rows : [];
+        memory.committed(missed);
+        return { row, missed };
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        end();
+        unwrite();
+        throw error;
+      }
+    },
+    savepoint: async () => {
+      await inBatch().query('SAVEPOINT change');
+      memory.dropChange();
+    },
+    release: async () => {
+      await inBatch().query('RELEASE change');
+      memory.keepChange();
+    },
+    rollbackToSavepoint: async () => {
+      await inBatch().query('ROLLBACK TO change; RELEASE change');
+      memory.dropChange();
+    },
+    async commit(lastSeq) {
+      await run('UPDATE rooms SET last_seq = $2 WHERE id = $1', [roomId, lastSeq]);
+      await inBatch().query('COMMIT');
+      end();
+      writing = [];
+      memory.commit();
+    },
+    async rollback() {
+      memory.dropBatch();
+      unwrite();
+      if (!client) return;
+      try {
+        await client.query('ROLLBACK');
+      } finally {
+        end();
+      }
+    },
+
+    async insertEvent(seq, at, kind, owner, body) {
+      await run('INSERT INTO events (room_id, seq, at, kind, owner, body) VALUES ($1, $2, $3, $4, $5, $6)', [roomId, seq, at, kind, owner, body]);
+      memory.stageEvent({ seq, kind, owner, body });
+    },
+    receipt,
+    async insertReceipt(sender, clientId, ack) {
+      await run('INSERT INTO receipts (room_id, sender, client_id, ack) VALUES ($1, $2, $3, $4)', [roomId, sender, clientId, ack]);
+      memory.stageReceipt(sender, clientId, ack);
+    },
+    insertComment: async (id, seq, viewerId, name, text, at) =>
+      void (await run('INSERT INTO comments (room_id, id, seq, viewer_id, name, text, at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [roomId, id, seq, viewerId, name, text, at])),
+    comment: async (id) =>
+      (await query<{ id: string; viewer_id: string; name: string; text: string; at: number; hidden: number }>('SELECT id, viewer_id, name, text, at::float8 AS at, hidden FROM comments WHERE room_id = $1 AND id = $2', [roomId, id]))[0] ??
+      null,
+    hideComment: async (id) => void (await run('UPDATE comments SET hidden = 1 WHERE room_id = $1 AND id = $2', [roomId, id])),
+    product,
+    async upsertProduct(id, body, stock) {
+      await run('INSERT INTO products (room_id, id, body, stock) VALUES ($1, $2, $3, $4) ON CONFLICT (room_id, id) DO UPDATE SET body = excluded.body, stock = excluded.stock', [roomId, id, body, stock]);
+      productsNow.set(id, { body, stock, variants: [] });
+    },
+    deleteVariants: async (productId) => void (await run('DELETE FROM variants WHERE room_id = $1 AND product_id = $2', [roomId, productId])),
+    async insertVariant(productId, id, stock) {
+      await run('INSERT INTO variants (room_id, product_id, id, stock) VALUES ($1, $2, $3, $4)', [roomId, productId, id, stock]);
+      productsNow.get(productId)?.variants.push({ id, stock });
+    },
+    takeStock: async (productId, quantity) => (await run('UPDATE products SET stock = stock - $3 WHERE room_id = $1 AND id = $2 AND stock IS NOT NULL AND stock >= $3', [roomId, productId, quantity])) > 0,
+    takeVariantStock: async (productId, variantId, quantity) =>
+      (await run('UPDATE variants SET stock = stock - $4 WHERE room_id = $1 AND product_id = $2 AND id = $3 AND stock IS NOT NULL AND stock >= $4', [roomId, productId, variantId, quantity])) > 0,
+    returnStock: async (productId, quantity) => (await run('UPDATE products SET stock = stock + $3 WHERE room_id = $1 AND id = $2 AND stock IS NOT NULL', [roomId, productId, quantity])) > 0,
+    returnVariantStock: async (productId, variantId, quantity) =>
+      (await run('UPDATE variants SET stock = stock + $4 WHERE room_id = $1 AND product_id = $2 AND id = $3 AND stock IS NOT NULL', [roomId, productId, variantId, quantity])) > 0,
+    insertOrder: async (o) =>
+      void (await run('INSERT INTO orders (room_id, id, seq, viewer_id, product_id, variant_id, quantity, amount_minor, status, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
+        roomId,
+        o.id,
+        o.seq,
+        o.viewerId,
+        o.productId,
+        o.variantId,
+        o.quantity,
+        o.amountMinor,
+        o.status,
+        o.body,
+      ])),
+    order: async (id) => (await query<{ body: string; status: string }>('SELECT body, status FROM orders WHERE room_id = $1 AND id = $2', [roomId, id]))[0] ?? null,
+    setOrderStatus: async (id, status, body) => void (await run('UPDATE orders SET status = $3, body = $4 WHERE room_id = $1 AND id = $2', [roomId, id, status, body])),
+    waitlisted: (productId, variantId, maxQuantity, limit) =>
+      query<{ quantity: number; body: string }>(
+        "SELECT quantity, body FROM orders WHERE room_id = $1 AND product_id = $2 AND variant_id IS NOT DISTINCT FROM $3 AND status = 'waitlisted' AND quantity <= $4 ORDER BY seq LIMIT $5",
+        [roomId, productId, variantId, maxQuantity, limit],
+      ),
+    unnamedClaims: (productId, viewerId) =>
+      query<{ body: string }>("SELECT body FROM orders WHERE room_id = $1 AND product_id = $2 AND viewer_id = $3 AND variant_id IS NULL AND status = 'waitlisted' ORDER BY seq", [roomId, productId, viewerId]),
+    setPinned: async (json) => void (await run('UPDATE rooms SET pinned = $2 WHERE id = $1', [roomId, json])),
+    setPromotion: async (json) => void (await run('UPDATE rooms SET promotion = $2 WHERE id = $1', [roomId, json])),
+    setLikes: async (likes) => void (await run('UPDATE rooms SET likes = $2 WHERE id = $1', [roomId, likes])),
+    setEnded: async (json) => void (await run('UPDATE rooms SET ended = $2 WHERE id = $1', [roomId, json])),
+    insertAction: async (seq, at, actor, kind, body) => void (await run('INSERT INTO actions (room_id, seq, at, actor, kind, body) VALUES ($1, $2, $3, $4, $5, $6)', [roomId, seq, at, actor, kind, body])),
+    ban: async (viewerId) => (await run('UPDATE viewers SET banned = 1 WHERE room_id = $1 AND viewer_id = $2', [roomId, viewerId])) > 0,
+  };
+}
