@@ -13,7 +13,7 @@ import { openPostgresRoomStore } from '../main/room/pg/pgRoomStore.node';
 import { openRoomDatabase } from '../main/room/roomDatabase.node';
 import type { RoomStore } from '../main/room/roomStore.std';
 import { openSqliteRoomStore } from '../main/room/sqliteRoomStore.node';
-import { startPostgresForRoomTests, type PostgresForTests } from './postgresForRoomTests.node';
+import { startPostgresServer, type PostgresServer } from './postgresServer.node';
 
 // A LiveRoom on each of its stores, for tests that run the same orders, claims and waitlists
 // against SQLite and PostgreSQL: the room's logic is one, so its answers must be the same.
@@ -49,11 +49,14 @@ export function sqliteStores(): StoreKind {
 }
 
 /** PostgreSQL: each `open` is a node of its own, with its own pool, on the one database. */
-export async function postgresStores(server?: PostgresForTests): Promise<StoreKind> {
-  const own = server ?? (await startPostgresForRoomTests());
+export async function postgresStores(server?: PostgresServer): Promise<StoreKind> {
+  const own = server ?? (await startPostgresServer());
   const pools: pg.Pool[] = [];
   const pool = () => {
     const opened = new pg.Pool({ connectionString: own.url, max: 4 });
+    // An idle connection the server ends (the test's server stopping) is an 'error' on the pool;
+    // unheard, it would crash the test run after the test has passed.
+    opened.on('error', () => {});
     pools.push(opened);
     return opened;
   };
