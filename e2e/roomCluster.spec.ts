@@ -137,8 +137,9 @@ test('across network namespaces: node A alone in its own, joined to B by a veth 
 
     // Each node announces the address the other reaches it at (SHOPCAST_SFU_ANNOUNCED_IP).
     a = await startNode({ host: aIp, runUnder: ['ip', 'netns', 'exec', namespace], env: { SHOPCAST_SFU_ANNOUNCED_IP: aIp } });
-    // B on every interface, its page opened at 127.0.0.1: a page on http://10.… is no secure
-    // context and gets no WebRTC, while its media still goes to bIp.
+    // B on every interface, its page opened at 127.0.0.1 while its media is announced at bIp: a
+    // page on plain http://10.… is no secure context, where mediasoup-client finds no
+    // navigator.mediaDevices and the page says "This browser cannot play the live video".
     b = await startNode({ host: '0.0.0.0', reachAt: '127.0.0.1', peers: [a.origin], env: { SHOPCAST_SFU_ANNOUNCED_IP: bIp } });
     const broadcast = await pushTestPattern(a.origin, token);
     try {
