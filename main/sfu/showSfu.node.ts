@@ -110,9 +110,11 @@ export function createShowSfu(deps: ShowSfuDeps): ShowSfu {
     changeQueued = true;
     queueMicrotask(() => {
       changeQueued = false;
-      // After a worker death the reset frame says it all.
-      if (closed || lost) return;
+      if (closed) return;
+      // Other nodes piping from this show hear of a worker death too: their copies went dark with it.
       for (const listener of [...changeListeners]) listener();
+      // After a worker death the reset frame says it all.
+      if (lost) return;
       // A broadcaster of our own wins over a copy from another node; without one, look for one.
       if (broadcasters.producers().length > 0) pipeIn.stop();
       else if (viewers.size > 0) pipeIn.want();
