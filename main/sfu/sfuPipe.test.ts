@@ -102,6 +102,16 @@ describe.skipIf(skipWithoutWorker !== '')(`video across room nodes ${skipWithout
     expect(copy?.closed).toBe(true);
   }, 30_000);
 
+  it('asks every peer at once and takes the broadcaster from the one that has it', async () => {
+    const empty = await startNode({ min: 47750, max: 47779 });
+    const a = await startNode({ min: 47780, max: 47809 });
+    const b = await startNode({ min: 47810, max: 47839 }, { peers: [empty.origin, a.origin], node: 'node-b-test', waitMs: 20_000, retryMs: 200 });
+    const viewer = viewerOf(b.show);
+    const producerId = await broadcast(a.show);
+    await vi.waitFor(() => expect(viewer.producers()).toBe(1), { timeout: 5000 });
+    await vi.waitFor(async () => expect(await bytesIn(b.producers.get(producerId))).toBeGreaterThan(0), { timeout: 10_000 });
+  }, 30_000);
+
   it('closes B\'s copies at once when A\'s worker dies, not when the long poll runs out', async () => {
     const a = await startNode({ min: 47650, max: 47699 });
     const b = await startNode({ min: 47700, max: 47749 }, { peers: [a.origin], node: 'node-b-test', waitMs: 20_000, retryMs: 200 });
