@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { expect, test, type Page } from './fixtures';
@@ -43,6 +43,18 @@ async function stopNode(node: Node): Promise<void> {
   await rm(node.dataDir, { recursive: true, force: true });
 }
 
+/** Each broadcast's FFmpeg, ended after the test whatever happened in it. */
+const pushes: ChildProcess[] = [];
+test.afterEach(() => {
+  for (const ffmpeg of pushes.splice(0)) ffmpeg.kill('SIGKILL');
+});
+
+async function push(origin: string): Promise<Awaited<ReturnType<typeof pushTestPattern>>> {
+  const broadcast = await pushTestPattern(origin, token);
+  pushes.push(broadcast.ffmpeg);
+  return broadcast;
+}
+
 /** Frames keep being decoded: the count moves on past where it was. */
 async function framesRising(viewer: ViewerPage): Promise<void> {
   const before = (await viewer.videoFrames(30, 30_000)).framesDecoded;
@@ -65,7 +77,7 @@ test('a viewer on node B watches what the broadcaster sends to node A, from befo
     await viewer.joined();
     await videoOff(page);
 
-    const first = await pushTestPattern(a.origin, token);
+    const first = await push(a.origin);
     await framesRising(viewer);
     expect(await viewer.videoFrames(1)).toMatchObject({ frameWidth: 640, frameHeight: 360 });
 
@@ -73,12 +85,9 @@ test('a viewer on node B watches what the broadcaster sends to node A, from befo
     await first.stop();
     await videoOff(page);
 
-    const second = await pushTestPattern(a.origin, token);
-    try {
-      await framesRising(viewer);
-    } finally {
-      await second.stop();
-    }
+    const second = await push(a.origin);
+    await framesRising(viewer);
+    await second.stop();
   } finally {
     await stopNode(b);
     await stopNode(a);
@@ -88,15 +97,14 @@ test('a viewer on node B watches what the broadcaster sends to node A, from befo
 test('node A dying takes the video off node B; the viewer stays in the room', async ({ page }) => {
   const a = await startNode();
   const b = await startNode({ peers: [a.origin] });
-  const broadcast = await pushTestPattern(a.origin, token);
   try {
+    await push(a.origin);
     const viewer = await openViewerPage(page, b.origin, 'shop');
     await framesRising(viewer);
     await a.room.kill();
     await videoOff(page);
     expect(await page.evaluate(() => window.__shopcastViewer?.state)).toBe('open');
   } finally {
-    broadcast.ffmpeg.kill('SIGKILL');
     await stopNode(b);
     await stopNode(a);
   }
@@ -141,13 +149,9 @@ test('across network namespaces: node A alone in its own, joined to B by a veth 
     // page on plain http://10.… is no secure context, where mediasoup-client finds no
     // navigator.mediaDevices and the page says "This browser cannot play the live video".
     b = await startNode({ host: '0.0.0.0', reachAt: '127.0.0.1', peers: [a.origin], env: { SHOPCAST_SFU_ANNOUNCED_IP: bIp } });
-    const broadcast = await pushTestPattern(a.origin, token);
-    try {
-      const viewer = await openViewerPage(page, b.origin, 'shop');
-      await framesRising(viewer);
-    } finally {
-      await broadcast.stop();
-    }
+    await push(a.origin);
+    const viewer = await openViewerPage(page, b.origin, 'shop');
+    await framesRising(viewer);
   } finally {
     if (b) await stopNode(b);
     if (a) await stopNode(a);
