@@ -20,7 +20,7 @@ export const PIPE_MAX_WAIT_MS = 30_000;
 
 export const pipeRequestSchema = z.strictObject({
   /** The receiving show's id for itself: the source keeps that receiver's transports under it. */
-  node: z.string().regex(/^[\w-]{8,64}$/),
+  node: z.string().regex(/^[\w-]{1,64}$/),
   /** The receiver's pipe transport, where the source sends RTP. */
   ip: ipAddress,
   port: portNumber,
