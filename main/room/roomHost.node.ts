@@ -97,9 +97,12 @@ export async function startRoomHost(options: RoomHostOptions): Promise<RoomHost>
     return show;
   };
   let server: RoomServer | null = null;
-  const liveShow = (roomId: string) => (server?.roomExists(roomId) ? showFor(roomId) : undefined);
-  const broadcasterApi = createBroadcasterApi({ showFor: liveShow, token: options.token, log: log.child('broadcasters') });
-  const pipeApi = createPipeApi({ showFor: liveShow, token: options.token, log });
+  const broadcasterApi = createBroadcasterApi({
+    showFor: (roomId) => (server?.roomExists(roomId) ? showFor(roomId) : undefined),
+    token: options.token,
+    log: log.child('broadcasters'),
+  });
+  const pipeApi = createPipeApi({ showFor: (roomId) => (server?.roomExists(roomId) ? showFor(roomId) : undefined), token: options.token, log });
   try {
     server = await startRoomServer({
       host: options.host,
