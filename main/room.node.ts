@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     requireModule,
     log,
     newId: randomUUID,
+    peers: args.peers,
   });
   const watchUrls = Object.fromEntries(args.rooms.map((roomId) => [roomId, host.watchUrl(roomId)]));
   log.info('room ready', { port: host.port, watchUrls, tokenIn: source, videoReason: host.videoReason });

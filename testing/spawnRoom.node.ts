@@ -18,11 +18,14 @@ export interface SpawnRoomOptions {
   env?: NodeJS.ProcessEnv;
   /** More command-line options (`--trust-proxy 127.0.0.1`…). */
   args?: readonly string[];
+  /** A command the room runs under (`ip netns exec <name>`: a room in a network namespace of its own). */
+  runUnder?: readonly string[];
 }
 
 /** Runs the built `npm run room` entry in its own process and waits until it listens. */
 export async function spawnRoom(entry: string, options: SpawnRoomOptions): Promise<SpawnedRoom> {
-  const child = spawn(process.execPath, [entry, '--port', String(options.port), '--host', '127.0.0.1', '--data-dir', options.dataDir, ...(options.args ?? [])], {
+  const [command = process.execPath, ...prefix] = [...(options.runUnder ?? []), process.execPath];
+  const child = spawn(command, [...prefix, entry, '--port', String(options.port), '--host', '127.0.0.1', '--data-dir', options.dataDir, ...(options.args ?? [])], {
     env: { ...process.env, ...options.env, SHOPCAST_ROOM_TOKEN: options.token },
   });
   const stderr: string[] = [];

@@ -16,12 +16,14 @@ export interface RoomArgs {
   logJson: boolean;
   /** PEM files to serve HTTPS and WSS with (--tls-cert, --tls-key, both or neither); null: plain HTTP. */
   tls: { certFile: string; keyFile: string } | null;
+  /** The other room nodes' base URLs (--peers, SHOPCAST_ROOM_PEERS, comma-separated): where a room's broadcaster is looked for when it is not here. */
+  peers: string[];
 }
 
 export const DEFAULT_ROOM_PORT = 4830;
 
 export const roomUsage =
-  'Usage: npm run room -- [--port <0-65535, default 4830>] [--host <address, default 0.0.0.0>] [--data-dir <folder>] [--room <id>]... [--public-url <https://…>] [--trust-proxy <address>]... [--tls-cert <cert.pem> --tls-key <key.pem>] [--log-json]\n' +
+  'Usage: npm run room -- [--port <0-65535, default 4830>] [--host <address, default 0.0.0.0>] [--data-dir <folder>] [--room <id>]... [--public-url <https://…>] [--trust-proxy <address>]... [--tls-cert <cert.pem> --tls-key <key.pem>] [--peers <http://node-b:4830,…>] [--log-json]\n' +
   'The studio token is SHOPCAST_ROOM_TOKEN, or the one kept in <data-dir>/room-token (made on first start).';
 
 export type ParsedRoomArgs = { ok: true; args: RoomArgs } | { ok: false; message: string };
@@ -42,6 +44,7 @@ export function parseRoomArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
         'log-json': { type: 'boolean' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
+        peers: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -69,8 +72,12 @@ export function parseRoomArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
     return { ok: false, message: 'HTTPS needs both --tls-cert <certificate.pem> and --tls-key <key.pem>.' };
   }
   const tls = certFile !== undefined && keyFile !== undefined ? { certFile, keyFile } : null;
+  const peerList = (values.peers ?? [env['SHOPCAST_ROOM_PEERS'] ?? '']).flatMap((list) => list.split(',')).map((peer) => peer.trim()).filter((peer) => peer !== '');
+  const badPeer = peerList.find((peer) => !/^https?:\/\/[^/\s]+\/?$/.test(peer));
+  if (badPeer !== undefined) return { ok: false, message: `--peers lists the other room nodes' base URLs, like http://10.0.0.2:4830, not "${badPeer}".` };
+  const peers = peerList.map((peer) => peer.replace(/\/$/, ''));
   return {
     ok: true,
-    args: { host: values.host ?? env['SHOPCAST_ROOM_HOST'] ?? '0.0.0.0', port, dataDir: values['data-dir'] ?? null, rooms, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, trustedProxies: values['trust-proxy'] ?? [], standby: values.standby ?? false, logJson: values['log-json'] ?? env['SHOPCAST_LOG_JSON'] === '1', tls },
+    args: { host: values.host ?? env['SHOPCAST_ROOM_HOST'] ?? '0.0.0.0', port, dataDir: values['data-dir'] ?? null, rooms, publicUrl: publicUrl?.replace(/\/$/, '') ?? null, trustedProxies: values['trust-proxy'] ?? [], standby: values.standby ?? false, logJson: values['log-json'] ?? env['SHOPCAST_LOG_JSON'] === '1', tls, peers },
   };
 }

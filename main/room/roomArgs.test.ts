@@ -3,7 +3,7 @@ import { DEFAULT_ROOM_PORT, parseRoomArgs } from './roomArgs.node';
 
 describe('parseRoomArgs', () => {
   it('defaults to every interface on port 4830 with one room', () => {
-    expect(parseRoomArgs([], {})).toEqual({ ok: true, args: { host: '0.0.0.0', port: DEFAULT_ROOM_PORT, dataDir: null, rooms: ['shop'], publicUrl: null, trustedProxies: [], standby: false, logJson: false, tls: null } });
+    expect(parseRoomArgs([], {})).toEqual({ ok: true, args: { host: '0.0.0.0', port: DEFAULT_ROOM_PORT, dataDir: null, rooms: ['shop'], publicUrl: null, trustedProxies: [], standby: false, logJson: false, tls: null, peers: [] } });
   });
 
   it('reads several rooms and a public URL', () => {
@@ -24,6 +24,15 @@ describe('parseRoomArgs', () => {
     expect(parseRoomArgs(['--tls-cert', '/etc/shop/cert.pem', '--tls-key', '/etc/shop/key.pem'], {})).toMatchObject({ ok: true, args: { tls: { certFile: '/etc/shop/cert.pem', keyFile: '/etc/shop/key.pem' } } });
     expect(parseRoomArgs(['--tls-cert', '/etc/shop/cert.pem'], {})).toMatchObject({ ok: false, message: expect.stringMatching(/both --tls-cert .* and --tls-key/) });
     expect(parseRoomArgs(['--tls-key', '/etc/shop/key.pem'], {})).toMatchObject({ ok: false });
+  });
+
+  it('takes the other room nodes of a cluster, comma-separated or repeated', () => {
+    expect(parseRoomArgs(['--peers', 'http://10.0.0.2:4830/, http://10.0.0.3:4830', '--peers', 'https://node-d.example.com'], {})).toMatchObject({
+      ok: true,
+      args: { peers: ['http://10.0.0.2:4830', 'http://10.0.0.3:4830', 'https://node-d.example.com'] },
+    });
+    expect(parseRoomArgs([], { SHOPCAST_ROOM_PEERS: 'http://10.0.0.2:4830' })).toMatchObject({ ok: true, args: { peers: ['http://10.0.0.2:4830'] } });
+    expect(parseRoomArgs(['--peers', '10.0.0.2:4830'], {})).toMatchObject({ ok: false, message: expect.stringMatching(/base URLs, like http:\/\/10\.0\.0\.2:4830, not "10\.0\.0\.2:4830"/) });
   });
 
   it('says what is wrong', () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import type { Logger } from '../log/logger.std';
 import { createBroadcasterApi } from '../sfu/broadcasterApi.node';
+import { createPipeApi } from '../sfu/pipeApi.node';
 import { openSfu } from '../sfu/openSfu.node';
 import { SFU_ENV, sfuConfigFromEnv, type SfuConfig } from '../sfu/sfuConfig.std';
 import { localSfuWorkerPlace } from '../sfu/sfuWorkerPath.node';
@@ -41,6 +42,8 @@ export interface RoomHostOptions {
   tls?: TlsFiles | null;
   now?: () => number;
   newId: () => string;
+  /** The other room nodes' base URLs (`--peers`): asked for a room's broadcaster when this node has none. */
+  peers?: readonly string[];
 }
 
 export interface RoomHost {
@@ -62,6 +65,11 @@ export function sfuConfigFor(host: string, env: NodeJS.ProcessEnv, lan: string |
   return { ok: true, config: { ...parsed.config, listenIp: '0.0.0.0', announcedIp: parsed.config.announcedIp ?? lan ?? '127.0.0.1' } };
 }
 
+const realSchedule = (ms: number, run: () => void): (() => void) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
+
 export async function startRoomHost(options: RoomHostOptions): Promise<RoomHost> {
   const { log } = options;
   const lan = lanAddress(os.networkInterfaces());
@@ -82,7 +90,8 @@ export async function startRoomHost(options: RoomHostOptions): Promise<RoomHost>
   const showFor = (roomId: string): ShowSfu => {
     let show = shows.get(roomId);
     if (!show) {
-      show = sfu.available ? createShowSfu({ pool: sfu.pool, config: sfuConfig.config, log, roomId }) : createVideoOffShow(roomId, sfu.reason);
+      const pipes = { peers: options.peers ?? [], token: options.token, node: options.newId(), fetch, schedule: realSchedule };
+      show = sfu.available ? createShowSfu({ pool: sfu.pool, config: sfuConfig.config, log, roomId, pipes }) : createVideoOffShow(roomId, sfu.reason);
       shows.set(roomId, show);
     }
     return show;
@@ -93,6 +102,7 @@ export async function startRoomHost(options: RoomHostOptions): Promise<RoomHost>
     token: options.token,
     log: log.child('broadcasters'),
   });
+  const pipeApi = createPipeApi({ showFor: (roomId) => (server?.roomExists(roomId) ? showFor(roomId) : undefined), token: options.token, log });
   try {
     server = await startRoomServer({
       host: options.host,
@@ -101,7 +111,7 @@ export async function startRoomHost(options: RoomHostOptions): Promise<RoomHost>
       studioToken: options.token,
       viewerDir: options.viewerDir,
       videoFor: showFor,
-      httpHandlers: [broadcasterApi],
+      httpHandlers: [broadcasterApi, pipeApi],
       ...(options.limits ? { limits: options.limits } : {}),
       trustedProxies: options.trustedProxies ?? [],
       tls: options.tls ?? null,

@@ -3,7 +3,10 @@ import type { VideoState } from '../../contract/room/sfuSignalling.std';
 import type { Logger } from '../log/logger.std';
 import { routerMediaCodecs } from './routerCodecs.std';
 import type { SfuConfig } from './sfuConfig.std';
+import { PIPE_MAX_WAIT_MS } from './sfuPipeSchemas.std';
 import { SfuError, sfuErrorFrom } from './sfuErrors.std';
+import { createPipeReceiver } from './pipeReceiver.node';
+import { createPipeSource } from './pipeSource.node';
 import { createShowBroadcasters } from './showBroadcasters.node';
 import type { ShowSfu, ViewerNotify } from './showSfuTypes.std';
 import { createViewerSfu, type ViewerSide } from './viewerSfu.node';
@@ -16,12 +19,32 @@ import type { WorkerPool } from './workerPool.node';
 // viewer is told to start over (`reset: true`). Viewers' sockets and the room's text side never
 // notice beyond that frame.
 
+/** The other room nodes of a cluster, asked for the broadcaster when this show has none (sfuPipe*). */
+export interface ShowPipeOptions {
+  peers: readonly string[];
+  token: string;
+  /** This show's id towards the other nodes. */
+  node: string;
+  fetch: typeof fetch;
+  schedule(ms: number, run: () => void): () => void;
+  /** How long a request to a peer is held; PIPE_MAX_WAIT_MS less a margin by default. */
+  waitMs?: number;
+  retryMs?: number;
+}
+
 export interface ShowSfuDeps {
   pool: WorkerPool;
   config: SfuConfig;
   log: Logger;
   roomId: string;
+  /** None: this show serves other nodes' requests but asks none. */
+  pipes?: ShowPipeOptions;
 }
+
+const timerSchedule = (ms: number, run: () => void): (() => void) => {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+};
 
 const RESTARTING_REASON = 'Video to viewers is paused: the SFU worker stopped and is restarting.';
 
@@ -36,6 +59,7 @@ export function createShowSfu(deps: ShowSfuDeps): ShowSfu {
   let recovering = false;
   let changeQueued = false;
   const viewers = new Map<ViewerSide, ViewerNotify>();
+  const changeListeners = new Set<() => void>();
 
   const ensureRouter = (): Promise<types.Router> => {
     if (closed) return Promise.reject(new SfuError('not-found', `the show "${roomId}" has ended`));
@@ -86,19 +110,56 @@ export function createShowSfu(deps: ShowSfuDeps): ShowSfu {
     changeQueued = true;
     queueMicrotask(() => {
       changeQueued = false;
+      if (closed) return;
+      // Other nodes piping from this show hear of a worker death too: their copies went dark with it.
+      for (const listener of [...changeListeners]) listener();
       // After a worker death the reset frame says it all.
-      if (closed || lost) return;
+      if (lost) return;
+      // A broadcaster of our own wins over a copy from another node; without one, look for one.
+      if (broadcasters.producers().length > 0) pipeIn.stop();
+      else if (viewers.size > 0) pipeIn.want();
       notifyAll(false);
     });
   };
 
   const broadcasters = createShowBroadcasters({ router: ensureRouter, config, log, onProducersChanged: producersChanged });
+  const schedule = deps.pipes?.schedule ?? timerSchedule;
+  const waitMs = deps.pipes?.waitMs ?? PIPE_MAX_WAIT_MS - 5000;
+  const pipeOut = createPipeSource({
+    router: ensureRouter,
+    producers: () => broadcasters.producers(),
+    onProducersChanged(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
+    config,
+    log,
+    leaseMs: PIPE_MAX_WAIT_MS + 15_000,
+    schedule,
+  });
+  const pipeIn = createPipeReceiver({
+    roomId,
+    node: deps.pipes?.node ?? roomId,
+    peers: deps.pipes?.peers ?? [],
+    token: deps.pipes?.token ?? '',
+    router: ensureRouter,
+    config,
+    log,
+    fetch: deps.pipes?.fetch ?? fetch,
+    onProducersChanged: producersChanged,
+    waitMs,
+    retryMs: deps.pipes?.retryMs ?? 2000,
+  });
+  /** What viewers consume: the local broadcasters' producers, else those piped in from another node. */
+  const allProducers = (): types.Producer[] => [...broadcasters.producers(), ...pipeIn.producers()];
 
   const onRouterLost = (dead: types.Router, worker: types.Worker): void => {
     if (router !== dead || closed) return;
     router = null;
     lost = true;
     const dropped = broadcasters.forgetAll();
+    // Their transports died with the router; the search starts over on the new one.
+    pipeIn.stop();
     for (const viewer of viewers.keys()) viewer.forgetTransport();
     log.warn('the SFU worker under this show died: broadcasters dropped, viewers will reconnect once the router is back', {
       workerPid: worker.pid,
@@ -116,6 +177,7 @@ export function createShowSfu(deps: ShowSfuDeps): ShowSfu {
       const recreated = await ensureRouter();
       log.info('router recreated after the worker restart; viewers reset', { routerId: recreated.id, viewers: viewers.size });
       lost = false;
+      if (viewers.size > 0) pipeIn.want();
       notifyAll(true);
     } catch (error) {
       log.error('recreating the router after the worker restart failed; waiting for the next worker', { error });
@@ -129,7 +191,7 @@ export function createShowSfu(deps: ShowSfuDeps): ShowSfu {
   const videoState = (): VideoState => {
     if (closed) return { available: false, producers: 0, reason: 'The show has ended.' };
     if (pool.live() === 0) return { available: false, producers: 0, reason: RESTARTING_REASON };
-    return { available: true, producers: broadcasters.producers().length, reason: null };
+    return { available: true, producers: allProducers().length, reason: null };
   };
 
   return {
@@ -147,20 +209,28 @@ export function createShowSfu(deps: ShowSfuDeps): ShowSfu {
       if (closed) throw new SfuError('not-found', `the show "${roomId}" has ended`);
       const viewer = createViewerSfu({
         router: ensureRouter,
-        producers: () => broadcasters.producers(),
+        producers: allProducers,
         config,
         log,
-        onClose: () => viewers.delete(viewer),
+        onClose: () => {
+          viewers.delete(viewer);
+          if (viewers.size === 0) pipeIn.stop();
+        },
       });
       viewers.set(viewer, notify);
+      if (broadcasters.producers().length === 0) pipeIn.want();
       return viewer;
     },
+    pipeOut: (request, signal) => pipeOut.serve(request, signal),
+    dropPipe: (node) => pipeOut.drop(node),
     close() {
       if (closed) return;
       closed = true;
       stopListening();
       for (const viewer of [...viewers.keys()]) viewer.close();
       viewers.clear();
+      pipeIn.stop();
+      pipeOut.closeAll();
       broadcasters.closeAll();
       router?.close();
       router = null;

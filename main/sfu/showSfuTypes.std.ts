@@ -1,6 +1,7 @@
 import type { types } from 'mediasoup';
 import type { SfuRequest, SfuResults, VideoState } from '../../contract/room/sfuSignalling.std';
 import type { VideoFrame } from '../../contract/room/roomEvents.std';
+import type { PipeAnswer, PipeRequest } from './sfuPipeSchemas.std';
 
 // The SFU side of one live room ("show"), as the room server and the broadcaster API see it.
 // Two implementations: showSfu.node.ts (a mediasoup router) and videoOffShow.std.ts (no worker:
@@ -89,5 +90,9 @@ export interface ShowSfu {
    */
   resyncBroadcaster(broadcasterId: string): Promise<void>;
   openViewer(notify: ViewerNotify): ViewerSfu;
+  /** Another room node's show asks for this show's broadcasters' producers (sfuPipeSchemas.std.ts). */
+  pipeOut(request: PipeRequest, signal: AbortSignal): Promise<PipeAnswer>;
+  /** That node let go: what was piped to it closes. */
+  dropPipe(node: string): void;
   close(): void;
 }

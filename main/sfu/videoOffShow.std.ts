@@ -27,6 +27,8 @@ export function createVideoOffShow(roomId: string, reason: string): ShowSfu {
     produce: () => Promise.reject(new SfuError('video-off', reason)),
     resyncBroadcaster: () => Promise.reject(new SfuError('video-off', reason)),
     openViewer: () => viewer,
+    pipeOut: () => Promise.reject(new SfuError('video-off', reason)),
+    dropPipe: () => undefined,
     close: () => undefined,
   };
 }
