@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { AckFrame, Promotion, RoomComment, RoomEvent, RoomEventBody, RoomOrder, RoomSnapshot, ShowEnd } from '../../contract/room/roomEvents.std';
-import { roomLimits, type ActionMessage, type CommentMessage, type OrderMessage, type StudioAction } from '../../contract/room/roomMessages.std';
+import { flashSaleOver, roomLimits, type ActionMessage, type CommentMessage, type OrderMessage, type StudioAction } from '../../contract/room/roomMessages.std';
 import { buyingClosed, showEndAt } from '../../contract/room/showEnd.std';
 import type { VideoState } from '../../contract/room/sfuSignalling.std';
 import { sanitizeViewerText } from '../../contract/text/viewerText.std';
 import type { Logger } from '../log/logger.std';
 import { claimMatcher } from './claimMatch.std';
+import { saleOverReply } from './claimRefusal.std';
 import type { Database } from './roomDatabase.node';
 import { receiptLookup, type ReceiptKind } from './roomReceipts.node';
 import { prepareRoomStatements } from './roomStatements.node';
@@ -311,7 +312,9 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         q.insertComment.run(roomId, comment.id, event.seq, viewerId, name, text, comment.at);
         // Checked here, in the batch: a ban or an ended promotion earlier in it already counts.
         const claimed = matchClaim && promotion && !isBanned(viewerId) && !buyingClosed(ended, now()) ? matchClaim(text) : null;
-        if (claimed && promotion) claim(promotion, comment, claimed.quantity, claimed.variantId);
+        // A claim after the sale's end is refused by the Buy sheet's own rule, and answered in the comments.
+        if (claimed && promotion && flashSaleOver(promotion.flashSale, now())) append(saleOverReply(comment, newId()), null);
+        else if (claimed && promotion) claim(promotion, comment, claimed.quantity, claimed.variantId);
         return accept(viewerId, message.clientId, event.seq, comment.id);
       });
     },
@@ -335,7 +338,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         if (buyingClosed(ended, now())) return refuse(clientId, 'show-ended', showOver);
         if (!promotion || promotion.product.id !== message.productId) return refuse(clientId, 'not-promoted', 'This product is not on sale right now.');
         const sale = promotion.flashSale;
-        if (sale && now() >= sale.endsAt) return refuse(clientId, 'sale-over', 'The flash sale is over.');
+        if (flashSaleOver(sale, now())) return refuse(clientId, 'sale-over', 'The flash sale is over.');
         const product = productOf(message.productId);
         if (!product) return refuse(clientId, 'not-promoted', 'This product is not on sale right now.');
         const bought = orders.buy(product, sale, { viewerId, quantity: message.quantity, variantId: message.variantId, buyerName, contact, note });
