@@ -211,6 +211,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
         knownViewer: (viewerKey) => knownViewer(roomId, viewerKey),
         nowMs: options.now,
         schedule: options.schedule ?? realSchedule,
+        defer: (run) => void setImmediate(run),
         log,
         onJoined: () => {
           const runtime = rooms.get(roomId);
