@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AckFrame, ErrorFrame, RoomErrorCode, WelcomeFrame } from '../../contract/room/roomEvents.std';
-import { actionMessageSchema, helloSchema, ROOM_PROTOCOL_VERSION, roomLimits, viewerMessageSchema } from '../../contract/room/roomMessages.std';
+import { actionMessageSchema, type ActionMessage, helloSchema, ROOM_PROTOCOL_VERSION, roomLimits, viewerMessageSchema } from '../../contract/room/roomMessages.std';
 import type { Logger } from '../log/logger.std';
 import { roomErrorCodeOf } from '../sfu/sfuErrors.std';
 import { tokenMatches } from '../security/tokenMatches.node';
@@ -10,6 +10,7 @@ import type { RateLimiter } from './rateLimiter.std';
 import { roomCloseCodes } from './roomCloseCodes.std';
 import { replayPaced } from './pacedReplay.std';
 import type { RoomRateLimits } from './roomLimits.std';
+import type { RoomPhotos } from './roomPhotos.node';
 import type { RoomVideo, ViewerVideo } from './roomVideo.std';
 
 // One socket of a live room, from hello to close. Every frame is checked here, at the edge:
@@ -46,6 +47,8 @@ export interface ConnectionContext {
     newViewerPerAddress: RateLimiter;
   };
   socketLimiter: RateLimiter;
+  /** Where the room keeps product photos: a studio's inline photo is stored and sent on by its address. */
+  photos: RoomPhotos;
   /** Whether this viewer key has joined the room before (then it adds no row). */
   knownViewer: (viewerKey: string) => boolean;
   nowMs: () => number;
@@ -71,6 +74,13 @@ const RECENT_COMMENTS = 20;
 // A studio follows the video state too (whether a broadcaster is on), without consuming media.
 type Peer = { role: 'studio'; actor: string; video: ViewerVideo } | { role: 'viewer'; viewerId: string; video: ViewerVideo };
 
+/** The studio's products as the room keeps them: each inline photo stored once, replaced by its address. */
+function photosByAddress(message: ActionMessage, photos: RoomPhotos, roomId: string): ActionMessage {
+  const { action } = message;
+  if (action.kind !== 'upsertProducts') return message;
+  return { ...message, action: { ...action, products: action.products.map((product) => photos.withPhotoUrl(roomId, product)) } };
+}
+
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
   if (!issue) return 'The message is not valid.';
@@ -89,6 +99,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
   };
   const sendError = (code: RoomErrorCode, message: string) => send({ type: 'error', code, message } satisfies ErrorFrame);
   const sendAck = (ack: AckFrame) => send(ack);
+  const withPhotoUrls = (message: ActionMessage) => photosByAddress(message, context.photos, context.roomId);
   /** Refuses the hello and closes the socket: nothing more is read from it. */
   const refuseHello = (code: RoomErrorCode, message: string, closeCode: number, reason: string) => {
     sendError(code, message);
@@ -276,7 +287,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
       const clientId = typeof (json as { clientId?: unknown } | null)?.clientId === 'string' ? (json as { clientId: string }).clientId.slice(0, 64) : null;
       if (!parsed.success) return refused('invalid', firstIssue(parsed.error), clientId);
       refusalsInARow = 0;
-      void answer(runtime.room.act(peer.actor, parsed.data), parsed.data.clientId);
+      void answer(runtime.room.act(peer.actor, withPhotoUrls(parsed.data)), parsed.data.clientId);
     },
     onClose() {
       closed = true;

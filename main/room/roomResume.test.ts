@@ -82,7 +82,7 @@ describe('resume', () => {
     // Before: about 8 MB per hello (the log and every photo), read and buffered at once.
     expect(grownMb).toBeLessThan(64);
     // Generous for a loaded 2-core machine; the whole-log replay stalled for seconds.
-    expect(delay.max / 1e6).toBeLessThan(250);
+    expect(delay.max / 1e6).toBeLessThan(150);
     expect(ackMs).toBeLessThan(500);
 
     // Past the window, a viewer is welcomed as a new arrival, told what was skipped.
