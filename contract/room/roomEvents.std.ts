@@ -122,6 +122,12 @@ export const welcomeFrameSchema = z.strictObject({
   /** The room's clock (epoch ms) when it said welcome: countdowns run on it, not on the phone's. */
   serverTime: z.number(),
   snapshot: roomSnapshotSchema,
+  /**
+   * Set only when the hello's `resumeFrom` was further behind than the room replays (a viewer
+   * past the replay window): the events after `after` up to `lastSeq` were not sent; the
+   * snapshot and the arrival history that follow stand in for them.
+   */
+  skipped: z.strictObject({ after: seqSchema, upTo: seqSchema }).optional(),
 });
 export type WelcomeFrame = z.infer<typeof welcomeFrameSchema>;
 

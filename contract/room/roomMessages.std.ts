@@ -23,6 +23,17 @@ export const roomLimits = {
   maxPhotoChars: 200_000,
 } as const;
 
+/** Where a room serves a product photo it stored: content-addressed, so it is cached for good. */
+export const ROOM_PHOTO_PATH = /^\/rooms\/[a-z0-9][a-z0-9-]{0,39}\/photos\/[0-9a-f]{64}\.(png|jpg|webp|gif)$/;
+
+/** A photo as a studio sends it to a room: inline, card-sized. */
+export const roomPhotoInputSchema = imageDataUrlSchema.max(roomLimits.maxPhotoChars, 'The photo is too large for the live room (at most about 150 KB): use a smaller picture.');
+
+/** The one rule for "the flash sale is over", for the Buy sheet's orders and for claims in the comments alike. */
+export function flashSaleOver(sale: FlashSale | null, nowMs: number): boolean {
+  return sale !== null && nowMs >= sale.endsAt;
+}
+
 /** Counts characters as people do (code points), after refusing anything absurdly long in UTF-16. */
 const text = (max: number, what: string) =>
   z
@@ -95,7 +106,12 @@ export const roomProductSchema = z.strictObject({
   currency: currencySchema,
   /** Units left; null when stock is not tracked. */
   stock: z.number().int().nonnegative().nullable(),
-  photo: imageDataUrlSchema.max(200_000, 'The photo is too large for the live room (at most about 150 KB): use a smaller picture.').nullable(),
+  /**
+   * A studio sends the picture inline (a data: URL); the room stores it once and every product
+   * it sends carries the photo's own address instead (`/rooms/<roomId>/photos/<sha256>.<ext>`),
+   * so a resume or a welcome never carries picture bytes (issue 14).
+   */
+  photo: z.union([roomPhotoInputSchema, z.string().regex(ROOM_PHOTO_PATH)]).nullable(),
   /**
    * Sizes or colours with their own stock. Absent (rooms' clients from before variants) and empty
    * both mean a product sold as one thing; with variants the room takes `stock` as their sum.

@@ -159,6 +159,7 @@ export async function createCore(deps: CoreDeps): Promise<Core> {
         schedule,
         now: Date.now,
         layers: liveLayers,
+        photoOf: (productId) => catalogue.get().products.find((product) => product.id === productId)?.photo ?? null,
         onEvent: (event) => events.emit('panel', event),
         purchaseToast: () => settings.get().livePanel.purchaseToast,
         onLiveStock: catalogueFollowsRoom(catalogue),

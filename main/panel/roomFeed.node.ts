@@ -40,6 +40,8 @@ export interface RoomFeedOptions {
   now: () => number;
   /** The compositor's live layers; absent in a process that draws none. */
   layers?: { update(patch: LiveLayersPatch): unknown };
+  /** The studio's own picture of a product (its catalogue's), for the stream's card: the room sends only the photo's address. */
+  photoOf?: (productId: string) => string | null;
   /** A `panel` event: at most one per PANEL_EVENT_INTERVAL_MS. */
   onEvent?: (event: PanelEvent) => void;
   /** Whether an order shows the purchase toast on the stream (settings.livePanel.purchaseToast); always without it. */
@@ -126,7 +128,7 @@ export function connectRoomFeed(options: RoomFeedOptions): RoomFeed {
     const promotion = model.promotion();
     if (promotion !== layeredPromotion) {
       layeredPromotion = promotion;
-      options.layers.update(promotionLayers(promotion));
+      options.layers.update(promotionLayers(promotion, options.photoOf));
     }
   };
 

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import type { RoomSocket } from '../../contract/room/roomClient.std';
+import { ROOM_PHOTO_PATH } from '../../contract/room/roomMessages.std';
 import type { LiveLayers } from '../../contract/schemas/liveLayers.std';
 import { applyPanelEvent, type PanelEvent, type PanelState } from '../../contract/schemas/panel.std';
 import { createCore } from '../core/createCore.node';
@@ -28,7 +29,7 @@ const schedule = (ms: number, run: () => void) => {
 };
 const urlOf = (server: RoomServer) => `ws://127.0.0.1:${server.port}/rooms/shop/live`;
 
-function openFeed(server: RoomServer) {
+function openFeed(server: RoomServer, photoOf?: (productId: string) => string | null) {
   const hub = createEventHub((error) => {
     throw error;
   });
@@ -45,6 +46,7 @@ function openFeed(server: RoomServer) {
     schedule,
     now: Date.now,
     layers,
+    ...(photoOf ? { photoOf } : {}),
     onEvent: (event) => hub.emit('panel', event),
   });
   // The renderer's copy: the state once, then only events.
@@ -65,6 +67,18 @@ function openFeed(server: RoomServer) {
 const texts = (state: PanelState) => state.comments.map((comment) => comment.text);
 
 describe('the room feed', () => {
+  it('draws the promoted product’s picture from the studio’s catalogue: the room sends only the photo’s address', async () => {
+    const { server } = await startRoom();
+    const photo = `data:image/png;base64,${Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex').toString('base64')}`;
+    const panel = openFeed(server, (productId) => (productId === 'p1' ? photo : null));
+    await panel.open();
+    await panel.feed.act({ kind: 'upsertProducts', products: [{ ...product(5), photo }] });
+    await panel.feed.act({ kind: 'promoteProduct', productId: 'p1' });
+    await until(() => panel.layers.get().nowExplaining !== null, 'the product card');
+    expect(panel.feed.state().promotion?.product.photo).toMatch(ROOM_PHOTO_PATH);
+    expect(panel.layers.get().nowExplaining?.photo).toBe(photo);
+  });
+
   it('shows each comment and order once, in order, with the show’s totals, and a late studio gets the whole show', async () => {
     const { server } = await startRoom();
     const panel = openFeed(server);

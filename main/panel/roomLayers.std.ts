@@ -28,8 +28,14 @@ export function pinnedLayer(comment: RoomComment | null): LiveLayersPatch {
   return { pinnedComment: comment ? { id: fitText(comment.id, 64), author: fitText(comment.name, 40), text: fitText(comment.text, 500) } : null };
 }
 
-export function productCard(promotion: Promotion): Product {
+/**
+ * The product as the stream's card draws it. The room sends a photo's address on the room's own
+ * server; the card draws the picture the studio has (its catalogue's, `photoOf`), so the
+ * compositor never fetches from the room. A photo still inline (a room from before addresses) is used as it is.
+ */
+export function productCard(promotion: Promotion, photoOf: (productId: string) => string | null = () => null): Product {
   const { product } = promotion;
+  const inline = product.photo?.startsWith('data:') ? product.photo : null;
   return {
     id: product.id,
     name: fitText(product.name, 120),
@@ -37,15 +43,15 @@ export function productCard(promotion: Promotion): Product {
     listPriceMinor: product.listPriceMinor,
     currency: product.currency,
     stock: product.stock,
-    photo: product.photo,
+    photo: photoOf(product.id) ?? inline,
     // The card shows the product's total; sizes and colours are for the Buy sheet and the panel.
     variants: [],
   };
 }
 
-export function promotionLayers(promotion: Promotion | null): LiveLayersPatch {
+export function promotionLayers(promotion: Promotion | null, photoOf?: (productId: string) => string | null): LiveLayersPatch {
   return {
-    nowExplaining: promotion ? productCard(promotion) : null,
+    nowExplaining: promotion ? productCard(promotion, photoOf) : null,
     flashSale: promotion?.flashSale ? { priceMinor: promotion.flashSale.priceMinor, endsAt: promotion.flashSale.endsAt } : null,
   };
 }

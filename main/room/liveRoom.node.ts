@@ -1,10 +1,11 @@
 import type { AckFrame, Promotion, RoomComment, RoomOrder, RoomSnapshot, ShowEnd } from '../../contract/room/roomEvents.std';
-import { roomLimits, type ActionMessage, type CommentMessage, type OrderMessage, type RoomProduct, type StudioAction } from '../../contract/room/roomMessages.std';
+import { flashSaleOver, roomLimits, type ActionMessage, type CommentMessage, type OrderMessage, type RoomProduct, type StudioAction } from '../../contract/room/roomMessages.std';
 import { buyingClosed, showEndAt } from '../../contract/room/showEnd.std';
 import type { VideoState } from '../../contract/room/sfuSignalling.std';
 import { sanitizeViewerText } from '../../contract/text/viewerText.std';
 import type { Logger } from '../log/logger.std';
 import { claimMatcher } from './claimMatch.std';
+import { saleOverReply } from './claimRefusal.std';
 import { receiptAnswer, type ReceiptKind } from './roomReceipts.node';
 import { createRoomBatches, type StoredEvent } from './roomBatches.std';
 import { createRoomOrders } from './roomOrders.node';
@@ -249,7 +250,9 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         await store.insertComment(comment.id, event.seq, viewerId, name, text, comment.at);
         // Checked here, in the batch: a ban or an ended promotion earlier in it already counts.
         const claimed = matchClaim && promotion && !isBanned(viewerId) && !buyingClosed(ended, now()) ? matchClaim(text) : null;
-        if (claimed && promotion) await claim(promotion, comment, claimed.quantity, claimed.variantId);
+        // A claim after the sale's end is refused by the Buy sheet's own rule, and answered in the comments.
+        if (claimed && promotion && flashSaleOver(promotion.flashSale, now())) await append(saleOverReply(comment, newId()), null);
+        else if (claimed && promotion) await claim(promotion, comment, claimed.quantity, claimed.variantId);
         return accept(viewerId, message.clientId, event.seq, comment.id);
       });
     },
@@ -273,7 +276,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         if (buyingClosed(ended, now())) return refuse(clientId, 'show-ended', showOver);
         if (!promotion || promotion.product.id !== message.productId) return refuse(clientId, 'not-promoted', 'This product is not on sale right now.');
         const sale = promotion.flashSale;
-        if (sale && now() >= sale.endsAt) return refuse(clientId, 'sale-over', 'The flash sale is over.');
+        if (flashSaleOver(sale, now())) return refuse(clientId, 'sale-over', 'The flash sale is over.');
         const product = await productOf(message.productId);
         if (!product) return refuse(clientId, 'not-promoted', 'This product is not on sale right now.');
         const bought = await orders.buy(product, sale, { viewerId, quantity: message.quantity, variantId: message.variantId, buyerName, contact, note });

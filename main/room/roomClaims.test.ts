@@ -212,6 +212,7 @@ describe('comment-to-claim', () => {
     db.exec('ALTER TABLE rooms DROP COLUMN ended');
     db.exec('DROP TABLE variants');
     db.exec('ALTER TABLE orders DROP COLUMN variant_id');
+    db.exec('DROP TABLE photos');
     db.pragma('user_version = 2');
     db.close();
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AckFrame, ErrorFrame, RoomErrorCode, WelcomeFrame } from '../../contract/room/roomEvents.std';
-import { actionMessageSchema, helloSchema, ROOM_PROTOCOL_VERSION, roomLimits, viewerMessageSchema } from '../../contract/room/roomMessages.std';
+import { actionMessageSchema, type ActionMessage, helloSchema, ROOM_PROTOCOL_VERSION, roomLimits, viewerMessageSchema } from '../../contract/room/roomMessages.std';
 import type { Logger } from '../log/logger.std';
 import { roomErrorCodeOf } from '../sfu/sfuErrors.std';
 import { tokenMatches } from '../security/tokenMatches.node';
@@ -8,7 +8,9 @@ import { eventsFrame, type Fanout } from './fanout.std';
 import type { LiveRoom } from './liveRoom.node';
 import type { RateLimiter } from './rateLimiter.std';
 import { roomCloseCodes } from './roomCloseCodes.std';
+import { replayPaced } from './pacedReplay.std';
 import type { RoomRateLimits } from './roomLimits.std';
+import type { RoomPhotos } from './roomPhotos.node';
 import type { RoomVideo, ViewerVideo } from './roomVideo.std';
 
 // One socket of a live room, from hello to close. Every frame is checked here, at the edge:
@@ -17,7 +19,8 @@ import type { RoomVideo, ViewerVideo } from './roomVideo.std';
 
 export interface ConnectionSocket {
   readonly bufferedAmount: number;
-  send(data: string): void;
+  /** `done`: once the frame is written out (a resume paces itself on it). */
+  send(data: string, done?: (error?: Error) => void): void;
   send(data: Uint8Array, options: { binary: false }): void;
   close(code: number, reason: string): void;
   terminate(): void;
@@ -44,23 +47,39 @@ export interface ConnectionContext {
     newViewerPerAddress: RateLimiter;
   };
   socketLimiter: RateLimiter;
+  /** Where the room keeps product photos: a studio's inline photo is stored and sent on by its address. */
+  photos: RoomPhotos;
   /** Whether this viewer key has joined the room before (then it adds no row). */
   knownViewer: (viewerKey: string) => boolean;
   nowMs: () => number;
   /** Runs `run` after `ms` unless cancelled: the hello timeout. */
   schedule: (ms: number, run: () => void) => () => void;
+  /** Runs `run` on a later turn of the loop (setImmediate): a resume's next chunk. */
+  defer: (run: () => void) => void;
   log: Logger;
   onJoined: () => void;
 }
 
 const WRONG_TOKEN = 'The studio token is wrong.';
-/** How many events one resume frame carries; a long absence is sent in several. */
-const REPLAY_CHUNK = 1000;
+/**
+ * How far back a viewer's resume is replayed, in the room's seqs: a phone that lost the room
+ * for half a minute of a busy show (50 events a second) gets every one of them back. Further
+ * behind, the replay would be a feed the page no longer shows (it keeps FEED_LIMIT entries), so
+ * the viewer is welcomed as a new arrival is, with `skipped` saying what was left out.
+ */
+export const REPLAY_WINDOW_EVENTS = 2000;
 /** How many recent comments a viewer arriving without history gets (with all of their own orders). */
 const RECENT_COMMENTS = 20;
 
 // A studio follows the video state too (whether a broadcaster is on), without consuming media.
 type Peer = { role: 'studio'; actor: string; video: ViewerVideo } | { role: 'viewer'; viewerId: string; video: ViewerVideo };
+
+/** The studio's products as the room keeps them: each inline photo stored once, replaced by its address. */
+function photosByAddress(message: ActionMessage, photos: RoomPhotos, roomId: string): ActionMessage {
+  const { action } = message;
+  if (action.kind !== 'upsertProducts') return message;
+  return { ...message, action: { ...action, products: action.products.map((product) => photos.withPhotoUrl(roomId, product)) } };
+}
 
 function firstIssue(error: z.ZodError): string {
   const issue = error.issues[0];
@@ -80,6 +99,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
   };
   const sendError = (code: RoomErrorCode, message: string) => send({ type: 'error', code, message } satisfies ErrorFrame);
   const sendAck = (ack: AckFrame) => send(ack);
+  const withPhotoUrls = (message: ActionMessage) => photosByAddress(message, context.photos, context.roomId);
   /** Refuses the hello and closes the socket: nothing more is read from it. */
   const refuseHello = (code: RoomErrorCode, message: string, closeCode: number, reason: string) => {
     sendError(code, message);
@@ -110,27 +130,31 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     else sendError(code, message);
   };
 
-  const welcome = (role: 'viewer' | 'studio', viewerId: string | null, { room, video, fanout }: RoomRuntime) => {
+  const welcome = (role: 'viewer' | 'studio', viewerId: string | null, { room, video, fanout }: RoomRuntime, skipped?: WelcomeFrame['skipped']) => {
     // The viewer being welcomed joins the fan-out only after its replay: count it already, so a
     // lone viewer sees 1, not 0. The room's own count follows at onJoined.
     const viewerCount = fanout.viewerCount + (role === 'viewer' ? 1 : 0);
     const snapshot = { ...room.snapshot(), viewerCount, video: video.videoState() };
-    const frame: WelcomeFrame = { type: 'welcome', v: ROOM_PROTOCOL_VERSION, roomId: context.roomId, role, viewerId, lastSeq: room.lastSeq(), serverTime: context.nowMs(), snapshot };
+    const frame: WelcomeFrame = { type: 'welcome', v: ROOM_PROTOCOL_VERSION, roomId: context.roomId, role, viewerId, lastSeq: room.lastSeq(), serverTime: context.nowMs(), snapshot, ...(skipped ? { skipped } : {}) };
     send(frame);
   };
 
-  const replay = (room: LiveRoom, from: number, viewerId: string | null) => {
-    // Synchronous from here to fanout.add: no event can slip between the replay and the live feed.
-    let after = from;
-    for (;;) {
-      const chunk = room.eventsSince(after, viewerId, REPLAY_CHUNK);
-      if (chunk.length === 0) return;
-      socket.send(eventsFrame(chunk));
-      const last = JSON.parse(chunk[chunk.length - 1] as string) as { seq: number };
-      after = last.seq;
-      if (chunk.length < REPLAY_CHUNK) return;
-    }
-  };
+  /** Replays what came after `from` at the socket's pace, then joins the live feed (`join`). */
+  const replay = (room: LiveRoom, from: number, viewerId: string | null, join: () => void) =>
+    replayPaced({
+      socket,
+      read: (after, limit) => room.eventsSince(after, viewerId, limit),
+      from,
+      capBytes: viewerId === null ? limits.maxStudioBufferBytes : limits.maxViewerBufferBytes,
+      defer: context.defer,
+      isClosed: () => closed,
+      onCaughtUp: join,
+      onSlow: (bufferedBytes) => {
+        log.warn('dropped a slow socket during its resume', { roomId: context.roomId, who: viewerId === null ? 'studio' : 'viewer', bufferedBytes });
+        closed = true;
+        socket.terminate();
+      },
+    });
 
   const onHello = (json: unknown) => {
     // Any hello is answered now, by a welcome or by closing the socket.
@@ -154,9 +178,15 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
       if (!runtime) return;
       peer = { role: 'studio', actor: hello.actor ?? 'studio', video: runtime.video.openViewer((frame) => send(frame)) };
       welcome('studio', null, runtime);
-      if (hello.resumeFrom !== undefined) replay(runtime.room, hello.resumeFrom, null);
-      runtime.fanout.addStudio(socket);
-      context.onJoined();
+      const studio = runtime;
+      const join = () => {
+        studio.fanout.addStudio(socket);
+        context.onJoined();
+      };
+      // The studio gets its whole gap, however long, paced: its order book and the show's totals
+      // are built from every order in the log, and the studio is one authenticated socket.
+      if (hello.resumeFrom !== undefined) replay(studio.room, hello.resumeFrom, null, join);
+      else join();
       return;
     }
     const found = context.runtime(false);
@@ -169,15 +199,23 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     const viewerId = runtime.room.identifyViewer(hello.viewerKey);
     const video = runtime.video.openViewer((frame) => send(frame));
     peer = { role: 'viewer', viewerId, video };
-    welcome('viewer', viewerId, runtime);
-    if (hello.resumeFrom !== undefined) replay(runtime.room, hello.resumeFrom, viewerId);
-    else {
-      // A fresh page (a reload) gets the room's latest comments and everything of the viewer's own.
-      const history = runtime.room.arrivalHistory(viewerId, RECENT_COMMENTS);
-      if (history.length > 0) socket.send(eventsFrame(history));
+    const viewer = runtime;
+    const join = () => {
+      viewer.fanout.addViewer(socket, viewerId);
+      context.onJoined();
+    };
+    const lastSeq = viewer.room.lastSeq();
+    const { resumeFrom } = hello;
+    if (resumeFrom !== undefined && lastSeq - resumeFrom <= REPLAY_WINDOW_EVENTS) {
+      welcome('viewer', viewerId, viewer);
+      replay(viewer.room, resumeFrom, viewerId, join);
+      return;
     }
-    runtime.fanout.addViewer(socket, viewerId);
-    context.onJoined();
+    welcome('viewer', viewerId, viewer, resumeFrom === undefined ? undefined : { after: resumeFrom, upTo: lastSeq });
+    // A fresh page (a reload), or one too far behind, gets the room's latest comments and everything of the viewer's own.
+    const history = viewer.room.arrivalHistory(viewerId, RECENT_COMMENTS);
+    if (history.length > 0) socket.send(eventsFrame(history));
+    join();
   };
 
   const onViewerMessage = (json: unknown, viewer: Extract<Peer, { role: 'viewer' }>, room: LiveRoom) => {
@@ -249,7 +287,7 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
       const clientId = typeof (json as { clientId?: unknown } | null)?.clientId === 'string' ? (json as { clientId: string }).clientId.slice(0, 64) : null;
       if (!parsed.success) return refused('invalid', firstIssue(parsed.error), clientId);
       refusalsInARow = 0;
-      void answer(runtime.room.act(peer.actor, parsed.data), parsed.data.clientId);
+      void answer(runtime.room.act(peer.actor, withPhotoUrls(parsed.data)), parsed.data.clientId);
     },
     onClose() {
       closed = true;

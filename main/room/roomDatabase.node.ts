@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { movePhotosOutOfRows } from './roomPhotos.node';
 
 // One SQLite file holds every room of a room server: events (the sequence-numbered log a client
 // resumes from), comments, orders, products and their variants, the action log and the receipts that make a retried
@@ -8,7 +9,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 
 export type Database = BetterSqlite3.Database;
 
-const migrations: readonly string[] = [
+/** SQL, or a step SQL cannot express (hashing, base64) run in the same transaction. */
+const migrations: readonly (string | ((db: Database) => void))[] = [
   `CREATE TABLE rooms (
      id TEXT PRIMARY KEY,
      created_at INTEGER NOT NULL,
@@ -114,6 +116,17 @@ const migrations: readonly string[] = [
    UPDATE events SET body = json_set(body, '$.order.variantId', NULL, '$.order.variantLabel', NULL)
      WHERE kind = 'order' AND json_type(body, '$.order.variantId') IS NULL;
    UPDATE orders SET body = json_set(body, '$.variantId', NULL, '$.variantLabel', NULL) WHERE json_type(body, '$.variantId') IS NULL;`,
+  // Product photos stored once, served by address (roomPhotos.node.ts), instead of inline in
+  // every event and welcome (issue 14). Not WITHOUT ROWID: a row is a whole picture.
+  `CREATE TABLE photos (
+     room_id TEXT NOT NULL,
+     hash TEXT NOT NULL,
+     type TEXT NOT NULL,
+     bytes BLOB NOT NULL,
+     PRIMARY KEY (room_id, hash)
+   );`,
+  // The photos already inline in products, promotions and the log move there, once.
+  movePhotosOutOfRows,
 ];
 
 export function openRoomDatabase(open: (file: string) => Database, file: string): Database {
@@ -127,9 +140,10 @@ export function openRoomDatabase(open: (file: string) => Database, file: string)
     throw new Error(`The room database ${file} was written by a newer Shopcast (schema ${version}); update Shopcast to open it.`);
   }
   db.transaction(() => {
-    for (const [index, sql] of migrations.entries()) {
+    for (const [index, migration] of migrations.entries()) {
       if (index < version) continue;
-      db.exec(sql);
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
     }
     db.pragma(`user_version = ${migrations.length}`);
   })();

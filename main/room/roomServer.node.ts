@@ -17,6 +17,7 @@ import { handleRoomConnection, type RoomRuntime } from './roomConnection.node';
 import type { Database } from './roomDatabase.node';
 import { defaultRoomLimits, type RoomRateLimits } from './roomLimits.std';
 import type { RoomVideo } from './roomVideo.std';
+import { createRoomPhotos, type StoredPhoto } from './roomPhotos.node';
 import { knownViewerKeys } from './viewerKeys.node';
 
 // The live room server: viewers' page (GET /watch/:roomId), the room protocol
@@ -65,6 +66,7 @@ export interface RoomServer {
 
 const LIVE_PATH = /^\/rooms\/([^/]+)\/live$/;
 const WATCH_PATH = /^\/watch\/([^/]+)$/;
+const PHOTO_PATH = /^\/rooms\/([a-z0-9][a-z0-9-]{0,39})\/photos\/([0-9a-f]{64})\.([a-z]{3,4})$/;
 const PING_MS = 30_000;
 const VIEWER_GROUPS = 10;
 
@@ -82,6 +84,22 @@ function sendText(response: ServerResponse, status: number, text: string): void 
   response.end(text);
 }
 
+/**
+ * A stored product photo. Its address is its content's hash, so it is cached for good; its
+ * type is the one the studio's data: URL declared, and the browser is told not to guess another
+ * (nosniff) nor to run anything in it (the CSP of every response).
+ */
+function sendPhoto(request: IncomingMessage, response: ServerResponse, photo: StoredPhoto | null): void {
+  if (!photo) return sendText(response, 404, 'Not found.');
+  response.writeHead(200, {
+    ...securityHeaders,
+    'Content-Type': photo.contentType,
+    'Content-Length': String(photo.bytes.length),
+    'Cache-Control': 'public, max-age=31536000, immutable',
+  });
+  response.end(request.method === 'HEAD' ? undefined : photo.bytes);
+}
+
 export async function startRoomServer(options: RoomServerOptions): Promise<RoomServer> {
   const { log, db } = options;
   const limits: RoomRateLimits = { ...defaultRoomLimits, ...options.limits };
@@ -97,6 +115,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     newViewerPerAddress: createRateLimiter(limits.newViewersPerAddress),
   };
   const knownViewer = knownViewerKeys(db);
+  const photos = createRoomPhotos(db);
   const socketsPerAddress = new Map<string, number>();
   const roomRow = db.prepare<[string], { id: string }>('SELECT id FROM rooms WHERE id = ?');
 
@@ -147,6 +166,8 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     for (const handler of options.httpHandlers ?? []) if (await handler(request, response, url)) return;
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.');
     if (url.pathname === '/healthz') return sendJson(response, 200, { ok: true, rooms: rooms.size });
+    const photoPath = PHOTO_PATH.exec(url.pathname);
+    if (photoPath) return sendPhoto(request, response, photos.read(photoPath[1] ?? '', photoPath[2] ?? '', photoPath[3] ?? ''));
     if (!options.viewerDir) return sendText(response, 404, 'Not found.');
     const watch = WATCH_PATH.exec(url.pathname);
     let file: string;
@@ -209,9 +230,11 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
         limits,
         limiters,
         socketLimiter: createRateLimiter(limits.messagePerSocket),
+        photos,
         knownViewer: (viewerKey) => knownViewer(roomId, viewerKey),
         nowMs: options.now,
         schedule: options.schedule ?? realSchedule,
+        defer: (run) => void setImmediate(run),
         log,
         onJoined: () => {
           const runtime = rooms.get(roomId);

@@ -52,7 +52,9 @@ export function prepareRoomStatements(db: Database) {
          SELECT body, seq FROM events WHERE room_id = ?
            AND seq IN (SELECT seq FROM comments WHERE room_id = ? AND hidden = 0 ORDER BY seq DESC LIMIT ?)
          UNION ALL
-         SELECT body, seq FROM events WHERE room_id = ? AND owner = ? AND kind IN ('order', 'orderStatus')
+         -- A partial index is used only when the query implies its WHERE, which a bound "owner = ?"
+         -- does not; without it every hello scanned the room's whole log (3 ms at 20,000 events).
+         SELECT body, seq FROM events INDEXED BY events_by_owner WHERE room_id = ? AND owner = ? AND owner IS NOT NULL AND kind IN ('order', 'orderStatus')
        ) ORDER BY seq`,
     ),
   };

@@ -26,6 +26,7 @@ afterAll(async () => {
 const openDatabase = () => openRoomDatabase((at) => new Database(at), file);
 
 roomEventLogSuite('SQLite', () => ({
+  batchesWhole: true,
   async open(roomId) {
     const db = openDatabase();
     const log = openSqliteRoomEventLog({ db, roomId, bell });

@@ -25,6 +25,7 @@ describe.skipIf(skip)('JetStream', () => {
   };
 
   roomEventLogSuite('JetStream', () => ({
+    batchesWhole: false,
     async open(roomId) {
       const nc = await connect({ servers: server().url });
       const log = await openJetStreamRoomEventLog({ nc, roomId });

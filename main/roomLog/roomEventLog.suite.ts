@@ -9,6 +9,12 @@ export interface RoomEventLogBackend {
   open(roomId: string): Promise<RoomEventLog>;
   /** The engine goes down the hard way and comes back on the same data; the suite has closed every log first. */
   restart(): Promise<void>;
+  /**
+   * Whether a batch always lands whole, its seqs consecutive. SQLite: one transaction. JetStream
+   * (nats-server 2.9, no atomic batch): another writer may get in after the batch's first entries,
+   * which the append then refuses as stale with what it wrote; a retry lands the rest after.
+   */
+  readonly batchesWhole: boolean;
 }
 
 let rooms = 0;
@@ -114,7 +120,7 @@ export function roomEventLogSuite(engine: string, backend: () => RoomEventLogBac
       expect(await b.append([entry('b1'), entry('b2')], stale.lastSeq ?? -1)).toEqual({ seqs: [4, 5] });
     });
 
-    it('two nodes appending 200 batches each as fast as they can: every seq once, no gap, no batch split', async () => {
+    it('two nodes appending 200 batches each as fast as they can: every seq once, no gap, each batch in order (and whole where the engine can)', async () => {
       const roomId = newRoomId();
       const [a, b] = [await open(roomId), await open(roomId)];
       const write = async (log: RoomEventLog, writer: string) => {
@@ -132,7 +138,10 @@ export function roomEventLogSuite(engine: string, backend: () => RoomEventLogBac
       for (const writer of ['a', 'b']) {
         expect(ids.filter((id) => id.startsWith(`${writer}-`))).toEqual(range(0, 399).map((n) => `${writer}-${n}`));
       }
-      for (const [seq1, seq2] of [...fromA, ...fromB]) expect(seq2).toBe((seq1 ?? 0) + 1);
+      for (const [seq1 = 0, seq2 = 0] of [...fromA, ...fromB]) {
+        if (backend().batchesWhole) expect(seq2).toBe(seq1 + 1);
+        else expect(seq2).toBeGreaterThan(seq1);
+      }
       // Both writers really raced: neither wrote all of its batches before the other began.
       const firstOf = (batches: number[][]) => batches[0]?.[0] ?? 0;
       const lastOf = (batches: number[][]) => batches.at(-1)?.[1] ?? 0;

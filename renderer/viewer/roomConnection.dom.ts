@@ -42,7 +42,7 @@ export function connectViewer(options: { url: string; viewerKey: string; store: 
     newClientId: () => viewerKeyFromBytes(crypto.getRandomValues(new Uint8Array(VIEWER_KEY_LENGTH))),
     schedule,
     onWelcome: (welcome) => {
-      actions().welcomeReceived(welcome.viewerId, welcome.snapshot, welcome.serverTime, Date.now());
+      actions().welcomeReceived(welcome.viewerId, welcome.snapshot, welcome.serverTime, Date.now(), welcome.skipped);
       // A new connection is a new peer on the SFU: its old transport is gone.
       player.update(welcome.snapshot.video, true);
     },

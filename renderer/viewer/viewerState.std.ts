@@ -21,7 +21,9 @@ export type ViewerOrder = RoomOrder & { movedUp?: true };
 
 export type FeedItem =
   | { kind: 'comment'; id: string; comment: RoomComment; own: boolean }
-  | { kind: 'reply'; id: string; text: string; at: number; replyTo: { commentId: string; name: string; text: string } | null };
+  | { kind: 'reply'; id: string; text: string; at: number; replyTo: { commentId: string; name: string; text: string } | null }
+  /** The page was away longer than the room replays: what came between is not shown (the welcome's `skipped`). */
+  | { kind: 'gap'; id: string; at: number };
 
 export interface ViewerState {
   connection: ViewerConnection;
@@ -71,10 +73,16 @@ export const initialViewerState: ViewerState = {
   clockOffsetMs: null,
 };
 
-/** `clockOffsetMs`: the room's clock minus this device's, from the welcome (late by the delivery time at most). */
-export function applyWelcome(state: ViewerState, viewerId: string | null, snapshot: RoomSnapshot, clockOffsetMs: number): ViewerState {
+/**
+ * `clockOffsetMs`: the room's clock minus this device's, from the welcome (late by the delivery time at most).
+ * `skipped`: the room did not replay what the page missed; a mark after the comments it has says so,
+ * and the newest comments the room sends next go below it.
+ */
+export function applyWelcome(state: ViewerState, viewerId: string | null, snapshot: RoomSnapshot, clockOffsetMs: number, skipped?: { after: number; upTo: number }): ViewerState {
+  const gap = skipped && state.feed.length > 0 ? [{ kind: 'gap' as const, id: `${skipped.after}-${skipped.upTo}`, at: itemTime(state.feed.at(-1)) }] : [];
   return {
     ...state,
+    feed: gap.length > 0 ? trimFeed([...state.feed, ...gap]) : state.feed,
     clockOffsetMs,
     connection: 'open',
     welcomed: true,

@@ -57,6 +57,15 @@ describe('viewer state', () => {
     expect(state).toMatchObject({ connection: 'open', welcomed: true, viewerId: ME, viewerCount: 3, likes: 10, promotion });
   });
 
+  it('marks where a welcome skipped what the page missed, with the room’s newest comments below the mark', () => {
+    const snapshot = { pinned: null, promotion, viewerCount: 3, likes: 10, video: { available: true, producers: 2, reason: null }, ended: null };
+    let state = applyEvents(welcomed(), [event({ kind: 'comment', comment: comment('before', 'other', 1000) })], 0);
+    expect(applyWelcome(state, ME, snapshot, 0).feed.map((item) => item.kind)).toEqual(['comment']);
+    state = applyWelcome(state, ME, snapshot, 0, { after: 7, upTo: 5000 });
+    state = applyEvents(state, [event({ kind: 'comment', comment: comment('newest', 'other', 90_000) })], 0);
+    expect(state.feed.map((item) => `${item.kind}:${item.id}`)).toEqual(['comment:before', 'gap:7-5000', 'comment:newest']);
+  });
+
   it('adds comments once, however often they are replayed', () => {
     const first = event({ kind: 'comment', comment: comment('c1') });
     let state = applyEvents(welcomed(), [first, event({ kind: 'comment', comment: comment('c2', 'other', 1001) })], 0);

@@ -10,7 +10,7 @@ export type PlaybackStatus = 'idle' | 'connecting' | 'playing' | 'failed';
 
 export interface ViewerStore extends ViewerState {
   playback: { status: PlaybackStatus; message: string | null };
-  welcomeReceived(viewerId: string | null, snapshot: RoomSnapshot, serverTime: number, receivedAt: number): void;
+  welcomeReceived(viewerId: string | null, snapshot: RoomSnapshot, serverTime: number, receivedAt: number, skipped?: { after: number; upTo: number }): void;
   eventsReceived(events: readonly RoomEvent[], receivedAt: number): void;
   connectionChanged(state: 'connecting' | 'open' | 'closed'): void;
   videoChanged(video: VideoState): void;
@@ -26,7 +26,7 @@ export function createViewerStore(): ViewerStoreApi {
   return createStore<ViewerStore>()((set) => ({
     ...initialViewerState,
     playback: { status: 'idle', message: null },
-    welcomeReceived: (viewerId, snapshot, serverTime, receivedAt) => set((state) => applyWelcome(state, viewerId, snapshot, serverTime - receivedAt)),
+    welcomeReceived: (viewerId, snapshot, serverTime, receivedAt, skipped) => set((state) => applyWelcome(state, viewerId, snapshot, serverTime - receivedAt, skipped)),
     eventsReceived: (events, receivedAt) => set((state) => applyEvents(state, events, receivedAt)),
     connectionChanged: (roomState) => set((state) => applyConnection(state, roomState)),
     videoChanged: (video) => set({ video }),

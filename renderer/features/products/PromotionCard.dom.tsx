@@ -29,6 +29,8 @@ function Countdown({ endsAt, clockOffsetMs }: { endsAt: number; clockOffsetMs: n
 export function PromotionCard({ act, hasNext }: { act: (action: PanelAction) => Promise<boolean>; hasNext: boolean }) {
   const promotion = useStudio((state) => state.panel.promotion);
   const clockOffsetMs = useStudio((state) => state.panel.clockOffsetMs);
+  // The room sends a photo's address on its own server; the studio shows the catalogue's picture.
+  const photo = useStudio((state) => (promotion ? (state.catalogue.products.find((product) => product.id === promotion.product.id)?.photo ?? null) : null));
   const [salePrice, setSalePrice] = useState('');
   const [minutes, setMinutes] = useState('5');
   const [problem, setProblem] = useState<string | null>(null);
@@ -52,7 +54,7 @@ export function PromotionCard({ act, hasNext }: { act: (action: PanelAction) => 
       {promotion ? (
         <>
           <div className="promotion-head">
-            {promotion.product.photo && <img className="thumb" src={promotion.product.photo} alt="" width={48} height={48} />}
+            {photo && <img className="thumb" src={photo} alt="" width={48} height={48} />}
             <div>
               <span className="label">{t('promotion.now')}</span>
               <strong className="promotion-name">{promotion.product.name}</strong>

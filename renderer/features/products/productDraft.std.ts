@@ -1,6 +1,6 @@
 import { productInputSchema, type ProductInput } from '../../../contract/schemas/catalogue.std';
 import { formatPrice, type Currency, type Product } from '../../../contract/schemas/product.std';
-import { roomProductSchema } from '../../../contract/room/roomMessages.std';
+import { roomPhotoInputSchema } from '../../../contract/room/roomMessages.std';
 import { minorToInput, parseMoney, parseOptionalMoney } from '../scenes/money.std';
 import { parseOptionalNumber } from '../scenes/numberInput.std';
 import { listPriceReason } from '../../../contract/text/price.std';
@@ -48,7 +48,7 @@ export function draftOfProduct(product: Product): ProductDraft {
 
 // The room takes a product's photo only up to its own limit; a photo the catalogue would keep but
 // the room refuses would fail at the moment of promoting it, on air.
-const roomPhotoSchema = roomProductSchema.shape.photo;
+const roomPhotoSchema = roomPhotoInputSchema.nullable();
 
 /**
  * The draft to save, with each stock the merchant left as it was when the form opened replaced by

@@ -8,6 +8,13 @@ const STICKY_PX = 48;
 
 function FeedEntry({ item }: { item: FeedItem }) {
   const { t } = useT();
+  if (item.kind === 'gap') {
+    return (
+      <li className="feed-item gap">
+        <p>{t('feed.missed')}</p>
+      </li>
+    );
+  }
   if (item.kind === 'reply') {
     return (
       <li className="feed-item reply">
