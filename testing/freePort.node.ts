@@ -12,3 +12,15 @@ export async function freePort(): Promise<number> {
   if (address === null || typeof address === 'string') throw new Error('no free TCP port');
   return address.port;
 }
+
+/** Whether something accepts TCP connections on this port of 127.0.0.1 now. */
+export function portAccepts(port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

@@ -1,6 +1,6 @@
-import net from 'node:net';
 import { connect, StorageType } from 'nats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portAccepts } from './freePort.node';
 import { natsServerBinaryPath, natsServerMissingMessage, startNatsServer, type NatsServer } from './natsServer.node';
 
 // The NATS kit (issue 14): a real nats-server with JetStream that starts, answers, survives a
@@ -10,15 +10,6 @@ const absent = natsServerBinaryPath() === null;
 const skip = absent && process.env['CI'] !== 'true';
 if (skip) console.warn(`Skipping the NATS kit's tests: ${natsServerMissingMessage}`);
 
-const accepts = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 
 describe.skipIf(skip)('startNatsServer', () => {
   let nats: NatsServer | undefined;
@@ -49,7 +40,7 @@ describe.skipIf(skip)('startNatsServer', () => {
     const crashed = nats.process;
     await nats.kill();
     expect(crashed?.signalCode).toBe('SIGKILL');
-    expect(await accepts(port)).toBe(false);
+    expect(await portAccepts(port)).toBe(false);
 
     await nats.start();
     expect(nats.port).toBe(port);
@@ -66,6 +57,6 @@ describe.skipIf(skip)('startNatsServer', () => {
     if (!nats) throw new Error('nats-server did not start');
     await nats.stop();
     expect(nats.process?.exitCode ?? nats.process?.signalCode).not.toBeNull();
-    expect(await accepts(nats.port)).toBe(false);
+    expect(await portAccepts(nats.port)).toBe(false);
   });
 });

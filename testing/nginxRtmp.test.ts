@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { portAccepts } from './freePort.node';
 import { isExecutableFile, locateFfmpeg } from '../main/ffmpeg/ffmpegLocator.node';
 import { nginxRtmpConfig, startNginxRtmp, type NginxRtmp } from './nginxRtmp.node';
 
@@ -72,15 +72,6 @@ async function probeWhilePushing(server: NginxRtmp, key: string): Promise<void> 
   expect(pushed.code, pushed.stderr).toBe(0);
 }
 
-const accepts = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 
 describe('startNginxRtmp', () => {
   it('writes a private config: own log, pid and port, no access log outside its folder', () => {
@@ -106,14 +97,14 @@ describe('startNginxRtmp', () => {
     const first = nginx.process;
     await nginx.stop();
     expect(nginx.process?.exitCode ?? nginx.process?.signalCode).not.toBeNull();
-    expect(await accepts(port)).toBe(false);
+    expect(await portAccepts(port)).toBe(false);
     const refused = await run(ffmpeg, pushArgs(nginx.rtmpUrl('live', 'test'))).done;
     expect(refused.code).not.toBe(0);
 
     await nginx.start();
     expect(nginx.port).toBe(port);
     expect(nginx.process).not.toBe(first);
-    expect(await accepts(port)).toBe(true);
+    expect(await portAccepts(port)).toBe(true);
     await probeWhilePushing(nginx, 'again');
   });
 });

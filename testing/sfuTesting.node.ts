@@ -9,7 +9,7 @@ import { createLogger, type LogRecord } from '../main/log/logger.std';
 import { openSfu, type SfuOpening } from '../main/sfu/openSfu.node';
 import { sfuConfigSchema } from '../main/sfu/sfuConfig.std';
 import type { WorkerPool } from '../main/sfu/workerPool.node';
-import { localSfuWorkerPlace, sfuWorkerMissingMessage, sfuWorkerPath } from '../main/sfu/sfuWorkerPath.node';
+import { localSfuWorkerPlace, SFU_WORKER_ENV, sfuWorkerMissingMessage, sfuWorkerPath } from '../main/sfu/sfuWorkerPath.node';
 
 // Shared by the SFU's tests (no test framework in here): the real worker, real FFmpeg, a logger
 // that keeps its records. Each test file gives its own port range so files running side by side
@@ -19,6 +19,12 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** The real worker binary, or why the real-worker tests are skipped. */
 export const testWorkerBin = sfuWorkerPath(process.env, existsSync, localSfuWorkerPlace(root));
+/** Puts the worker path a test file found in the environment back as it was (absent included). */
+export function restoreWorkerEnv(previous: string | undefined): void {
+  if (previous === undefined) Reflect.deleteProperty(process.env, SFU_WORKER_ENV);
+  else process.env[SFU_WORKER_ENV] = previous;
+}
+
 export const skipWithoutWorker = testWorkerBin === null ? `skipped: ${sfuWorkerMissingMessage()}` : '';
 
 export function recordingLogger(): { log: ReturnType<typeof createLogger>; records: LogRecord[] } {

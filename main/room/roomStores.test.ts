@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomEvent, RoomOrder } from '../../contract/room/roomEvents.std';
 import type { RoomProduct } from '../../contract/room/roomMessages.std';
+import { teeWithSizes } from '../../testing/roomProducts';
 import { postgresStores, roomNode, sqliteStores, type RoomNode, type StoreKind } from '../../testing/liveRoomStores.node';
 
 // The room's orders, claims, waitlists, variants and receipts on each of its stores: one logic,
@@ -13,16 +14,6 @@ const statuses = (events: readonly RoomEvent[]) => events.flatMap((e) => (e.kind
 const stockEvents = (events: readonly RoomEvent[]) => events.flatMap((e) => (e.kind === 'stock' ? [{ left: e.left, variant: e.variant }] : []));
 
 const scarf = (stock: number | null): RoomProduct => ({ id: 'p1', name: 'Silk scarf', priceMinor: 5900, listPriceMinor: 9900, currency: 'CNY', stock, photo: null });
-const tee = (sizes: Record<string, number | null>): RoomProduct => ({
-  id: 'tee',
-  name: 'T-shirt',
-  priceMinor: 9900,
-  listPriceMinor: null,
-  currency: 'CNY',
-  stock: 0,
-  photo: null,
-  variants: Object.entries(sizes).map(([label, stock]) => ({ id: `tee-${label.toLowerCase()}`, label, stock })),
-});
 
 async function promote(node: RoomNode, product: RoomProduct, claimKeywords: string[] = [], flashSale?: { priceMinor: number; endsAt: number }) {
   expect(await node.act({ kind: 'upsertProducts', products: [product] })).toMatchObject({ ok: true });
@@ -91,7 +82,7 @@ describe.each(kinds)('the room on %s', (_name, makeStores) => {
 
   it('takes each variant’s own stock, moves its own waitlist up, and replaces a claim naming no size', async () => {
     const room = await freshRoom();
-    await promote(room, tee({ M: 0, L: 1 }), ['要', '+1']);
+    await promote(room, teeWithSizes({ M: 0, L: 1 }), ['要', '+1']);
     const order = { productId: 'tee', quantity: 2, buyerName: 'Li', contact: '123' };
     expect(await room.order('v-li', order)).toMatchObject({ ok: false, code: 'invalid', message: 'Choose one: M, L.' });
     expect(await room.order('v-li', { ...order, variantId: 'tee-l' })).toMatchObject({ ok: false, code: 'out-of-stock', message: 'L: Only 1 left: lower the quantity.' });
@@ -109,7 +100,7 @@ describe.each(kinds)('the room on %s', (_name, makeStores) => {
     expect(await room.comment('v-bo', '要')).toMatchObject({ ok: true });
     const unnamed = orders(room.events).at(-1);
     expect(unnamed).toMatchObject({ status: 'waitlisted', variantId: null });
-    expect(await room.act({ kind: 'upsertProducts', products: [tee({ M: 3, L: 0 })] })).toMatchObject({ ok: true });
+    expect(await room.act({ kind: 'upsertProducts', products: [teeWithSizes({ M: 3, L: 0 })] })).toMatchObject({ ok: true });
     expect(statuses(room.events).at(-1)).toEqual({ orderId: boM?.id, status: 'new' });
     expect(await room.comment('v-bo', '要 M')).toMatchObject({ ok: true });
     expect(statuses(room.events).at(-1)).toEqual({ orderId: unnamed?.id, status: 'cancelled' });
@@ -119,7 +110,7 @@ describe.each(kinds)('the room on %s', (_name, makeStores) => {
 
   it('sells exactly the stock of one size when 300 orders and claims for it arrive together', async () => {
     const room = await freshRoom();
-    await promote(room, tee({ S: 5, L: 20 }), ['要']);
+    await promote(room, teeWithSizes({ S: 5, L: 20 }), ['要']);
     const attempts = Array.from({ length: 150 }, (_, b) => [
       room.order(`v-${b}`, { productId: 'tee', variantId: 'tee-l', quantity: 1, buyerName: `Buyer ${b}`, contact: '13800000000' }),
       room.comment(`v-${b}`, '要 L'),

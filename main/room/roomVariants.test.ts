@@ -2,26 +2,16 @@ import path from 'node:path';
 import Sqlite from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { AckFrame, RoomEvent, RoomOrder } from '../../contract/room/roomEvents.std';
-import type { RoomProduct } from '../../contract/room/roomMessages.std';
+import { teeWithSizes } from '../../testing/roomProducts';
 import { connect, startRoom, until, type Connected } from '../../testing/roomTestKit.node';
 
 // Variants (sizes, colours) against the real room server: each variant's units are taken by the
 // guarded UPDATE the Buy sheet and claims share, so a rush on one size sells exactly its stock
 // and leaves the others alone; its waitlist moves up on its own; stock events name the variant.
 
-const tee = (sizes: Record<string, number | null>): RoomProduct => ({
-  id: 'tee',
-  name: 'T-shirt',
-  priceMinor: 9900,
-  listPriceMinor: null,
-  currency: 'CNY',
-  stock: 0,
-  photo: null,
-  variants: Object.entries(sizes).map(([label, stock]) => ({ id: `tee-${label.toLowerCase()}`, label, stock })),
-});
 
 async function promoteTee(studio: Connected, sizes: Record<string, number | null>, claimKeywords: string[] = []) {
-  expect(await studio.client.send({ type: 'action', action: { kind: 'upsertProducts', products: [tee(sizes)] } })).toMatchObject({ ok: true });
+  expect(await studio.client.send({ type: 'action', action: { kind: 'upsertProducts', products: [teeWithSizes(sizes)] } })).toMatchObject({ ok: true });
   expect(await studio.client.send({ type: 'action', action: { kind: 'promoteProduct', productId: 'tee', claimKeywords } })).toMatchObject({ ok: true });
 }
 
@@ -112,7 +102,7 @@ describe('variants in the live room', () => {
     expect(unnamed).toMatchObject({ status: 'waitlisted', variantId: null, variantLabel: null });
     await until(() => orders(bo.events).some((order) => order.id === unnamed?.id), 'the unnamed claim on Bo’s page');
     expect(orders(bo.events).at(-1)).toMatchObject({ id: unnamed?.id, variantId: null });
-    expect(await studio.client.send({ type: 'action', action: { kind: 'upsertProducts', products: [tee({ M: 3, L: 0 })] } })).toMatchObject({ ok: true });
+    expect(await studio.client.send({ type: 'action', action: { kind: 'upsertProducts', products: [teeWithSizes({ M: 3, L: 0 })] } })).toMatchObject({ ok: true });
     await until(() => statuses(studio.events).some((s) => s.orderId === boM?.id && s.status === 'new'), 'Bo’s M claim moved up by the restock');
     expect(statuses(studio.events).some((s) => s.orderId === unnamed?.id)).toBe(false);
     expect(await bo.client.send({ type: 'comment', name: 'Bo', text: '要 M' })).toMatchObject({ ok: true });
@@ -138,7 +128,7 @@ describe('variants in the live room', () => {
     const welcome = await connect(server, 'viewer').welcome;
     expect(welcome.snapshot.promotion?.product).toMatchObject({ stock: 2, variants: [{ label: 'S', stock: 1 }, { label: 'L', stock: 1 }] });
 
-    expect(await studio.client.send({ type: 'action', action: { kind: 'upsertProducts', products: [{ ...tee({}), variants: [], stock: 5 }] } })).toMatchObject({ ok: true });
+    expect(await studio.client.send({ type: 'action', action: { kind: 'upsertProducts', products: [{ ...teeWithSizes({}), variants: [], stock: 5 }] } })).toMatchObject({ ok: true });
     // Another buyer: the first has used up a viewer's order rate.
     const next = connect(server, 'viewer');
     await next.welcome;

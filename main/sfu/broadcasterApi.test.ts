@@ -8,7 +8,7 @@ import { sfuConfigSchema } from './sfuConfig.std';
 import { SFU_WORKER_ENV } from './sfuWorkerPath.node';
 import { createShowSfu } from './showSfu.node';
 import type { ShowSfu } from './showSfuTypes.std';
-import { h264PushArgs, h264RtpParameters, openTestSfu, recordingLogger, skipWithoutWorker, startFfmpeg, watchProducers, type FfmpegPush } from '../../testing/sfuTesting.node';
+import { h264PushArgs, h264RtpParameters, openTestSfu, recordingLogger, restoreWorkerEnv, skipWithoutWorker, startFfmpeg, watchProducers, type FfmpegPush } from '../../testing/sfuTesting.node';
 import { createVideoOffShow } from './videoOffShow.std';
 import type { WorkerPool } from './workerPool.node';
 
@@ -56,8 +56,7 @@ afterAll(async () => {
   pool?.close();
   server?.closeAllConnections();
   server?.close();
-  if (previousWorkerBin === undefined) Reflect.deleteProperty(process.env, SFU_WORKER_ENV);
-  else process.env[SFU_WORKER_ENV] = previousWorkerBin;
+  restoreWorkerEnv(previousWorkerBin);
 });
 
 const auth = { authorization: `Bearer ${token}` };

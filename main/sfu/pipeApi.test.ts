@@ -7,7 +7,7 @@ import { sfuConfigSchema } from './sfuConfig.std';
 import { SFU_WORKER_ENV } from './sfuWorkerPath.node';
 import { createShowSfu } from './showSfu.node';
 import type { ShowSfu } from './showSfuTypes.std';
-import { openTestSfu, recordingLogger, skipWithoutWorker } from '../../testing/sfuTesting.node';
+import { openTestSfu, recordingLogger, restoreWorkerEnv, skipWithoutWorker } from '../../testing/sfuTesting.node';
 import { createVideoOffShow } from './videoOffShow.std';
 import type { WorkerPool } from './workerPool.node';
 
@@ -48,8 +48,7 @@ afterAll(() => {
   pool?.close();
   server?.closeAllConnections();
   server?.close();
-  if (previousWorkerBin === undefined) Reflect.deleteProperty(process.env, SFU_WORKER_ENV);
-  else process.env[SFU_WORKER_ENV] = previousWorkerBin;
+  restoreWorkerEnv(previousWorkerBin);
 });
 
 async function call(path: string, init: { method?: string; token?: string | null; body?: unknown } = {}): Promise<{ status: number; body: Record<string, unknown> }> {

@@ -6,6 +6,7 @@ import type { types as mediasoupTypes } from 'mediasoup';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { isExecutableFile, locateFfmpeg } from '../ffmpeg/ffmpegLocator.node';
 import { localSfuWorkerPlace, SFU_WORKER_ENV, sfuWorkerMissingMessage, sfuWorkerPath } from './sfuWorkerPath.node';
+import { restoreWorkerEnv } from '../../testing/sfuTesting.node';
 
 // The real mediasoup worker (built by `npm run setup`, see ../shared/SFU.md) fed by real FFmpeg
 // over plain RTP: the ingest half of the SFU (issue 4), without the app around it yet.
@@ -45,8 +46,7 @@ afterAll(async () => {
     await exited;
   }
   worker?.close();
-  if (previousWorkerBin === undefined) Reflect.deleteProperty(process.env, SFU_WORKER_ENV);
-  else process.env[SFU_WORKER_ENV] = previousWorkerBin;
+  restoreWorkerEnv(previousWorkerBin);
 });
 
 describe('the mediasoup SFU worker', () => {

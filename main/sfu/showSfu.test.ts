@@ -6,7 +6,7 @@ import { SfuError } from './sfuErrors.std';
 import { SFU_WORKER_ENV } from './sfuWorkerPath.node';
 import { createShowSfu } from './showSfu.node';
 import type { ShowSfu } from './showSfuTypes.std';
-import { h264RtpParameters, openTestSfu, recordingLogger, skipWithoutWorker } from '../../testing/sfuTesting.node';
+import { h264RtpParameters, openTestSfu, recordingLogger, restoreWorkerEnv, skipWithoutWorker } from '../../testing/sfuTesting.node';
 import { createVideoOffShow } from './videoOffShow.std';
 import type { WorkerPool } from './workerPool.node';
 
@@ -26,8 +26,7 @@ beforeAll(async () => {
 afterAll(() => {
   for (const show of shows) show.close();
   pool?.close();
-  if (previousWorkerBin === undefined) Reflect.deleteProperty(process.env, SFU_WORKER_ENV);
-  else process.env[SFU_WORKER_ENV] = previousWorkerBin;
+  restoreWorkerEnv(previousWorkerBin);
 });
 
 function openShow(roomId: string): ShowSfu {

@@ -5,15 +5,14 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 import { openSfu } from './openSfu.node';
 import { defaultSfuConfig } from './sfuConfig.std';
 import { SFU_WORKER_ENV, sfuWorkerMissingMessage } from './sfuWorkerPath.node';
-import { openTestSfu, recordingLogger, skipWithoutWorker } from '../../testing/sfuTesting.node';
+import { openTestSfu, recordingLogger, restoreWorkerEnv, skipWithoutWorker } from '../../testing/sfuTesting.node';
 import { workerPoolSize, type WorkerPool } from './workerPool.node';
 
 const previousWorkerBin = process.env[SFU_WORKER_ENV];
 const pools: WorkerPool[] = [];
 afterAll(() => {
   for (const pool of pools) pool.close();
-  if (previousWorkerBin === undefined) Reflect.deleteProperty(process.env, SFU_WORKER_ENV);
-  else process.env[SFU_WORKER_ENV] = previousWorkerBin;
+  restoreWorkerEnv(previousWorkerBin);
 });
 
 describe('the SFU worker pool size', () => {
