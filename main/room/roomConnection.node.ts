@@ -30,13 +30,20 @@ export interface RoomRuntime {
   room: LiveRoom;
   fanout: Fanout;
   video: RoomVideo;
+  /** The room's viewers' sockets: this node's, plus, in a cluster, those the other nodes last said they hold. */
+  viewers(): number;
+  /** Whether this viewer key has joined the room before (then it adds no row). */
+  knowsViewer(viewerKey: string): boolean;
 }
 
 export interface ConnectionContext {
   roomId: string;
   address: string;
-  /** The room, or null when no such room exists (a studio hello with the token creates it). */
-  runtime: (create: boolean) => RoomRuntime | null;
+  /**
+   * The room, or null when no such room exists (a studio hello with the token creates it); a
+   * promise while a cluster node opens it from the shared database (the hello waits).
+   */
+  runtime: (create: boolean) => RoomRuntime | null | Promise<RoomRuntime | null>;
   studioToken: string;
   limits: RoomRateLimits;
   limiters: {
@@ -49,8 +56,6 @@ export interface ConnectionContext {
   socketLimiter: RateLimiter;
   /** Where the room keeps product photos: a studio's inline photo is stored and sent on by its address. */
   photos: RoomPhotos;
-  /** Whether this viewer key has joined the room before (then it adds no row). */
-  knownViewer: (viewerKey: string) => boolean;
   nowMs: () => number;
   /** Runs `run` after `ms` unless cancelled: the hello timeout. */
   schedule: (ms: number, run: () => void) => () => void;
@@ -94,6 +99,8 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
   let runtime: RoomRuntime | null = null;
   let refusalsInARow = 0;
   let closed = false;
+  /** Messages read while the room opens for this socket's hello (cluster), or null. */
+  let waiting: unknown[] | null = null;
   const send = (frame: object) => {
     if (!closed) socket.send(JSON.stringify(frame));
   };
@@ -130,10 +137,11 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     else sendError(code, message);
   };
 
-  const welcome = (role: 'viewer' | 'studio', viewerId: string | null, { room, video, fanout }: RoomRuntime, skipped?: WelcomeFrame['skipped']) => {
+  const welcome = (role: 'viewer' | 'studio', viewerId: string | null, runtimeOf: RoomRuntime, skipped?: WelcomeFrame['skipped']) => {
+    const { room, video } = runtimeOf;
     // The viewer being welcomed joins the fan-out only after its replay: count it already, so a
     // lone viewer sees 1, not 0. The room's own count follows at onJoined.
-    const viewerCount = fanout.viewerCount + (role === 'viewer' ? 1 : 0);
+    const viewerCount = runtimeOf.viewers() + (role === 'viewer' ? 1 : 0);
     const snapshot = { ...room.snapshot(), viewerCount, video: video.videoState() };
     const frame: WelcomeFrame = { type: 'welcome', v: ROOM_PROTOCOL_VERSION, roomId: context.roomId, role, viewerId, lastSeq: room.lastSeq(), serverTime: context.nowMs(), snapshot, ...(skipped ? { skipped } : {}) };
     send(frame);
@@ -172,9 +180,31 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
       return refuseHello('not-ready', `Say hello first: ${firstIssue(parsed.error)}`, roomCloseCodes.policy, 'Expected a hello.');
     }
     const hello = parsed.data;
+    if (hello.role === 'studio' && !tokenMatches(hello.token, context.studioToken)) return refuseHello('unauthorized', WRONG_TOKEN, roomCloseCodes.policy, 'Unauthorized.');
+    const found = context.runtime(hello.role === 'studio');
+    if (!(found instanceof Promise)) return helloTo(hello, found);
+    // A cluster node opening the room from the shared database: what the client sends meanwhile
+    // waits for the welcome, in order.
+    waiting = [];
+    found.then(
+      (opened) => {
+        const queued = waiting ?? [];
+        waiting = null;
+        if (closed) return;
+        helloTo(hello, opened);
+        for (const json of queued) onParsed(json);
+      },
+      (error: unknown) => {
+        waiting = null;
+        log.error('a room could not be opened', { roomId: context.roomId, error });
+        refuseHello('failed', 'The room could not be opened just now; try again.', roomCloseCodes.tryAgainLater, 'Room not opened.');
+      },
+    );
+  };
+
+  const helloTo = (hello: z.infer<typeof helloSchema>, found: RoomRuntime | null) => {
     if (hello.role === 'studio') {
-      if (!tokenMatches(hello.token, context.studioToken)) return refuseHello('unauthorized', WRONG_TOKEN, roomCloseCodes.policy, 'Unauthorized.');
-      runtime = context.runtime(true);
+      runtime = found;
       if (!runtime) return;
       peer = { role: 'studio', actor: hello.actor ?? 'studio', video: runtime.video.openViewer((frame) => send(frame)) };
       welcome('studio', null, runtime);
@@ -189,10 +219,9 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
       else join();
       return;
     }
-    const found = context.runtime(false);
     if (!found) return refuseHello('not-found', 'This live room does not exist (yet): check the link.', roomCloseCodes.policy, 'No such room.');
     // Only a key new to the room adds a row; past the address's budget it must wait (try again later).
-    if (!context.knownViewer(hello.viewerKey) && !context.limiters.newViewerPerAddress.take(context.address, context.nowMs())) {
+    if (!found.knowsViewer(hello.viewerKey) && !context.limiters.newViewerPerAddress.take(context.address, context.nowMs())) {
       return refuseHello('rate-limited', 'Too many new viewers from this network just now: try again in a minute.', roomCloseCodes.tryAgainLater, 'Too many new viewers.');
     }
     runtime = found;
@@ -262,6 +291,17 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     }
   };
 
+  /** A frame read as JSON and within the socket's rate: a hello, a viewer's message or a studio's action. */
+  const onParsed = (json: unknown) => {
+    if (!peer || !runtime) return onHello(json);
+    if (peer.role === 'viewer') return onViewerMessage(json, peer, runtime.room);
+    const parsed = actionMessageSchema.safeParse(json);
+    const clientId = typeof (json as { clientId?: unknown } | null)?.clientId === 'string' ? (json as { clientId: string }).clientId.slice(0, 64) : null;
+    if (!parsed.success) return refused('invalid', firstIssue(parsed.error), clientId);
+    refusalsInARow = 0;
+    void answer(runtime.room.act(peer.actor, withPhotoUrls(parsed.data)), parsed.data.clientId);
+  };
+
   return {
     onMessage(data, isBinary) {
       if (closed) return;
@@ -281,13 +321,8 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
         const clientId = typeof (json as { clientId?: unknown } | null)?.clientId === 'string' ? (json as { clientId: string }).clientId.slice(0, 64) : null;
         return refused('rate-limited', 'Too many messages: slow down.', clientId);
       }
-      if (!peer || !runtime) return onHello(json);
-      if (peer.role === 'viewer') return onViewerMessage(json, peer, runtime.room);
-      const parsed = actionMessageSchema.safeParse(json);
-      const clientId = typeof (json as { clientId?: unknown } | null)?.clientId === 'string' ? (json as { clientId: string }).clientId.slice(0, 64) : null;
-      if (!parsed.success) return refused('invalid', firstIssue(parsed.error), clientId);
-      refusalsInARow = 0;
-      void answer(runtime.room.act(peer.actor, withPhotoUrls(parsed.data)), parsed.data.clientId);
+      if (waiting) return void waiting.push(json);
+      onParsed(json);
     },
     onClose() {
       closed = true;

@@ -124,7 +124,7 @@ export async function startRoomHost(options: RoomHostOptions): Promise<RoomHost>
     db.close();
     throw error;
   }
-  for (const roomId of options.rooms) server.openRoom(roomId);
+  for (const roomId of options.rooms) await server.openRoom(roomId);
   const running = server;
   const reachable = options.host === '0.0.0.0' || options.host === '::' ? (lan ?? '127.0.0.1') : options.host;
   const secure = Boolean(options.tls);
