@@ -66,6 +66,7 @@ async function main(): Promise<void> {
     log,
     newId: randomUUID,
     peers: args.peers,
+    cluster: args.cluster,
   });
   const watchUrls = Object.fromEntries(args.rooms.map((roomId) => [roomId, host.watchUrl(roomId)]));
   log.info('room ready', { port: host.port, watchUrls, tokenIn: source, videoReason: host.videoReason });

@@ -24,14 +24,14 @@ export async function openClusterConnections(options: { natsUrl: string; postgre
     await migratePostgresRooms(pool);
   } catch (error) {
     await pool.end();
-    throw new Error(`The room node could not use PostgreSQL at ${options.postgresUrl}: ${(error as Error).message}`);
+    throw new Error(`The room node could not use PostgreSQL at ${options.postgresUrl}: ${(error as Error).message}`, { cause: error });
   }
   let nc: NatsConnection;
   try {
     nc = await connect({ servers: options.natsUrl, name: `shopcast-room-${options.nodeId}`, maxReconnectAttempts: -1, reconnectTimeWait: 500 });
   } catch (error) {
     await pool.end();
-    throw new Error(`The room node could not reach NATS at ${options.natsUrl}: ${(error as Error).message}`);
+    throw new Error(`The room node could not reach NATS at ${options.natsUrl}: ${(error as Error).message}`, { cause: error });
   }
   void (async () => {
     for await (const status of nc.status()) log.info('nats', { type: status.type, data: String(status.data) });

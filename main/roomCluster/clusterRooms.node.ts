@@ -1,7 +1,6 @@
 import type { NatsConnection } from 'nats';
 import type { Pool } from 'pg';
 import type { RoomEvent } from '../../contract/room/roomEvents.std';
-import type { Logger } from '../log/logger.std';
 import { openLiveRoom } from '../room/liveRoom.node';
 import { openPostgresRoomStore } from '../room/pg/pgRoomStore.node';
 import type { ClusterRoom, ClusterRoomParts, ClusterRooms } from '../room/roomServer.node';
