@@ -15,10 +15,10 @@ import path from 'node:path';
 
 /** main/<folder>/ by layer. A new folder must be added here: the rule says so until it is. */
 export const mainLayers = {
-  kernel: ['kernel', 'http', 'ffmpeg', 'media', 'log', 'persistence', 'security', 'paths', 'network', 'entry', 'roomLog'],
+  kernel: ['kernel', 'http', 'ffmpeg', 'media', 'log', 'persistence', 'security', 'paths', 'network', 'entry', 'roomLog', 'roomCluster'],
   capability: [
     'live', 'replay', 'panel', 'products', 'scenes', 'settings', 'liveLayers', 'notices', 'status',
-    'destinations', 'staff', 'roomProcess', 'roomLink', 'room', 'roomCluster', 'sfu', 'fulfilment',
+    'destinations', 'staff', 'roomProcess', 'roomLink', 'room', 'sfu', 'fulfilment',
   ],
   // main/*.node.ts entries are roots too; appCore serves the core over the Electron app's port.
   root: ['core', 'appCore', 'studio', 'electron'],
@@ -34,7 +34,7 @@ export const rendererLayers = {
 };
 
 /** The room's own folders: it runs in its own process (npm run room, or the studio's room child). */
-export const roomSide = ['room', 'roomCluster', 'sfu'];
+export const roomSide = ['room', 'sfu'];
 /** Roots that are the core's own (the composition root, the core's process in the app): held to the core's rule. */
 const coreRoots = ['core', 'appCore'];
 

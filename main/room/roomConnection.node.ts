@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AckFrame, ErrorFrame, RoomErrorCode, WelcomeFrame } from '../../contract/room/roomEvents.std';
-import { actionMessageSchema, type ActionMessage, helloSchema, ROOM_PROTOCOL_VERSION, roomLimits, viewerMessageSchema } from '../../contract/room/roomMessages.std';
+import { actionMessageSchema, type ActionMessage, helloSchema, ROOM_PROTOCOL_VERSION, roomLimits, type RoomProduct, viewerMessageSchema } from '../../contract/room/roomMessages.std';
 import type { Logger } from '../log/logger.std';
 import { roomErrorCodeOf } from '../sfu/sfuErrors.std';
 import { tokenMatches } from '../security/tokenMatches.node';
@@ -80,10 +80,12 @@ const RECENT_COMMENTS = 20;
 type Peer = { role: 'studio'; actor: string; video: ViewerVideo } | { role: 'viewer'; viewerId: string; video: ViewerVideo };
 
 /** The studio's products as the room keeps them: each inline photo stored once, replaced by its address. */
-function photosByAddress(message: ActionMessage, photos: RoomPhotos, roomId: string): ActionMessage {
+function photosByAddress(message: ActionMessage, photos: RoomPhotos, roomId: string): ActionMessage | Promise<ActionMessage> {
   const { action } = message;
   if (action.kind !== 'upsertProducts') return message;
-  return { ...message, action: { ...action, products: action.products.map((product) => photos.withPhotoUrl(roomId, product)) } };
+  const products = action.products.map((product) => photos.withPhotoUrl(roomId, product));
+  if (!products.some((product) => product instanceof Promise)) return { ...message, action: { ...action, products: products as RoomProduct[] } };
+  return Promise.all(products).then((stored) => ({ ...message, action: { ...action, products: stored } }));
 }
 
 function firstIssue(error: z.ZodError): string {
@@ -99,6 +101,8 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
   let runtime: RoomRuntime | null = null;
   let refusalsInARow = 0;
   let closed = false;
+  /** The studio's actions waiting for their photos to be stored (cluster), so they still reach the room in the order sent. */
+  let studioTurn: Promise<void> | null = null;
   /** Messages read while the room opens for this socket's hello (cluster), or null. */
   let waiting: unknown[] | null = null;
   const send = (frame: object) => {
@@ -299,7 +303,23 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     const clientId = typeof (json as { clientId?: unknown } | null)?.clientId === 'string' ? (json as { clientId: string }).clientId.slice(0, 64) : null;
     if (!parsed.success) return refused('invalid', firstIssue(parsed.error), clientId);
     refusalsInARow = 0;
-    void answer(runtime.room.act(peer.actor, withPhotoUrls(parsed.data)), parsed.data.clientId);
+    const { room } = runtime;
+    const { actor } = peer;
+    const { clientId: actionId } = parsed.data;
+    const stored = withPhotoUrls(parsed.data);
+    if (!studioTurn && !(stored instanceof Promise)) return void answer(room.act(actor, stored), actionId);
+    const turn = (studioTurn ?? Promise.resolve()).then(async () => {
+      const ready = await Promise.resolve(stored).catch((error: unknown) => {
+        log.error('a product photo could not be stored', { error });
+        return null;
+      });
+      if (ready) void answer(room.act(actor, ready), actionId);
+      else sendAck({ type: 'ack', clientId: actionId, ok: false, code: 'failed', message: 'The room could not save that just now; try again.' });
+    });
+    studioTurn = turn;
+    void turn.finally(() => {
+      if (studioTurn === turn) studioTurn = null;
+    });
   };
 
   return {

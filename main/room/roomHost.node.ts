@@ -15,7 +15,8 @@ import { createVideoOffShow } from '../sfu/videoOffShow.std';
 import type { TlsFiles } from '../http/tlsFiles.node';
 import { lanAddress } from '../network/lanAddress.node';
 import { openClusterConnections } from '../roomCluster/clusterConnections.node';
-import { createClusterRooms } from '../roomCluster/clusterRooms.node';
+import { createClusterRooms } from './pg/clusterRooms.node';
+import { migratePostgresRooms } from './pg/pgRoomSchema.node';
 import type { RoomClusterArgs } from './roomArgs.node';
 import { openRoomDatabase } from './roomDatabase.node';
 import type { RoomRateLimits } from './roomLimits.std';
@@ -84,6 +85,10 @@ export async function startRoomHost(options: RoomHostOptions): Promise<RoomHost>
   await mkdir(options.dataDir, { recursive: true });
   const clusterArgs = options.cluster ?? null;
   const shared = clusterArgs ? await openClusterConnections({ ...clusterArgs, log: log.child('cluster') }) : null;
+  if (shared) await migratePostgresRooms(shared.pool).catch(async (error: unknown) => {
+    await shared.close();
+    throw error;
+  });
   const db = openRoomDatabase((file) => new Sqlite(file), path.join(options.dataDir, 'room.sqlite'));
   const sfu = await openSfu({
     env: options.env,

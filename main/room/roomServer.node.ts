@@ -17,7 +17,7 @@ import { handleRoomConnection, type RoomRuntime } from './roomConnection.node';
 import type { Database } from './roomDatabase.node';
 import { defaultRoomLimits, type RoomRateLimits } from './roomLimits.std';
 import type { RoomVideo } from './roomVideo.std';
-import { createRoomPhotos, type StoredPhoto } from './roomPhotos.node';
+import { createRoomPhotos, type RoomPhotos, type StoredPhoto } from './roomPhotos.node';
 import { knownViewerKeys } from './viewerKeys.node';
 
 // The live room server: viewers' page (GET /watch/:roomId), the room protocol
@@ -48,6 +48,8 @@ export interface ClusterRooms {
   /** Whether a room exists that this node has not opened yet (a studio opened it on another node). */
   exists(roomId: string): Promise<boolean>;
   open(roomId: string, parts: ClusterRoomParts): Promise<ClusterRoom>;
+  /** Where every node reads the rooms' product photos. */
+  photos: RoomPhotos;
 }
 
 export type HttpHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
@@ -143,7 +145,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     newViewerPerAddress: createRateLimiter(limits.newViewersPerAddress),
   };
   const knownViewer = knownViewerKeys(db);
-  const photos = createRoomPhotos(db);
+  const photos: RoomPhotos = options.cluster?.photos ?? createRoomPhotos(db);
   const socketsPerAddress = new Map<string, number>();
   const roomRow = db.prepare<[string], { id: string }>('SELECT id FROM rooms WHERE id = ?');
 
@@ -232,7 +234,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.');
     if (url.pathname === '/healthz') return sendJson(response, 200, { ok: true, rooms: rooms.size });
     const photoPath = PHOTO_PATH.exec(url.pathname);
-    if (photoPath) return sendPhoto(request, response, photos.read(photoPath[1] ?? '', photoPath[2] ?? '', photoPath[3] ?? ''));
+    if (photoPath) return sendPhoto(request, response, await photos.read(photoPath[1] ?? '', photoPath[2] ?? '', photoPath[3] ?? ''));
     if (!options.viewerDir) return sendText(response, 404, 'Not found.');
     const watch = WATCH_PATH.exec(url.pathname);
     let file: string;

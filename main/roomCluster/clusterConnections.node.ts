@@ -1,9 +1,8 @@
 import { connect, type NatsConnection } from 'nats';
 import pg from 'pg';
 import type { Logger } from '../log/logger.std';
-import { migratePostgresRooms } from '../room/pg/pgRoomSchema.node';
 
-// A cluster node's two shared services (issue 14): PostgreSQL for the rooms' rows, orders and
+// A cluster node's two shared services (issue 14), a kernel: it knows nothing of rooms: PostgreSQL for the rooms' rows, orders and
 // stock, NATS (JetStream) for their event logs and presence. Both reconnect on their own: the
 // pool opens a new connection for the next batch, the NATS client keeps trying for good (a
 // follower resumes where it was once the server is back).
@@ -21,10 +20,10 @@ export async function openClusterConnections(options: { natsUrl: string; postgre
   // or it would end the process; the next batch takes a new connection.
   pool.on('error', (error) => log.warn('a PostgreSQL connection ended', { error: error.message }));
   try {
-    await migratePostgresRooms(pool);
+    await pool.query('SELECT 1');
   } catch (error) {
     await pool.end();
-    throw new Error(`The room node could not use PostgreSQL at ${options.postgresUrl}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`The room node could not reach PostgreSQL at ${options.postgresUrl}: ${(error as Error).message}`, { cause: error });
   }
   let nc: NatsConnection;
   try {

@@ -68,6 +68,7 @@ afterAll(async () => {
 const comments = (events: readonly RoomEvent[]) => events.flatMap((event) => (event.kind === 'comment' ? [event] : []));
 const seqsOf = (events: readonly RoomEvent[]) => events.map((event) => event.seq);
 /** A viewer's page gets at most 20 comments a second (a sample past that): the tests stay under it. */
+const photoBytes = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 const paced = () => new Promise((resolve) => setTimeout(resolve, 100));
 
 describe('a show served by two room nodes', () => {
@@ -101,10 +102,17 @@ describe('a show served by two room nodes', () => {
     expect((await (await open(b, 'shop', viewerHello())).welcome).snapshot.pinned?.id).toBe(madeOnB);
   }, 60_000);
 
-  it('sells exactly 100 units when 2,000 orders split across both nodes race for them', async () => {
+  it('sells exactly 100 units when 2,000 orders split across both nodes race for them (the product\'s photo, sent through A, served by B)', async () => {
     const studio = await open(a, 'flash', studioHello(token));
-    expect(await studio.request({ type: 'action', action: { kind: 'upsertProducts', products: [{ id: 'p1', name: 'Silk scarf', priceMinor: 5900, listPriceMinor: 9900, currency: 'CNY', stock: 100, photo: null }] } })).toMatchObject({ ok: true });
+    expect(await studio.request({ type: 'action', action: { kind: 'upsertProducts', products: [{ id: 'p1', name: 'Silk scarf', priceMinor: 5900, listPriceMinor: 9900, currency: 'CNY', stock: 100, photo: `data:image/png;base64,${photoBytes.toString('base64')}` }] } })).toMatchObject({ ok: true });
     expect(await studio.request({ type: 'action', action: { kind: 'promoteProduct', productId: 'p1', flashSale: { priceMinor: 3900, endsAt: Date.now() + 600_000 } } })).toMatchObject({ ok: true });
+    // The photo sent through A is served by B, from the database both read.
+    await until(() => studio.events().some((event) => event.kind === 'products'), 'the products event');
+    const photoUrl = studio.events().flatMap((event) => (event.kind === 'products' ? event.products.map((product) => product.photo) : []))[0] ?? '';
+    expect(photoUrl).toMatch(/^\/rooms\/flash\/photos\/[0-9a-f]{64}\.png$/);
+    const fromB = await fetch(`http://127.0.0.1:${b.port}${photoUrl}`);
+    expect(fromB.status).toBe(200);
+    expect(Buffer.from(await fromB.arrayBuffer())).toEqual(photoBytes);
     // 400 buyers (each a phone of its own), five orders each: within every rate limit, 2,000 in flight together.
     const buyers = await Promise.all(Array.from({ length: 400 }, (_, index) => open(index % 2 === 0 ? a : b, 'flash', viewerHello())));
     const pending: Promise<AckFrame>[] = [];
@@ -188,5 +196,11 @@ describe('a show served by two room nodes', () => {
     }
     const all = shown(studio, studioAgain);
     expect(new Set(all.map((event) => event.comment.id)).size).toBe(all.length);
+    // A studio opening the show on B from the start gets the whole log from B's memory, fed by B's
+    // follower: A's comments, those A committed as it died included, each once, in seq order.
+    const late = await open(b, 'crash', { ...studioHello(token), resumeFrom: 0 });
+    await until(() => [...acked.keys()].every((id) => has(late.events(), id)), 'every acknowledged comment in B\'s replay from 0');
+    const replayed = late.events();
+    expect(seqsOf(replayed)).toEqual(Array.from({ length: replayed.length }, (_, index) => index + 1));
   }, 60_000);
 });

@@ -1,18 +1,19 @@
 import type { NatsConnection } from 'nats';
 import type { Pool } from 'pg';
-import type { RoomEvent } from '../../contract/room/roomEvents.std';
-import { openLiveRoom } from '../room/liveRoom.node';
-import { openPostgresRoomStore } from '../room/pg/pgRoomStore.node';
-import type { ClusterRoom, ClusterRoomParts, ClusterRooms } from '../room/roomServer.node';
-import { viewerKeyHash } from '../room/viewerKeys.node';
-import { openJetStreamRoomEventLog } from '../roomLog/jetStreamRoomEventLog.node';
-import { watchRoomPresence } from './clusterPresence.node';
-import { createLogRelay } from './logRelay.node';
+import type { RoomEvent } from '../../../contract/room/roomEvents.std';
+import { openLiveRoom } from '../liveRoom.node';
+import { createPostgresRoomPhotos } from './pgRoomPhotos.node';
+import { openPostgresRoomStore } from './pgRoomStore.node';
+import type { ClusterRoom, ClusterRoomParts, ClusterRooms } from '../roomServer.node';
+import { viewerKeyHash } from '../viewerKeys.node';
+import { openJetStreamRoomEventLog } from '../../roomLog/jetStreamRoomEventLog.node';
+import { watchRoomPresence } from '../../roomCluster/clusterPresence.node';
+import { createLogRelay } from '../../roomCluster/logRelay.node';
 
 // A room on a node of a cluster (issue 14: "nodes behind any load balancer"). Its orders, stock
-// and row are in PostgreSQL (main/room/pg/), one batch at a time across the nodes; its events
+// and row are in PostgreSQL (pgRoomStore), one batch at a time across the nodes; its events
 // reach every node's sockets through its JetStream log: this node relays what it commits to the
-// log (logRelay.node.ts), and follows the log — one follower per open room — for everything it
+// log (main/roomCluster/logRelay.node.ts), and follows the log — one follower per open room — for everything it
 // fans out, its own commits included, so every socket on every node sees the room in one order.
 // The follower also feeds the room's memory (replay, a reloaded page's history, a welcome's
 // lastSeq), so a viewer that reconnects to another node resumes from what that node followed.
@@ -28,6 +29,7 @@ export interface ClusterRoomsDeps {
 export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
   const { pool, nc, nodeId, now } = deps;
   return {
+    photos: createPostgresRoomPhotos(pool),
     async exists(roomId) {
       return (await pool.query('SELECT 1 FROM rooms WHERE id = $1', [roomId])).rowCount === 1;
     },
