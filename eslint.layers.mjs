@@ -15,7 +15,7 @@ import path from 'node:path';
 
 /** main/<folder>/ by layer. A new folder must be added here: the rule says so until it is. */
 export const mainLayers = {
-  kernel: ['kernel', 'http', 'ffmpeg', 'media', 'log', 'persistence', 'security', 'paths', 'network', 'entry', 'roomLog'],
+  kernel: ['kernel', 'http', 'ffmpeg', 'media', 'log', 'persistence', 'security', 'paths', 'network', 'entry', 'roomLog', 'roomCluster'],
   capability: [
     'live', 'replay', 'panel', 'products', 'scenes', 'settings', 'liveLayers', 'notices', 'status',
     'destinations', 'staff', 'roomProcess', 'roomLink', 'room', 'sfu', 'fulfilment',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { announceToParent, exitOnStartupError, messageFromParent, startedByParent, stopOnSignals } from './entry/processLifecycle.node';
 import { readTlsFiles } from './http/tlsFiles.node';
@@ -14,7 +15,7 @@ import { roomTakeOverMessageSchema, type RoomReadyMessage } from '../contract/ro
 
 // `npm run room`: the live room on its own, for a shop that hosts it on a server.
 async function main(): Promise<void> {
-  const parsed = parseRoomArgs(process.argv.slice(2), process.env);
+  const parsed = parseRoomArgs(process.argv.slice(2), process.env, `${os.hostname()}-${process.pid}`);
   if (!parsed.ok) {
     console.error(parsed.message);
     process.exitCode = 2;
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
     log,
     newId: randomUUID,
     peers: args.peers,
+    cluster: args.cluster,
   });
   const watchUrls = Object.fromEntries(args.rooms.map((roomId) => [roomId, host.watchUrl(roomId)]));
   log.info('room ready', { port: host.port, watchUrls, tokenIn: source, videoReason: host.videoReason });

@@ -1,4 +1,4 @@
-import type { AckFrame, Promotion, RoomComment, RoomOrder, RoomSnapshot, ShowEnd } from '../../contract/room/roomEvents.std';
+import type { AckFrame, Promotion, RoomComment, RoomEvent, RoomOrder, RoomSnapshot, ShowEnd } from '../../contract/room/roomEvents.std';
 import { flashSaleOver, roomLimits, type ActionMessage, type CommentMessage, type OrderMessage, type RoomProduct, type StudioAction } from '../../contract/room/roomMessages.std';
 import { buyingClosed, showEndAt } from '../../contract/room/showEnd.std';
 import type { VideoState } from '../../contract/room/sfuSignalling.std';
@@ -34,6 +34,14 @@ export interface LiveRoomDeps {
   onEvent: (stored: StoredEvent) => void;
   /** Runs the batch commit once the messages read together have been queued (setImmediate). */
   defer: (run: () => void) => void;
+  /**
+   * The newest seq this node has handed on, when that is not the newest it committed: a cluster
+   * node hands on only what it follows from the room's log (main/roomCluster/), and a welcome's
+   * `lastSeq` must be where its socket joins the feed.
+   */
+  shownSeq?: () => number;
+  /** Whether this node writes the room's viewerCount events (in a cluster only one node does); default yes. */
+  countsViewers?: () => boolean;
 }
 
 export type Refusal = Extract<AckFrame, { ok: false }>;
@@ -45,8 +53,15 @@ export const COUNTER_EVENT_MS = 1000;
 
 export interface LiveRoom {
   readonly roomId: string;
+  /** The newest seq handed on (onEvent, or the cluster's follower): a welcome's `lastSeq`. */
   lastSeq(): number;
   snapshot(): RoomSnapshot;
+  /**
+   * An event another node committed, as the room's log delivers it: the room's memory of what the
+   * studio set, who is banned and what sold out follows it. Ignored when this node already knows it
+   * (its own, or read by a batch's catch-up): idempotent by seq.
+   */
+  followed(event: RoomEvent): void;
   /** Events after `seq` as JSON strings, all of them for the studio, a viewer's share for a viewer. */
   eventsSince(seq: number, viewerId: string | null, limit: number): string[];
   /** For a viewer arriving without history: the newest comments and their own orders, in seq order. */
@@ -80,8 +95,10 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
   /** The promotion's claim words, folded once; null when claims are off, so a comment costs one check. */
   let matchClaim = promotion ? claimMatcher(promotion.claimKeywords, promotion.product.variants) : null;
   let ended = parsed<ShowEnd>(row.ended);
+  /** The room's total as last committed (by any node), and the likes this node has not added yet. */
   let likes = row.likes;
-  let likesEmitted = likes;
+  let likesPending = 0;
+  let flushing = false;
   let viewerCount = 0;
   let viewerCountEmitted = 0;
 
@@ -90,6 +107,17 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
 
   const banned = new Set(store.banned);
   const isBanned = (viewerId: string) => banned.has(viewerId);
+
+  const setPromotionMemory = (next: Promotion | null) => {
+    promotion = next;
+    matchClaim = next ? claimMatcher(next.claimKeywords, next.product.variants) : null;
+  };
+  /** What another node's event changes in this node's memory (from a batch's catch-up or the log). */
+  const noteOthers = (event: RoomEvent) => {
+    if (event.kind === 'viewerBanned') banned.add(event.viewerId);
+    if (event.kind === 'stock') stock.noteLeft(event.productId, { left: event.left, ...(event.variant ? { variant: event.variant } : {}) });
+    if (event.kind === 'likes') likes = Math.max(likes, event.total);
+  };
 
   const { append, commit, lastSeq } = createRoomBatches({
     store,
@@ -101,13 +129,10 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     // set, and the events it wrote say who was banned and what sold out.
     catchUp(current, missed) {
       pinned = parsed<RoomComment>(current.pinned);
-      promotion = parsed<Promotion>(current.promotion);
-      matchClaim = promotion ? claimMatcher(promotion.claimKeywords, promotion.product.variants) : null;
+      setPromotionMemory(parsed<Promotion>(current.promotion));
       ended = parsed<ShowEnd>(current.ended);
-      for (const event of missed) {
-        if (event.kind === 'viewerBanned') banned.add(event.viewerId);
-        if (event.kind === 'stock') stock.noteLeft(event.productId, { left: event.left, ...(event.variant ? { variant: event.variant } : {}) });
-      }
+      likes = Math.max(likes, current.likes);
+      for (const event of missed) noteOthers(event);
     },
   });
   const commitAck = (change: () => Promise<AckFrame>) => commit(change) as Promise<AckFrame>;
@@ -129,8 +154,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
   };
 
   const setPromotion = async (next: Promotion | null) => {
-    promotion = next;
-    matchClaim = next ? claimMatcher(next.claimKeywords, next.product.variants) : null;
+    setPromotionMemory(next);
     await store.setPromotion(next ? JSON.stringify(next) : null);
     await append({ kind: 'promotion', promotion: next }, null);
   };
@@ -224,14 +248,22 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
 
   return {
     roomId,
-    lastSeq,
+    lastSeq: deps.shownSeq ?? lastSeq,
     isBanned,
+    followed(event) {
+      // At or below the batches' seq: this node wrote it, or a batch's catch-up already read it.
+      if (event.seq <= lastSeq()) return;
+      if (event.kind === 'pinned') pinned = event.comment;
+      if (event.kind === 'promotion') setPromotionMemory(event.promotion);
+      if (event.kind === 'show') ended = event.ended;
+      noteOthers(event);
+    },
     receipt: (sender, clientId, kind) => receiptAnswer(store.peekReceipt(sender, clientId), clientId, kind),
     // Only a hash is stored: the key is the viewer's secret, the id is public in every comment.
     identifyViewer: (viewerKey) => store.viewerOf(viewerKeyHash(viewerKey), () => `v-${newId().slice(0, 12)}`),
     snapshot() {
       const current = promotion ? { ...promotion, product: stock.productNow(promotion.product.id) ?? promotion.product } : null;
-      return { pinned, promotion: current, viewerCount, likes, video: deps.videoState(), ended };
+      return { pinned, promotion: current, viewerCount, likes: likes + likesPending, video: deps.videoState(), ended };
     },
     eventsSince: (after, viewerId, limit) => store.eventsSince(after, viewerId, limit),
     arrivalHistory: (viewerId, comments) => store.arrivalHistory(viewerId, comments),
@@ -299,28 +331,37 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     },
 
     addLikes(count) {
-      likes += count;
+      likesPending += count;
     },
     setViewerCount(count) {
       viewerCount = count;
     },
     flushCounters() {
-      if (likes === likesEmitted && viewerCount === viewerCountEmitted) return;
-      const [likesNow, viewersNow] = [likes, viewerCount];
+      const viewersNow = viewerCount;
+      const writeViewers = viewersNow !== viewerCountEmitted && (deps.countsViewers?.() ?? true);
+      const delta = likesPending;
+      if (flushing || (delta === 0 && !writeViewers)) return;
+      // One flush at a time: the likes it adds are taken off the pending ones only once committed.
+      flushing = true;
+      let total = likes;
       void commit(async () => {
-        if (likesNow !== likesEmitted) {
-          await store.setLikes(likesNow);
-          await append({ kind: 'likes', total: likesNow }, null);
+        if (delta > 0) {
+          // Each node adds its own likes: the room's total is the database's sum, not this node's.
+          total = await store.addLikes(delta);
+          await append({ kind: 'likes', total }, null);
         }
-        if (viewersNow !== viewerCountEmitted) await append({ kind: 'viewerCount', count: viewersNow }, null);
+        if (writeViewers) await append({ kind: 'viewerCount', count: viewersNow }, null);
         return null;
-      }).then(
-        () => {
-          likesEmitted = likesNow;
-          viewerCountEmitted = viewersNow;
-        },
-        () => {},
-      );
+      })
+        .then(
+          () => {
+            likesPending -= delta;
+            likes = Math.max(likes, total);
+            if (writeViewers) viewerCountEmitted = viewersNow;
+          },
+          () => {},
+        )
+        .finally(() => (flushing = false));
     },
   };
 }

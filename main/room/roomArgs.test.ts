@@ -3,7 +3,7 @@ import { DEFAULT_ROOM_PORT, parseRoomArgs } from './roomArgs.node';
 
 describe('parseRoomArgs', () => {
   it('defaults to every interface on port 4830 with one room', () => {
-    expect(parseRoomArgs([], {})).toEqual({ ok: true, args: { host: '0.0.0.0', port: DEFAULT_ROOM_PORT, dataDir: null, rooms: ['shop'], publicUrl: null, trustedProxies: [], standby: false, logJson: false, tls: null, peers: [] } });
+    expect(parseRoomArgs([], {})).toEqual({ ok: true, args: { host: '0.0.0.0', port: DEFAULT_ROOM_PORT, dataDir: null, rooms: ['shop'], publicUrl: null, trustedProxies: [], standby: false, logJson: false, tls: null, peers: [], cluster: null } });
   });
 
   it('reads several rooms and a public URL', () => {
@@ -33,6 +33,20 @@ describe('parseRoomArgs', () => {
     });
     expect(parseRoomArgs([], { SHOPCAST_ROOM_PEERS: 'http://10.0.0.2:4830' })).toMatchObject({ ok: true, args: { peers: ['http://10.0.0.2:4830'] } });
     expect(parseRoomArgs(['--peers', '10.0.0.2:4830'], {})).toMatchObject({ ok: false, message: expect.stringMatching(/base URLs, like http:\/\/10\.0\.0\.2:4830, not "10\.0\.0\.2:4830"/) });
+  });
+
+  it('makes a node of a cluster with --cluster, its NATS and its PostgreSQL, from flags or the environment', () => {
+    expect(parseRoomArgs(['--cluster', '--nats', 'nats://10.0.0.5:4222', '--postgres', 'postgres://shopcast@10.0.0.6/shopcast', '--node-id', 'node-a'], {})).toMatchObject({
+      ok: true,
+      args: { cluster: { natsUrl: 'nats://10.0.0.5:4222', postgresUrl: 'postgres://shopcast@10.0.0.6/shopcast', nodeId: 'node-a' } },
+    });
+    const fromEnv = parseRoomArgs(['--cluster'], { SHOPCAST_ROOM_NATS: 'nats://n:4222', SHOPCAST_ROOM_POSTGRES: 'postgres://p/db' }, 'host-42');
+    expect(fromEnv).toMatchObject({ ok: true, args: { cluster: { natsUrl: 'nats://n:4222', postgresUrl: 'postgres://p/db', nodeId: 'host-42' } } });
+    expect(parseRoomArgs(['--cluster', '--nats', 'nats://n:4222'], {})).toMatchObject({ ok: false, message: expect.stringMatching(/give both --nats .* and --postgres/) });
+    expect(parseRoomArgs(['--cluster', '--nats', 'n:4222', '--postgres', 'postgres://p/db'], {})).toMatchObject({ ok: false, message: expect.stringMatching(/like nats:\/\/10\.0\.0\.5:4222, not "n:4222"/) });
+    expect(parseRoomArgs(['--cluster', '--nats', 'nats://n:4222', '--postgres', 'mysql://p/db'], {})).toMatchObject({ ok: false, message: expect.stringMatching(/--postgres is the database/) });
+    expect(parseRoomArgs(['--cluster', '--nats', 'nats://n:4222', '--postgres', 'postgres://p/db', '--node-id', 'a b'], {})).toMatchObject({ ok: false, message: expect.stringMatching(/--node-id/) });
+    expect(parseRoomArgs(['--nats', 'nats://n:4222'], {})).toMatchObject({ ok: false, message: expect.stringMatching(/add --cluster/) });
   });
 
   it('says what is wrong', () => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { AckFrame, ErrorFrame, RoomErrorCode, WelcomeFrame } from '../../contract/room/roomEvents.std';
-import { actionMessageSchema, type ActionMessage, helloSchema, ROOM_PROTOCOL_VERSION, roomLimits, viewerMessageSchema } from '../../contract/room/roomMessages.std';
+import { actionMessageSchema, type ActionMessage, helloSchema, ROOM_PROTOCOL_VERSION, roomLimits, type RoomProduct, viewerMessageSchema } from '../../contract/room/roomMessages.std';
 import type { Logger } from '../log/logger.std';
 import { roomErrorCodeOf } from '../sfu/sfuErrors.std';
 import { tokenMatches } from '../security/tokenMatches.node';
@@ -30,13 +30,20 @@ export interface RoomRuntime {
   room: LiveRoom;
   fanout: Fanout;
   video: RoomVideo;
+  /** The room's viewers' sockets: this node's, plus, in a cluster, those the other nodes last said they hold. */
+  viewers(): number;
+  /** Whether this viewer key has joined the room before (then it adds no row). */
+  knowsViewer(viewerKey: string): boolean;
 }
 
 export interface ConnectionContext {
   roomId: string;
   address: string;
-  /** The room, or null when no such room exists (a studio hello with the token creates it). */
-  runtime: (create: boolean) => RoomRuntime | null;
+  /**
+   * The room, or null when no such room exists (a studio hello with the token creates it); a
+   * promise while a cluster node opens it from the shared database (the hello waits).
+   */
+  runtime: (create: boolean) => RoomRuntime | null | Promise<RoomRuntime | null>;
   studioToken: string;
   limits: RoomRateLimits;
   limiters: {
@@ -49,8 +56,6 @@ export interface ConnectionContext {
   socketLimiter: RateLimiter;
   /** Where the room keeps product photos: a studio's inline photo is stored and sent on by its address. */
   photos: RoomPhotos;
-  /** Whether this viewer key has joined the room before (then it adds no row). */
-  knownViewer: (viewerKey: string) => boolean;
   nowMs: () => number;
   /** Runs `run` after `ms` unless cancelled: the hello timeout. */
   schedule: (ms: number, run: () => void) => () => void;
@@ -75,10 +80,12 @@ const RECENT_COMMENTS = 20;
 type Peer = { role: 'studio'; actor: string; video: ViewerVideo } | { role: 'viewer'; viewerId: string; video: ViewerVideo };
 
 /** The studio's products as the room keeps them: each inline photo stored once, replaced by its address. */
-function photosByAddress(message: ActionMessage, photos: RoomPhotos, roomId: string): ActionMessage {
+function photosByAddress(message: ActionMessage, photos: RoomPhotos, roomId: string): ActionMessage | Promise<ActionMessage> {
   const { action } = message;
   if (action.kind !== 'upsertProducts') return message;
-  return { ...message, action: { ...action, products: action.products.map((product) => photos.withPhotoUrl(roomId, product)) } };
+  const products = action.products.map((product) => photos.withPhotoUrl(roomId, product));
+  if (!products.some((product) => product instanceof Promise)) return { ...message, action: { ...action, products: products as RoomProduct[] } };
+  return Promise.all(products).then((stored) => ({ ...message, action: { ...action, products: stored } }));
 }
 
 function firstIssue(error: z.ZodError): string {
@@ -94,6 +101,10 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
   let runtime: RoomRuntime | null = null;
   let refusalsInARow = 0;
   let closed = false;
+  /** The studio's actions waiting for their photos to be stored (cluster), so they still reach the room in the order sent. */
+  let studioTurn: Promise<void> | null = null;
+  /** Messages read while the room opens for this socket's hello (cluster), or null. */
+  let waiting: unknown[] | null = null;
   const send = (frame: object) => {
     if (!closed) socket.send(JSON.stringify(frame));
   };
@@ -130,10 +141,11 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     else sendError(code, message);
   };
 
-  const welcome = (role: 'viewer' | 'studio', viewerId: string | null, { room, video, fanout }: RoomRuntime, skipped?: WelcomeFrame['skipped']) => {
+  const welcome = (role: 'viewer' | 'studio', viewerId: string | null, runtimeOf: RoomRuntime, skipped?: WelcomeFrame['skipped']) => {
+    const { room, video } = runtimeOf;
     // The viewer being welcomed joins the fan-out only after its replay: count it already, so a
     // lone viewer sees 1, not 0. The room's own count follows at onJoined.
-    const viewerCount = fanout.viewerCount + (role === 'viewer' ? 1 : 0);
+    const viewerCount = runtimeOf.viewers() + (role === 'viewer' ? 1 : 0);
     const snapshot = { ...room.snapshot(), viewerCount, video: video.videoState() };
     const frame: WelcomeFrame = { type: 'welcome', v: ROOM_PROTOCOL_VERSION, roomId: context.roomId, role, viewerId, lastSeq: room.lastSeq(), serverTime: context.nowMs(), snapshot, ...(skipped ? { skipped } : {}) };
     send(frame);
@@ -172,9 +184,31 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
       return refuseHello('not-ready', `Say hello first: ${firstIssue(parsed.error)}`, roomCloseCodes.policy, 'Expected a hello.');
     }
     const hello = parsed.data;
+    if (hello.role === 'studio' && !tokenMatches(hello.token, context.studioToken)) return refuseHello('unauthorized', WRONG_TOKEN, roomCloseCodes.policy, 'Unauthorized.');
+    const found = context.runtime(hello.role === 'studio');
+    if (!(found instanceof Promise)) return helloTo(hello, found);
+    // A cluster node opening the room from the shared database: what the client sends meanwhile
+    // waits for the welcome, in order.
+    waiting = [];
+    found.then(
+      (opened) => {
+        const queued = waiting ?? [];
+        waiting = null;
+        if (closed) return;
+        helloTo(hello, opened);
+        for (const json of queued) onParsed(json);
+      },
+      (error: unknown) => {
+        waiting = null;
+        log.error('a room could not be opened', { roomId: context.roomId, error });
+        refuseHello('failed', 'The room could not be opened just now; try again.', roomCloseCodes.tryAgainLater, 'Room not opened.');
+      },
+    );
+  };
+
+  const helloTo = (hello: z.infer<typeof helloSchema>, found: RoomRuntime | null) => {
     if (hello.role === 'studio') {
-      if (!tokenMatches(hello.token, context.studioToken)) return refuseHello('unauthorized', WRONG_TOKEN, roomCloseCodes.policy, 'Unauthorized.');
-      runtime = context.runtime(true);
+      runtime = found;
       if (!runtime) return;
       peer = { role: 'studio', actor: hello.actor ?? 'studio', video: runtime.video.openViewer((frame) => send(frame)) };
       welcome('studio', null, runtime);
@@ -189,10 +223,9 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
       else join();
       return;
     }
-    const found = context.runtime(false);
     if (!found) return refuseHello('not-found', 'This live room does not exist (yet): check the link.', roomCloseCodes.policy, 'No such room.');
     // Only a key new to the room adds a row; past the address's budget it must wait (try again later).
-    if (!context.knownViewer(hello.viewerKey) && !context.limiters.newViewerPerAddress.take(context.address, context.nowMs())) {
+    if (!found.knowsViewer(hello.viewerKey) && !context.limiters.newViewerPerAddress.take(context.address, context.nowMs())) {
       return refuseHello('rate-limited', 'Too many new viewers from this network just now: try again in a minute.', roomCloseCodes.tryAgainLater, 'Too many new viewers.');
     }
     runtime = found;
@@ -262,6 +295,33 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
     }
   };
 
+  /** A frame read as JSON and within the socket's rate: a hello, a viewer's message or a studio's action. */
+  const onParsed = (json: unknown) => {
+    if (!peer || !runtime) return onHello(json);
+    if (peer.role === 'viewer') return onViewerMessage(json, peer, runtime.room);
+    const parsed = actionMessageSchema.safeParse(json);
+    const clientId = typeof (json as { clientId?: unknown } | null)?.clientId === 'string' ? (json as { clientId: string }).clientId.slice(0, 64) : null;
+    if (!parsed.success) return refused('invalid', firstIssue(parsed.error), clientId);
+    refusalsInARow = 0;
+    const { room } = runtime;
+    const { actor } = peer;
+    const { clientId: actionId } = parsed.data;
+    const stored = withPhotoUrls(parsed.data);
+    if (!studioTurn && !(stored instanceof Promise)) return void answer(room.act(actor, stored), actionId);
+    const turn = (studioTurn ?? Promise.resolve()).then(async () => {
+      const ready = await Promise.resolve(stored).catch((error: unknown) => {
+        log.error('a product photo could not be stored', { error });
+        return null;
+      });
+      if (ready) void answer(room.act(actor, ready), actionId);
+      else sendAck({ type: 'ack', clientId: actionId, ok: false, code: 'failed', message: 'The room could not save that just now; try again.' });
+    });
+    studioTurn = turn;
+    void turn.finally(() => {
+      if (studioTurn === turn) studioTurn = null;
+    });
+  };
+
   return {
     onMessage(data, isBinary) {
       if (closed) return;
@@ -281,13 +341,8 @@ export function handleRoomConnection(socket: ConnectionSocket, context: Connecti
         const clientId = typeof (json as { clientId?: unknown } | null)?.clientId === 'string' ? (json as { clientId: string }).clientId.slice(0, 64) : null;
         return refused('rate-limited', 'Too many messages: slow down.', clientId);
       }
-      if (!peer || !runtime) return onHello(json);
-      if (peer.role === 'viewer') return onViewerMessage(json, peer, runtime.room);
-      const parsed = actionMessageSchema.safeParse(json);
-      const clientId = typeof (json as { clientId?: unknown } | null)?.clientId === 'string' ? (json as { clientId: string }).clientId.slice(0, 64) : null;
-      if (!parsed.success) return refused('invalid', firstIssue(parsed.error), clientId);
-      refusalsInARow = 0;
-      void answer(runtime.room.act(peer.actor, withPhotoUrls(parsed.data)), parsed.data.clientId);
+      if (waiting) return void waiting.push(json);
+      onParsed(json);
     },
     onClose() {
       closed = true;

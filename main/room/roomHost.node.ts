@@ -14,12 +14,17 @@ import type { ShowSfu } from '../sfu/showSfuTypes.std';
 import { createVideoOffShow } from '../sfu/videoOffShow.std';
 import type { TlsFiles } from '../http/tlsFiles.node';
 import { lanAddress } from '../network/lanAddress.node';
+import { openClusterConnections } from '../roomCluster/clusterConnections.node';
+import { createClusterRooms } from './pg/clusterRooms.node';
+import { migratePostgresRooms } from './pg/pgRoomSchema.node';
+import type { RoomClusterArgs } from './roomArgs.node';
 import { openRoomDatabase } from './roomDatabase.node';
 import type { RoomRateLimits } from './roomLimits.std';
 import { startRoomServer, type RoomServer } from './roomServer.node';
 
-// The live room with everything around it: its SQLite file, the SFU (or the reason there is
-// none), the broadcaster API and the server. The one composition of the room, used by
+// The live room with everything around it: its SQLite file (or, for a node of a cluster, its
+// PostgreSQL and NATS: main/roomCluster/), the SFU (or the reason there is none), the
+// broadcaster API and the server. The one composition of the room, used by
 // `npm run room` and by the studio, which embeds it.
 
 export interface RoomHostOptions {
@@ -44,6 +49,8 @@ export interface RoomHostOptions {
   newId: () => string;
   /** The other room nodes' base URLs (`--peers`): asked for a room's broadcaster when this node has none. */
   peers?: readonly string[];
+  /** A node of a cluster (`--cluster`): rooms in PostgreSQL, their event logs in NATS JetStream; none: the SQLite file. */
+  cluster?: RoomClusterArgs | null;
 }
 
 export interface RoomHost {
@@ -76,6 +83,12 @@ export async function startRoomHost(options: RoomHostOptions): Promise<RoomHost>
   const sfuConfig = sfuConfigFor(options.host, options.env, lan);
   if (!sfuConfig.ok) throw new Error(sfuConfig.message);
   await mkdir(options.dataDir, { recursive: true });
+  const clusterArgs = options.cluster ?? null;
+  const shared = clusterArgs ? await openClusterConnections({ ...clusterArgs, log: log.child('cluster') }) : null;
+  if (shared) await migratePostgresRooms(shared.pool).catch(async (error: unknown) => {
+    await shared.close();
+    throw error;
+  });
   const db = openRoomDatabase((file) => new Sqlite(file), path.join(options.dataDir, 'room.sqlite'));
   const sfu = await openSfu({
     env: options.env,
@@ -118,13 +131,15 @@ export async function startRoomHost(options: RoomHostOptions): Promise<RoomHost>
       log,
       now: options.now ?? Date.now,
       newId: options.newId,
+      cluster: shared && clusterArgs ? createClusterRooms({ pool: shared.pool, nc: shared.nc, nodeId: clusterArgs.nodeId, now: options.now ?? Date.now, newId: options.newId }) : null,
     });
   } catch (error) {
     if (sfu.available) sfu.pool.close();
     db.close();
+    await shared?.close();
     throw error;
   }
-  for (const roomId of options.rooms) server.openRoom(roomId);
+  for (const roomId of options.rooms) await server.openRoom(roomId);
   const running = server;
   const reachable = options.host === '0.0.0.0' || options.host === '::' ? (lan ?? '127.0.0.1') : options.host;
   const secure = Boolean(options.tls);
@@ -141,6 +156,7 @@ export async function startRoomHost(options: RoomHostOptions): Promise<RoomHost>
       for (const show of shows.values()) show.close();
       if (sfu.available) sfu.pool.close();
       db.close();
+      await shared?.close();
     },
   };
 }

@@ -17,34 +17,39 @@ export interface StoredPhoto {
   bytes: Buffer;
 }
 
+/** Where a room keeps its photos: this server's SQLite file (at once), or a cluster's PostgreSQL (a promise). */
 export interface RoomPhotos {
   /** The product as the room keeps and sends it: an inline photo stored, and replaced by its address. */
-  withPhotoUrl(roomId: string, product: RoomProduct): RoomProduct;
+  withPhotoUrl(roomId: string, product: RoomProduct): RoomProduct | Promise<RoomProduct>;
   /** The photo at `<hash>.<ext>` of the room, or null when it has none by that name. */
-  read(roomId: string, hash: string, ext: string): StoredPhoto | null;
+  read(roomId: string, hash: string, ext: string): StoredPhoto | null | Promise<StoredPhoto | null>;
 }
 
-export function createRoomPhotos(db: Database): RoomPhotos {
+/** An inline photo's bytes, type, content hash and the address it is served at; null when it is not one the room takes. */
+export function inlinePhoto(roomId: string, dataUrl: string): { type: string; bytes: Buffer; hash: string; url: string } | null {
+  const parsed = DATA_URL.exec(dataUrl);
+  const type = parsed?.[1];
+  if (!type || parsed[2] === undefined) return null;
+  const bytes = Buffer.from(parsed[2], 'base64');
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  return { type, bytes, hash, url: `/rooms/${roomId}/photos/${hash}.${extOfType[type] ?? 'png'}` };
+}
+
+/** A stored photo, only when asked for by the extension of its own type. */
+export const photoOfType = (found: { type: string; bytes: Buffer } | null, ext: string): StoredPhoto | null =>
+  found && typeOfExt[ext] === found.type ? { contentType: found.type, bytes: found.bytes } : null;
+
+export function createRoomPhotos(db: Database): { withPhotoUrl(roomId: string, product: RoomProduct): RoomProduct; read(roomId: string, hash: string, ext: string): StoredPhoto | null } {
   const insert = db.prepare('INSERT OR IGNORE INTO photos (room_id, hash, type, bytes) VALUES (?, ?, ?, ?)');
   const select = db.prepare<[string, string], { type: string; bytes: Buffer }>('SELECT type, bytes FROM photos WHERE room_id = ? AND hash = ?');
-  const store = (roomId: string, dataUrl: string): string | null => {
-    const parsed = DATA_URL.exec(dataUrl);
-    const type = parsed?.[1];
-    if (!type || parsed[2] === undefined) return null;
-    const bytes = Buffer.from(parsed[2], 'base64');
-    const hash = createHash('sha256').update(bytes).digest('hex');
-    insert.run(roomId, hash, type, bytes);
-    return `/rooms/${roomId}/photos/${hash}.${extOfType[type] ?? 'png'}`;
-  };
   return {
     withPhotoUrl(roomId, product) {
       if (product.photo === null || !product.photo.startsWith('data:')) return product;
-      return { ...product, photo: store(roomId, product.photo) };
+      const photo = inlinePhoto(roomId, product.photo);
+      if (photo) insert.run(roomId, photo.hash, photo.type, photo.bytes);
+      return { ...product, photo: photo?.url ?? null };
     },
-    read(roomId, hash, ext) {
-      const found = select.get(roomId, hash);
-      return found && typeOfExt[ext] === found.type ? { contentType: found.type, bytes: found.bytes } : null;
-    },
+    read: (roomId, hash, ext) => photoOfType(select.get(roomId, hash) ?? null, ext),
   };
 }
 

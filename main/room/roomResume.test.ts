@@ -65,7 +65,7 @@ describe('resume', () => {
     expect(await studio.client.send({ type: 'action', action: { kind: 'promoteProduct', productId: 'p0' } })).toMatchObject({ ok: true });
     const bystander = connect(server, 'viewer');
     await bystander.welcome;
-    const runtime = server.openRoom('shop');
+    const runtime = await server.openRoom('shop');
 
     const rssBefore = process.memoryUsage().rss;
     const delay = monitorEventLoopDelay({ resolution: 5 });
@@ -102,15 +102,15 @@ describe('resume', () => {
     await studio.welcome;
     const reply = (text: string) => studio.client.send({ type: 'action', action: { kind: 'reply', text } });
     expect(await reply('before')).toMatchObject({ ok: true });
-    const seen = (await reply('last one seen')).ok ? server.openRoom('shop').room.lastSeq() : -1;
+    const seen = (await reply('last one seen')).ok ? (await server.openRoom('shop')).room.lastSeq() : -1;
     const missed = await Promise.all(Array.from({ length: 450 }, (_, index) => reply(`missed ${index}`)));
     expect(missed.every((ack) => ack.ok)).toBe(true);
-    const lastMissed = server.openRoom('shop').room.lastSeq();
+    const lastMissed = (await server.openRoom('shop')).room.lastSeq();
 
     const viewer = await rawSocket(server.port, { type: 'hello', v: 1, role: 'viewer', viewerKey: randomBytes(16).toString('hex'), resumeFrom: seen });
     // Live events while the replay is under way: they follow it, none lost.
     const live = await Promise.all(Array.from({ length: 50 }, (_, index) => reply(`live ${index}`)));
-    const newest = server.openRoom('shop').room.lastSeq();
+    const newest = (await server.openRoom('shop')).room.lastSeq();
     expect(live.every((ack) => ack.ok)).toBe(true);
     await until(() => viewer.events().some((event) => event.seq === newest), 'the newest live event');
 

@@ -8,8 +8,8 @@ import { sendJson } from '../http/httpJson.node';
 import { securityHeaders } from '../http/securityHeaders.std';
 import { httpServer, type TlsFiles } from '../http/tlsFiles.node';
 import { readStaticFile, sendStaticFile } from '../http/staticFiles.node';
-import { createFanout } from './fanout.std';
-import { COUNTER_EVENT_MS, openLiveRoom } from './liveRoom.node';
+import { createFanout, type Fanout } from './fanout.std';
+import { COUNTER_EVENT_MS, openLiveRoom, type LiveRoom } from './liveRoom.node';
 import { openSqliteRoomStore } from './sqliteRoomStore.node';
 import { createRateLimiter } from './rateLimiter.std';
 import { roomCloseCodes } from './roomCloseCodes.std';
@@ -17,12 +17,40 @@ import { handleRoomConnection, type RoomRuntime } from './roomConnection.node';
 import type { Database } from './roomDatabase.node';
 import { defaultRoomLimits, type RoomRateLimits } from './roomLimits.std';
 import type { RoomVideo } from './roomVideo.std';
-import { createRoomPhotos, type StoredPhoto } from './roomPhotos.node';
+import { createRoomPhotos, type RoomPhotos, type StoredPhoto } from './roomPhotos.node';
 import { knownViewerKeys } from './viewerKeys.node';
 
 // The live room server: viewers' page (GET /watch/:roomId), the room protocol
 // (WebSocket /rooms/:roomId/live, docs/ROOM-PROTOCOL.md), and any extra HTTP handlers the
 // composition root mounts (the SFU's broadcaster API). Embedded in the studio or standalone.
+
+/** What a cluster node's room is built from: the server's fan-out and video for it. */
+export interface ClusterRoomParts {
+  fanout: Fanout;
+  video: RoomVideo;
+  log: Logger;
+}
+
+export interface ClusterRoom {
+  room: LiveRoom;
+  /** Viewers' sockets on every node (this one's counted now, the others' as they last said). */
+  viewers(): number;
+  knowsViewer(viewerKey: string): boolean;
+  /** Stops following the room's log and relaying to it. */
+  close(): Promise<void>;
+}
+
+/**
+ * Rooms kept by a cluster (main/roomCluster/): in PostgreSQL, each followed in its NATS JetStream
+ * log, opened asynchronously. Without one, rooms live in this server's SQLite file.
+ */
+export interface ClusterRooms {
+  /** Whether a room exists that this node has not opened yet (a studio opened it on another node). */
+  exists(roomId: string): Promise<boolean>;
+  open(roomId: string, parts: ClusterRoomParts): Promise<ClusterRoom>;
+  /** Where every node reads the rooms' product photos. */
+  photos: RoomPhotos;
+}
 
 export type HttpHandler = (request: IncomingMessage, response: ServerResponse, url: URL) => Promise<boolean>;
 
@@ -47,6 +75,8 @@ export interface RoomServerOptions {
   trustedProxies?: readonly string[];
   /** Serve HTTPS and WSS with this certificate; none: plain HTTP (alone, or behind a TLS-terminating proxy). */
   tls?: TlsFiles | null;
+  /** Rooms shared with other nodes (--cluster); none: rooms in `db`. */
+  cluster?: ClusterRooms | null;
   /** Runs `run` after `ms` unless cancelled (the hello timeout); tests pass a clock of their own. */
   schedule?: (ms: number, run: () => void) => () => void;
 }
@@ -58,8 +88,8 @@ const realSchedule = (ms: number, run: () => void) => {
 
 export interface RoomServer {
   readonly port: number;
-  /** Opens (creating when new) a room, as a studio hello would. */
-  openRoom(roomId: string): RoomRuntime;
+  /** Opens (creating when new) a room, as a studio hello would: at once on SQLite, a promise in a cluster. */
+  openRoom(roomId: string): RoomRuntime | Promise<RoomRuntime>;
   roomExists(roomId: string): boolean;
   close(): Promise<void>;
 }
@@ -115,20 +145,51 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     newViewerPerAddress: createRateLimiter(limits.newViewersPerAddress),
   };
   const knownViewer = knownViewerKeys(db);
-  const photos = createRoomPhotos(db);
+  const photos: RoomPhotos = options.cluster?.photos ?? createRoomPhotos(db);
   const socketsPerAddress = new Map<string, number>();
   const roomRow = db.prepare<[string], { id: string }>('SELECT id FROM rooms WHERE id = ?');
 
-  const openRoom = (roomId: string): RoomRuntime => {
-    const open = rooms.get(roomId);
-    if (open) return open;
-    const fanout = createFanout({
+  const { cluster } = options;
+  const opening = new Map<string, Promise<RoomRuntime>>();
+  const closers: (() => Promise<void>)[] = [];
+
+  const newFanout = (roomId: string) =>
+    createFanout({
       viewerCommentsPerSecond: limits.viewerCommentsPerSecond,
       viewerGroups: VIEWER_GROUPS,
       maxViewerBufferBytes: limits.maxViewerBufferBytes,
       maxStudioBufferBytes: limits.maxStudioBufferBytes,
       onDropped: (who, bufferedBytes) => log.warn('dropped a slow socket', { roomId, who, bufferedBytes }),
     });
+
+  /** A cluster node's room: opened once however many hellos ask for it together. */
+  const openClusterRoom = (clusterRooms: ClusterRooms, roomId: string): Promise<RoomRuntime> => {
+    const pending = opening.get(roomId);
+    if (pending) return pending;
+    const fanout = newFanout(roomId);
+    const video = options.videoFor(roomId);
+    const opened = clusterRooms.open(roomId, { fanout, video, log: log.child(`room:${roomId}`) }).then(
+      (clusterRoom) => {
+        const runtime: RoomRuntime = { room: clusterRoom.room, fanout, video, viewers: clusterRoom.viewers, knowsViewer: clusterRoom.knowsViewer };
+        rooms.set(roomId, runtime);
+        closers.push(clusterRoom.close);
+        log.info('room open', { roomId, lastSeq: clusterRoom.room.lastSeq(), cluster: true });
+        return runtime;
+      },
+      (error: unknown) => {
+        opening.delete(roomId);
+        throw error;
+      },
+    );
+    opening.set(roomId, opened);
+    return opened;
+  };
+
+  const openRoom = (roomId: string): RoomRuntime | Promise<RoomRuntime> => {
+    const open = rooms.get(roomId);
+    if (open) return open;
+    if (cluster) return openClusterRoom(cluster, roomId);
+    const fanout = newFanout(roomId);
     const video = options.videoFor(roomId);
     const room = openLiveRoom({
       store: openSqliteRoomStore(db, roomId, options.now),
@@ -140,13 +201,19 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       onEvent: (stored) => fanout.publish({ seq: stored.event.seq, kind: stored.event.kind, owner: stored.owner, json: stored.json }),
       defer: (run) => setImmediate(run),
     });
-    const runtime = { room, fanout, video };
+    const runtime: RoomRuntime = { room, fanout, video, viewers: () => fanout.viewerCount, knowsViewer: (viewerKey) => knownViewer(roomId, viewerKey) };
     rooms.set(roomId, runtime);
     log.info('room open', { roomId, lastSeq: room.lastSeq() });
     return runtime;
   };
 
-  const roomExists = (roomId: string) => rooms.has(roomId) || roomRow.get(roomId) !== undefined;
+  /** Open here, or (SQLite) in the file; a cluster's other rooms are asked of its database (`findRoom`). */
+  const roomExists = (roomId: string) => rooms.has(roomId) || (!cluster && roomRow.get(roomId) !== undefined);
+  const findRoom = (roomId: string, create: boolean): RoomRuntime | null | Promise<RoomRuntime | null> => {
+    if (create || roomExists(roomId)) return openRoom(roomId);
+    if (!cluster) return null;
+    return cluster.exists(roomId).then((found) => (found ? openRoom(roomId) : null));
+  };
 
   const studioFlushTimer = setInterval(() => {
     for (const { fanout } of rooms.values()) fanout.flushStudio();
@@ -167,13 +234,13 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed.');
     if (url.pathname === '/healthz') return sendJson(response, 200, { ok: true, rooms: rooms.size });
     const photoPath = PHOTO_PATH.exec(url.pathname);
-    if (photoPath) return sendPhoto(request, response, photos.read(photoPath[1] ?? '', photoPath[2] ?? '', photoPath[3] ?? ''));
+    if (photoPath) return sendPhoto(request, response, await photos.read(photoPath[1] ?? '', photoPath[2] ?? '', photoPath[3] ?? ''));
     if (!options.viewerDir) return sendText(response, 404, 'Not found.');
     const watch = WATCH_PATH.exec(url.pathname);
     let file: string;
     if (watch) {
       const roomId = safeDecode(watch[1] ?? '');
-      if (!roomIdSchema.safeParse(roomId).success || !roomExists(roomId)) {
+      if (!roomIdSchema.safeParse(roomId).success || !(roomExists(roomId) || (cluster && (await cluster.exists(roomId))))) {
         return sendText(response, 404, 'This live room does not exist (yet). Check the link, or ask the shop for a new one.');
       }
       file = '/viewer.html';
@@ -225,20 +292,19 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       const connection = handleRoomConnection(ws, {
         roomId,
         address,
-        runtime: (create) => (create || roomExists(roomId) ? openRoom(roomId) : null),
+        runtime: (create) => findRoom(roomId, create),
         studioToken: options.studioToken,
         limits,
         limiters,
         socketLimiter: createRateLimiter(limits.messagePerSocket),
         photos,
-        knownViewer: (viewerKey) => knownViewer(roomId, viewerKey),
         nowMs: options.now,
         schedule: options.schedule ?? realSchedule,
         defer: (run) => void setImmediate(run),
         log,
         onJoined: () => {
           const runtime = rooms.get(roomId);
-          runtime?.room.setViewerCount(runtime.fanout.viewerCount);
+          runtime?.room.setViewerCount(runtime.viewers());
         },
       });
       ws.on('message', (data: Buffer, isBinary: boolean) => connection.onMessage(data, isBinary));
@@ -249,7 +315,7 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
         if (left <= 0) socketsPerAddress.delete(address);
         else socketsPerAddress.set(address, left);
         const runtime = rooms.get(roomId);
-        runtime?.room.setViewerCount(runtime.fanout.viewerCount);
+        runtime?.room.setViewerCount(runtime.viewers());
       });
     });
   });
@@ -277,6 +343,8 @@ export async function startRoomServer(options: RoomServerOptions): Promise<RoomS
       clearInterval(viewerFlushTimer);
       clearInterval(counterTimer);
       clearInterval(pingTimer);
+      await Promise.allSettled(opening.values());
+      await Promise.all(closers.map((close) => close()));
       for (const { fanout } of rooms.values()) {
         fanout.flushStudio();
         for (let group = 0; group < VIEWER_GROUPS; group += 1) fanout.flushViewers(performance.now());

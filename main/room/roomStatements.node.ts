@@ -36,7 +36,7 @@ export function prepareRoomStatements(db: Database) {
     ),
     setPinned: db.prepare('UPDATE rooms SET pinned = ? WHERE id = ?'),
     setPromotion: db.prepare('UPDATE rooms SET promotion = ? WHERE id = ?'),
-    setLikes: db.prepare('UPDATE rooms SET likes = ? WHERE id = ?'),
+    addLikes: db.prepare<[number, string], { likes: number }>('UPDATE rooms SET likes = likes + ? WHERE id = ? RETURNING likes'),
     setEnded: db.prepare('UPDATE rooms SET ended = ? WHERE id = ?'),
     insertAction: db.prepare('INSERT INTO actions (room_id, seq, at, actor, kind, body) VALUES (?, ?, ?, ?, ?, ?)'),
     ban: db.prepare('UPDATE viewers SET banned = 1 WHERE room_id = ? AND viewer_id = ?'),

@@ -109,7 +109,8 @@ export interface RoomStore {
   unnamedClaims(productId: string, viewerId: string): Maybe<{ body: string }[]>;
   setPinned(json: string | null): Maybe<void>;
   setPromotion(json: string | null): Maybe<void>;
-  setLikes(likes: number): Maybe<void>;
+  /** Adds this node's likes since its last flush (several nodes each add theirs); answers the room's total. */
+  addLikes(delta: number): Maybe<number>;
   setEnded(json: string | null): Maybe<void>;
   insertAction(seq: number, at: number, actor: string, kind: string, body: string): Maybe<void>;
   /** Bans a viewer who has joined; false when no viewer has that id. */

@@ -14,7 +14,12 @@ interface Logged extends StoredEventRow {
   commentId?: string;
 }
 
-export function createRoomMemory(initial: readonly StoredEventRow[]) {
+/**
+ * `fedBy`: 'batches' — this node's commits and its batches' catch-up feed the log in memory (one
+ * process, or tests of the store); 'log' — only the room's event log does (`logged`), as a cluster
+ * node's follower delivers it, so a replay, a welcome's lastSeq and the live feed are one sequence.
+ */
+export function createRoomMemory(initial: readonly StoredEventRow[], fedBy: 'batches' | 'log' = 'batches') {
   const log: Logged[] = [];
   const comments: Logged[] = [];
   const hidden = new Set<string>();
@@ -27,6 +32,8 @@ export function createRoomMemory(initial: readonly StoredEventRow[]) {
   let change: typeof batch = { events: [], receipts: [] };
 
   const add = (row: StoredEventRow) => {
+    // Idempotent by seq: a follower and a batch may both know an event.
+    if (log.length > 0 && (log.at(-1) as Logged).seq >= row.seq) return;
     const body = JSON.parse(row.body) as { kind: string; comment?: { id: string }; commentId?: string };
     const logged: Logged = { ...row, ...(body.kind === 'comment' && body.comment ? { commentId: body.comment.id } : {}) };
     log.push(logged);
@@ -78,8 +85,14 @@ export function createRoomMemory(initial: readonly StoredEventRow[]) {
 
     /** Events other nodes committed, read at the start of a batch. */
     committed(rows: readonly StoredEventRow[]) {
-      for (const row of rows) add(row);
+      if (fedBy === 'batches') for (const row of rows) add(row);
     },
+    /** An event as the room's log delivered it (fedBy 'log'). */
+    logged(row: StoredEventRow) {
+      add(row);
+    },
+    /** The newest seq held. */
+    lastSeq: () => log.at(-1)?.seq ?? 0,
     stageEvent(row: StoredEventRow) {
       change.events.push(row);
     },
@@ -95,7 +108,7 @@ export function createRoomMemory(initial: readonly StoredEventRow[]) {
       change = { events: [], receipts: [] };
     },
     commit() {
-      for (const row of batch.events) add(row);
+      if (fedBy === 'batches') for (const row of batch.events) add(row);
       for (const [key, ack] of batch.receipts) receipts.set(key, ack);
       batch = { events: [], receipts: [] };
     },

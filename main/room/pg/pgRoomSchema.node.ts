@@ -90,6 +90,14 @@ const migrations: readonly string[] = [
      PRIMARY KEY (room_id, key_hash),
      UNIQUE (room_id, viewer_id)
    );`,
+  // Product photos by content address, read by every node (a studio's photo sent through one node, fetched from another).
+  `CREATE TABLE photos (
+     room_id text NOT NULL,
+     hash text NOT NULL,
+     type text NOT NULL,
+     bytes bytea NOT NULL,
+     PRIMARY KEY (room_id, hash)
+   );`,
 ];
 
 /** Brings the database's room tables up to date; nodes starting together migrate one at a time. */

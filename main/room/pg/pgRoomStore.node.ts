@@ -31,7 +31,19 @@ const EVENTS_AFTER = 'SELECT seq::float8 AS seq, kind, owner, body FROM events W
  */
 const viewerIdOf = (roomId: string, keyHash: string) => `v-${createHash('sha256').update(`viewer\u0000${roomId}\u0000${keyHash}`).digest('base64url').slice(0, 12)}`;
 
-export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () => number): Promise<RoomStore> {
+/** A cluster node's store: its memory of the room's log is fed by the node's follower of that log. */
+export interface FollowedRoomStore extends RoomStore {
+  /** An event the room's log delivered, in seq order (already held: ignored). */
+  logged(row: StoredEventRow): void;
+  /** The newest seq in memory: where the follower goes on from, and what a welcome says. */
+  loggedSeq(): number;
+  /** Whether a viewer key's hash has joined the room (read when it opened, or named here since). */
+  knowsViewer(keyHash: string): boolean;
+}
+
+export function openPostgresRoomStore(pool: Pool, roomId: string, now: () => number): Promise<RoomStore>;
+export function openPostgresRoomStore(pool: Pool, roomId: string, now: () => number, fedBy: 'log'): Promise<FollowedRoomStore>;
+export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () => number, fedBy: 'batches' | 'log' = 'batches'): Promise<FollowedRoomStore> {
   await pool.query('INSERT INTO rooms (id, created_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [roomId, now()]);
   const [opened, banned, viewers, products, variants, events] = await Promise.all([
     pool.query(ROOM_ROW, [roomId]),
@@ -42,7 +54,7 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
     pool.query<StoredEventRow>(EVENTS_AFTER, [roomId, 0]),
   ]);
   const openedRow = room(opened.rows[0] as Parameters<typeof room>[0]);
-  const memory = createRoomMemory(events.rows);
+  const memory = createRoomMemory(events.rows, fedBy);
   const viewerIds = new Map(viewers.rows.map((found) => [found.key_hash, found.viewer_id]));
   /** Viewers named since the last batch: written by the next one (write-behind), again after a rollback. */
   const newViewers = new Map<string, string>();
@@ -95,6 +107,9 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
     eventsSince: memory.eventsSince,
     arrivalHistory: memory.arrivalHistory,
     peekReceipt: memory.receipt,
+    logged: memory.logged,
+    loggedSeq: memory.lastSeq,
+    knowsViewer: (keyHash) => viewerIds.has(keyHash),
     productNow: (id) => productsNow.get(id) ?? null,
     viewerOf(keyHash) {
       const known = viewerIds.get(keyHash);
@@ -215,7 +230,7 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
       query<{ body: string }>("SELECT body FROM orders WHERE room_id = $1 AND product_id = $2 AND viewer_id = $3 AND variant_id IS NULL AND status = 'waitlisted' ORDER BY seq", [roomId, productId, viewerId]),
     setPinned: async (json) => void (await run('UPDATE rooms SET pinned = $2 WHERE id = $1', [roomId, json])),
     setPromotion: async (json) => void (await run('UPDATE rooms SET promotion = $2 WHERE id = $1', [roomId, json])),
-    setLikes: async (likes) => void (await run('UPDATE rooms SET likes = $2 WHERE id = $1', [roomId, likes])),
+    addLikes: async (delta) => (await query<{ likes: number }>('UPDATE rooms SET likes = likes + $2 WHERE id = $1 RETURNING likes::float8 AS likes', [roomId, delta]))[0]?.likes ?? 0,
     setEnded: async (json) => void (await run('UPDATE rooms SET ended = $2 WHERE id = $1', [roomId, json])),
     insertAction: async (seq, at, actor, kind, body) => void (await run('INSERT INTO actions (room_id, seq, at, actor, kind, body) VALUES ($1, $2, $3, $4, $5, $6)', [roomId, seq, at, actor, kind, body])),
     ban: async (viewerId) => (await run('UPDATE viewers SET banned = 1 WHERE room_id = $1 AND viewer_id = $2', [roomId, viewerId])) > 0,
