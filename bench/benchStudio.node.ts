@@ -8,7 +8,7 @@ import type { EventsFrame } from './benchViewers.node';
 
 export interface BenchStudio {
   ws: WebSocket;
-  /** Arrival minus send time of every bench comment seen, in ms. */
+  /** Arrival minus send time of every bench comment seen (of those `timed` picks), in ms. */
   deliveries: number[];
   /** The bench comments' ids seen. */
   delivered: Set<string>;
@@ -29,7 +29,8 @@ export function benchCommentLatency(text: string, at: number): { id: string; ms:
   return id && sent ? { id, ms: at - Number(sent) } : null;
 }
 
-export async function openBenchStudio(port: number, token: string): Promise<BenchStudio> {
+/** `timed`: which bench comments' latencies are kept (all by default), by id. */
+export async function openBenchStudio(port: number, token: string, timed: (id: string) => boolean = () => true): Promise<BenchStudio> {
   const ws = new WebSocket(`ws://127.0.0.1:${port}/rooms/shop/live`, { perMessageDeflate: false });
   const acks = new Map<string, (ok: boolean) => void>();
   let actionCount = 0;
@@ -61,7 +62,7 @@ export async function openBenchStudio(port: number, token: string): Promise<Benc
         const latency = benchCommentLatency(event.comment.text, at);
         if (!latency) continue;
         studio.delivered.add(latency.id);
-        studio.deliveries.push(latency.ms);
+        if (timed(latency.id)) studio.deliveries.push(latency.ms);
       } else if (event.kind === 'order') studio.orderEvents += 1;
       else if (event.kind === 'stock' && event.left !== undefined) studio.lastStock = event.left;
     }
