@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { startNatsServer, type NatsServer } from '../testing/natsServer.node';
 import { startPostgresServer, type PostgresServer } from '../testing/postgresServer.node';
 import { spawnRoom, type SpawnedRoom } from '../testing/spawnRoom.node';
@@ -34,6 +35,12 @@ export interface BenchNodes {
   nodes: BenchNode[];
   /** CPU seconds so far: each node's, and the engines' (PostgreSQL's processes and nats-server together). */
   cpuSeconds(): Promise<{ nodes: number[]; engines: number }>;
+  /**
+   * PostgreSQL's committed transactions so far (`pg_stat_database.xact_commit`), null without the
+   * cluster: each node's batch is one transaction holding the room row's lock, so their rate
+   * bounds the room's writes (the count includes the engines' other transactions: an upper bound).
+   */
+  pgCommits(): Promise<number | null>;
   /** Each node's peak RSS in MB (sampled every 250 ms, and the kernel's own high-water mark). */
   rssMb(): Promise<number[]>;
   stop(): Promise<void>;
@@ -62,8 +69,8 @@ export async function startBenchNodes(options: BenchNodesOptions): Promise<Bench
   };
   const nodes: BenchNode[] = [];
   let rssTimer: NodeJS.Timeout | undefined;
+  let engines: { nats: NatsServer; postgres: PostgresServer } | null = null;
   try {
-    let engines: { nats: NatsServer; postgres: PostgresServer } | null = null;
     if (options.cluster) {
       const nats = await startNatsServer();
       cleanups.push(() => nats.dispose());
@@ -91,6 +98,17 @@ export async function startBenchNodes(options: BenchNodesOptions): Promise<Bench
   }
   return {
     nodes,
+    pgCommits: async () => {
+      if (!engines) return null;
+      const client = new pg.Client({ connectionString: engines.postgres.url });
+      await client.connect();
+      try {
+        const result = await client.query<{ commits: string }>('SELECT sum(xact_commit)::text AS commits FROM pg_stat_database');
+        return Number(result.rows[0]?.commits ?? 0);
+      } finally {
+        await client.end();
+      }
+    },
     cpuSeconds: async () => ({ nodes: await Promise.all(nodes.map((node) => processCpuSeconds(node.pid))), engines: await engineCpuSeconds() }),
     rssMb: () => Promise.all(nodes.map(async (node) => Math.max(node.peakRssMb, (await processRssMb(node.pid)).peak))),
     stop,

@@ -61,10 +61,13 @@ export async function benchScale(options: ScaleBenchOptions, print: (figures: ob
     const openSeconds = (performance.now() - openStarted) / 1000;
 
     const cpuBefore = await cluster.cpuSeconds();
+    const commitsBefore = await cluster.pgCommits();
     const comments = await offerComments(viewers, options.commentsPerSecond, options.seconds);
     await until(() => studio.delivered.size >= comments.accepted && (farStudio === null || farStudio.delivered.size >= comments.accepted), 10_000);
     const elapsed = (performance.now() - comments.startedMs) / 1000;
     const cpuAfter = await cluster.cpuSeconds();
+    const commitsAfter = await cluster.pgCommits();
+    const pgCommitsPerSec = commitsBefore === null || commitsAfter === null ? null : (commitsAfter - commitsBefore) / elapsed;
     const nodeCores = cpuAfter.nodes.map((seconds, index) => (seconds - (cpuBefore.nodes[index] ?? 0)) / elapsed);
     const open = viewers.filter((viewer) => viewer.ws.readyState === WebSocket.OPEN);
     const socketsPerNode = ports.map((_, index) => open.filter((viewer) => viewer.port === ports[index]).length);
@@ -109,6 +112,9 @@ export async function benchScale(options: ScaleBenchOptions, print: (figures: ob
       ...stall,
       ...sale,
       cpuCoresPerNode: nodeCores.map((cores) => round(cores, 2)),
+      // The room's writes serialise on its row lock, one transaction per batch: events per commit is the batch size it reached.
+      pgCommitsPerSec: round(pgCommitsPerSec, 0),
+      eventsPerPgCommit: pgCommitsPerSec ? round(studio.delivered.size / elapsed / pgCommitsPerSec, 1) : null,
       enginesCpuCores: round((cpuAfter.engines - cpuBefore.engines) / elapsed, 2),
       rssMbPerNode: rssMbPerNode.map((mb) => round(mb, 0)),
       // Per core of a node, for docs/SCALE.md's model: what one node did, divided by the CPU it used.
