@@ -5,8 +5,10 @@ import { benchMediaChannel } from './mediaChannel.bench.node';
 import { benchPanel } from './panel.bench.node';
 import { benchReplay } from './replay.bench.node';
 import { benchRoom } from './room.bench.node';
+import { benchScale } from './scale.bench.node';
 import { runBenchRoomProcess } from './benchRoomProcess.node';
 import { runChatLoad } from './chatLoad.node';
+import { runLoopProbe } from './helloStall.node';
 
 // `npm run bench -- <name> [--seconds N] [--chat N]`: one benchmark, one JSON object per figure set on stdout.
 // Built into dist-bench/ (never packaged), next to dist/: the benchmarks run the built entries.
@@ -16,12 +18,21 @@ const built = path.join(packageRoot, 'dist');
 interface BenchFlags {
   /** golive: comments per second into the room through the live show, from as many viewers. */
   chat: number;
+  /** Every argument after the name, for a benchmark's own flags. */
+  args: readonly string[];
 }
 
-/** Not benchmarks: the processes some benchmarks start from this same entry (a room with its SFU traced, a chat load). */
+/** `--name value` from a benchmark's own flags, else `fallback`. */
+function flag(args: readonly string[], name: string, fallback: string): string {
+  const at = args.indexOf(name);
+  return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
+}
+
+/** Not benchmarks: the processes some benchmarks start from this same entry (a room with its SFU traced, a chat load, a loop probe). */
 const helpers: Record<string, (args: readonly string[]) => Promise<void>> = {
   'room-process': runBenchRoomProcess,
   'chat-load': runChatLoad,
+  'loop-probe': runLoopProbe,
 };
 const benchmarks: Record<string, { about: string; defaultSeconds?: number; run: (seconds: number, flags: BenchFlags) => Promise<void> }> = {
   compositor: {
@@ -33,6 +44,27 @@ const benchmarks: Record<string, { about: string; defaultSeconds?: number; run: 
     about: 'the room server under a busy show: 10,000 viewer sockets, 6,000 comments/s offered to the studio, a flash sale of 5,000 orders on 100 units',
     run: (seconds) =>
       benchRoom({ seconds, viewers: 10_000, commentsPerSecond: 6000, flashOrders: 5000, flashStock: 100, entry: path.join(built, 'main', 'room.node.js') }, print),
+  },
+  scale: {
+    about:
+      'issue 14\'s capacity figures: one room on --nodes N room processes (default 2; cluster mode on one PostgreSQL and one JetStream, which --nodes 1 skips unless --cluster; --entry <room.node.js> to run another build), 10,000 viewer sockets split between them, 6,000 comments/s offered to the studio on node A, cross-node delivery to node B, hellos with resumeFrom: 0 from sockets that never read against a loop probe, then a flash sale of 5,000 orders on 100 units from every node',
+    run: (seconds, flags) => {
+      const nodes = Number(flag(flags.args, '--nodes', '2'));
+      return benchScale(
+        {
+          seconds,
+          nodes,
+          cluster: nodes > 1 || flags.args.includes('--cluster'),
+          viewers: Number(flag(flags.args, '--viewers', '10000')),
+          commentsPerSecond: Number(flag(flags.args, '--comments', '6000')),
+          flashOrders: 5000,
+          flashStock: 100,
+          entry: path.resolve(flag(flags.args, '--entry', path.join(built, 'main', 'room.node.js'))),
+          benchEntry: __filename,
+        },
+        print,
+      );
+    },
   },
   golive: {
     about:
@@ -89,13 +121,13 @@ async function main(): Promise<void> {
   const benchmark = name ? benchmarks[name] : undefined;
   const seconds = secondsFlag >= 0 ? Number(rest[secondsFlag + 1]) : (benchmark?.defaultSeconds ?? 60);
   if (!benchmark || !(seconds > 0) || !(chat >= 0)) {
-    console.error(`Usage: npm run bench -- <name> [--seconds N] [--chat N]\nBenchmarks:\n${Object.entries(benchmarks)
+    console.error(`Usage: npm run bench -- <name> [--seconds N] [--chat N] [scale: --nodes N --cluster --entry <room.node.js> --viewers N --comments N]\nBenchmarks:\n${Object.entries(benchmarks)
       .map(([key, { about }]) => `  ${key}: ${about}`)
       .join('\n')}`);
     process.exitCode = 2;
     return;
   }
-  await benchmark.run(seconds, { chat });
+  await benchmark.run(seconds, { chat, args: rest });
 }
 
 main().catch((error: unknown) => {

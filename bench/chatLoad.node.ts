@@ -61,7 +61,7 @@ export async function startChatLoad(options: { benchEntry: string; port: number;
 /** The child's side. */
 export async function runChatLoad(args: readonly string[]): Promise<void> {
   const [port = '0', viewerCount = '0', rate = '0'] = args.map(String);
-  const viewers = await openViewers(Number(port), Number(viewerCount));
+  const viewers = await openViewers([Number(port)], Number(viewerCount));
   const report = (message: FromLoad) => process.send?.(message);
   let stopping = false;
   process.on('message', (message: ToLoad) => {

@@ -8,8 +8,8 @@ import { startBenchRoom } from './benchRoomProcess.node';
 import { benchCameraY4m, benchCardPng } from './benchScene.node';
 import { benchCameraMp4 } from './goliveFloor.node';
 import { sumGroups, type ProcessGroup } from './goliveProcesses.node';
-import { median } from './stats.std';
-import { type Bench, FLOOR_GROUPS, type GoLiveBenchOptions, SHOPCAST_GROUPS, round } from './goliveStudio.node';
+import { median, round } from './stats.std';
+import { type Bench, FLOOR_GROUPS, type GoLiveBenchOptions, SHOPCAST_GROUPS } from './goliveStudio.node';
 import { type CpuWindow, floorWindow, shopcastWindow } from './goliveCpu.node';
 import { liveShow, viewerFigures } from './goliveShow.node';
 

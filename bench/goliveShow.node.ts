@@ -3,7 +3,8 @@ import { stampSendTime } from '../contract/testStamp.std';
 import { startChatLoad, type ChatLoadResult } from './chatLoad.node';
 import { cpuByGroup, machineBusySeconds, readProcesses, shopcastMemoryMb, type ProcessGroup, type ProcessReading } from './goliveProcesses.node';
 import { launchViewerBrowser, type ViewerFrame } from './goliveViewer.node';
-import { type Bench, type GoLiveTiming, SHOPCAST_GROUPS, call, goLive, openStudio, percentile, round, sleep, waitFor } from './goliveStudio.node';
+import { type Bench, type GoLiveTiming, SHOPCAST_GROUPS, call, goLive, openStudio, sleep, waitFor } from './goliveStudio.node';
+import { percentile, round } from './stats.std';
 import { machineFigures, perSecond } from './goliveCpu.node';
 
 // The golive bench's measured live show: drops, first keyframe, glass-to-glass and memory.

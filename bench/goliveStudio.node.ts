@@ -31,8 +31,6 @@ export interface GoLiveBenchOptions {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-export const round = (value: number | null, digits = 3) => (value === null || !Number.isFinite(value) ? null : Math.round(value * 10 ** digits) / 10 ** digits);
-export const percentile = (sorted: readonly number[], p: number) => (sorted.length === 0 ? null : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? null));
 export const sender = { transport: 'websocket' as const, id: 'golive-bench', role: 'host' as const, name: 'Host' };
 export const SHOPCAST_GROUPS: readonly ProcessGroup[] = shopcastGroups;
 export const FLOOR_GROUPS: readonly ProcessGroup[] = ['floor', 'sfu'];
