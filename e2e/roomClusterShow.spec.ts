@@ -2,20 +2,20 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AckFrame, RoomEvent } from '../../contract/room/roomEvents.std';
-import { clusterSocket, studioHello, until, viewerHello, type ClusterSocket } from '../../testing/clusterTestKit.node';
-import { startNatsServer, type NatsServer } from '../../testing/natsServer.node';
-import { startPostgresServer, type PostgresServer } from '../../testing/postgresServer.node';
-import { spawnRoom, type SpawnedRoom } from '../../testing/spawnRoom.node';
+import type { AckFrame, RoomEvent } from '../contract/room/roomEvents.std';
+import { clusterSocket, studioHello, until, viewerHello, type ClusterSocket } from '../testing/clusterTestKit.node';
+import { startNatsServer, type NatsServer } from '../testing/natsServer.node';
+import { startPostgresServer, type PostgresServer } from '../testing/postgresServer.node';
+import { spawnRoom, type SpawnedRoom } from '../testing/spawnRoom.node';
+import { expect, test } from './fixtures';
+import { ROOM_ENTRY } from './roomPeers';
 
 // Many room nodes, one show (issue 14): two built `npm run room -- --cluster` processes on one
 // nats-server and one PostgreSQL, both started here. Viewers split across the nodes see every
 // comment once in one order; a flash sale across both sells exactly its stock; a node SIGKILLed
 // mid-stream loses nothing acknowledged for its viewers, who resume on the other; a welcome counts
-// the viewers of both nodes. Build first: `npm run build` (dist/main/room.node.js).
+// the viewers of both nodes. An e2e spec because it runs the built room (dist/main/room.node.js).
 
-const ROOM_ENTRY = 'dist/main/room.node.js';
 const token = 'cluster-test-token-0123456789abcdef';
 
 let nats: NatsServer;
@@ -45,7 +45,8 @@ const open = async (node: SpawnedRoom, roomId: string, hello: object) => {
   return socket;
 };
 
-beforeAll(async () => {
+test.beforeAll(async () => {
+  test.setTimeout(120_000);
   if (!existsSync(ROOM_ENTRY)) throw new Error(`${ROOM_ENTRY} is missing: run \`npm run build\` first.`);
   [nats, postgres] = await Promise.all([startNatsServer(), startPostgresServer()]);
   db = new pg.Pool({ connectionString: postgres.url, max: 2 });
@@ -53,9 +54,10 @@ beforeAll(async () => {
   // B after A: A migrates the schema, B finds it done (either way works: the migration is locked).
   a = await startNode('node-a');
   b = await startNode('node-b');
-}, 60_000);
+});
 
-afterAll(async () => {
+test.afterAll(async () => {
+  test.setTimeout(60_000);
   for (const socket of sockets) socket.close();
   for (const { room, dir } of nodes) {
     await room.stop();
@@ -63,7 +65,7 @@ afterAll(async () => {
   }
   await db?.end();
   await Promise.all([nats?.dispose(), postgres?.stop()]);
-}, 30_000);
+});
 
 const comments = (events: readonly RoomEvent[]) => events.flatMap((event) => (event.kind === 'comment' ? [event] : []));
 const seqsOf = (events: readonly RoomEvent[]) => events.map((event) => event.seq);
@@ -71,8 +73,10 @@ const seqsOf = (events: readonly RoomEvent[]) => events.map((event) => event.seq
 const photoBytes = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 const paced = () => new Promise((resolve) => setTimeout(resolve, 100));
 
-describe('a show served by two room nodes', () => {
-  it('shows every comment once, in one seq order, to 20 viewers split across the nodes; a pin on A of a comment made on B reaches B', async () => {
+test.describe('a show served by two room nodes', () => {
+  // Two room processes, a nats-server and a PostgreSQL on two cores: generous, as the e2e's other peers.
+  test.describe.configure({ timeout: 120_000 });
+  test('shows every comment once, in one seq order, to 20 viewers split across the nodes; a pin on A of a comment made on B reaches B', async () => {
     const studio = await open(a, 'shop', studioHello(token));
     const viewers = await Promise.all(Array.from({ length: 20 }, (_, index) => open(index % 2 === 0 ? a : b, 'shop', viewerHello())));
     // Each viewer's group has had its first frame (the count of all 20, written by one node) before
@@ -100,9 +104,9 @@ describe('a show served by two room nodes', () => {
     await until(() => onB.every((viewer) => viewer.events().some((event) => event.kind === 'pinned' && event.comment?.id === madeOnB)), 'the pin on B');
     // A viewer arriving on B later is welcomed with the pin A's studio set.
     expect((await (await open(b, 'shop', viewerHello())).welcome).snapshot.pinned?.id).toBe(madeOnB);
-  }, 60_000);
+  });
 
-  it('sells exactly 100 units when 2,000 orders split across both nodes race for them (the product\'s photo, sent through A, served by B)', async () => {
+  test('sells exactly 100 units when 2,000 orders split across both nodes race for them (the product\'s photo, sent through A, served by B)', async () => {
     const studio = await open(a, 'flash', studioHello(token));
     expect(await studio.request({ type: 'action', action: { kind: 'upsertProducts', products: [{ id: 'p1', name: 'Silk scarf', priceMinor: 5900, listPriceMinor: 9900, currency: 'CNY', stock: 100, photo: `data:image/png;base64,${photoBytes.toString('base64')}` }] } })).toMatchObject({ ok: true });
     expect(await studio.request({ type: 'action', action: { kind: 'promoteProduct', productId: 'p1', flashSale: { priceMinor: 3900, endsAt: Date.now() + 600_000 } } })).toMatchObject({ ok: true });
@@ -126,17 +130,17 @@ describe('a show served by two room nodes', () => {
     // The studio's order book, on A, holds all 100, those taken on B included, each once.
     await until(() => new Set(studio.events().flatMap((event) => (event.kind === 'order' ? [event.order.id] : []))).size === 100, "the studio's 100 orders");
     expect(studio.events().filter((event) => event.kind === 'order')).toHaveLength(100);
-  }, 90_000);
+  });
 
-  it('counts the viewers of both nodes in a welcome', async () => {
+  test('counts the viewers of both nodes in a welcome', async () => {
     const studio = await open(a, 'count', studioHello(token));
     await Promise.all([open(a, 'count', viewerHello()), open(a, 'count', viewerHello()), open(a, 'count', viewerHello()), open(b, 'count', viewerHello()), open(b, 'count', viewerHello())]);
     // The node writing viewerCount events (node-a, the lowest id) has heard node-b's two.
     await until(() => studio.events().some((event) => event.kind === 'viewerCount' && event.count === 5), 'a viewerCount of 5', 15_000);
     expect((await (await open(a, 'count', viewerHello())).welcome).snapshot.viewerCount).toBe(6);
-  }, 30_000);
+  });
 
-  it('loses nothing acknowledged when node A is SIGKILLed mid-stream: its studio and viewers resume on B', async () => {
+  test('loses nothing acknowledged when node A is SIGKILLed mid-stream: its studio and viewers resume on B', async () => {
     const studio = await open(a, 'crash', studioHello(token));
     const onA = await Promise.all(Array.from({ length: 5 }, () => open(a, 'crash', viewerHello())));
     const onB = await Promise.all(Array.from({ length: 5 }, () => open(b, 'crash', viewerHello())));
@@ -202,5 +206,5 @@ describe('a show served by two room nodes', () => {
     await until(() => [...acked.keys()].every((id) => has(late.events(), id)), 'every acknowledged comment in B\'s replay from 0');
     const replayed = late.events();
     expect(seqsOf(replayed)).toEqual(Array.from({ length: replayed.length }, (_, index) => index + 1));
-  }, 60_000);
+  });
 });
