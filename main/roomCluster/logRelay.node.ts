@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { Logger } from '../log/logger.std';
-import { isStaleAppend, type LogEntry, type RoomEventLog } from '../roomLog/roomEventLog.std';
+import { isStaleAppend, withoutSeq, type LogEntry, type RoomEventLog } from '../roomLog/roomEventLog.std';
 
 // A cluster node's relay of a room's committed events from PostgreSQL to its JetStream log
 // (issue 14). A batch writes its events to the `events` table (the outbox) in its transaction;
@@ -21,12 +21,6 @@ export interface LogRelay {
   relay(): Promise<void>;
   close(): Promise<void>;
 }
-
-/** The stored event JSON without its `seq` (the log puts it back, byte for byte: withSeq). */
-const withoutSeq = (body: string) => {
-  const { seq: _seq, ...rest } = JSON.parse(body) as { seq: number };
-  return JSON.stringify(rest);
-};
 
 export function createLogRelay(deps: { pool: Pool; roomId: string; eventLog: RoomEventLog; log: Logger }): LogRelay {
   const { pool, roomId, eventLog, log } = deps;

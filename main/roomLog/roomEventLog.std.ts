@@ -84,3 +84,11 @@ export function withSeq(seq: number, body: string): string {
   const rest = body.slice(1).trimStart();
   return rest === '}' ? `{"seq":${seq}}` : `{"seq":${seq},${rest}`;
 }
+
+/** The inverse of `withSeq`: the room's stored JSON (`seq` first) without it, unparsed when it is first. */
+export function withoutSeq(body: string): string {
+  const leading = /^\{"seq":\d+(,|\})/.exec(body);
+  if (leading) return leading[1] === '}' ? '{}' : `{${body.slice(leading[0].length)}`;
+  const { seq: _seq, ...rest } = JSON.parse(body) as { seq?: number };
+  return JSON.stringify(rest);
+}
