@@ -48,8 +48,8 @@ export function sqliteStores(): StoreKind {
   };
 }
 
-/** PostgreSQL: each `open` is a node of its own, with its own pool, on the one database. */
-export async function postgresStores(server?: PostgresServer): Promise<StoreKind> {
+/** PostgreSQL: each `open` is a node of its own, with its own pool, on the one database (at `url`). */
+export async function postgresStores(server?: PostgresServer): Promise<StoreKind & { readonly url: string }> {
   const own = server ?? (await startPostgresServer());
   const pools: pg.Pool[] = [];
   const pool = () => {
@@ -64,6 +64,7 @@ export async function postgresStores(server?: PostgresServer): Promise<StoreKind
   await migratePostgresRooms(admin);
   return {
     name: 'postgres',
+    url: own.url,
     open: (roomId) => openPostgresRoomStore(pool(), roomId, Date.now),
     async stockOf(roomId, productId) {
       const product = (await admin.query<{ stock: number | null }>('SELECT stock FROM products WHERE room_id = $1 AND id = $2', [roomId, productId])).rows[0]?.stock ?? null;

@@ -10,7 +10,7 @@ import { receiptAnswer, type ReceiptKind } from './roomReceipts.node';
 import { createRoomBatches, type StoredEvent } from './roomBatches.std';
 import { createRoomOrders } from './roomOrders.node';
 import { createRoomStock } from './roomStock.node';
-import type { RoomStore } from './roomStore.std';
+import type { ReceiptKey, RoomStore } from './roomStore.std';
 import { viewerKeyHash } from './viewerKeys.node';
 
 // One live room. Its changes run one batch at a time (roomBatches.std.ts), each change in turn
@@ -135,7 +135,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
       for (const event of missed) noteOthers(event);
     },
   });
-  const commitAck = (change: () => Promise<AckFrame>) => commit(change) as Promise<AckFrame>;
+  const commitAck = (message: ReceiptKey, change: () => Promise<AckFrame>) => commit(change, message) as Promise<AckFrame>;
 
   const receiptFor = async (sender: string, clientId: string, kind: ReceiptKind) => receiptAnswer(await store.receipt(sender, clientId), clientId, kind);
 
@@ -273,7 +273,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
       const name = clean(message.name, roomLimits.nameChars);
       const text = clean(message.text, roomLimits.commentChars);
       if (!name || !text) return Promise.resolve(refuse(message.clientId, 'invalid', 'The name or the comment is empty once invisible characters are removed.'));
-      return commitAck(async () => {
+      return commitAck({ sender: viewerId, clientId: message.clientId }, async () => {
         // Checked inside the batch: the same clientId twice in one batch is still one comment.
         const earlier = await receiptFor(viewerId, message.clientId, 'comment');
         if (earlier) return earlier;
@@ -301,7 +301,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
       const showOver = 'The show has ended and buying is closed. Watch for the shop’s next show.';
       if (buyingClosed(ended, now())) return refused('show-ended', showOver);
       if (stock.isSoldOut(message.productId, message.variantId ?? null) && promotion?.product.id === message.productId) return refused('out-of-stock', 'Sold out: there are none left.');
-      return commitAck(async () => {
+      return commitAck({ sender: viewerId, clientId }, async () => {
         const earlier = await receiptFor(viewerId, clientId, 'order');
         if (earlier) return earlier;
         // Checked again in the batch: an endShow queued before this order already counts.
@@ -320,7 +320,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     act(helloActor, message) {
       // One studio socket may act for several people (the core's panel): the message names who.
       const actor = message.actor !== undefined && message.actor.trim() !== '' ? message.actor : helloActor;
-      return commitAck(async () => {
+      return commitAck({ sender: 'studio', clientId: message.clientId }, async () => {
         const earlier = await receiptFor('studio', message.clientId, 'action');
         if (earlier) return earlier;
         const refusal = await applyAction(message.action, message.clientId);

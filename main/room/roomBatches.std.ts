@@ -1,6 +1,6 @@
 import type { AckFrame, RoomEvent, RoomEventBody } from '../../contract/room/roomEvents.std';
 import type { Logger } from '../log/logger.std';
-import type { RoomRow, RoomStore } from './roomStore.std';
+import type { ReceiptKey, RoomRow, RoomStore } from './roomStore.std';
 
 // A room's group commit. Changes queued within a turn run in one transaction of the room's store,
 // each in its own savepoint (a change that throws takes back only itself), one batch in flight at
@@ -31,12 +31,13 @@ export interface RoomBatches {
   lastSeq(): number;
   /** Inside a change: writes the event with the next seq, handed on once the batch commits. */
   append(body: RoomEventBody, owner: string | null): Promise<RoomEvent>;
-  /** Queues a change for the next batch; settles once that batch has committed. */
-  commit(change: () => Promise<AckFrame | null>): Promise<AckFrame | null>;
+  /** Queues a change for the next batch; settles once that batch has committed. `message`: the receipt the change checks. */
+  commit(change: () => Promise<AckFrame | null>, message?: ReceiptKey): Promise<AckFrame | null>;
 }
 
 interface Queued {
   change: () => Promise<AckFrame | null>;
+  message: ReceiptKey | undefined;
   resolve: (ack: AckFrame | null) => void;
   reject: (error: unknown) => void;
 }
@@ -68,7 +69,7 @@ export function createRoomBatches(deps: RoomBatchesDeps): RoomBatches {
     let missed: StoredEvent[] = [];
     const outcomes: ({ ok: true; ack: AckFrame | null } | { ok: false; error: unknown })[] = [];
     try {
-      const start = await store.begin(seq);
+      const start = await store.begin(seq, items.flatMap((item) => (item.message ? [item.message] : [])));
       if (start) {
         missed = start.missed.map((found) => ({ event: JSON.parse(found.body) as RoomEvent, json: found.body, owner: found.owner }));
         deps.catchUp(start.row, missed.map((stored) => stored.event));
@@ -123,9 +124,9 @@ export function createRoomBatches(deps: RoomBatchesDeps): RoomBatches {
   return {
     lastSeq: () => seq,
     append,
-    commit: (change) =>
+    commit: (change, message) =>
       new Promise((resolve, reject) => {
-        queue.push({ change, resolve, reject });
+        queue.push({ change, message, resolve, reject });
         if (batchScheduled) return;
         batchScheduled = true;
         deps.defer(runBatch);

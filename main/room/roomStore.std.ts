@@ -30,6 +30,12 @@ export interface BatchStart {
   missed: StoredEventRow[];
 }
 
+/** Who sent a message and the clientId they gave it: what its receipt is kept under. */
+export interface ReceiptKey {
+  sender: string;
+  clientId: string;
+}
+
 export interface CommentRow {
   id: string;
   viewer_id: string;
@@ -74,8 +80,11 @@ export interface RoomStore {
   viewerOf(keyHash: string, newViewerId: () => string): string;
 
   // The batch: one transaction, each change in a savepoint.
-  /** Begins the batch's transaction; null when this process is the room's only writer (its memory is current). */
-  begin(knownSeq: number): Maybe<BatchStart | null>;
+  /**
+   * Begins the batch's transaction; null when this process is the room's only writer (its memory
+   * is current). `messages`: the receipts the batch's changes will ask for, read at once.
+   */
+  begin(knownSeq: number, messages: readonly ReceiptKey[]): Maybe<BatchStart | null>;
   savepoint(): Maybe<void>;
   release(): Maybe<void>;
   rollbackToSavepoint(): Maybe<void>;

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoomEvent, RoomOrder } from '../../contract/room/roomEvents.std';
 import type { RoomProduct } from '../../contract/room/roomMessages.std';
+import { createLogger } from '../log/logger.std';
 import { teeWithSizes } from '../../testing/roomProducts';
+import { createRoomBatches, type StoredEvent } from './roomBatches.std';
 import { postgresStores, roomNode, sqliteStores, type RoomNode, type StoreKind } from '../../testing/liveRoomStores.node';
 
 // The room's orders, claims, waitlists, variants and receipts on each of its stores: one logic,
@@ -120,5 +122,38 @@ describe.each(kinds)('the room on %s', (_name, makeStores) => {
     expect(taken.reduce((sum, o) => sum + o.quantity, 0)).toBe(20);
     expect(taken.every((o) => o.variantId === 'tee-l')).toBe(true);
     expect(await stores.stockOf(`room-${rooms}`, 'tee')).toEqual({ product: 5, variants: { 'tee-l': 0, 'tee-s': 5 } });
+  });
+
+  it('takes back only the change that throws, whether or not it had sent a statement, and keeps seq gap-free', async () => {
+    const roomId = `room-${(rooms += 1)}`;
+    const store = await stores.open(roomId);
+    const handed: StoredEvent[] = [];
+    const batches = createRoomBatches({ store, now: Date.now, log: createLogger(() => {}), onEvent: (stored) => handed.push(stored), defer: (run) => setImmediate(run), catchUp: () => {} });
+    const reply = (text: string) => ({ kind: 'reply' as const, replyId: text, commentId: null, text });
+    const kept = (text: string) => batches.commit(async () => (await batches.append(reply(text), null), null));
+    // Queued in one turn: one batch. The second throws with its rows only held, the third after
+    // a statement of its own (a guarded stock UPDATE that finds no product).
+    const outcomes = await Promise.allSettled([
+      kept('first'),
+      batches.commit(async () => {
+        await batches.append(reply('held, then thrown'), null);
+        throw new Error('a change that fails before any statement');
+      }),
+      batches.commit(async () => {
+        await batches.append(reply('sent, then thrown'), null);
+        await store.takeStock('no-such-product', 1);
+        throw new Error('a change that fails after a statement');
+      }),
+      kept('second'),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'fulfilled']);
+    expect(handed.map((stored) => [stored.event.seq, stored.event.kind === 'reply' && stored.event.text])).toEqual([
+      [1, 'first'],
+      [2, 'second'],
+    ]);
+    // As stored, read by a store opened afresh (another node's, on PostgreSQL).
+    const reopened = await stores.open(roomId);
+    expect(reopened.eventsSince(0, null, 10).map((json) => (JSON.parse(json) as { seq: number; text: string }).text)).toEqual(['first', 'second']);
+    expect(reopened.opened.lastSeq).toBe(2);
   });
 });

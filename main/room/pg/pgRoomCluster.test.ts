@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AckFrame, RoomEvent } from '../../../contract/room/roomEvents.std';
 import type { RoomProduct } from '../../../contract/room/roomMessages.std';
+import pg from 'pg';
 import { postgresStores, roomNode, type RoomNode, type StoreKind } from '../../../testing/liveRoomStores.node';
+import { openPostgresRoomStore } from './pgRoomStore.node';
 
 // One room served by two nodes on one PostgreSQL database (issue 14: "a flash sale of 2,000
 // orders across both nodes on 100 units sells exactly 100"). Each node's batches lock the room's
 // row, so the two take stock one batch after the other; seq stays one gap-free sequence; a
 // retried order counts once whichever node the retry reaches.
 
-let stores: StoreKind;
+let stores: StoreKind & { readonly url: string };
 beforeAll(async () => {
   stores = await postgresStores();
 }, 60_000);
@@ -106,5 +108,36 @@ describe('a room on two nodes over PostgreSQL', () => {
     expect(await a.act({ kind: 'banViewer', viewerId: viewer })).toMatchObject({ ok: true });
     await b.act({ kind: 'reply', text: 'Moderated.' });
     expect(b.room.isBanned(viewer)).toBe(true);
+  });
+
+  it('writes a batch of 300 comments in a fixed few round trips while it holds the room row, and answers their retries from the database', async () => {
+    // Statements are counted on the node's own connections: each is a round trip to PostgreSQL.
+    const counted = new pg.Pool({ connectionString: stores.url, max: 2 });
+    counted.on('error', () => {});
+    let statements = 0;
+    counted.on('connect', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      Object.assign(client, { query: (...args: unknown[]) => ((statements += 1), query(...args)) });
+    });
+    try {
+      const node = await roomNode({ ...stores, open: (roomId) => openPostgresRoomStore(counted, roomId, Date.now) }, 'chatty');
+      await node.comment('v-warm', 'first');
+      const before = statements;
+      const sent = Array.from({ length: 300 }, (_, index) => node.room.comment(`v-${index}`, { type: 'comment', clientId: `c-${index}`, name: `Viewer ${index}`, text: `comment ${index}` }));
+      const acks = await Promise.all(sent);
+      expect(acks.every((ack) => ack.ok)).toBe(true);
+      // One batch: BEGIN, the row's lock, the 300 messages' receipts, one write of every row, COMMIT.
+      expect(statements - before).toBeLessThanOrEqual(5);
+      expect(node.events.map((e) => e.seq)).toEqual(Array.from({ length: 301 }, (_, index) => index + 1));
+
+      // Another node, answering the same messages again, finds what the batch wrote.
+      const other = await roomNode(stores, 'chatty');
+      const retried = await Promise.all(acks.slice(0, 20).map((_, index) => other.room.comment(`v-${index}`, { type: 'comment', clientId: `c-${index}`, name: `Viewer ${index}`, text: `comment ${index}` })));
+      expect(retried).toEqual(acks.slice(0, 20));
+      expect(other.events.filter((e) => e.kind === 'comment')).toHaveLength(0);
+      expect((await counted.query<{ n: number }>('SELECT count(*)::int AS n FROM comments WHERE room_id = $1', ['chatty'])).rows[0]?.n).toBe(301);
+    } finally {
+      await counted.end();
+    }
   });
 });

@@ -7,6 +7,9 @@ import type { StoredEventRow } from '../roomStore.std';
 // committed, read at the start of each batch. A show's log is bounded by the show, and the bounded
 // replay of the cluster's event log is the way to drop it from memory.
 
+/** What a receipt is kept under: its sender and their clientId. */
+export const receiptKey = (sender: string, clientId: string) => `${sender}\u0000${clientId}`;
+
 const VIEWER_PRIVATE = new Set(['comment', 'order', 'orderStatus']);
 
 interface Logged extends StoredEventRow {
@@ -25,7 +28,6 @@ export function createRoomMemory(initial: readonly StoredEventRow[], fedBy: 'bat
   const hidden = new Set<string>();
   const ownOrders = new Map<string, Logged[]>();
   const receipts = new Map<string, string>();
-  const receiptKey = (sender: string, clientId: string) => `${sender}\u0000${clientId}`;
 
   /** Staged by the batch (kept changes) and by the running change, until COMMIT or a rollback. */
   let batch: { events: StoredEventRow[]; receipts: [string, string][] } = { events: [], receipts: [] };
@@ -58,6 +60,12 @@ export function createRoomMemory(initial: readonly StoredEventRow[], fedBy: 'bat
     return low;
   };
 
+  /** The kind of the logged event with this seq, or null when it is not held. */
+  const eventKind = (seq: number) => {
+    const event = log[firstAfter(seq - 1)];
+    return event !== undefined && event.seq === seq ? event.kind : null;
+  };
+
   return {
     eventsSince(after: number, viewerId: string | null, limit: number): string[] {
       const found: string[] = [];
@@ -79,9 +87,9 @@ export function createRoomMemory(initial: readonly StoredEventRow[], fedBy: 'bat
       const ack = receipts.get(receiptKey(sender, clientId));
       if (ack === undefined) return null;
       const seq = (JSON.parse(ack) as { seq?: number | null }).seq;
-      const event = typeof seq === 'number' ? log[firstAfter(seq - 1)] : undefined;
-      return { ack, eventKind: event !== undefined && event.seq === seq ? event.kind : null };
+      return { ack, eventKind: typeof seq === 'number' ? eventKind(seq) : null };
     },
+    eventKind,
 
     /** Events other nodes committed, read at the start of a batch. */
     committed(rows: readonly StoredEventRow[]) {

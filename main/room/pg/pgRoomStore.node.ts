@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
-import type { BatchStart, ProductRow, RoomRow, RoomStore, StoredEventRow } from '../roomStore.std';
-import { createRoomMemory } from './pgRoomMemory.std';
+import type { BatchStart, ProductRow, ReceiptKey, RoomRow, RoomStore, StoredEventRow } from '../roomStore.std';
+import { createBatchRows, type RowsMark } from './pgBatchRows.std';
+import { createRoomMemory, receiptKey } from './pgRoomMemory.std';
+
+interface Receipt {
+  ack: string;
+  eventKind: string | null;
+}
 
 // A room in PostgreSQL, served by one or more nodes (issue 14: "orders and stock in Postgres").
 // Each batch is one transaction on one connection that starts by locking the room's row
@@ -67,26 +73,81 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
     if (!client) throw new Error(`room ${roomId}: a write outside a batch`);
     return client;
   };
-  const query = async <Row extends object>(sql: string, values: unknown[]) => (await inBatch().query<Row>(sql, values)).rows;
-  const run = async (sql: string, values: unknown[]) => (await inBatch().query(sql, values)).rowCount ?? 0;
   const end = () => {
     client?.release();
     client = null;
   };
 
+  // A batch's inserts are held (pgBatchRows.std.ts) and written in one statement when the batch
+  // must run SQL anyway, or at its end; a change's savepoint is made only when the change runs a
+  // statement of its own (an order, a pin), so a batch of comments is BEGIN, the lock, the
+  // receipts of its messages, one write and COMMIT. A change that never touched the database is
+  // taken back by dropping its held rows.
+  const rows = createBatchRows();
+  /** The running change: where its held rows begin, and whether it has a savepoint in the database. */
+  let change: { mark: RowsMark; saved: boolean } | null = null;
+  /** A kept change's savepoint, released with the next statement that has to be sent anyway. */
+  let releaseOwed = false;
+  /** Receipts of this batch's messages (read at its start; null: none) and those its kept changes wrote. */
+  let receipts = new Map<string, Receipt | null>();
+  let changeReceipts: [string, Receipt][] = [];
+  /** The kind of each event this batch wrote, by seq: a receipt written in the batch names one. */
+  let eventKinds = new Map<number, string>();
+
+  const send = async (statement: { text: string; values: unknown[] } | null) => {
+    if (statement) await inBatch().query(statement.text, statement.values);
+  };
+  /** Before a statement of a change: what earlier changes kept is written, the change's savepoint made, then its own rows. */
+  const ready = async () => {
+    if (change && !change.saved) {
+      await send(rows.take(roomId, { upTo: change.mark }));
+      await inBatch().query(releaseOwed ? 'RELEASE change; SAVEPOINT change' : 'SAVEPOINT change');
+      releaseOwed = false;
+      change.saved = true;
+    }
+    await send(rows.take(roomId));
+    if (change) change.mark = rows.mark();
+    return inBatch();
+  };
+  const query = async <Row extends object>(sql: string, values: unknown[]) => (await (await ready()).query<Row>(sql, values)).rows;
+  const run = async (sql: string, values: unknown[]) => (await (await ready()).query(sql, values)).rowCount ?? 0;
+
   const unwrite = () => {
     for (const [keyHash, viewerId] of writing) newViewers.set(keyHash, viewerId);
     writing = [];
   };
+  const forgetBatch = () => {
+    rows.truncate(rows.mark().map(() => 0));
+    change = null;
+    releaseOwed = false;
+    receipts = new Map();
+    changeReceipts = [];
+    eventKinds = new Map();
+  };
 
-  const receipt = async (sender: string, clientId: string) => {
-    const [found] = await query<{ ack: string; kind: string | null }>(
-      `SELECT r.ack, e.kind FROM receipts r
-         LEFT JOIN events e ON e.room_id = r.room_id AND e.seq = (r.ack::json ->> 'seq')::bigint
-         WHERE r.room_id = $1 AND r.sender = $2 AND r.client_id = $3`,
-      [roomId, sender, clientId],
-    );
-    return found ? { ack: found.ack, eventKind: found.kind } : null;
+  const RECEIPTS = `SELECT r.sender, r.client_id, r.ack, e.kind FROM receipts r
+      LEFT JOIN events e ON e.room_id = r.room_id AND e.seq = (r.ack::json ->> 'seq')::bigint
+      WHERE r.room_id = $1 AND (r.sender, r.client_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`;
+  const readReceipts = async (keys: readonly ReceiptKey[]) => {
+    const found = await inBatch().query<{ sender: string; client_id: string; ack: string; kind: string | null }>(RECEIPTS, [
+      roomId,
+      keys.map((key) => key.sender),
+      keys.map((key) => key.clientId),
+    ]);
+    for (const key of keys) receipts.set(receiptKey(key.sender, key.clientId), null);
+    for (const row of found.rows) receipts.set(receiptKey(row.sender, row.client_id), { ack: row.ack, eventKind: row.kind });
+  };
+
+  const receipt = async (sender: string, clientId: string): Promise<Receipt | null> => {
+    const key = receiptKey(sender, clientId);
+    const own = changeReceipts.find(([held]) => held === key);
+    if (own) return own[1];
+    // A message the batch was not told of at its start (none today) is read on its own.
+    if (!receipts.has(key)) {
+      await ready();
+      await readReceipts([{ sender, clientId }]);
+    }
+    return receipts.get(key) ?? null;
   };
 
   const product = async (id: string): Promise<ProductRow | null> => {
@@ -120,21 +181,20 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
       return viewerId;
     },
 
-    async begin(knownSeq): Promise<BatchStart> {
+    async begin(knownSeq, messages): Promise<BatchStart> {
       client = await pool.connect();
+      forgetBatch();
       try {
         await client.query('BEGIN');
         const [locked] = (await client.query(`${ROOM_ROW} FOR UPDATE`, [roomId])).rows as Parameters<typeof room>[0][];
         if (!locked) throw new Error(`room ${roomId}: its row is gone`);
         const row = room(locked);
-        if (newViewers.size > 0) {
-          writing = [...newViewers];
-          newViewers.clear();
-          await client.query(
-            'INSERT INTO viewers (room_id, key_hash, viewer_id) SELECT $1, key_hash, viewer_id FROM unnest($2::text[], $3::text[]) AS named (key_hash, viewer_id) ON CONFLICT DO NOTHING',
-            [roomId, writing.map(([keyHash]) => keyHash), writing.map(([, viewerId]) => viewerId)],
-          );
-        }
+        // Viewers named since the last batch are written with this one's rows (write-behind).
+        writing = [...newViewers];
+        newViewers.clear();
+        for (const [keyHash, viewerId] of writing) rows.viewer(keyHash, viewerId);
+        // Read under the lock: a retry another node committed is seen, whichever node it reached.
+        if (messages.length > 0) await readReceipts(messages);
         const missed = row.lastSeq > knownSeq ? (await client.query<StoredEventRow>(EVENTS_AFTER, [roomId, knownSeq])).rows : [];
         memory.committed(missed);
         return { row, missed };
@@ -145,27 +205,38 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
         throw error;
       }
     },
-    savepoint: async () => {
-      await inBatch().query('SAVEPOINT change');
+    savepoint() {
+      change = { mark: rows.mark(), saved: false };
+      changeReceipts = [];
       memory.dropChange();
     },
-    release: async () => {
-      await inBatch().query('RELEASE change');
+    release() {
+      if (change?.saved) releaseOwed = true;
+      change = null;
+      for (const [key, held] of changeReceipts) receipts.set(key, held);
+      changeReceipts = [];
       memory.keepChange();
     },
-    rollbackToSavepoint: async () => {
-      await inBatch().query('ROLLBACK TO change; RELEASE change');
+    async rollbackToSavepoint() {
+      const undone = change;
+      change = null;
+      changeReceipts = [];
       memory.dropChange();
+      if (!undone) return;
+      rows.truncate(undone.mark);
+      if (undone.saved) await inBatch().query('ROLLBACK TO change; RELEASE change');
     },
     async commit(lastSeq) {
-      await run('UPDATE rooms SET last_seq = $2 WHERE id = $1', [roomId, lastSeq]);
+      await send(rows.take(roomId, { lastSeq }));
       await inBatch().query('COMMIT');
       end();
       writing = [];
+      forgetBatch();
       memory.commit();
     },
     async rollback() {
       memory.dropBatch();
+      forgetBatch();
       unwrite();
       if (!client) return;
       try {
@@ -175,17 +246,24 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
       }
     },
 
-    async insertEvent(seq, at, kind, owner, body) {
-      await run('INSERT INTO events (room_id, seq, at, kind, owner, body) VALUES ($1, $2, $3, $4, $5, $6)', [roomId, seq, at, kind, owner, body]);
+    insertEvent(seq, at, kind, owner, body) {
+      inBatch();
+      rows.event(seq, at, kind, owner, body);
+      eventKinds.set(seq, kind);
       memory.stageEvent({ seq, kind, owner, body });
     },
     receipt,
-    async insertReceipt(sender, clientId, ack) {
-      await run('INSERT INTO receipts (room_id, sender, client_id, ack) VALUES ($1, $2, $3, $4)', [roomId, sender, clientId, ack]);
+    insertReceipt(sender, clientId, ack) {
+      inBatch();
+      rows.receipt(sender, clientId, ack);
+      const seq = (JSON.parse(ack) as { seq?: number | null }).seq;
+      changeReceipts.push([receiptKey(sender, clientId), { ack, eventKind: typeof seq === 'number' ? (eventKinds.get(seq) ?? memory.eventKind(seq)) : null }]);
       memory.stageReceipt(sender, clientId, ack);
     },
-    insertComment: async (id, seq, viewerId, name, text, at) =>
-      void (await run('INSERT INTO comments (room_id, id, seq, viewer_id, name, text, at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [roomId, id, seq, viewerId, name, text, at])),
+    insertComment(id, seq, viewerId, name, text, at) {
+      inBatch();
+      rows.comment(id, seq, viewerId, name, text, at);
+    },
     comment: async (id) =>
       (await query<{ id: string; viewer_id: string; name: string; text: string; at: number; hidden: number }>('SELECT id, viewer_id, name, text, at::float8 AS at, hidden FROM comments WHERE room_id = $1 AND id = $2', [roomId, id]))[0] ??
       null,
@@ -206,19 +284,10 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
     returnStock: async (productId, quantity) => (await run('UPDATE products SET stock = stock + $3 WHERE room_id = $1 AND id = $2 AND stock IS NOT NULL', [roomId, productId, quantity])) > 0,
     returnVariantStock: async (productId, variantId, quantity) =>
       (await run('UPDATE variants SET stock = stock + $4 WHERE room_id = $1 AND product_id = $2 AND id = $3 AND stock IS NOT NULL', [roomId, productId, variantId, quantity])) > 0,
-    insertOrder: async (o) =>
-      void (await run('INSERT INTO orders (room_id, id, seq, viewer_id, product_id, variant_id, quantity, amount_minor, status, body) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
-        roomId,
-        o.id,
-        o.seq,
-        o.viewerId,
-        o.productId,
-        o.variantId,
-        o.quantity,
-        o.amountMinor,
-        o.status,
-        o.body,
-      ])),
+    insertOrder(order) {
+      inBatch();
+      rows.order(order);
+    },
     order: async (id) => (await query<{ body: string; status: string }>('SELECT body, status FROM orders WHERE room_id = $1 AND id = $2', [roomId, id]))[0] ?? null,
     setOrderStatus: async (id, status, body) => void (await run('UPDATE orders SET status = $3, body = $4 WHERE room_id = $1 AND id = $2', [roomId, id, status, body])),
     waitlisted: (productId, variantId, maxQuantity, limit) =>
@@ -232,7 +301,10 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
     setPromotion: async (json) => void (await run('UPDATE rooms SET promotion = $2 WHERE id = $1', [roomId, json])),
     addLikes: async (delta) => (await query<{ likes: number }>('UPDATE rooms SET likes = likes + $2 WHERE id = $1 RETURNING likes::float8 AS likes', [roomId, delta]))[0]?.likes ?? 0,
     setEnded: async (json) => void (await run('UPDATE rooms SET ended = $2 WHERE id = $1', [roomId, json])),
-    insertAction: async (seq, at, actor, kind, body) => void (await run('INSERT INTO actions (room_id, seq, at, actor, kind, body) VALUES ($1, $2, $3, $4, $5, $6)', [roomId, seq, at, actor, kind, body])),
+    insertAction(seq, at, actor, kind, body) {
+      inBatch();
+      rows.action(seq, at, actor, kind, body);
+    },
     ban: async (viewerId) => (await run('UPDATE viewers SET banned = 1 WHERE room_id = $1 AND viewer_id = $2', [roomId, viewerId])) > 0,
   };
 }
