@@ -65,6 +65,8 @@ export async function benchScale(options: ScaleBenchOptions, print: (figures: ob
     const comments = await offerComments(viewers, options.commentsPerSecond, options.seconds);
     await until(() => studio.delivered.size >= comments.accepted && (farStudio === null || farStudio.delivered.size >= comments.accepted), 10_000);
     const elapsed = (performance.now() - comments.startedMs) / 1000;
+    // On stderr as it happens: a run that fails later still says how the comment phase went.
+    console.error(`scale: ${comments.accepted} comments accepted; the studio got ${studio.delivered.size}, the far studio ${farStudio?.delivered.size ?? '-'}, in ${round(elapsed, 1)} s`);
     const cpuAfter = await cluster.cpuSeconds();
     const commitsAfter = await cluster.pgCommits();
     const pgCommitsPerSec = commitsBefore === null || commitsAfter === null ? null : (commitsAfter - commitsBefore) / elapsed;

@@ -8,7 +8,7 @@ import { claimMatcher } from './claimMatch.std';
 import { saleOverReply } from './claimRefusal.std';
 import { receiptAnswer, type ReceiptKind } from './roomReceipts.node';
 import { createRoomBatches, type StoredEvent } from './roomBatches.std';
-import { createRoomOrders } from './roomOrders.node';
+import { createRoomOrders, soldOutMessage } from './roomOrders.node';
 import { createRoomStock } from './roomStock.node';
 import type { ReceiptKey, RoomStore } from './roomStore.std';
 import { viewerKeyHash } from './viewerKeys.node';
@@ -300,7 +300,12 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
       if (!contact && !note) return refused('invalid', 'Give a phone number or a note so the shop can reach you.');
       const showOver = 'The show has ended and buying is closed. Watch for the shop’s next show.';
       if (buyingClosed(ended, now())) return refused('show-ended', showOver);
-      if (stock.isSoldOut(message.productId, message.variantId ?? null) && promotion?.product.id === message.productId) return refused('out-of-stock', 'Sold out: there are none left.');
+      const soldOut = () => {
+        const label = message.variantId === undefined ? null : (promotion?.product.variants?.find((variant) => variant.id === message.variantId)?.label ?? null);
+        return promotion?.product.id === message.productId && stock.isSoldOut(message.productId, message.variantId ?? null) ? soldOutMessage(label) : null;
+      };
+      const soldOutBefore = soldOut();
+      if (soldOutBefore) return refused('out-of-stock', soldOutBefore);
       return commitAck({ sender: viewerId, clientId }, async () => {
         const earlier = await receiptFor(viewerId, clientId, 'order');
         if (earlier) return earlier;
@@ -309,6 +314,10 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
         if (!promotion || promotion.product.id !== message.productId) return refuse(clientId, 'not-promoted', 'This product is not on sale right now.');
         const sale = promotion.flashSale;
         if (flashSaleOver(sale, now())) return refuse(clientId, 'sale-over', 'The flash sale is over.');
+        // Sold out earlier in this batch (or a batch since the message came): refused without a
+        // round trip, so the rest of a flash sale's burst costs the batch nothing.
+        const soldOutNow = soldOut();
+        if (soldOutNow) return refuse(clientId, 'out-of-stock', soldOutNow);
         const product = await productOf(message.productId);
         if (!product) return refuse(clientId, 'not-promoted', 'This product is not on sale right now.');
         const bought = await orders.buy(product, sale, { viewerId, quantity: message.quantity, variantId: message.variantId, buyerName, contact, note });

@@ -25,6 +25,9 @@ export interface BuyInput {
   note: string;
 }
 
+/** What a buyer is told of a product (or, labelled, one of its variants) with none left, wherever it is found out. */
+export const soldOutMessage = (variantLabel: string | null) => `${variantLabel ? `${variantLabel}: ` : ''}Sold out: there are none left.`;
+
 export type BuyResult = { ok: true; seq: number; id: string } | { ok: false; code: 'invalid' | 'out-of-stock'; message: string };
 
 /** Who ordered what, and how to reach them: what a Buy-sheet order or a claim brings to `orderOf`. */
@@ -169,8 +172,7 @@ export function createRoomOrders(deps: RoomOrdersDeps) {
       if (!(await stock.take(product, variant, input.quantity))) {
         const left = (variant ? variant.stock : product.stock) ?? 0;
         stock.noteLeft(product.id, { left: product.stock, ...(variant ? { variant: { id: variant.id, left } } : {}) });
-        const what = variant ? `${variant.label}: ` : '';
-        const message = left === 0 ? `${what}Sold out: there are none left.` : `${what}Only ${left} left: lower the quantity.`;
+        const message = left === 0 ? soldOutMessage(variant?.label ?? null) : `${variant ? `${variant.label}: ` : ''}Only ${left} left: lower the quantity.`;
         return { ok: false, code: 'out-of-stock', message };
       }
       const unitPriceMinor = sale ? sale.priceMinor : product.priceMinor;

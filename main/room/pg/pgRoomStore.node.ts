@@ -150,16 +150,15 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
     return receipts.get(key) ?? null;
   };
 
+  // The product and its variants' stock in one round trip (an order reads it twice, under the lock).
+  const PRODUCT = `SELECT p.body, p.stock,
+      coalesce((SELECT json_agg(json_build_object('id', v.id, 'stock', v.stock)) FROM variants v WHERE v.room_id = p.room_id AND v.product_id = p.id), '[]') AS variants
+      FROM products p WHERE p.room_id = $1 AND p.id = $2`;
   const product = async (id: string): Promise<ProductRow | null> => {
-    const [found] = await query<{ body: string; stock: number | null }>('SELECT body, stock FROM products WHERE room_id = $1 AND id = $2', [roomId, id]);
-    if (!found) {
-      productsNow.delete(id);
-      return null;
-    }
-    const variantRows = await query<{ id: string; stock: number | null }>('SELECT id, stock FROM variants WHERE room_id = $1 AND product_id = $2', [roomId, id]);
-    const read = { ...found, variants: variantRows };
-    productsNow.set(id, read);
-    return read;
+    const [found] = await query<ProductRow>(PRODUCT, [roomId, id]);
+    if (!found) productsNow.delete(id);
+    else productsNow.set(id, found);
+    return found ?? null;
   };
 
   return {
