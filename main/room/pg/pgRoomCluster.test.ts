@@ -136,6 +136,16 @@ describe('a room on two nodes over PostgreSQL', () => {
       expect(retried).toEqual(acks.slice(0, 20));
       expect(other.events.filter((e) => e.kind === 'comment')).toHaveLength(0);
       expect((await counted.query<{ n: number }>('SELECT count(*)::int AS n FROM comments WHERE room_id = $1', ['chatty'])).rows[0]?.n).toBe(301);
+
+      // Rows travel as JSON text: quotes, backslashes, markup and astral characters arrive as sent.
+      const awkward = `"quoted" \\back\\slash <b>bold</b> 'it''s' 😀 {"json": [1]} 🇨🇳`;
+      expect(await node.comment('v-awkward', awkward, 'Ana "A" \\ 李')).toMatchObject({ ok: true });
+      const stored = await counted.query<{ name: string; text: string; body: string }>(
+        "SELECT c.name, c.text, e.body FROM comments c JOIN events e ON e.room_id = c.room_id AND e.seq = c.seq WHERE c.room_id = $1 AND c.viewer_id = 'v-awkward'",
+        ['chatty'],
+      );
+      expect(stored.rows[0]).toMatchObject({ name: 'Ana "A" \\ 李', text: awkward });
+      expect(stored.rows[0]?.body).toBe(JSON.stringify(node.events.at(-1)));
     } finally {
       await counted.end();
     }
