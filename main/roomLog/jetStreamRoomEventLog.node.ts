@@ -166,6 +166,9 @@ export async function openJetStreamRoomEventLog({ nc, roomId, duplicateWindowMs 
       const consumer = await orderedConsumer(afterSeq);
       let stopped = false;
       const messages = await consumer.consume({
+        // Pulled 1,000 at a time (the client's default is 100): a busy show's log is thousands of
+        // events a second, and each pull is a request of its own.
+        max_messages: 1000,
         callback: (message) => {
           if (!stopped) onEvent(loggedEvent(message));
         },

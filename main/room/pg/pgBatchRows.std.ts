@@ -1,4 +1,5 @@
 import type { OrderRow } from '../roomStore.std';
+import { ROOM_COMMITS } from '../../roomCluster/roomCommits.std';
 
 // The rows a PostgreSQL batch writes, held until the batch must talk to the database anyway and
 // then written in one statement: a data-modifying CTE of one `INSERT … SELECT FROM
@@ -86,6 +87,8 @@ export function createBatchRows(): BatchRows {
       if (lastSeq !== undefined) {
         values.push(lastSeq);
         parts.push(`UPDATE rooms SET last_seq = $${values.length} WHERE id = $1`);
+        // Delivered with the commit, to the node relaying the room to its log (logRelay.node.ts).
+        return { text: `WITH ${parts.map((sql, index) => `w${index} AS (${sql})`).join(', ')} SELECT pg_notify('${ROOM_COMMITS}', $1)`, values };
       }
       if (parts.length === 0) return null;
       if (parts.length === 1) return { text: parts[0] as string, values };
