@@ -62,6 +62,8 @@ export interface LiveRoom {
    * (its own, or read by a batch's catch-up): idempotent by seq.
    */
   followed(event: RoomEvent): void;
+  /** The kinds of event `followed` changes anything for: a follower parses only those (a show's log is mostly comments). */
+  readonly followedKinds: ReadonlySet<RoomEvent['kind']>;
   /** Events after `seq` as JSON strings, all of them for the studio, a viewer's share for a viewer. */
   eventsSince(seq: number, viewerId: string | null, limit: number): string[];
   /** For a viewer arriving without history: the newest comments and their own orders, in seq order. */
@@ -250,6 +252,7 @@ export function openLiveRoom(deps: LiveRoomDeps): LiveRoom {
     roomId,
     lastSeq: deps.shownSeq ?? lastSeq,
     isBanned,
+    followedKinds: new Set(['pinned', 'promotion', 'show', 'viewerBanned', 'stock', 'likes']),
     followed(event) {
       // At or below the batches' seq: this node wrote it, or a batch's catch-up already read it.
       if (event.seq <= lastSeq()) return;

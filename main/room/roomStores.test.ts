@@ -156,4 +156,15 @@ describe.each(kinds)('the room on %s', (_name, makeStores) => {
     expect(reopened.eventsSince(0, null, 10).map((json) => (JSON.parse(json) as { seq: number; text: string }).text)).toEqual(['first', 'second']);
     expect(reopened.opened.lastSeq).toBe(2);
   });
+
+  it('leaves a hidden comment out of an arriving viewer’s history, as stored and as read by a store opened afresh', async () => {
+    const roomId = `room-${(rooms += 1)}`;
+    const room = await roomNode(stores, roomId);
+    for (const text of ['one', 'two', 'three']) expect(await room.comment('v-ana', text)).toMatchObject({ ok: true });
+    const two = room.events.find((e) => e.kind === 'comment' && e.comment.text === 'two');
+    expect(await room.act({ kind: 'hideComment', commentId: two?.kind === 'comment' ? two.comment.id : '' })).toMatchObject({ ok: true });
+    const texts = (history: string[]) => history.map((json) => JSON.parse(json) as RoomEvent).flatMap((e) => (e.kind === 'comment' ? [e.comment.text] : []));
+    expect(texts(room.room.arrivalHistory('v-bo', 10))).toEqual(['one', 'three']);
+    expect(texts((await stores.open(roomId)).arrivalHistory('v-bo', 10))).toEqual(['one', 'three']);
+  });
 });

@@ -63,7 +63,7 @@ export function createClusterRooms(deps: ClusterRoomsDeps): ClusterRooms {
       const following = await eventLog.follow(store.loggedSeq(), (logged) => {
         if (logged.seq <= store.loggedSeq()) return;
         store.logged({ seq: logged.seq, kind: logged.kind, owner: logged.owner, body: logged.body });
-        room.followed(JSON.parse(logged.body) as RoomEvent);
+        if (room.followedKinds.has(logged.kind as RoomEvent['kind'])) room.followed(JSON.parse(logged.body) as RoomEvent);
         fanout.publish({ seq: logged.seq, kind: logged.kind, owner: logged.owner, json: logged.body });
       });
       return {

@@ -12,10 +12,10 @@ export const receiptKey = (sender: string, clientId: string) => `${sender}\u0000
 
 const VIEWER_PRIVATE = new Set(['comment', 'order', 'orderStatus']);
 
-interface Logged extends StoredEventRow {
-  /** A comment event's comment id, for hiding it from a later page's history. */
-  commentId?: string;
-}
+type Logged = StoredEventRow;
+
+/** A comment event's comment id, read only when a hidden comment may be among those shown. */
+const commentIdOf = (row: Logged) => (JSON.parse(row.body) as { comment?: { id: string } }).comment?.id;
 
 /**
  * `fedBy`: 'batches' — this node's commits and its batches' catch-up feed the log in memory (one
@@ -36,11 +36,15 @@ export function createRoomMemory(initial: readonly StoredEventRow[], fedBy: 'bat
   const add = (row: StoredEventRow) => {
     // Idempotent by seq: a follower and a batch may both know an event.
     if (log.length > 0 && (log.at(-1) as Logged).seq >= row.seq) return;
-    const body = JSON.parse(row.body) as { kind: string; comment?: { id: string }; commentId?: string };
-    const logged: Logged = { ...row, ...(body.kind === 'comment' && body.comment ? { commentId: body.comment.id } : {}) };
+    // Held as given: a show's log is mostly comments, and parsing each one cost every node CPU
+    // and garbage for a comment id only a reloaded page's history needs.
+    const logged: Logged = row;
     log.push(logged);
     if (row.kind === 'comment') comments.push(logged);
-    if (row.kind === 'commentHidden' && body.commentId) hidden.add(body.commentId);
+    if (row.kind === 'commentHidden') {
+      const { commentId } = JSON.parse(row.body) as { commentId?: string };
+      if (commentId) hidden.add(commentId);
+    }
     if ((row.kind === 'order' || row.kind === 'orderStatus') && row.owner !== null) {
       const list = ownOrders.get(row.owner) ?? [];
       list.push(logged);
@@ -79,7 +83,7 @@ export function createRoomMemory(initial: readonly StoredEventRow[], fedBy: 'bat
       const shown: Logged[] = [];
       for (let index = comments.length - 1; index >= 0 && shown.length < count; index -= 1) {
         const row = comments[index] as Logged;
-        if (row.commentId === undefined || !hidden.has(row.commentId)) shown.push(row);
+        if (hidden.size === 0 || !hidden.has(commentIdOf(row) ?? '')) shown.push(row);
       }
       return [...shown, ...(ownOrders.get(viewerId) ?? [])].sort((a, b) => a.seq - b.seq).map((row) => row.body);
     },
