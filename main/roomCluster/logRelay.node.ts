@@ -21,7 +21,7 @@ import { isStaleAppend, withoutSeq, type LogEntry, type RoomEventLog } from '../
 // takes it and relays what was left.
 
 const SWEEP_MS = 1000;
-const ROWS_PER_APPEND = 1000;
+const ROWS_PER_APPEND = 5000;
 
 export interface LogRelay {
   /** A batch of this node committed up to `seq`: relay now. */
