@@ -39,9 +39,14 @@ export function createLogRelay(deps: { pool: Pool; roomId: string; eventLog: Roo
   /** The connection holding the room's advisory lock, while this node relays the room. */
   let holder: PoolClient | null = null;
   let leading: Promise<boolean> | null = null;
+  /** Where the log was after this node's last relay: asked of the log only at first, after a refusal and after holding the room again. */
+  let relayedTo: number | null = null;
 
   const letGo = (client: PoolClient, error?: Error) => {
-    if (holder === client) holder = null;
+    if (holder === client) {
+      holder = null;
+      relayedTo = null;
+    }
     client.release(error ?? true);
   };
   const lead = async (): Promise<boolean> => {
@@ -79,7 +84,7 @@ export function createLogRelay(deps: { pool: Pool; roomId: string; eventLog: Roo
   };
 
   const relayOnce = async () => {
-    let logged = await eventLog.lastSeq();
+    let logged = relayedTo ?? (await eventLog.lastSeq());
     for (;;) {
       const { rows } = await pool.query<{ seq: number; at: number; kind: string; owner: string | null; body: string }>(
         'SELECT seq::float8 AS seq, at::float8 AS at, kind, owner, body FROM events WHERE room_id = $1 AND seq > $2 ORDER BY seq LIMIT $3',
@@ -95,7 +100,9 @@ export function createLogRelay(deps: { pool: Pool; roomId: string; eventLog: Roo
         const mismatch = seqs.findIndex((seq, index) => seq !== rows[index]?.seq);
         if (mismatch >= 0) throw new Error(`room ${roomId}: the event log put seq ${rows[mismatch]?.seq} at ${seqs[mismatch]} (a log left from another database?)`);
         logged = seqs.at(-1) ?? logged;
+        relayedTo = logged;
       } catch (error) {
+        relayedTo = null;
         // Another node relayed first: go on from where the log is now.
         if (!isStaleAppend(error)) throw error;
         logged = error.lastSeq ?? (await eventLog.lastSeq());

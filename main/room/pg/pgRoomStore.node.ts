@@ -117,6 +117,7 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
     writing = [];
   };
   const forgetBatch = () => {
+    batchProducts = new Map();
     rows.truncate(rows.mark().map(() => 0));
     change = null;
     releaseOwed = false;
@@ -154,11 +155,28 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
   const PRODUCT = `SELECT p.body, p.stock,
       coalesce((SELECT json_agg(json_build_object('id', v.id, 'stock', v.stock)) FROM variants v WHERE v.room_id = p.room_id AND v.product_id = p.id), '[]') AS variants
       FROM products p WHERE p.room_id = $1 AND p.id = $2`;
+  /**
+   * Products as read in this batch, kept current by its own stock changes: under the room's lock
+   * no other node changes them, so a flash sale's orders read the product once a batch, not twice
+   * an order. Any rollback to a savepoint forgets them (a change taken back may have taken stock).
+   */
+  let batchProducts = new Map<string, ProductRow | null>();
+  const copy = (row: ProductRow): ProductRow => ({ ...row, variants: row.variants.map((variant) => ({ ...variant })) });
   const product = async (id: string): Promise<ProductRow | null> => {
+    const held = batchProducts.get(id);
+    if (held !== undefined) return held && copy(held);
     const [found] = await query<ProductRow>(PRODUCT, [roomId, id]);
+    batchProducts.set(id, found ? copy(found) : null);
     if (!found) productsNow.delete(id);
     else productsNow.set(id, found);
     return found ?? null;
+  };
+  /** Whether a stock UPDATE changed a row; when it did, the batch's product moves by `delta` units too. */
+  const changedStock = (productId: string, variantId: string | null, delta: number) => (changed: number) => {
+    const held = batchProducts.get(productId);
+    const row = !held || variantId === null ? held : held.variants.find((variant) => variant.id === variantId);
+    if (changed > 0 && row && row.stock !== null) row.stock += delta;
+    return changed > 0;
   };
 
   return {
@@ -221,6 +239,7 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
       change = null;
       changeReceipts = [];
       memory.dropChange();
+      batchProducts = new Map();
       if (!undone) return;
       rows.truncate(undone.mark);
       if (undone.saved) await inBatch().query('ROLLBACK TO change; RELEASE change');
@@ -230,6 +249,8 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
       await inBatch().query('COMMIT');
       end();
       writing = [];
+      // What the batch left of each product it read is the welcome's snapshot from now on.
+      for (const [id, row] of batchProducts) if (row) productsNow.set(id, row);
       forgetBatch();
       memory.commit();
     },
@@ -269,20 +290,29 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
     hideComment: async (id) => void (await run('UPDATE comments SET hidden = 1 WHERE room_id = $1 AND id = $2', [roomId, id])),
     product,
     async upsertProduct(id, body, stock) {
+      batchProducts.delete(id);
       await run('INSERT INTO products (room_id, id, body, stock) VALUES ($1, $2, $3, $4) ON CONFLICT (room_id, id) DO UPDATE SET body = excluded.body, stock = excluded.stock', [roomId, id, body, stock]);
       productsNow.set(id, { body, stock, variants: [] });
     },
-    deleteVariants: async (productId) => void (await run('DELETE FROM variants WHERE room_id = $1 AND product_id = $2', [roomId, productId])),
+    async deleteVariants(productId) {
+      batchProducts.delete(productId);
+      await run('DELETE FROM variants WHERE room_id = $1 AND product_id = $2', [roomId, productId]);
+    },
     async insertVariant(productId, id, stock) {
+      batchProducts.delete(productId);
       await run('INSERT INTO variants (room_id, product_id, id, stock) VALUES ($1, $2, $3, $4)', [roomId, productId, id, stock]);
       productsNow.get(productId)?.variants.push({ id, stock });
     },
-    takeStock: async (productId, quantity) => (await run('UPDATE products SET stock = stock - $3 WHERE room_id = $1 AND id = $2 AND stock IS NOT NULL AND stock >= $3', [roomId, productId, quantity])) > 0,
+    takeStock: async (productId, quantity) =>
+      changedStock(productId, null, -quantity)(await run('UPDATE products SET stock = stock - $3 WHERE room_id = $1 AND id = $2 AND stock IS NOT NULL AND stock >= $3', [roomId, productId, quantity])),
     takeVariantStock: async (productId, variantId, quantity) =>
-      (await run('UPDATE variants SET stock = stock - $4 WHERE room_id = $1 AND product_id = $2 AND id = $3 AND stock IS NOT NULL AND stock >= $4', [roomId, productId, variantId, quantity])) > 0,
-    returnStock: async (productId, quantity) => (await run('UPDATE products SET stock = stock + $3 WHERE room_id = $1 AND id = $2 AND stock IS NOT NULL', [roomId, productId, quantity])) > 0,
+      changedStock(productId, variantId, -quantity)(
+        await run('UPDATE variants SET stock = stock - $4 WHERE room_id = $1 AND product_id = $2 AND id = $3 AND stock IS NOT NULL AND stock >= $4', [roomId, productId, variantId, quantity]),
+      ),
+    returnStock: async (productId, quantity) =>
+      changedStock(productId, null, quantity)(await run('UPDATE products SET stock = stock + $3 WHERE room_id = $1 AND id = $2 AND stock IS NOT NULL', [roomId, productId, quantity])),
     returnVariantStock: async (productId, variantId, quantity) =>
-      (await run('UPDATE variants SET stock = stock + $4 WHERE room_id = $1 AND product_id = $2 AND id = $3 AND stock IS NOT NULL', [roomId, productId, variantId, quantity])) > 0,
+      changedStock(productId, variantId, quantity)(await run('UPDATE variants SET stock = stock + $4 WHERE room_id = $1 AND product_id = $2 AND id = $3 AND stock IS NOT NULL', [roomId, productId, variantId, quantity])),
     insertOrder(order) {
       inBatch();
       rows.order(order);
