@@ -6,8 +6,8 @@ import { startNginxRtmp, type NginxRtmp } from '../testing/nginxRtmp.node';
 import { ffmpegStaticPathFrom, isExecutableFile, locateFfmpeg } from '../main/ffmpeg/ffmpegLocator.node';
 import { startBenchRoom } from './benchRoomProcess.node';
 import { benchCameraY4m, benchCardPng } from './benchScene.node';
-import { benchCameraMp4 } from './goliveFloor.node';
 import { sumGroups, type ProcessGroup } from './goliveProcesses.node';
+import type { H264EncoderName } from '../main/ffmpeg/encodePlan.std';
 import { median, round } from './stats.std';
 import { type Bench, FLOOR_GROUPS, type GoLiveBenchOptions, SHOPCAST_GROUPS } from './goliveStudio.node';
 import { type CpuWindow, floorWindow, shopcastWindow } from './goliveCpu.node';
@@ -33,7 +33,6 @@ export async function benchGoLive(options: GoLiveBenchOptions, print: (figures: 
   if (!located) throw new Error('FFmpeg is needed: run npm run setup');
   const ffmpeg = located.path;
   const camera = await benchCameraY4m(options.cacheDir, ffmpeg, 1280, 720, 4);
-  const cameraMp4 = await benchCameraMp4(options.cacheDir, ffmpeg);
   const card = await benchCardPng(options.cacheDir, ffmpeg);
 
   // The room server the studio runs (`npm run room`'s), in a process of its own as the studio
@@ -48,30 +47,37 @@ export async function benchGoLive(options: GoLiveBenchOptions, print: (figures: 
 
     const windows: CpuWindow[] = [];
     for (let index = 0; index < options.rounds; index += 1) {
-      windows.push(await shopcastWindow(bench));
-      windows.push(await floorWindow(bench, index, cameraMp4, card));
+      const shopcastSide = await shopcastWindow(bench);
+      windows.push(shopcastSide);
+      // The floor encodes with what Shopcast chose, from the same raw camera file.
+      windows.push(await floorWindow(bench, index, camera, card, (shopcastSide.encoder ?? 'libx264') as H264EncoderName));
     }
     const live = await liveShow(bench);
 
-    const shopcast = windows.filter((window) => window.side === 'shopcast');
-    const floor = windows.filter((window) => window.side === 'floor');
+    // Only clean windows count (every destination up, nothing restarted): the others are counted apart.
+    const shopcast = windows.filter((window) => window.side === 'shopcast' && window.unclean === null);
+    const floor = windows.filter((window) => window.side === 'floor' && window.unclean === null);
     const shopcastCores = median(shopcast.map((window) => window.coresPerStreamSecond));
     const floorCores = median(floor.map((window) => window.coresPerStreamSecond));
+    const encoders = [...new Set(windows.map((window) => window.encoder ?? 'unknown'))];
     const breakdown = (list: CpuWindow[], groups: readonly ProcessGroup[]) =>
       Object.fromEntries(groups.map((group) => [group, round(median(list.map((window) => window.byGroup[group] ?? 0)))]));
     const viewer = viewerFigures(live.frames, live.timing.atWall);
     const { health } = live.session;
     const figures = {
       bench: 'golive',
-      scene: 'BENCH-SCENE.md: 1280x720 30 fps, camera (testsrc2 clip as the fake capture device) + 400x200 card + text line; libx264 veryfast zerolatency CBR 2500k, keyframe every 2 s',
+      scene: 'BENCH-SCENE.md: 1280x720 30 fps, camera (the testsrc2 clip as a raw .y4m: Chromium\'s fake capture device, and the floor\'s input) + 400x200 card + text line; both sides encode with Shopcast\'s encoder arguments for the encoder it chose (720p30: CBR 2500k, one-second VBV, a keyframe every second; libx264: veryfast zerolatency, constrained baseline 3.1)',
+      encoder: encoders.length === 1 ? encoders[0] : encoders,
       destinations: {
         both: 'RTMP push to a local nginx-rtmp (H.264 + AAC FLV), a Matroska recording (H.264 + AAC), the embedded room\'s mediasoup SFU over plain RTP (H.264 + Opus, a broadcaster each)',
         shopcast: 'one encoder FFmpeg (H.264 + AAC + Opus in NUT) and one -c copy remuxer per destination',
-        floor: 'one FFmpeg, BENCH-SCENE.md\'s floor command (camera.mp4, card.png, sine), Opus added for the SFU, a tee to the same three destinations',
+        floor: 'one FFmpeg: BENCH-SCENE.md\'s picture (camera.y4m, card.png, sine) with Shopcast\'s encoder arguments, Opus added for the SFU, a tee to the same three destinations',
       },
       seconds: options.seconds,
       cpuWindowSeconds: options.windowSeconds,
+      cpuWarmupSeconds: options.warmupSeconds,
       cpuRounds: options.rounds,
+      cpuWindowsCounted: { shopcast: shopcast.length, floor: floor.length, notCounted: windows.filter((window) => window.unclean !== null).map((window) => `${window.side}: ${window.unclean}`) },
       cpuRatioVsFfmpeg: round(shopcastCores / floorCores, 2),
       shopcastCpuCoresPerStreamSecond: round(shopcastCores),
       floorCpuCoresPerStreamSecond: round(floorCores),
@@ -86,6 +92,7 @@ export async function benchGoLive(options: GoLiveBenchOptions, print: (figures: 
       },
       cpuWindows: windows.map((window) => ({
         side: window.side,
+        counted: window.unclean === null,
         seconds: round(window.seconds, 1),
         cores: round(window.coresPerStreamSecond),
         frames: window.frames,

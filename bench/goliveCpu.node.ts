@@ -3,6 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { LiveSession } from '../contract/schemas/live.std';
+import { h264ProfileOf, videoEncodingFor, type H264EncoderName } from '../main/ffmpeg/encodePlan.std';
+import { outputProfileSpec } from '../main/ffmpeg/outputProfiles.std';
 import { createRtpPlan } from '../main/ffmpeg/rtpPlan.std';
 import { createRoomLeg } from '../main/live/roomLeg.node';
 import { createLogger } from '../main/log/logger.std';
@@ -17,6 +19,10 @@ export const readShopcast = (bench: Bench, studio: StudioInChromium) => readProc
 
 export interface CpuWindow {
   side: 'shopcast' | 'floor';
+  /** The video encoder this side used (Shopcast's choice, as its live session reports it; the floor takes the same). */
+  encoder: string | null;
+  /** Why the window cannot count (a destination down or restarted, the encoder restarted, FFmpeg's errors), or null. */
+  unclean: string | null;
   seconds: number;
   coresPerStreamSecond: number;
   byGroup: Partial<Record<ProcessGroup, number>>;
@@ -60,13 +66,19 @@ export async function shopcastWindow(bench: Bench): Promise<CpuWindow> {
     const seconds = (performance.now() - started) / 1000;
     const endSession = await call<LiveSession>(core, 'getLiveSession');
     const cpu = cpuByGroup(before, after);
-    const notRunning = endSession.destinations.filter((destination) => destination.state !== 'running' || destination.restarts > 0);
-    if (notRunning.length > 0 || endSession.state !== 'live') {
-      process.stderr.write(`golive bench: Shopcast window not clean: ${endSession.state} ${JSON.stringify(notRunning)}\n`);
-    }
+    const restartsBefore = new Map(startSession.destinations.map((destination) => [destination.id, destination.restarts]));
+    const troubled = endSession.destinations
+      .filter((destination) => destination.state !== 'running' || destination.restarts !== (restartsBefore.get(destination.id) ?? 0))
+      .map((destination) => `${destination.id} ${destination.state}, ${destination.restarts} restarts`);
+    if (endSession.state !== 'live') troubled.push(`the show is ${endSession.state}`);
+    if (endSession.encoderRestarts !== startSession.encoderRestarts) troubled.push('the encoder restarted');
+    const unclean = troubled.length > 0 ? troubled.join('; ') : null;
+    if (unclean) process.stderr.write(`golive bench: a Shopcast window not counted: ${unclean}\n`);
     await call(core, 'endLive');
     return {
       side: 'shopcast',
+      encoder: endSession.health.encoder,
+      unclean,
       seconds,
       coresPerStreamSecond: sumGroups(cpu, SHOPCAST_GROUPS) / seconds,
       byGroup: perSecond(cpu, SHOPCAST_GROUPS, seconds),
@@ -82,20 +94,23 @@ export async function shopcastWindow(bench: Bench): Promise<CpuWindow> {
   }
 }
 
-export async function floorWindow(bench: Bench, index: number, cameraMp4: string, card: string): Promise<CpuWindow> {
-  const plan = createRtpPlan({ profile: 'constrained-baseline', level: 31, randomUint32: () => randomInt(1, 2 ** 32 - 1) });
+/** `encoder`: the one the Shopcast window before it chose, so both sides encode alike. */
+export async function floorWindow(bench: Bench, index: number, camera: string, card: string, encoder: H264EncoderName): Promise<CpuWindow> {
+  const encoding = videoEncodingFor(encoder);
+  const plan = createRtpPlan({ profile: h264ProfileOf(encoding), level: outputProfileSpec('720p30').h264Level, randomUint32: () => randomInt(1, 2 ** 32 - 1) });
   const leg = createRoomLeg({ roomUrl: `http://127.0.0.1:${bench.room.port}/rooms/shop`, token: bench.room.token, plan, broadcasterId: `bench-floor-${index}`, fetch, log: createLogger(() => {}) });
   const dir = await mkdtemp(path.join(os.tmpdir(), 'shopcast-bench-floor-'));
   try {
     const target = await leg.ensure();
     const floor = startFloor(
       bench.ffmpeg,
-      floorArgs(cameraMp4, card, { rtmpUrl: bench.nginx.rtmpUrl('live', 'floor-bench'), recordingFile: path.join(dir, 'floor.mkv'), sfu: { plan, target } }),
+      floorArgs(camera, card, { rtmpUrl: bench.nginx.rtmpUrl('live', 'floor-bench'), recordingFile: path.join(dir, 'floor.mkv'), sfu: { plan, target } }, encoding),
     );
     try {
       await sleep(bench.options.warmupSeconds * 1000);
       const roles = { studioBrowserPid: null, floorPid: floor.pid, roomPid: bench.room.pid };
       const progressBefore = floor.progress();
+      const saidBefore = floor.stderr();
       const before = await readProcesses(roles);
       const busyBefore = await machineBusySeconds();
       const started = performance.now();
@@ -105,10 +120,14 @@ export async function floorWindow(bench: Bench, index: number, cameraMp4: string
       const seconds = (performance.now() - started) / 1000;
       const progressAfter = floor.progress();
       if (floor.child.exitCode !== null) throw new Error(`the floor FFmpeg exited: ${floor.stderr()}`);
-      if (floor.stderr().trim()) process.stderr.write(`golive bench: floor FFmpeg said: ${floor.stderr().trim().slice(-500)}\n`);
+      // At -loglevel error, anything FFmpeg says in the window is a destination failing.
+      const unclean = floor.stderr() !== saidBefore ? `FFmpeg said: ${floor.stderr().trim().slice(-300)}` : null;
+      if (unclean) process.stderr.write(`golive bench: a floor window not counted: ${unclean}\n`);
       const cpu = cpuByGroup(before, after);
       return {
         side: 'floor',
+        encoder,
+        unclean,
         seconds,
         coresPerStreamSecond: sumGroups(cpu, FLOOR_GROUPS) / seconds,
         byGroup: perSecond(cpu, FLOOR_GROUPS, seconds),

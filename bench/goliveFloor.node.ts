@@ -1,38 +1,26 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { access, mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { createProgressParser, type FfmpegProgress } from '../main/ffmpeg/ffmpegProgress.std';
-import { AAC_KBPS, OPUS_KBPS } from '../main/ffmpeg/outputProfiles.std';
+import type { VideoEncoding } from '../main/ffmpeg/encodePlan.std';
+import { videoEncoderArgs } from '../main/ffmpeg/ffmpegArgs.std';
+import { AAC_KBPS, OPUS_KBPS, outputProfileSpec } from '../main/ffmpeg/outputProfiles.std';
 import { ffmpegSsrcArg, RTP_PACKET_SIZE, type RtpPlan } from '../main/ffmpeg/rtpPlan.std';
 import type { BroadcasterPorts } from '../main/live/roomLeg.node';
 import { BENCH_TEXT } from './benchScene.node';
 
-// The plain-FFmpeg floor of ../shared/BENCH-SCENE.md, word for word for the picture and the
-// encoder (camera.mp4 looped in real time, the card overlaid, the text drawn, libx264 veryfast
-// zerolatency CBR 2500k, keyframes every 2 s, AAC 128k), but pushing to the same destinations as
-// Shopcast's Go Live in one tee: the RTMP push, a Matroska recording, and the room's SFU over
-// plain RTP (H.264 with SPS/PPS in-band before keyframes + Opus, to a broadcaster of its own).
-// So the floor encodes Opus too, as Shopcast must for WebRTC viewers.
+// The plain-FFmpeg floor of ../shared/BENCH-SCENE.md's picture (the camera looped in real time,
+// the card overlaid, the text drawn), doing the same work as Shopcast's Go Live (issue 15: "both
+// sides do the same work from the same kind of input with the same encoder settings"):
+//  - the camera is the raw .y4m Chromium's fake capture device reads, not an H.264 clip the floor
+//    would have to decode and Shopcast does not;
+//  - the video encoder's arguments are Shopcast's own (`videoEncoderArgs` for the encoder the
+//    Shopcast window chose, at the 720p30 profile: its H.264 profile and level, one-second VBV,
+//    keyframe interval), not BENCH-SCENE's High profile with 2 s keyframes;
+//  - it pushes to the same destinations in one tee: the RTMP push, a Matroska recording, and the
+//    room's SFU over plain RTP (H.264 with SPS/PPS in-band before keyframes + Opus, to a
+//    broadcaster of its own). So the floor encodes Opus too, as Shopcast must for WebRTC viewers.
 
-const run = promisify(execFile);
 const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf';
-
-/** BENCH-SCENE's camera: 20 s of testsrc2 (crf 18) with a 440 Hz tone track, made once. */
-export async function benchCameraMp4(cacheDir: string, ffmpeg: string): Promise<string> {
-  await mkdir(cacheDir, { recursive: true });
-  const file = path.join(cacheDir, 'camera-1280x720-20s.mp4');
-  try {
-    await access(file);
-  } catch {
-    await run(ffmpeg, [
-      '-v', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30', '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
-      '-t', '20', '-map', '0:v', '-map', '1:a', '-c:v', 'libx264', '-crf', '18', '-pix_fmt', 'yuv420p', '-c:a', 'aac', file,
-    ]);
-  }
-  return file;
-}
 
 export interface FloorDestinations {
   rtmpUrl: string;
@@ -40,8 +28,9 @@ export interface FloorDestinations {
   sfu: { plan: RtpPlan; target: BroadcasterPorts };
 }
 
-/** Tee slave options need `\` before `'`, `:` and `|` of values; these values have none but select lists. */
-export function floorArgs(camera: string, card: string, to: FloorDestinations): string[] {
+/** Tee slave options need `\` before `'`, `:` and `|` of values; these values have none but select lists. `camera`: the .y4m. */
+export function floorArgs(camera: string, card: string, to: FloorDestinations, encoding: VideoEncoding): string[] {
+  const video = videoEncoderArgs(encoding, outputProfileSpec('720p30'));
   const { plan, target } = to.sfu;
   const rtp = (port: number, rtcpPort: number) => `rtp://${target.ip}:${port}?rtcpport=${rtcpPort}&pkt_size=${RTP_PACKET_SIZE}`;
   const slaves = [
@@ -52,15 +41,15 @@ export function floorArgs(camera: string, card: string, to: FloorDestinations): 
   ];
   const filter =
     `[0:v][1:v]overlay=x=20:y=H-h-20:format=yuv420,drawtext=fontfile=${FONT}:expansion=none:` +
-    `text='${BENCH_TEXT}':x=20:y=20:fontsize=36:fontcolor=white[v]`;
+    `text='${BENCH_TEXT}':x=20:y=20:fontsize=36:fontcolor=white${video.filters.map((added) => `,${added}`).join('')}[v]`;
   return [
     '-hide_banner', '-nostdin', '-loglevel', 'error', '-nostats', '-progress', 'pipe:1', '-stats_period', '1',
+    ...video.beforeInputs,
     '-re', '-stream_loop', '-1', '-i', camera, '-loop', '1', '-framerate', '30', '-i', card,
     '-f', 'lavfi', '-i', 'sine=frequency=440:sample_rate=48000',
     '-filter_complex', filter,
     '-map', '[v]', '-map', '2:a', '-map', '2:a',
-    '-c:v', 'libx264', '-preset', 'veryfast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-r', '30',
-    '-b:v', '2500k', '-minrate', '2500k', '-maxrate', '2500k', '-bufsize', '2500k', '-g', '60', '-keyint_min', '60', '-sc_threshold', '0',
+    ...video.codec, '-r', '30',
     '-c:a:0', 'aac', '-b:a:0', `${AAC_KBPS}k`, '-c:a:1', 'libopus', '-b:a:1', `${OPUS_KBPS}k`, '-ar', '48000', '-ac', '2',
     '-flags', '+global_header',
     '-f', 'tee', slaves.join('|'),

@@ -11,8 +11,12 @@ export type ProcessGroup = ShopcastGroup | 'floor' | 'viewer' | 'nginx' | 'chat'
 
 export interface ProcessReading {
   pid: number;
+  ppid: number;
   group: ProcessGroup;
+  /** The process's own user + system time. */
   cpuSeconds: number;
+  /** Its exited children's (cutime + cstime): where a process that exits mid-window leaves its CPU. */
+  reapedCpuSeconds: number;
   rssKb: number;
   pssKb: number | null;
   /** The command and, for Chromium, its process type. */
@@ -36,6 +40,7 @@ interface Stat {
   ppid: number;
   comm: string;
   cpuSeconds: number;
+  reapedCpuSeconds: number;
 }
 
 async function readStat(pid: number): Promise<Stat | null> {
@@ -43,7 +48,8 @@ async function readStat(pid: number): Promise<Stat | null> {
     const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
     const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), comm, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+    // utime, stime, then cutime and cstime (children this one has waited for).
+    return { ppid: Number(fields[1]), comm, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND, reapedCpuSeconds: (Number(fields[13]) + Number(fields[14])) / TICKS_PER_SECOND };
   } catch {
     return null; // Exited while we looked.
   }
@@ -127,7 +133,7 @@ export async function readProcesses(roles: ProcessRoles, options: { pss?: boolea
       const rssKb = (await kbField(`/proc/${pid}/status`, 'VmRSS')) ?? 0;
       const pssKb = options.pss ? await kbField(`/proc/${pid}/smaps_rollup`, 'Pss') : null;
       const label = await labelOf(pid, stat.comm);
-      return { pid, group, cpuSeconds: stat.cpuSeconds, rssKb, pssKb, label };
+      return { pid, ppid: stat.ppid, group, cpuSeconds: stat.cpuSeconds, reapedCpuSeconds: stat.reapedCpuSeconds, rssKb, pssKb, label };
     }),
   );
   return readings.filter((reading): reading is ProcessReading => reading !== null);
@@ -144,13 +150,25 @@ export function cpuByLabel(before: readonly ProcessReading[], after: readonly Pr
   return totals;
 }
 
-/** CPU seconds per group between two readings; a process born in between counts from zero. */
+/**
+ * CPU seconds per group between two readings; a process born in between counts from zero. A
+ * process that exited in between (a restarted remuxer) left its CPU in its parent's reaped time:
+ * that growth, less what the exited children had used before the window, goes to their group
+ * (the parent's when none of them was seen).
+ */
 export function cpuByGroup(before: readonly ProcessReading[], after: readonly ProcessReading[]): Map<ProcessGroup, number> {
-  const start = new Map(before.map((reading) => [reading.pid, reading.cpuSeconds]));
+  const start = new Map(before.map((reading) => [reading.pid, reading]));
+  const alive = new Set(after.map((reading) => reading.pid));
   const totals = new Map<ProcessGroup, number>();
+  const add = (group: ProcessGroup, seconds: number) => totals.set(group, (totals.get(group) ?? 0) + Math.max(0, seconds));
   for (const reading of after) {
-    const used = reading.cpuSeconds - (start.get(reading.pid) ?? 0);
-    totals.set(reading.group, (totals.get(reading.group) ?? 0) + Math.max(0, used));
+    const was = start.get(reading.pid);
+    add(reading.group, reading.cpuSeconds - (was?.cpuSeconds ?? 0));
+    const reaped = reading.reapedCpuSeconds - (was?.reapedCpuSeconds ?? reading.reapedCpuSeconds);
+    if (reaped <= 0) continue;
+    const exited = before.filter((child) => child.ppid === reading.pid && !alive.has(child.pid));
+    const usedBefore = exited.reduce((sum, child) => sum + child.cpuSeconds + child.reapedCpuSeconds, 0);
+    add(exited[0]?.group ?? reading.group, reaped - usedBefore);
   }
   return totals;
 }
