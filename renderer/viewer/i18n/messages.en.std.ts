@@ -82,7 +82,7 @@ export const en = {
   'feed.shop': 'Shop',
   'feed.you': 'you',
   'feed.jump': 'New comments ↓',
-  'feed.missed': 'You were away for a while: comments from then are not shown.',
+  'feed.missed': 'You were away for a while: the chat from then is not shown.',
 
   'orders.summary': 'Your orders ({count})',
   'orders.number': 'Order <code>{number}</code>',

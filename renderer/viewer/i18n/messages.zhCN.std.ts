@@ -83,7 +83,7 @@ export const zhCN: Catalogue = {
   'feed.shop': '店铺',
   'feed.you': '我',
   'feed.jump': '有新评论 ↓',
-  'feed.missed': '你离开了一会儿，期间的评论未显示。',
+  'feed.missed': '你离开了一会儿，期间的聊天未显示。',
 
   'orders.summary': '我的订单（{count}）',
   'orders.number': '订单 <code>{number}</code>',
