@@ -40,7 +40,9 @@ const roomToken = 'bench-panel-room-token-0123456789';
 const requireHere = createRequire(__filename);
 // The pinned comment's place in a 1280×720 output (liveLayout.std.ts: x 3–59 %, y 80–94 %), and a
 // box where no live layer goes: the camera alone, in the same frame. The layer counts as in the
-// frame once it is drawn (its entrance fades it in over 300 ms): its place no longer all camera.
+// frame once it is drawn (its entrance fades it in over 300 ms): its place no longer all camera;
+// pin-to-visible ends at the first frame where it is drawn at full opacity (as strong as it
+// settles), at the time the core received that frame.
 const pinnedBox = { x: 38, y: 576, width: 717, height: 101 } as const;
 const cameraBox = { x: 60, y: 200, width: 200, height: 60 } as const;
 
@@ -156,6 +158,7 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
 
     // Pins spread over the load: each a click on the newest comment's Pin, timed to the first program frame showing it.
     const pinTimes: number[] = [];
+    const fadedTimes: number[] = [];
     for (let pin = 0; pin < options.pins; pin += 1) {
       const at = started + ((pin + 1) * options.seconds * 1000) / (options.pins + 1);
       if (at > performance.now()) await new Promise((resolve) => setTimeout(resolve, at - performance.now()));
@@ -170,8 +173,13 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
       });
       if (clickedAt === null) throw new Error('No comment with a Pin button in the panel.');
       // Composed after the click: a frame still in flight from before it can show the previous pin.
-      const shown = await frameWhere(page, studio.origin, (frame) => pinnedShows(frame) && frame.captureTime >= clickedAt);
-      pinTimes.push(shown.captureTime - clickedAt);
+      const faded = await frameWhere(page, studio.origin, (frame) => pinnedShows(frame) && frame.captureTime >= clickedAt);
+      fadedTimes.push(faded.captureTime - clickedAt);
+      // Every frame of the entrance and past it: the pin's full strength is where it settles.
+      const entrance = [faded, ...(await framesFor(page, studio.origin, faded.sequence, SETTLE_MS))];
+      const settled = Math.max(...entrance.map((frame) => frame.pinnedStrength));
+      const full = entrance.find((frame) => frame.pinnedStrength >= settled * FULL_STRENGTH) ?? faded;
+      pinTimes.push((full.receivedTime ?? full.captureTime) - clickedAt);
     }
     if (loadEnds > performance.now()) await new Promise((resolve) => setTimeout(resolve, loadEnds - performance.now()));
     const { sent, accepted, refused, seconds: loadSeconds } = await chat.stop();
@@ -200,6 +208,8 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
       pinToVisibleMs: median(pinTimes),
       pinToVisibleMaxMs: Math.max(...pinTimes),
       pins: pinTimes.map((value) => round(value)),
+      pinToFirstFadedFrameMs: median(fadedTimes),
+      pinMeasuredAt: 'click → the first program frame with the pinned comment at full opacity (its strength in the frame within 3 % of where it settles), at the time the core received that frame; pinToFirstFadedFrameMs: to the compose start of the first frame showing it at all (the figure before issue 15)',
       viewers: options.viewers,
       // The program while the panel was busy: frames the core received per second, and frames the compositor dropped.
       programFps: round((mediaAfter.framesReceived - mediaBefore.framesReceived) / loadSeconds),
@@ -254,11 +264,21 @@ async function heapMb(page: PlaywrightCore.Page): Promise<number> {
 
 interface Frame {
   sequence: number;
+  /** When composing it began, epoch ms. */
   captureTime: number;
+  /** When the core received it, epoch ms (the studio server's X-Frame-Received-Time). */
+  receivedTime: number | null;
   /** Share of the pinned comment's place that is not the camera's colour. */
   pinnedShare: number;
+  /** Mean luma difference from the camera over that place: it grows as the layer fades in. */
+  pinnedStrength: number;
   cameraLuma: number;
 }
+
+/** How long after the first faded frame the entrance is read (it takes 300 ms: ENTER_MS). */
+const SETTLE_MS = 800;
+/** A frame at this share of the settled strength or more shows the pin at full opacity. */
+const FULL_STRENGTH = 0.97;
 
 function pinnedShows(frame: Frame): boolean {
   return frame.pinnedShare > 0.002;
@@ -274,6 +294,14 @@ function meanLuma(bytes: Buffer, width: number, box: Box): number {
   return sum / (box.width * box.height);
 }
 
+function meanDifference(bytes: Buffer, width: number, box: Box, luma: number): number {
+  let sum = 0;
+  for (let row = box.y; row < box.y + box.height; row += 1) {
+    for (let column = box.x; column < box.x + box.width; column += 1) sum += Math.abs((bytes[row * width + column] ?? 0) - luma);
+  }
+  return sum / (box.width * box.height);
+}
+
 function shareDiffering(bytes: Buffer, width: number, box: Box, luma: number): number {
   let differing = 0;
   for (let row = box.y; row < box.y + box.height; row += 1) {
@@ -282,26 +310,50 @@ function shareDiffering(bytes: Buffer, width: number, box: Box, luma: number): n
   return differing / (box.width * box.height);
 }
 
-/** Reads every program frame as the core receives it (`?after=`) until one satisfies `predicate`. */
+/** The next program frame after `after` as the core receives it (`?after=`), or null when none came. */
+async function nextFrame(page: PlaywrightCore.Page, origin: string, after: number): Promise<Frame | null> {
+  const response = await page.request.get(`${origin}/program/frame.i420?after=${after}`);
+  if (response.status() !== 200) return null;
+  const headers = response.headers();
+  const width = Number(headers['x-frame-width']);
+  const bytes = await response.body();
+  const cameraLuma = meanLuma(bytes, width, cameraBox);
+  const received = headers['x-frame-received-time'];
+  return {
+    sequence: Number(headers['x-frame-sequence']),
+    captureTime: Number(headers['x-frame-capture-time']),
+    receivedTime: received === undefined ? null : Number(received),
+    pinnedShare: shareDiffering(bytes, width, pinnedBox, cameraLuma),
+    pinnedStrength: meanDifference(bytes, width, pinnedBox, cameraLuma),
+    cameraLuma,
+  };
+}
+
+/** Reads every program frame as the core receives it until one satisfies `predicate`. */
 async function frameWhere(page: PlaywrightCore.Page, origin: string, predicate: (frame: Frame) => boolean, timeoutMs = 10_000): Promise<Frame> {
   const deadline = performance.now() + timeoutMs;
   let previous = -1;
   let last: Frame | null = null;
   while (performance.now() < deadline) {
-    const response = await page.request.get(`${origin}/program/frame.i420?after=${previous}`);
-    if (response.status() === 200) {
-      const headers = response.headers();
-      const sequence = Number(headers['x-frame-sequence']);
-      if (sequence !== previous) {
-        previous = sequence;
-        const width = Number(headers['x-frame-width']);
-        const bytes = await response.body();
-        const cameraLuma = meanLuma(bytes, width, cameraBox);
-        const frame: Frame = { sequence, captureTime: Number(headers['x-frame-capture-time']), pinnedShare: shareDiffering(bytes, width, pinnedBox, cameraLuma), cameraLuma };
-        last = frame;
-        if (predicate(frame)) return frame;
-      }
-    }
+    const frame = await nextFrame(page, origin, previous);
+    if (!frame || frame.sequence === previous) continue;
+    previous = frame.sequence;
+    last = frame;
+    if (predicate(frame)) return frame;
   }
   throw new Error(`No program frame matched in time (the last: ${JSON.stringify(last)}).`);
+}
+
+/** Every program frame after `after` the core receives within `ms`. */
+async function framesFor(page: PlaywrightCore.Page, origin: string, after: number, ms: number): Promise<Frame[]> {
+  const deadline = performance.now() + ms;
+  const frames: Frame[] = [];
+  let previous = after;
+  while (performance.now() < deadline) {
+    const frame = await nextFrame(page, origin, previous);
+    if (!frame || frame.sequence === previous) continue;
+    previous = frame.sequence;
+    frames.push(frame);
+  }
+  return frames;
 }

@@ -57,7 +57,10 @@ export interface StudioServer {
   close(): Promise<void>;
 }
 
-function serveProgramFrame(response: ServerResponse, frame: MediaFrame | null): void {
+/** Program frames whose arrival time is kept: more than a second of them at 30 fps. */
+const RECEIVED_TIMES_KEPT = 120;
+
+function serveProgramFrame(response: ServerResponse, frame: MediaFrame | null, receivedAtMs?: number): void {
   if (!frame) {
     response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' }).end('No program frame has arrived yet.');
     return;
@@ -70,6 +73,8 @@ function serveProgramFrame(response: ServerResponse, frame: MediaFrame | null): 
     'X-Frame-Height': String(header.height),
     'X-Frame-Sequence': String(header.sequence),
     'X-Frame-Capture-Time': String(header.captureTimeMs),
+    // When the core received it (epoch ms): the frame is in the program from then, not from when composing began.
+    ...(receivedAtMs === undefined ? {} : { 'X-Frame-Received-Time': String(receivedAtMs) }),
   });
   response.end(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
 }
@@ -83,6 +88,12 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
   const pairing = createPairing(() => randomBytes(24).toString('base64url'));
   const apiSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_API_MESSAGE });
   const mediaSockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MEDIA_MESSAGE, perMessageDeflate: false });
+  const receivedAt = new Map<number, number>();
+  const stopTimingFrames = core.media.onVideoFrame((frame) => {
+    receivedAt.set(frame.header.sequence, Date.now());
+    if (receivedAt.size > RECEIVED_TIMES_KEPT) receivedAt.delete(receivedAt.keys().next().value as number);
+  });
+  const serveFrame = (response: ServerResponse, frame: MediaFrame | null) => serveProgramFrame(response, frame, frame ? receivedAt.get(frame.header.sequence) : undefined);
 
   function refuse(response: ServerResponse, reason: RefusalReason): void {
     response.writeHead(401, {
@@ -125,10 +136,10 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
       const latest = core.media.latestVideoFrame();
       if (Number.isInteger(after) && (latest === null || latest.header.sequence <= after)) {
         // `?after=<sequence>`: the next frame as it arrives, so a reader sees every frame without polling.
-        serveProgramFrame(response, await nextVideoFrame(core.media, after, NEXT_FRAME_WAIT_MS));
+        serveFrame(response, await nextVideoFrame(core.media, after, NEXT_FRAME_WAIT_MS));
         return;
       }
-      serveProgramFrame(response, latest);
+      serveFrame(response, latest);
       return;
     }
     if (url.pathname === ORDERS_CSV_PATH) {
@@ -184,6 +195,9 @@ export async function startStudioServer(options: StudioServerOptions): Promise<S
   return {
     origin,
     pairingUrl: () => `${origin}/?token=${pairing.issueToken()}`,
-    close: () => closeServer(server, [...apiSockets.clients, ...mediaSockets.clients]),
+    close: () => {
+      stopTimingFrames();
+      return closeServer(server, [...apiSockets.clients, ...mediaSockets.clients]);
+    },
   };
 }

@@ -255,9 +255,14 @@ describe('the program frame', () => {
     expect(first.headers.get('x-frame-sequence')).toBe('0');
     // Asked before frame 1 exists: the answer waits for it.
     const next = frameAt('?after=0');
+    const sentAt = Date.now();
     send(1);
     const second = await next;
     expect(second.headers.get('x-frame-sequence')).toBe('1');
+    // When the core received it, on the wall clock (the frame's own capture time says 1001).
+    const receivedAt = Number(second.headers.get('x-frame-received-time'));
+    expect(receivedAt).toBeGreaterThanOrEqual(sentAt);
+    expect(receivedAt).toBeLessThanOrEqual(Date.now());
     expect(new Uint8Array(await second.arrayBuffer())[0]).toBe(1);
     expect((await frameAt('')).headers.get('x-frame-sequence')).toBe('1');
   });

@@ -128,12 +128,12 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
 
   const RECEIPTS = `SELECT r.sender, r.client_id, r.ack, e.kind FROM receipts r
       LEFT JOIN events e ON e.room_id = r.room_id AND e.seq = (r.ack::json ->> 'seq')::bigint
-      WHERE r.room_id = $1 AND (r.sender, r.client_id) IN (SELECT * FROM unnest($2::text[], $3::text[]))`;
+      WHERE r.room_id = $1 AND (r.sender, r.client_id) IN (SELECT k ->> 0, k ->> 1 FROM json_array_elements($2::json) AS k)`;
   const readReceipts = async (keys: readonly ReceiptKey[]) => {
+    // The keys as one JSON text, as the batch's rows are (pgBatchRows.std.ts).
     const found = await inBatch().query<{ sender: string; client_id: string; ack: string; kind: string | null }>(RECEIPTS, [
       roomId,
-      keys.map((key) => key.sender),
-      keys.map((key) => key.clientId),
+      JSON.stringify(keys.map((key) => [key.sender, key.clientId])),
     ]);
     for (const key of keys) receipts.set(receiptKey(key.sender, key.clientId), null);
     for (const row of found.rows) receipts.set(receiptKey(row.sender, row.client_id), { ack: row.ack, eventKind: row.kind });
