@@ -208,7 +208,7 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
       pinToVisibleMs: median(pinTimes),
       pinToVisibleMaxMs: Math.max(...pinTimes),
       pins: pinTimes.map((value) => round(value)),
-      pinToFirstFadedFrameMs: median(fadedTimes),
+      pinToFirstFadedFrameMs: round(median(fadedTimes), 0),
       pinMeasuredAt: 'click → the first program frame with the pinned comment at full opacity (its strength in the frame within 3 % of where it settles), at the time the core received that frame; pinToFirstFadedFrameMs: to the compose start of the first frame showing it at all (the figure before issue 15)',
       viewers: options.viewers,
       // The program while the panel was busy: frames the core received per second, and frames the compositor dropped.
