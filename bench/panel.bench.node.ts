@@ -176,7 +176,7 @@ export async function benchPanel(options: PanelBenchOptions, print: (figures: ob
       const faded = await frameWhere(page, studio.origin, (frame) => pinnedShows(frame) && frame.captureTime >= clickedAt);
       fadedTimes.push(faded.captureTime - clickedAt);
       // Every frame of the entrance and past it: the pin's full strength is where it settles.
-      const entrance = [faded, ...(await framesFor(page, studio.origin, faded.sequence, SETTLE_MS))];
+      const entrance = [faded, ...(await readFrames(page, studio.origin, faded.sequence, SETTLE_MS))];
       const settled = Math.max(...entrance.map((frame) => frame.pinnedStrength));
       const full = entrance.find((frame) => frame.pinnedStrength >= settled * FULL_STRENGTH) ?? faded;
       pinTimes.push((full.receivedTime ?? full.captureTime) - clickedAt);
@@ -329,23 +329,8 @@ async function nextFrame(page: PlaywrightCore.Page, origin: string, after: numbe
   };
 }
 
-/** Reads every program frame as the core receives it until one satisfies `predicate`. */
-async function frameWhere(page: PlaywrightCore.Page, origin: string, predicate: (frame: Frame) => boolean, timeoutMs = 10_000): Promise<Frame> {
-  const deadline = performance.now() + timeoutMs;
-  let previous = -1;
-  let last: Frame | null = null;
-  while (performance.now() < deadline) {
-    const frame = await nextFrame(page, origin, previous);
-    if (!frame || frame.sequence === previous) continue;
-    previous = frame.sequence;
-    last = frame;
-    if (predicate(frame)) return frame;
-  }
-  throw new Error(`No program frame matched in time (the last: ${JSON.stringify(last)}).`);
-}
-
-/** Every program frame after `after` the core receives within `ms`. */
-async function framesFor(page: PlaywrightCore.Page, origin: string, after: number, ms: number): Promise<Frame[]> {
+/** Every program frame after `after` as the core receives it, for `ms` or until one satisfies `stop` (the last one then). */
+async function readFrames(page: PlaywrightCore.Page, origin: string, after: number, ms: number, stop: (frame: Frame) => boolean = () => false): Promise<Frame[]> {
   const deadline = performance.now() + ms;
   const frames: Frame[] = [];
   let previous = after;
@@ -354,6 +339,14 @@ async function framesFor(page: PlaywrightCore.Page, origin: string, after: numbe
     if (!frame || frame.sequence === previous) continue;
     previous = frame.sequence;
     frames.push(frame);
+    if (stop(frame)) break;
   }
   return frames;
+}
+
+/** The first program frame the core receives that satisfies `predicate`. */
+async function frameWhere(page: PlaywrightCore.Page, origin: string, predicate: (frame: Frame) => boolean, timeoutMs = 10_000): Promise<Frame> {
+  const last = (await readFrames(page, origin, -1, timeoutMs, predicate)).at(-1);
+  if (last && predicate(last)) return last;
+  throw new Error(`No program frame matched in time (the last: ${JSON.stringify(last ?? null)}).`);
 }

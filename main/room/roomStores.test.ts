@@ -167,4 +167,18 @@ describe.each(kinds)('the room on %s', (_name, makeStores) => {
     expect(texts(room.room.arrivalHistory('v-bo', 10))).toEqual(['one', 'three']);
     expect(texts((await stores.open(roomId)).arrivalHistory('v-bo', 10))).toEqual(['one', 'three']);
   });
+
+  it('counts a message sent twice in one batch once, and refuses its clientId for another kind in that batch', async () => {
+    const room = await freshRoom();
+    await promote(room, scarf(5));
+    const comment = { type: 'comment' as const, clientId: 'twice-1', name: 'Ana', text: 'hello' };
+    const order = { type: 'order' as const, clientId: 'twice-1', productId: 'p1', quantity: 1, buyerName: 'Ana', contact: '13800138000' };
+    // Sent in one turn: one batch, the second of each answered from the receipt the first wrote in it.
+    const [first, again, reused] = await Promise.all([room.room.comment('v-ana', comment), room.room.comment('v-ana', comment), room.room.order('v-ana', order)]);
+    expect(first).toMatchObject({ ok: true });
+    expect(again).toEqual(first);
+    expect(reused).toMatchObject({ ok: false, code: 'invalid' });
+    expect(room.events.filter((e) => e.kind === 'comment')).toHaveLength(1);
+    expect(orders(room.events)).toHaveLength(0);
+  });
 });

@@ -12,10 +12,8 @@ export const receiptKey = (sender: string, clientId: string) => `${sender}\u0000
 
 const VIEWER_PRIVATE = new Set(['comment', 'order', 'orderStatus']);
 
-type Logged = StoredEventRow;
-
 /** A comment event's comment id, read only when a hidden comment may be among those shown. */
-const commentIdOf = (row: Logged) => (JSON.parse(row.body) as { comment?: { id: string } }).comment?.id;
+const commentIdOf = (row: StoredEventRow) => (JSON.parse(row.body) as { comment?: { id: string } }).comment?.id;
 
 /**
  * `fedBy`: 'batches' — this node's commits and its batches' catch-up feed the log in memory (one
@@ -23,22 +21,23 @@ const commentIdOf = (row: Logged) => (JSON.parse(row.body) as { comment?: { id: 
  * node's follower delivers it, so a replay, a welcome's lastSeq and the live feed are one sequence.
  */
 export function createRoomMemory(initial: readonly StoredEventRow[], fedBy: 'batches' | 'log' = 'batches') {
-  const log: Logged[] = [];
-  const comments: Logged[] = [];
+  const log: StoredEventRow[] = [];
+  const comments: StoredEventRow[] = [];
   const hidden = new Set<string>();
-  const ownOrders = new Map<string, Logged[]>();
+  const ownOrders = new Map<string, StoredEventRow[]>();
   const receipts = new Map<string, string>();
 
   /** Staged by the batch (kept changes) and by the running change, until COMMIT or a rollback. */
-  let batch: { events: StoredEventRow[]; receipts: [string, string][] } = { events: [], receipts: [] };
-  let change: typeof batch = { events: [], receipts: [] };
+  const noneStaged = () => ({ events: [] as StoredEventRow[], receipts: new Map<string, string>() });
+  let batch = noneStaged();
+  let change = noneStaged();
 
   const add = (row: StoredEventRow) => {
     // Idempotent by seq: a follower and a batch may both know an event.
-    if (log.length > 0 && (log.at(-1) as Logged).seq >= row.seq) return;
+    if (log.length > 0 && (log.at(-1) as StoredEventRow).seq >= row.seq) return;
     // Held as given: a show's log is mostly comments, and parsing each one cost every node CPU
     // and garbage for a comment id only a reloaded page's history needs.
-    const logged: Logged = row;
+    const logged: StoredEventRow = row;
     log.push(logged);
     if (row.kind === 'comment') comments.push(logged);
     if (row.kind === 'commentHidden') {
@@ -58,42 +57,51 @@ export function createRoomMemory(initial: readonly StoredEventRow[], fedBy: 'bat
     let [low, high] = [0, log.length];
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if ((log[middle] as Logged).seq <= seq) low = middle + 1;
+      if ((log[middle] as StoredEventRow).seq <= seq) low = middle + 1;
       else high = middle;
     }
     return low;
   };
 
-  /** The kind of the logged event with this seq, or null when it is not held. */
+  /** The kind of the event with this seq, held in the log or staged by the running batch; null when neither. */
   const eventKind = (seq: number) => {
     const event = log[firstAfter(seq - 1)];
-    return event !== undefined && event.seq === seq ? event.kind : null;
+    if (event !== undefined && event.seq === seq) return event.kind;
+    return (batch.events.find((staged) => staged.seq === seq) ?? change.events.find((staged) => staged.seq === seq))?.kind ?? null;
+  };
+  const answer = (ack: string) => {
+    const seq = (JSON.parse(ack) as { seq?: number | null }).seq;
+    return { ack, eventKind: typeof seq === 'number' ? eventKind(seq) : null };
   };
 
   return {
     eventsSince(after: number, viewerId: string | null, limit: number): string[] {
       const found: string[] = [];
       for (let index = firstAfter(after); index < log.length && found.length < limit; index += 1) {
-        const row = log[index] as Logged;
+        const row = log[index] as StoredEventRow;
         if (viewerId === null || !VIEWER_PRIVATE.has(row.kind) || row.owner === viewerId) found.push(row.body);
       }
       return found;
     },
     arrivalHistory(viewerId: string, count: number): string[] {
-      const shown: Logged[] = [];
+      const shown: StoredEventRow[] = [];
       for (let index = comments.length - 1; index >= 0 && shown.length < count; index -= 1) {
-        const row = comments[index] as Logged;
+        const row = comments[index] as StoredEventRow;
         if (hidden.size === 0 || !hidden.has(commentIdOf(row) ?? '')) shown.push(row);
       }
       return [...shown, ...(ownOrders.get(viewerId) ?? [])].sort((a, b) => a.seq - b.seq).map((row) => row.body);
     },
+    /** A receipt this node committed, or null. */
     receipt(sender: string, clientId: string): { ack: string; eventKind: string | null } | null {
       const ack = receipts.get(receiptKey(sender, clientId));
-      if (ack === undefined) return null;
-      const seq = (JSON.parse(ack) as { seq?: number | null }).seq;
-      return { ack, eventKind: typeof seq === 'number' ? eventKind(seq) : null };
+      return ack === undefined ? null : answer(ack);
     },
-    eventKind,
+    /** A receipt the running batch wrote (its running change included), or null. */
+    stagedReceipt(sender: string, clientId: string): { ack: string; eventKind: string | null } | null {
+      const key = receiptKey(sender, clientId);
+      const ack = change.receipts.get(key) ?? batch.receipts.get(key);
+      return ack === undefined ? null : answer(ack);
+    },
 
     /** Events other nodes committed, read at the start of a batch. */
     committed(rows: readonly StoredEventRow[]) {
@@ -109,24 +117,24 @@ export function createRoomMemory(initial: readonly StoredEventRow[], fedBy: 'bat
       change.events.push(row);
     },
     stageReceipt(sender: string, clientId: string, ack: string) {
-      change.receipts.push([receiptKey(sender, clientId), ack]);
+      change.receipts.set(receiptKey(sender, clientId), ack);
     },
     keepChange() {
       batch.events.push(...change.events);
-      batch.receipts.push(...change.receipts);
-      change = { events: [], receipts: [] };
+      for (const [key, ack] of change.receipts) batch.receipts.set(key, ack);
+      change = noneStaged();
     },
     dropChange() {
-      change = { events: [], receipts: [] };
+      change = noneStaged();
     },
     commit() {
       if (fedBy === 'batches') for (const row of batch.events) add(row);
       for (const [key, ack] of batch.receipts) receipts.set(key, ack);
-      batch = { events: [], receipts: [] };
+      batch = noneStaged();
     },
     dropBatch() {
-      batch = { events: [], receipts: [] };
-      change = { events: [], receipts: [] };
+      batch = noneStaged();
+      change = noneStaged();
     },
   };
 }

@@ -88,11 +88,8 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
   let change: { mark: RowsMark; saved: boolean } | null = null;
   /** A kept change's savepoint, released with the next statement that has to be sent anyway. */
   let releaseOwed = false;
-  /** Receipts of this batch's messages (read at its start; null: none) and those its kept changes wrote. */
+  /** Receipts of this batch's messages as the database had them at its start (null: none); those it writes are staged in memory. */
   let receipts = new Map<string, Receipt | null>();
-  let changeReceipts: [string, Receipt][] = [];
-  /** The kind of each event this batch wrote, by seq: a receipt written in the batch names one. */
-  let eventKinds = new Map<number, string>();
 
   const send = async (statement: { text: string; values: unknown[] } | null) => {
     if (statement) await inBatch().query(statement.text, statement.values);
@@ -118,12 +115,10 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
   };
   const forgetBatch = () => {
     batchProducts = new Map();
-    rows.truncate(rows.mark().map(() => 0));
+    rows.truncate([]);
     change = null;
     releaseOwed = false;
     receipts = new Map();
-    changeReceipts = [];
-    eventKinds = new Map();
   };
 
   const RECEIPTS = `SELECT r.sender, r.client_id, r.ack, e.kind FROM receipts r
@@ -140,9 +135,9 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
   };
 
   const receipt = async (sender: string, clientId: string): Promise<Receipt | null> => {
+    const staged = memory.stagedReceipt(sender, clientId);
+    if (staged) return staged;
     const key = receiptKey(sender, clientId);
-    const own = changeReceipts.find(([held]) => held === key);
-    if (own) return own[1];
     // A message the batch was not told of at its start (none today) is read on its own.
     if (!receipts.has(key)) {
       await ready();
@@ -224,20 +219,16 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
     },
     savepoint() {
       change = { mark: rows.mark(), saved: false };
-      changeReceipts = [];
       memory.dropChange();
     },
     release() {
       if (change?.saved) releaseOwed = true;
       change = null;
-      for (const [key, held] of changeReceipts) receipts.set(key, held);
-      changeReceipts = [];
       memory.keepChange();
     },
     async rollbackToSavepoint() {
       const undone = change;
       change = null;
-      changeReceipts = [];
       memory.dropChange();
       batchProducts = new Map();
       if (!undone) return;
@@ -269,15 +260,12 @@ export async function openPostgresRoomStore(pool: Pool, roomId: string, now: () 
     insertEvent(seq, at, kind, owner, body) {
       inBatch();
       rows.event(seq, at, kind, owner, body);
-      eventKinds.set(seq, kind);
       memory.stageEvent({ seq, kind, owner, body });
     },
     receipt,
     insertReceipt(sender, clientId, ack) {
       inBatch();
       rows.receipt(sender, clientId, ack);
-      const seq = (JSON.parse(ack) as { seq?: number | null }).seq;
-      changeReceipts.push([receiptKey(sender, clientId), { ack, eventKind: typeof seq === 'number' ? (eventKinds.get(seq) ?? memory.eventKind(seq)) : null }]);
       memory.stageReceipt(sender, clientId, ack);
     },
     insertComment(id, seq, viewerId, name, text, at) {
